@@ -1,0 +1,73 @@
+// The only importer of @duckdb/node-api: opens databases with explicit limits and runs SQL with
+// bound parameters. BIGINTs come back as strings (JSON mode), so int64 ids never pass through a JS number.
+import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+
+export type Param = string | number | boolean | null | bigint;
+export type Row = Record<string, unknown>;
+
+export interface OpenOptions {
+  readOnly?: boolean;
+  threads?: number;
+  memoryLimit?: string;
+  tempDirectory?: string;
+}
+
+export class Database {
+  private constructor(private readonly instance: DuckDBInstance) {}
+
+  static async open(path: string, o: OpenOptions = {}): Promise<Database> {
+    const options: Record<string, string> = {
+      autoinstall_known_extensions: 'false',
+      autoload_known_extensions: 'false',
+    };
+    if (o.readOnly) options.access_mode = 'READ_ONLY';
+    if (o.threads) options.threads = String(o.threads);
+    if (o.memoryLimit) options.memory_limit = o.memoryLimit;
+    if (o.tempDirectory) options.temp_directory = o.tempDirectory;
+    return new Database(await DuckDBInstance.create(path, options));
+  }
+
+  async connect(): Promise<Connection> {
+    const c = await this.instance.connect();
+    await c.run(`SET TimeZone = 'UTC'`);
+    return new Connection(c);
+  }
+
+  close(): void {
+    this.instance.closeSync();
+  }
+}
+
+export class Connection {
+  constructor(private readonly c: DuckDBConnection) {}
+
+  async run(sql: string, params: Param[] = []): Promise<void> {
+    await this.c.run(sql, params as DuckDBValue[]);
+  }
+
+  async all<T = Row>(sql: string, params: Param[] = []): Promise<T[]> {
+    const reader = await this.c.runAndReadAll(sql, params as DuckDBValue[]);
+    return reader.getRowObjectsJson() as T[];
+  }
+
+  async one<T = Row>(sql: string, params: Param[] = []): Promise<T | undefined> {
+    return (await this.all<T>(sql, params))[0];
+  }
+
+  /** Streams rows in chunks, for exports that must not hold the whole result. */
+  async *stream<T = Row>(sql: string, params: Param[] = []): AsyncGenerator<T[]> {
+    const result = await this.c.stream(sql, params as DuckDBValue[]);
+    for await (const rows of result.yieldRowObjectJson()) yield rows as T[];
+  }
+
+  interrupt(): void {
+    this.c.interrupt();
+  }
+
+  close(): void {
+    this.c.closeSync();
+  }
+}
+
+/** Quotes a string as a SQL literal, for the few places (paths, DDL) where parameters cannot go. */
+export const literal = (s: string): string => `'${s.replace(/'/g, "''")}'`;
