@@ -1,0 +1,25 @@
+// Configuration from the environment, resolved once. Paths are absolute.
+import { resolve } from 'node:path';
+
+export interface Config {
+  data: string; // a Parquet file, a folder, or a glob
+  cache: string; // folder of the derived index
+  port: number;
+  host: string;
+}
+
+export const SAMPLE_DIR = 'data/sample';
+
+export function config(env: NodeJS.ProcessEnv = process.env): Config {
+  const root = process.cwd();
+  const data = env.WILDSCOPE_DATA?.trim() || resolve(root, SAMPLE_DIR);
+  return {
+    data: /[*?[]/.test(data) ? data : resolve(root, data),
+    cache: resolve(root, env.WILDSCOPE_CACHE?.trim() || 'data/cache'),
+    port: Number(env.PORT || 3000),
+    host: env.HOST?.trim() || '127.0.0.1',
+  };
+}
+
+export const INDEX_FILE = 'index.duckdb';
+export const STATUS_FILE = 'status.json';

@@ -1,0 +1,133 @@
+// Builds the derived index: a DuckDB file written under a temporary name and renamed into place
+// only when complete, so a failed or killed ingest leaves the previous index untouched.
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { INDEX_FILE } from '../config';
+import type { DatasetKind } from '../dataset/schemas';
+import { Database, literal } from '../db/duckdb';
+import { firstLine, readSchema, SchemaError, type FileSchema } from './detect';
+import { buildPostings, POSTINGS_RAW_DDL } from './postings';
+import { listSources, type Source } from './sources';
+import { CONVERSATIONS_DDL, insertConversationsSql, insertMessagesSql, MESSAGES_DDL } from './tables';
+
+export const BUILD_VERSION = 1;
+
+export interface Manifest {
+  buildVersion: number;
+  kind: DatasetKind;
+  builtAt: string;
+  seconds: number;
+  conversations: number;
+  messages: number;
+  terms: number;
+  postings: number;
+  bytes: number;
+  sources: Source[];
+}
+
+export interface BuildOptions {
+  data: string;
+  cache: string;
+  threads?: number;
+  memoryLimit?: string;
+  log?: (line: string) => void;
+}
+
+export async function buildIndex(o: BuildOptions): Promise<Manifest> {
+  const started = Date.now();
+  const log = o.log ?? (() => {});
+  const threads = o.threads ?? 2;
+  mkdirSync(o.cache, { recursive: true });
+  for (const f of readdirSync(o.cache)) if (f.startsWith(`${INDEX_FILE}.tmp-`)) rmSync(join(o.cache, f), { force: true });
+  const tmp = join(o.cache, `${INDEX_FILE}.tmp-${process.pid}`);
+  const spill = join(o.cache, `spill-${process.pid}`);
+  const elapsed = () => ((Date.now() - started) / 1000).toFixed(1);
+  let db: Database | undefined;
+  try {
+    db = await Database.open(tmp, { threads, memoryLimit: o.memoryLimit ?? '6GB', tempDirectory: spill });
+    const conn = await db.connect();
+    await conn.run('SET preserve_insertion_order = true');
+
+    const sources = await listSources(o.data, conn);
+    const schemas: FileSchema[] = [];
+    const rows: number[] = [];
+    for (const s of sources) {
+      const schema = await readSchema(conn, s.file);
+      if (schemas.length && schema.kind !== schemas[0].kind) {
+        throw new SchemaError(`${s.file} is ${schema.kind} but ${sources[0].file} is ${schemas[0].kind}: one index holds one dataset kind`);
+      }
+      schemas.push(schema);
+      const r = await conn.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM read_parquet(${literal(s.file)})`)
+        .catch((e) => { throw new SchemaError(`${s.file}: cannot be read (${firstLine(e)})`); });
+      rows.push(r!.n);
+    }
+    const kind = schemas[0].kind;
+    const total = rows.reduce((a, b) => a + b, 0);
+    log(`${sources.length} file(s), ${total.toLocaleString('en-US')} conversations, ${kind}`);
+
+    await conn.run(MESSAGES_DDL);
+    await conn.run(CONVERSATIONS_DDL);
+    let base = 0;
+    const files: { file: string; base: number; messages: number }[] = [];
+    for (let k = 0; k < sources.length; k++) {
+      const file = sources[k].file;
+      try {
+        await conn.run(`SET force_compression = 'zstd'`);
+        await conn.run(insertMessagesSql(file, base, schemas[k]));
+        await conn.run(`SET force_compression = 'auto'`);
+        await conn.run(insertConversationsSql(file, base, rows[k], kind));
+      } catch (e) {
+        throw new SchemaError(`${file}: ${firstLine(e)}`);
+      }
+      const m = await conn.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM messages WHERE conv >= ? AND conv < ?', [base, base + rows[k]]);
+      files.push({ file, base, messages: m!.n });
+      base += rows[k];
+      const eta = ((Date.now() - started) / base) * (total - base) / 1000;
+      log(`[tables] file ${k + 1}/${sources.length}: ${base.toLocaleString('en-US')}/${total.toLocaleString('en-US')} conversations, ${elapsed()} s, ~${eta.toFixed(0)} s left for tables`);
+    }
+    const messages = files.reduce((a, f) => a + f.messages, 0);
+
+    // Unsorted postings go to a scratch database: dropped tables leave their space inside a DuckDB file.
+    await conn.run(`ATTACH ${literal(`${spill}.scratch.duckdb`)} AS scratch`);
+    await conn.run(POSTINGS_RAW_DDL);
+    let lastLog = 0;
+    const postings = await buildPostings(conn, files, threads, (done) => {
+      if (Date.now() - lastLog < 2000) return;
+      lastLog = Date.now();
+      log(`[keywords] ${done.toLocaleString('en-US')}/${messages.toLocaleString('en-US')} messages tokenized, ${elapsed()} s`);
+    });
+    log(`[keywords] ${postings.toLocaleString('en-US')} postings, sorting by term, ${elapsed()} s`);
+    await conn.run('CREATE TABLE postings AS SELECT * FROM scratch.postings_raw ORDER BY term, conv');
+    await conn.run('DETACH scratch');
+    rmSync(`${spill}.scratch.duckdb`, { force: true });
+    await conn.run('CREATE TABLE terms AS SELECT term, count(*)::UINTEGER AS df FROM postings GROUP BY term ORDER BY term');
+    await conn.run(`CREATE TABLE turns AS SELECT turn_identifier AS tid, arg_min(conv, conv::BIGINT * 65536 + pos) AS conv
+      FROM messages WHERE turn_identifier IS NOT NULL GROUP BY turn_identifier ORDER BY tid`);
+    const terms = (await conn.one<{ n: number }>('SELECT count(*)::BIGINT AS n FROM terms'))!.n;
+
+    const manifest: Manifest = {
+      buildVersion: BUILD_VERSION, kind, builtAt: new Date().toISOString(), seconds: 0,
+      conversations: total, messages, terms: Number(terms), postings, bytes: 0, sources,
+    };
+    await conn.run('CREATE TABLE manifest (json VARCHAR)');
+    manifest.seconds = (Date.now() - started) / 1000;
+    await conn.run('INSERT INTO manifest VALUES (?)', [JSON.stringify(manifest)]);
+    await conn.run('CHECKPOINT');
+    conn.close();
+    db.close();
+    db = undefined;
+    const final = join(o.cache, INDEX_FILE);
+    renameSync(tmp, final);
+    rmSync(`${tmp}.wal`, { force: true });
+    manifest.bytes = statSync(final).size;
+    manifest.seconds = (Date.now() - started) / 1000;
+    writeFileSync(join(o.cache, 'manifest.json'), JSON.stringify(manifest, null, 2));
+    return manifest;
+  } finally {
+    db?.close();
+    for (const f of [tmp, `${tmp}.wal`]) if (existsSync(f)) rmSync(f, { force: true });
+    rmSync(spill, { recursive: true, force: true });
+    rmSync(`${spill}.scratch.duckdb`, { force: true });
+    rmSync(`${spill}.scratch.duckdb.wal`, { force: true });
+  }
+}

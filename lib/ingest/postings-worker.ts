@@ -1,0 +1,114 @@
+// Worker thread: tokenizes the messages of Parquet files and sends back (term, conversation, roles,
+// tf) postings in transferable typed arrays. One posting per term and conversation.
+import { parentPort, workerData } from 'node:worker_threads';
+import { Database } from '../db/duckdb';
+import { forEachTerm } from '../search/tokenize';
+import { messageTextSql } from './tables';
+
+export interface PostingBatch {
+  n: number;
+  term: Uint32Array; // lo, hi halves of the 64-bit term, little-endian
+  conv: Uint32Array;
+  roles: Uint8Array; // 1 = in a user message, 2 = in an assistant message
+  tf: Uint16Array;
+}
+
+const CAP = 1 << 20;
+const port = parentPort!;
+const acks: (() => void)[] = [];
+port.on('message', (m) => { if (m === 'ack') acks.shift()?.(); });
+
+let batch = fresh();
+function fresh(): PostingBatch {
+  return { n: 0, term: new Uint32Array(CAP * 2), conv: new Uint32Array(CAP), roles: new Uint8Array(CAP), tf: new Uint16Array(CAP) };
+}
+async function send(): Promise<void> {
+  if (batch.n === 0) return;
+  const b = batch;
+  batch = fresh();
+  const done = new Promise<void>((r) => acks.push(r));
+  port.postMessage({ batch: b }, [b.term.buffer, b.conv.buffer, b.roles.buffer, b.tf.buffer]);
+  await done;
+}
+
+// Terms of the current conversation in an open-addressing table of typed arrays: a Map keyed by
+// 53-bit numbers boxes every key, and the garbage collector then costs more than tokenizing.
+let cap = 1 << 14;
+let kHi = new Uint32Array(cap), kLo = new Uint32Array(cap), sRoles = new Uint8Array(cap), sTf = new Uint16Array(cap);
+let occupied = new Uint8Array(cap);
+let used = new Int32Array(cap);
+let nUsed = 0;
+let role = 1;
+
+function slotOf(hi: number, lo: number): number {
+  const mask = cap - 1;
+  let i = (lo ^ Math.imul(hi, 0x9e3779b1)) & mask;
+  while (occupied[i] && (kLo[i] !== lo || kHi[i] !== hi)) i = (i + 1) & mask;
+  return i;
+}
+
+function grow(): void {
+  const [oHi, oLo, oRoles, oTf, oUsed, n] = [kHi, kLo, sRoles, sTf, used, nUsed];
+  cap *= 2;
+  kHi = new Uint32Array(cap); kLo = new Uint32Array(cap); sRoles = new Uint8Array(cap); sTf = new Uint16Array(cap);
+  occupied = new Uint8Array(cap); used = new Int32Array(cap); nUsed = 0;
+  for (let k = 0; k < n; k++) {
+    const o = oUsed[k];
+    const i = slotOf(oHi[o], oLo[o]);
+    occupied[i] = 1; kHi[i] = oHi[o]; kLo[i] = oLo[o]; sRoles[i] = oRoles[o]; sTf[i] = oTf[o];
+    used[nUsed++] = i;
+  }
+}
+
+const sink = (hi: number, lo: number) => {
+  const i = slotOf(hi, lo);
+  if (occupied[i]) {
+    sRoles[i] |= role;
+    if (sTf[i] < 65535) sTf[i]++;
+    return;
+  }
+  occupied[i] = 1; kHi[i] = hi; kLo[i] = lo; sRoles[i] = role; sTf[i] = 1;
+  used[nUsed++] = i;
+  if (nUsed * 2 > cap) grow();
+};
+
+async function flushConversation(conv: number): Promise<void> {
+  for (let k = 0; k < nUsed; k++) {
+    if (batch.n === CAP) await send();
+    const s = used[k];
+    const i = batch.n++;
+    batch.term[2 * i] = kLo[s];
+    batch.term[2 * i + 1] = kHi[s];
+    batch.conv[i] = conv;
+    batch.roles[i] = sRoles[s];
+    batch.tf[i] = sTf[s];
+    occupied[s] = 0;
+  }
+  nUsed = 0;
+}
+
+const { files } = workerData as { files: { file: string; base: number }[] };
+const db = await Database.open(':memory:', { threads: 1, memoryLimit: '1GB' });
+const conn = await db.connect();
+for (const { file, base } of files) {
+  let current = -1;
+  let messages = 0;
+  for await (const rows of conn.stream<{ conv: number; asst: boolean; content: string | null }>(messageTextSql(file, base))) {
+    for (const r of rows) {
+      if (r.conv !== current) {
+        if (current >= 0) await flushConversation(current);
+        current = r.conv;
+      }
+      role = r.asst ? 2 : 1;
+      if (r.content) forEachTerm(r.content, sink);
+      messages++;
+    }
+    port.postMessage({ progress: rows.length });
+  }
+  if (current >= 0) await flushConversation(current);
+  await send();
+  port.postMessage({ fileDone: file, messages });
+}
+conn.close();
+db.close();
+port.postMessage({ finished: true });

@@ -1,0 +1,39 @@
+// Which Parquet files WILDSCOPE_DATA names, with the size and mtime that decide staleness.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Connection } from '../db/duckdb';
+
+export interface Source { file: string; size: number; mtime: number }
+
+export class SourceError extends Error {}
+
+function walk(dir: string, out: string[]): void {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) walk(p, out);
+    else if (e.isFile() && e.name.endsWith('.parquet')) out.push(p);
+  }
+}
+
+export async function listSources(data: string, conn: Connection): Promise<Source[]> {
+  let files: string[];
+  if (/[*?[]/.test(data)) {
+    files = (await conn.all<{ file: string }>('SELECT file FROM glob(?)', [data])).map((r) => r.file);
+    files = files.filter((f) => f.endsWith('.parquet'));
+  } else if (!existsSync(data)) {
+    throw new SourceError(`WILDSCOPE_DATA: ${data} does not exist`);
+  } else if (statSync(data).isDirectory()) {
+    files = [];
+    walk(data, files);
+  } else {
+    files = [data];
+  }
+  if (files.length === 0) throw new SourceError(`WILDSCOPE_DATA: no .parquet files in ${data}`);
+  return files.sort().map((file) => {
+    const st = statSync(file);
+    return { file, size: st.size, mtime: Math.floor(st.mtimeMs) };
+  });
+}
+
+export const sameSources = (a: Source[], b: Source[]): boolean =>
+  a.length === b.length && a.every((s, i) => s.file === b[i].file && s.size === b[i].size && s.mtime === b[i].mtime);

@@ -1,0 +1,89 @@
+// SQL that flattens one Parquet file into the index's message and conversation tables.
+import { CATEGORIES, DETOXIFY, underscored } from '../dataset/moderation';
+import type { DatasetKind } from '../dataset/schemas';
+import { literal } from '../db/duckdb';
+import type { FileSchema } from './detect';
+
+const u = underscored;
+
+export const MESSAGES_DDL = `CREATE TABLE messages (
+  conv UINTEGER, pos USMALLINT, role VARCHAR, content VARCHAR, turn_identifier BIGINT, ts TIMESTAMPTZ,
+  language VARCHAR, toxic BOOLEAN, redacted BOOLEAN, country VARCHAR, state VARCHAR, hashed_ip VARCHAR,
+  accept_language VARCHAR, user_agent VARCHAR, flagged BOOLEAN,
+  ${CATEGORIES.map((c) => `s_${u(c)} DOUBLE`).join(', ')},
+  ${CATEGORIES.map((c) => `f_${u(c)} BOOLEAN`).join(', ')},
+  ${DETOXIFY.map((d) => `d_${d} DOUBLE`).join(', ')})`;
+
+export const CONVERSATIONS_DDL = `CREATE TABLE conversations (
+  idx UINTEGER, id VARCHAR, conversation_hash VARCHAR, model VARCHAR, ts TIMESTAMPTZ, first_ts TIMESTAMPTZ,
+  turns INTEGER, language VARCHAR, country VARCHAR, state VARCHAR, hashed_ip VARCHAR, toxic BOOLEAN,
+  redacted BOOLEAN, accept_language VARCHAR, user_agent VARCHAR, preview VARCHAR, n_messages INTEGER,
+  n_chars BIGINT, flagged BOOLEAN, max_moderation DOUBLE,
+  ${CATEGORIES.map((c) => `m_${u(c)} DOUBLE`).join(', ')},
+  ${CATEGORIES.map((c) => `f_${u(c)} BOOLEAN`).join(', ')},
+  ${DETOXIFY.map((d) => `d_${d} DOUBLE`).join(', ')},
+  source VARCHAR, source_row BIGINT)`;
+
+const has = (type: string | undefined, key: string, t: string) =>
+  !!type && (type.includes(`"${key}" ${t}`) || new RegExp(`[(, ]${key} ${t}`).test(type));
+
+/** Both spellings of a category folded into one value; NULL when the file has neither. */
+function fold(type: string | undefined, path: string, c: string, t: 'DOUBLE' | 'BOOLEAN'): string {
+  const keys = [...new Set([c, u(c)])].filter((k) => has(type, k, t)).map((k) => `${path}."${k}"`);
+  if (keys.length === 0) return `NULL::${t}`;
+  if (keys.length === 1) return keys[0];
+  return t === 'DOUBLE' ? `greatest(${keys.join(', ')})` : `(${keys.join(' OR ')})`;
+}
+
+const source = (file: string, base: number) =>
+  `(SELECT (${base} + file_row_number)::UINTEGER AS conv, * FROM read_parquet(${literal(file)}, file_row_number = true))`;
+
+export function insertMessagesSql(file: string, base: number, schema: FileSchema): string {
+  const mod = schema.columns.get('openai_moderation');
+  const lmsys = schema.kind === 'lmsys';
+  const detox = schema.columns.has('detoxify_moderation');
+  const wild = (expr: string, t = 'VARCHAR') => (lmsys ? `NULL::${t}` : expr);
+  return `INSERT INTO messages SELECT conv, pos::USMALLINT, m.role, m.content,
+      ${wild('m.turn_identifier', 'BIGINT')}, ${wild('m."timestamp"::TIMESTAMPTZ', 'TIMESTAMPTZ')},
+      ${wild('m.language')}, ${wild('m.toxic', 'BOOLEAN')}, ${wild('m.redacted', 'BOOLEAN')},
+      ${wild('m.country')}, ${wild('m.state')}, ${wild('m.hashed_ip')},
+      ${wild('m.header."accept-language"')}, ${wild('m.header."user-agent"')}, o.flagged,
+      ${CATEGORIES.map((c) => fold(mod, 'o.category_scores', c, 'DOUBLE')).join(', ')},
+      ${CATEGORIES.map((c) => fold(mod, 'o.categories', c, 'BOOLEAN')).join(', ')},
+      ${DETOXIFY.map((d) => (detox ? `d.${d}` : 'NULL::DOUBLE')).join(', ')}
+    FROM (SELECT conv, unnest(conversation) AS m, unnest(openai_moderation) AS o,
+            ${detox ? 'unnest(detoxify_moderation)' : 'NULL'} AS d, unnest(range(len(conversation))) AS pos
+          FROM ${source(file, base)})`;
+}
+
+export function insertConversationsSql(file: string, base: number, rows: number, kind: DatasetKind): string {
+  const lmsys = kind === 'lmsys';
+  const top = (col: string, t = 'VARCHAR') => (lmsys ? `NULL::${t}` : `p.${col}`);
+  return `INSERT INTO conversations
+    WITH agg AS (
+      SELECT conv, count(*) AS n_messages, sum(strlen(content)) AS n_chars, bool_or(flagged) AS flagged,
+        arg_min(turn_identifier, pos)::VARCHAR AS first_tid, min(ts) AS first_ts,
+        left(arg_min(content, pos) FILTER (WHERE role = 'user' AND content <> ''), 300) AS preview,
+        ${CATEGORIES.map((c) => `max(s_${u(c)}) AS m_${u(c)}`).join(', ')},
+        ${CATEGORIES.map((c) => `bool_or(f_${u(c)}) AS f_${u(c)}`).join(', ')},
+        ${DETOXIFY.map((d) => `max(d_${d}) AS d_${d}`).join(', ')}
+      FROM messages WHERE conv >= ${base} AND conv < ${base + rows} GROUP BY conv
+    )
+    SELECT p.conv, ${lmsys ? 'p.conversation_id' : 'agg.first_tid'}, ${top('conversation_hash')}, p.model,
+      ${lmsys ? 'NULL::TIMESTAMPTZ' : 'p."timestamp"::TIMESTAMPTZ'}, agg.first_ts, p.turn::INTEGER, p.language,
+      ${top('country')}, ${top('state')}, ${top('hashed_ip')}, ${top('toxic', 'BOOLEAN')}, p.redacted,
+      ${lmsys ? 'NULL, NULL' : 'p.header."accept-language", p.header."user-agent"'},
+      agg.preview, agg.n_messages::INTEGER, agg.n_chars, agg.flagged,
+      greatest(${CATEGORIES.map((c) => `agg.m_${u(c)}`).join(', ')}),
+      ${CATEGORIES.map((c) => `agg.m_${u(c)}`).join(', ')},
+      ${CATEGORIES.map((c) => `agg.f_${u(c)}`).join(', ')},
+      ${DETOXIFY.map((d) => `agg.d_${d}`).join(', ')},
+      ${literal(file)}, p.conv - ${base}
+    FROM ${source(file, base)} p LEFT JOIN agg USING (conv) ORDER BY p.conv`;
+}
+
+/** Messages of one file as (conv, assistant?, content), in file order: the tokenizer's input. */
+export function messageTextSql(file: string, base: number): string {
+  return `SELECT conv, m.role = 'assistant' AS asst, m.content
+    FROM (SELECT conv, unnest(conversation) AS m FROM ${source(file, base)})`;
+}
