@@ -14,8 +14,8 @@ export function config(env: NodeJS.ProcessEnv = process.env): Config {
   const root = process.cwd();
   const data = env.WILDSCOPE_DATA?.trim() || resolve(root, SAMPLE_DIR);
   return {
-    data: /[*?[]/.test(data) ? data : resolve(root, data),
-    cache: resolve(root, env.WILDSCOPE_CACHE?.trim() || 'data/cache'),
+    data: /[*?[]/.test(data) ? data : resolve(/*turbopackIgnore: true*/ root, data),
+    cache: resolve(/*turbopackIgnore: true*/ root, env.WILDSCOPE_CACHE?.trim() || 'data/cache'),
     port: Number(env.PORT || 3000),
     host: env.HOST?.trim() || '127.0.0.1',
   };

@@ -7,10 +7,10 @@ import { messageTextSql } from './tables';
 
 export interface PostingBatch {
   n: number;
-  term: Uint32Array; // lo, hi halves of the 64-bit term, little-endian
-  conv: Uint32Array;
-  roles: Uint8Array; // 1 = in a user message, 2 = in an assistant message
-  tf: Uint16Array;
+  term: Uint32Array<ArrayBuffer>; // lo, hi halves of the 64-bit term, little-endian
+  conv: Uint32Array<ArrayBuffer>;
+  roles: Uint8Array<ArrayBuffer>; // 1 = in a user message, 2 = in an assistant message
+  tf: Uint16Array<ArrayBuffer>;
 }
 
 const CAP = 1 << 20;

@@ -1,0 +1,6 @@
+import type { NextRequest } from 'next/server';
+import { parseParams } from '@/lib/filters/schema';
+import { countFacets } from '@/lib/queries/facets';
+import { handle, json } from '@/lib/server/respond';
+
+export const GET = (req: NextRequest) => handle(async () => json(await countFacets(parseParams(req.nextUrl.searchParams).filter)));

@@ -1,0 +1,27 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: { default: 'Wildscope', template: '%s · Wildscope' },
+  description: 'Browse and analyse million-conversation chatbot logs: faceted search, conversations turn by turn, charts.',
+};
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-screen bg-slate-50 text-slate-900">
+        <header className="border-b border-slate-200 bg-white">
+          <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3">
+            <Link href="/" className="text-lg font-semibold tracking-tight text-indigo-700">Wildscope</Link>
+            <nav className="flex gap-4 text-sm text-slate-600">
+              <Link href="/" className="hover:text-slate-900">Explore</Link>
+              <a href="/api/health" className="hover:text-slate-900">API</a>
+            </nav>
+          </div>
+        </header>
+        <main className="mx-auto max-w-7xl px-4 py-4">{children}</main>
+      </body>
+    </html>
+  );
+}

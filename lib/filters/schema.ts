@@ -1,0 +1,140 @@
+// The query-string grammar of PRODUCT.md, described once: pages, API and export all parse with it,
+// and the URL builder writes it back.
+import { CATEGORIES, underscored, type Category } from '../dataset/moderation';
+
+export const FACET_FIELDS = ['language', 'country', 'state', 'model', 'hashed_ip', 'conversation_hash'] as const;
+export type FacetField = (typeof FACET_FIELDS)[number];
+export const SORTS = ['newest', 'oldest', 'turns', 'relevance', 'moderation'] as const;
+export type Sort = (typeof SORTS)[number];
+export const ROLES = ['user', 'assistant'] as const;
+
+export interface Filter {
+  q?: string;
+  role?: (typeof ROLES)[number];
+  values: Partial<Record<FacetField, string[]>>;
+  not: Partial<Record<FacetField, string[]>>;
+  toxic?: boolean;
+  redacted?: boolean;
+  turnsMin?: number;
+  turnsMax?: number;
+  from?: string; // ISO instant, inclusive
+  to?: string; // ISO instant, inclusive, or exclusive when toExclusive
+  toExclusive?: boolean;
+  flagged: (Category | 'any')[];
+  min: Partial<Record<Category, number>>;
+}
+
+export interface Listing { sort: Sort; limit: number; offset: number }
+
+export class ParamError extends Error {
+  constructor(readonly param: string, message: string) {
+    super(message);
+  }
+}
+
+const SINGLE = ['q', 'role', 'sort', 'limit', 'offset', 'from', 'to', 'turns_min', 'turns_max', 'toxic', 'redacted'];
+const MAX_VALUE = 2000;
+const MAX_Q = 1000;
+const BY_UNDERSCORE = new Map(CATEGORIES.map((c) => [underscored(c), c]));
+
+
+function bool(param: string, v: string): boolean {
+  if (v === 'true') return true;
+  if (v === 'false') return false;
+  throw new ParamError(param, `${param} must be true or false, got "${clip(v)}"`);
+}
+
+function int(param: string, v: string, min: number, max: number): number {
+  if (!/^\d{1,9}$/.test(v)) throw new ParamError(param, `${param} must be a whole number from ${min} to ${max}, got "${clip(v)}"`);
+  const n = Number(v);
+  if (n < min || n > max) throw new ParamError(param, `${param} must be from ${min} to ${max}, got ${n}`);
+  return n;
+}
+
+/** `YYYY-MM-DD` or full ISO 8601; returns an ISO instant and whether it was a date only. */
+export function parseInstant(param: string, v: string): { iso: string; dateOnly: boolean } {
+  const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  const full = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/.test(v);
+  if (!date && !full) throw new ParamError(param, `${param} must be a date (YYYY-MM-DD) or an ISO 8601 time, got "${clip(v)}"`);
+  const t = Date.parse(date ? `${v}T00:00:00Z` : /Z|[+-]\d{2}:?\d{2}$/.test(v) ? v : `${v}Z`);
+  if (!Number.isFinite(t)) throw new ParamError(param, `${param} is not a real date: "${clip(v)}"`);
+  const d = new Date(t);
+  if (date && (d.getUTCFullYear() !== +date[1] || d.getUTCMonth() + 1 !== +date[2] || d.getUTCDate() !== +date[3])) {
+    throw new ParamError(param, `${param} is not a real date: "${clip(v)}"`);
+  }
+  if (d.getUTCFullYear() < 1900 || d.getUTCFullYear() > 2200) throw new ParamError(param, `${param} must be between 1900 and 2200`);
+  return { iso: d.toISOString(), dateOnly: !!date };
+}
+
+const clip = (s: string) => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
+
+export interface Parsed { filter: Filter; listing: Listing }
+
+export function parseParams(sp: URLSearchParams): Parsed {
+  const f: Filter = { values: {}, not: {}, flagged: [], min: {} };
+  const seen = new Set<string>();
+  let sort: Sort | undefined;
+  let limit = 50;
+  let offset = 0;
+  for (const [key, raw] of sp) {
+    if (SINGLE.includes(key)) {
+      if (seen.has(key)) throw new ParamError(key, `${key} may appear only once`);
+      seen.add(key);
+    }
+    if (raw.length > MAX_VALUE && key !== 'q') throw new ParamError(key, `${key} is too long (over ${MAX_VALUE} characters)`);
+    const v = raw.trim();
+    if (v === '') continue;
+    const facet = FACET_FIELDS.find((k) => k === key || `not_${k}` === key);
+    if (facet) {
+      const into = key.startsWith('not_') ? f.not : f.values;
+      (into[facet] ??= []).push(raw);
+      continue;
+    }
+    switch (key) {
+      case 'q':
+        if (v.length > MAX_Q) throw new ParamError('q', `q is too long (${v.length} characters; at most ${MAX_Q})`);
+        f.q = v;
+        break;
+      case 'role':
+        if (!(ROLES as readonly string[]).includes(v)) throw new ParamError('role', `role must be user or assistant, got "${clip(v)}"`);
+        f.role = v as Filter['role'];
+        break;
+      case 'toxic': f.toxic = bool(key, v); break;
+      case 'redacted': f.redacted = bool(key, v); break;
+      case 'turns_min': f.turnsMin = int(key, v, 0, 100000); break;
+      case 'turns_max': f.turnsMax = int(key, v, 0, 100000); break;
+      case 'from': f.from = parseInstant(key, v).iso; break;
+      case 'to': {
+        const { iso, dateOnly } = parseInstant(key, v);
+        f.to = dateOnly ? new Date(Date.parse(iso) + 86_400_000).toISOString() : iso;
+        f.toExclusive = dateOnly;
+        break;
+      }
+      case 'flagged': {
+        if (v !== 'any' && !(CATEGORIES as readonly string[]).includes(v)) {
+          throw new ParamError('flagged', `flagged must be any or one of ${CATEGORIES.join(', ')}; got "${clip(v)}"`);
+        }
+        if (!f.flagged.includes(v as Category)) f.flagged.push(v as Category | 'any');
+        break;
+      }
+      case 'sort':
+        if (!(SORTS as readonly string[]).includes(v)) throw new ParamError('sort', `sort must be one of ${SORTS.join(', ')}; got "${clip(v)}"`);
+        sort = v as Sort;
+        break;
+      case 'limit': limit = int(key, v, 1, 200); break;
+      case 'offset': offset = int(key, v, 0, 100_000_000); break;
+      default: {
+        const cat = key.startsWith('min_') ? BY_UNDERSCORE.get(key.slice(4)) : undefined;
+        if (!cat) throw new ParamError(key, `unknown parameter "${clip(key)}"`);
+        const n = Number(v);
+        if (!/^(0|1|0?\.\d+|1\.0*)$/.test(v) || !Number.isFinite(n)) throw new ParamError(key, `${key} must be a score from 0 to 1, got "${clip(v)}"`);
+        f.min[cat] = n;
+      }
+    }
+  }
+  if (f.turnsMin !== undefined && f.turnsMax !== undefined && f.turnsMin > f.turnsMax) {
+    throw new ParamError('turns_min', 'turns_min is larger than turns_max');
+  }
+  if (sort === 'relevance' && !f.q) throw new ParamError('sort', 'sort=relevance needs a search (q)');
+  return { filter: f, listing: { sort: sort ?? (f.q ? 'relevance' : 'newest'), limit, offset } };
+}

@@ -1,0 +1,37 @@
+// Whether the index in the cache matches the Parquet files named by WILDSCOPE_DATA.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { INDEX_FILE } from '../config';
+import { Database } from '../db/duckdb';
+import { BUILD_VERSION, type Manifest } from './build';
+import { listSources, sameSources } from './sources';
+
+export type Freshness = { state: 'missing' } | { state: 'stale' | 'fresh' | 'corrupt'; reason?: string };
+
+export async function indexFreshness(data: string, cache: string): Promise<Freshness> {
+  const path = join(cache, INDEX_FILE);
+  if (!existsSync(path)) return { state: 'missing' };
+  let manifest: Manifest;
+  try {
+    const db = await Database.open(path, { readOnly: true, threads: 1 });
+    try {
+      const conn = await db.connect();
+      manifest = JSON.parse((await conn.one<{ json: string }>('SELECT json FROM manifest'))!.json) as Manifest;
+      conn.close();
+    } finally {
+      db.close();
+    }
+  } catch (e) {
+    return { state: 'corrupt', reason: String(e instanceof Error ? e.message : e).split('\n')[0] };
+  }
+  if (manifest.buildVersion !== BUILD_VERSION) return { state: 'stale', reason: 'built by another version' };
+  const mem = await Database.open(':memory:', { threads: 1 });
+  try {
+    const sources = await listSources(data, await mem.connect());
+    return sameSources(sources, manifest.sources) ? { state: 'fresh' } : { state: 'stale', reason: 'the Parquet files changed' };
+  } catch (e) {
+    return { state: 'stale', reason: String(e instanceof Error ? e.message : e) };
+  } finally {
+    mem.close();
+  }
+}

@@ -1,0 +1,100 @@
+import 'server-only';
+// Typed reads of conversations: the listing, one conversation with its messages, turn lookups.
+import { CATEGORIES, DETOXIFY, underscored } from '../dataset/moderation';
+import { buildWhere, Sql } from '../filters/where';
+import type { Filter, Listing } from '../filters/schema';
+import { all, one } from '../server/index-db';
+
+export interface ConversationRow {
+  id: string; conversation_hash: string | null; model: string | null; timestamp: string | null; turns: number;
+  language: string | null; country: string | null; state: string | null; hashed_ip: string | null;
+  toxic: boolean | null; redacted: boolean | null; preview: string | null; max_moderation: number | null;
+}
+
+export const ISO = (col: string) => `strftime(${col}, '%Y-%m-%dT%H:%M:%S.%fZ')`;
+
+export const ROW_COLUMNS = `c.id, c.conversation_hash, c.model, ${ISO('c.ts')} AS "timestamp", c.turns, c.language,
+  c.country, c.state, c.hashed_ip, c.toxic, c.redacted, c.preview, c.max_moderation`;
+
+const ORDER: Record<Listing['sort'], string> = {
+  newest: 'c.ts DESC NULLS LAST, c.idx DESC',
+  oldest: 'c.ts ASC NULLS LAST, c.idx ASC',
+  turns: 'c.turns DESC, c.ts DESC NULLS LAST, c.idx DESC',
+  moderation: 'c.max_moderation DESC NULLS LAST, c.idx',
+  relevance: 'h.score DESC, c.ts DESC NULLS LAST, c.idx DESC',
+};
+
+/** The SELECT behind listings and exports, without paging. */
+export function selectionSql(filter: Filter, sort: Listing['sort'], columns = ROW_COLUMNS): { text: string; params: unknown[] } {
+  const sql = new Sql();
+  const w = buildWhere(filter, sql);
+  const join = sort === 'relevance' && w.scored ? 'JOIN hits h ON h.conv = c.idx' : '';
+  const order = sort === 'relevance' && !w.scored ? ORDER.newest : ORDER[sort];
+  return { text: `${w.ctes} SELECT ${columns} FROM conversations c ${join} WHERE ${w.where} ORDER BY ${order}`, params: sql.params };
+}
+
+export async function listConversations(filter: Filter, listing: Listing): Promise<{ total: number; rows: ConversationRow[] }> {
+  const s = selectionSql(filter, listing.sort);
+  const countSql = new Sql();
+  const w = buildWhere(filter, countSql);
+  const [rows, total] = await Promise.all([
+    all<ConversationRow>(`${s.text} LIMIT ${listing.limit} OFFSET ${listing.offset}`, s.params as never),
+    one<{ n: number }>(`${w.ctes} SELECT count(*)::INTEGER AS n FROM conversations c WHERE ${w.where}`, countSql.params),
+  ]);
+  return { total: total?.n ?? 0, rows };
+}
+
+export interface Moderation {
+  flagged: boolean | null;
+  openai: Record<string, { score: number | null; flagged: boolean | null }> | null;
+  detoxify: Record<string, number | null> | null;
+}
+
+export interface Message {
+  role: string; content: string; turn_identifier: string | null; timestamp: string | null; language: string | null;
+  toxic: boolean | null; redacted: boolean | null; moderation: Moderation;
+}
+
+export interface Conversation extends ConversationRow {
+  first_timestamp: string | null; user_agent: string | null; accept_language: string | null; n_messages: number;
+  n_chars: number; flagged: boolean | null; messages: Message[];
+}
+
+export async function getConversation(id: string): Promise<Conversation | undefined> {
+  const conv = await one<Conversation & { idx: number }>(
+    `SELECT c.idx, ${ROW_COLUMNS}, ${ISO('c.first_ts')} AS first_timestamp, c.user_agent, c.accept_language,
+       c.n_messages, c.n_chars::BIGINT AS n_chars, c.flagged
+     FROM conversations c WHERE c.id = $1 ORDER BY c.idx LIMIT 1`, [id]);
+  if (!conv) return undefined;
+  const rows = await all<Record<string, unknown>>(
+    `SELECT role, content, turn_identifier::VARCHAR AS turn_identifier, ${ISO('ts')} AS "timestamp", language, toxic,
+       redacted, flagged, ${CATEGORIES.map((c) => `s_${underscored(c)}, f_${underscored(c)}`).join(', ')},
+       ${DETOXIFY.map((d) => `d_${d}`).join(', ')}
+     FROM messages WHERE conv = $1 ORDER BY pos`, [conv.idx]);
+  const { idx: _idx, ...rest } = conv;
+  void _idx;
+  return { ...rest, n_chars: Number(rest.n_chars), messages: rows.map(toMessage) };
+}
+
+function toMessage(r: Record<string, unknown>): Message {
+  const scored = CATEGORIES.some((c) => r[`s_${underscored(c)}`] != null);
+  const detoxified = DETOXIFY.some((d) => r[`d_${d}`] != null);
+  return {
+    role: r.role as string, content: (r.content as string) ?? '', turn_identifier: r.turn_identifier as string | null,
+    timestamp: r.timestamp as string | null, language: r.language as string | null, toxic: r.toxic as boolean | null,
+    redacted: r.redacted as boolean | null,
+    moderation: {
+      flagged: r.flagged as boolean | null,
+      openai: scored ? Object.fromEntries(CATEGORIES.map((c) => [c, {
+        score: r[`s_${underscored(c)}`] as number | null, flagged: r[`f_${underscored(c)}`] as boolean | null }])) : null,
+      detoxify: detoxified ? Object.fromEntries(DETOXIFY.map((d) => [d, r[`d_${d}`] as number | null])) : null,
+    },
+  };
+}
+
+/** The conversation a turn belongs to: the first message bearing that identifier. */
+export async function resolveTurn(tid: string): Promise<{ conversation_id: string; turn_identifier: string } | undefined> {
+  const r = await one<{ id: string }>(
+    'SELECT c.id FROM turns t JOIN conversations c ON c.idx = t.conv WHERE t.tid = $1::BIGINT', [tid]);
+  return r ? { conversation_id: r.id, turn_identifier: tid } : undefined;
+}

@@ -1,0 +1,51 @@
+import 'server-only';
+// Facet counts: each facet counted under every filter but its own. Facets whose field is not
+// filtered share one GROUPING SETS pass; each filtered facet gets its own pass without its filter.
+import { buildWhere, Sql, type OmitField } from '../filters/where';
+import type { Filter } from '../filters/schema';
+import { all } from '../server/index-db';
+
+export const FACETS = ['language', 'country', 'state', 'model', 'toxic', 'redacted', 'hashed_ip'] as const;
+export type Facet = (typeof FACETS)[number];
+export type FacetCounts = Record<Facet, { value: string | boolean | null; count: number }[]>;
+const TOP = 50;
+
+function isFiltered(f: Filter, field: OmitField): boolean {
+  if (field === 'toxic' || field === 'redacted') return f[field] !== undefined;
+  return !!(f.values[field]?.length || f.not[field]?.length);
+}
+
+type Counted = { value: string | boolean | null; count: number };
+
+async function countOne(filter: Filter, field: Facet): Promise<Counted[]> {
+  const sql = new Sql();
+  const w = buildWhere(filter, sql, field);
+  return all<Counted>(`${w.ctes} SELECT c.${field} AS value, count(*)::INTEGER AS count FROM conversations c
+    WHERE ${w.where} GROUP BY 1 ORDER BY 2 DESC, 1 NULLS LAST LIMIT ${TOP}`, sql.params);
+}
+
+export async function countFacets(filter: Filter): Promise<FacetCounts> {
+  const out = {} as FacetCounts;
+  const shared = FACETS.filter((f) => f !== 'hashed_ip' && !isFiltered(filter, f));
+  const own = FACETS.filter((f) => !shared.includes(f));
+  const jobs: Promise<void>[] = own.map(async (f) => { out[f] = await countOne(filter, f); });
+  if (shared.length) {
+    jobs.push((async () => {
+      const sql = new Sql();
+      const w = buildWhere(filter, sql);
+      const rows = await all<{ facet: string; value: string | boolean | null; count: number }>(
+        `${w.ctes} SELECT CASE ${shared.map((f) => `WHEN grouping(c.${f}) = 0 THEN '${f}'`).join(' ')} END AS facet,
+           COALESCE(${shared.map((f) => `CAST(c.${f} AS VARCHAR)`).join(', ')}) AS value, count(*)::INTEGER AS count
+         FROM conversations c WHERE ${w.where}
+         GROUP BY GROUPING SETS (${shared.map((f) => `(c.${f})`).join(', ')})`, sql.params);
+      for (const f of shared) {
+        out[f] = rows.filter((r) => r.facet === f)
+          .map((r) => ({ value: f === 'toxic' || f === 'redacted' ? (r.value === null ? null : r.value === 'true') : r.value, count: r.count }))
+          .sort((a, b) => b.count - a.count || String(a.value).localeCompare(String(b.value)))
+          .slice(0, TOP);
+      }
+    })());
+  }
+  await Promise.all(jobs);
+  return Object.fromEntries(FACETS.map((f) => [f, out[f]])) as FacetCounts;
+}

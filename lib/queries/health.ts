@@ -1,0 +1,23 @@
+import 'server-only';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { config, STATUS_FILE } from '../config';
+import type { Manifest } from '../ingest/build';
+import { one } from '../server/index-db';
+
+export interface Health {
+  status: 'ok' | 'degraded';
+  kind: string; conversations: number; messages: number; terms: number;
+  built_at: string; build_seconds: number; problem?: string;
+}
+
+export async function getHealth(): Promise<Health> {
+  const r = await one<{ json: string }>('SELECT json FROM manifest');
+  const m = JSON.parse(r!.json) as Manifest;
+  const statusFile = join(config().cache, STATUS_FILE);
+  const status = existsSync(statusFile) ? (JSON.parse(readFileSync(statusFile, 'utf8')) as { problem?: string }) : {};
+  return {
+    status: status.problem ? 'degraded' : 'ok', kind: m.kind, conversations: m.conversations, messages: m.messages,
+    terms: m.terms, built_at: m.builtAt, build_seconds: m.seconds, ...(status.problem ? { problem: status.problem } : {}),
+  };
+}

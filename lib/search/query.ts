@@ -1,0 +1,63 @@
+// The search syntax of PRODUCT.md: words (all must occur), "quoted phrases" (in order, in one
+// message) and -excluded words, turned into index terms plus patterns that confirm order.
+import { termId, tokens, tokenTerms, type Token } from './tokenize';
+
+export interface Check { kind: 'regex' | 'contains'; pattern: string }
+
+export interface SearchPlan {
+  terms: string[]; // term ids that must all occur (in a message allowed by role)
+  excluded: { ids: string[]; check?: Check }[]; // term ids whose joint presence excludes a conversation
+  checks: Check[]; // phrases and long CJK runs, confirmed on the text
+  highlight: string[]; // lower-cased words and phrases to mark in snippets
+}
+
+export class QueryError extends Error {}
+
+const SEP = '[^\\p{L}\\p{N}_]';
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/-]/g, (c) => `\\${c}`);
+
+/** A pattern for a sequence of tokens: whole words at both ends, any separators between. */
+function sequencePattern(ts: Token[], literal?: string): string {
+  const body = literal !== undefined ? escape(literal) : ts.map((t) => escape(t.text)).join(`${SEP}+`);
+  const start = ts[0].cjk ? '' : `(^|${SEP})`;
+  const end = ts[ts.length - 1].cjk ? '' : `(${SEP}|$)`;
+  return `${start}${body}${end}`;
+}
+
+function needsCheck(ts: Token[]): boolean {
+  return ts.length > 1 || (ts[0].cjk && ts[0].text.length > 2);
+}
+
+function checkFor(ts: Token[], raw: string, quoted: boolean): Check {
+  if (ts.length === 1 && ts[0].cjk) return { kind: 'contains', pattern: ts[0].text };
+  // An unquoted hyphenated word must match as written; a quoted phrase allows any separators.
+  const literal = !quoted && /^[\p{L}\p{N}_-]+$/u.test(raw) ? raw.toLowerCase() : undefined;
+  return { kind: 'regex', pattern: sequencePattern(ts, literal) };
+}
+
+export function parseQuery(q: string): SearchPlan {
+  const plan: SearchPlan = { terms: [], excluded: [], checks: [], highlight: [] };
+  const parts = q.match(/-?"[^"]*"?|\S+/g) ?? [];
+  for (const part of parts) {
+    const negative = part.startsWith('-') && part.length > 1;
+    const body = negative ? part.slice(1) : part;
+    const quoted = body.startsWith('"');
+    const raw = quoted ? body.replace(/^"|"$/g, '') : body;
+    const ts = tokens(raw);
+    if (ts.length === 0) continue;
+    const ids = [...new Set(ts.flatMap(tokenTerms))].map(termId);
+    if (negative) {
+      plan.excluded.push({ ids, check: needsCheck(ts) ? checkFor(ts, raw, quoted) : undefined });
+      continue;
+    }
+    plan.terms.push(...ids);
+    if (needsCheck(ts)) plan.checks.push(checkFor(ts, raw, quoted));
+    plan.highlight.push(quoted ? ts.map((t) => t.text).join(' ') : raw.toLowerCase());
+  }
+  plan.terms = [...new Set(plan.terms)];
+  if (plan.terms.length === 0 && plan.excluded.length === 0) {
+    throw new QueryError('q has no words to search for (letters, digits, or Chinese/Japanese characters)');
+  }
+  if (plan.terms.length > 32) throw new QueryError('q has too many words (at most 32)');
+  return plan;
+}

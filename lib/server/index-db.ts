@@ -1,0 +1,74 @@
+import 'server-only';
+// The server's one DuckDB instance: the index opened read-only, a small pool of connections, a
+// deadline on every query, and a swap to a newer index file when an ingest renames one into place.
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { config, INDEX_FILE } from '../config';
+import { Database, type Connection, type Param, type Row } from '../db/duckdb';
+
+const POOL = 4;
+const DEADLINE_MS = Number(process.env.WILDSCOPE_QUERY_TIMEOUT_MS || 10_000);
+
+export class DeadlineError extends Error {}
+export class NoIndexError extends Error {}
+
+interface Generation { db: Database; idle: Connection[]; waiting: ((c: Connection) => void)[]; ino: number; mtime: number; busy: number; retired: boolean }
+
+let current: Generation | undefined;
+let opening: Promise<Generation> | undefined;
+let lastStat = 0;
+
+const indexPath = () => join(config().cache, INDEX_FILE);
+
+async function open(): Promise<Generation> {
+  const path = indexPath();
+  let st;
+  try { st = statSync(path); } catch { throw new NoIndexError('no index has been built yet'); }
+  const db = await Database.open(path, { readOnly: true, threads: 2, memoryLimit: process.env.WILDSCOPE_MEMORY || '2GB' });
+  const idle: Connection[] = [];
+  for (let i = 0; i < POOL; i++) idle.push(await db.connect());
+  return { db, idle, waiting: [], ino: st.ino, mtime: st.mtimeMs, busy: 0, retired: false };
+}
+
+async function generation(): Promise<Generation> {
+  if (current && Date.now() - lastStat > 1000) {
+    lastStat = Date.now();
+    try {
+      const st = statSync(indexPath());
+      if (st.ino !== current.ino || st.mtimeMs !== current.mtime) {
+        const old = current;
+        current = undefined;
+        old.retired = true;
+        if (old.busy === 0) old.db.close();
+      }
+    } catch { /* the file is being replaced: keep serving the open one */ }
+  }
+  if (current) return current;
+  opening ??= open().then((g) => { current = g; return g; }).finally(() => { opening = undefined; });
+  return opening;
+}
+
+async function withConnection<T>(fn: (c: Connection) => Promise<T>): Promise<T> {
+  const g = await generation();
+  const c = g.idle.pop() ?? (await new Promise<Connection>((r) => g.waiting.push(r)));
+  g.busy++;
+  let timedOut = false;
+  const timer = setTimeout(() => { timedOut = true; c.interrupt(); }, DEADLINE_MS);
+  try {
+    return await fn(c);
+  } catch (e) {
+    if (timedOut) throw new DeadlineError(`the query ran past its ${DEADLINE_MS / 1000} s deadline and was stopped`);
+    throw e;
+  } finally {
+    clearTimeout(timer);
+    g.busy--;
+    const next = g.waiting.shift();
+    if (next) next(c);
+    else g.idle.push(c);
+    if (g.retired && g.busy === 0) g.db.close();
+  }
+}
+
+export const all = <T = Row>(sql: string, params: Param[] = []) => withConnection((c) => c.all<T>(sql, params));
+export const one = async <T = Row>(sql: string, params: Param[] = []) => (await all<T>(sql, params))[0];
+export const session = withConnection;

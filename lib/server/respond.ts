@@ -1,0 +1,26 @@
+import 'server-only';
+// One place that turns errors into HTTP answers: a clear 4xx for what the client sent, 503 for a
+// missing index or a query past its deadline, and a bare 500 (details only in the server log).
+import { ParamError } from '../filters/schema';
+import { QueryError } from '../search/query';
+import { DeadlineError, NoIndexError } from './index-db';
+
+export const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8' } });
+
+export function errorResponse(e: unknown): Response {
+  if (e instanceof ParamError) return json({ error: e.message, parameter: e.param }, 400);
+  if (e instanceof QueryError) return json({ error: e.message, parameter: 'q' }, 400);
+  if (e instanceof DeadlineError) return json({ error: e.message }, 503);
+  if (e instanceof NoIndexError) return json({ error: 'the index is not ready yet' }, 503);
+  console.error('request failed:', e);
+  return json({ error: 'internal error' }, 500);
+}
+
+export async function handle(fn: () => Promise<Response>): Promise<Response> {
+  try {
+    return await fn();
+  } catch (e) {
+    return errorResponse(e);
+  }
+}

@@ -1,0 +1,46 @@
+// npm start: makes sure the bundled sample exists, (re)builds the index when the data changed,
+// then serves with `next start`. With a previous index, a failed rebuild is logged and reported by
+// /api/health while the previous index keeps serving; with none, it exits non-zero.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { config, INDEX_FILE, SAMPLE_DIR, STATUS_FILE } from '../lib/config';
+import { generate } from '../lib/generate';
+import { buildIndex } from '../lib/ingest/build';
+import { indexFreshness } from '../lib/ingest/freshness';
+
+const SAMPLE = { conversations: 3000, seed: 20230409 };
+
+const cfg = config();
+const sampleDir = resolve(SAMPLE_DIR);
+if (cfg.data === sampleDir && (!existsSync(sampleDir) || !readdirSync(sampleDir).some((f) => f.endsWith('.parquet')))) {
+  console.log(`generating the bundled sample (${SAMPLE.conversations} conversations) in ${SAMPLE_DIR}`);
+  await generate({ ...SAMPLE, out: sampleDir, schema: 'wildchat', log: (l) => console.log(l) });
+}
+
+mkdirSync(cfg.cache, { recursive: true });
+const status = (problem?: string) => writeFileSync(join(cfg.cache, STATUS_FILE), JSON.stringify({ problem, checkedAt: new Date().toISOString() }));
+const fresh = await indexFreshness(cfg.data, cfg.cache);
+if (fresh.state !== 'fresh') {
+  console.log(`index ${fresh.state}${'reason' in fresh && fresh.reason ? ` (${fresh.reason})` : ''}: building from ${cfg.data}`);
+  try {
+    const m = await buildIndex({ data: cfg.data, cache: cfg.cache, log: (l) => console.log(l) });
+    console.log(`index ready: ${m.conversations} conversations, ${m.messages} messages, ${m.seconds.toFixed(1)} s`);
+    status();
+  } catch (e) {
+    const problem = e instanceof Error ? e.message : String(e);
+    console.error(`ingest failed: ${problem}`);
+    if (fresh.state === 'missing' || fresh.state === 'corrupt' || !existsSync(join(cfg.cache, INDEX_FILE))) process.exit(1);
+    console.error('serving the previous index');
+    status(`the last rebuild failed: ${problem}`);
+  }
+} else {
+  status();
+}
+
+const next = spawn(process.execPath, [resolve('node_modules/next/dist/bin/next'), 'start', '-p', String(cfg.port), '-H', cfg.host], {
+  stdio: 'inherit',
+  env: { ...process.env, UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE || '8', WILDSCOPE_CACHE: cfg.cache },
+});
+for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => next.kill(sig));
+next.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
