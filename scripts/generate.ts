@@ -9,7 +9,7 @@ const args = parseArgs(process.argv.slice(2), {
   out: { type: 'string', default: 'data/generated' },
   schema: { type: 'string', default: 'wildchat', choices: DATASET_KINDS },
   shards: { type: 'int', min: 1 },
-  threads: { type: 'int', min: 1 },
+  workers: { type: 'int', min: 1 },
 });
 const r = await generate({
   conversations: args.conversations as number,
@@ -17,7 +17,7 @@ const r = await generate({
   out: args.out as string,
   schema: args.schema as DatasetKind,
   shards: args.shards as number | undefined,
-  threads: args.threads as number | undefined,
+  workers: args.workers as number | undefined,
   log: (l) => console.log(l),
 });
 console.log(`wrote ${r.files.length} files, ${(r.bytes / 1e6).toFixed(1)} MB, in ${r.seconds.toFixed(1)} s`);

@@ -1,9 +1,11 @@
-// Writes a synthetic dataset as Parquet shards named like the published release.
-import { mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+// Writes a synthetic dataset as Parquet shards named like the published release, one worker
+// thread per core, each shard written under a temporary name and renamed when complete.
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type { DatasetKind } from '../dataset/schemas';
-import { Database, literal } from '../db/duckdb';
-import { setupSql, shardSql } from './sql';
+import type { ShardJob } from './shard-worker';
 
 export interface GenerateOptions {
   conversations: number;
@@ -11,7 +13,7 @@ export interface GenerateOptions {
   out: string;
   schema: DatasetKind;
   shards?: number; // default: one per 60,000 conversations, as in WildChat-1M
-  threads?: number;
+  workers?: number;
   log?: (line: string) => void;
 }
 
@@ -25,33 +27,37 @@ export async function generate(o: GenerateOptions): Promise<GenerateResult> {
   const log = o.log ?? (() => {});
   const shards = Math.max(1, o.shards ?? Math.ceil(o.conversations / 60_000));
   mkdirSync(o.out, { recursive: true });
-  const db = await Database.open(':memory:', { threads: o.threads, memoryLimit: '6GB' });
-  const conn = await db.connect();
+  const jobs: ShardJob[] = Array.from({ length: shards }, (_, k) => ({
+    k,
+    from: Math.floor((k * o.conversations) / shards),
+    to: Math.floor(((k + 1) * o.conversations) / shards),
+    file: join(o.out, shardName(k, shards)),
+  }));
+  const workers = Math.max(1, Math.min(o.workers ?? cpus().length, shards));
+  let done = 0;
+  let written = 0;
   try {
-    for (const sql of setupSql(o.seed)) await conn.run(sql);
-    const files: string[] = [];
-    let bytes = 0;
-    for (let k = 0; k < shards; k++) {
-      const from = Math.floor((k * o.conversations) / shards);
-      const to = Math.floor(((k + 1) * o.conversations) / shards);
-      const file = join(o.out, shardName(k, shards));
-      const tmp = `${file}.tmp`;
-      const sql = shardSql(o.schema, o.seed, from, to, o.conversations);
-      for (const step of sql.slice(0, -1)) await conn.run(step);
-      await conn.run(`COPY (${sql[sql.length - 1]}) TO ${literal(tmp)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 20000)`);
-      renameSync(tmp, file);
-      files.push(file);
-      bytes += statSync(file).size;
-      const elapsed = (Date.now() - started) / 1000;
-      log(`shard ${k + 1}/${shards}: ${to - from} conversations, ${(bytes / 1e6).toFixed(1)} MB so far, ${elapsed.toFixed(1)} s, ~${((elapsed / (k + 1)) * (shards - k - 1)).toFixed(0)} s left`);
-    }
-    for (const t of ['conv', 'msg', 'piece', 'scored']) await conn.run(`DROP TABLE IF EXISTS ${t}`);
-    return { files, bytes, seconds: (Date.now() - started) / 1000 };
-  } catch (e) {
-    rmSync(join(o.out, '*.tmp'), { force: true });
-    throw e;
+    await Promise.all(Array.from({ length: workers }, (_, w) => new Promise<void>((resolve, reject) => {
+      const worker = new Worker(new URL('../worker-boot.mjs', import.meta.url), {
+        workerData: {
+          entry: new URL('./shard-worker.ts', import.meta.url).href,
+          kind: o.schema, seed: o.seed, total: o.conversations, jobs: jobs.filter((j) => j.k % workers === w),
+        },
+      });
+      worker.on('message', (m: { done?: number; conversations?: number; finished?: boolean }) => {
+        if (m.done !== undefined) {
+          done++;
+          written += m.conversations ?? 0;
+          const elapsed = (Date.now() - started) / 1000;
+          log(`shard ${done}/${shards} written: ${written.toLocaleString('en-US')}/${o.conversations.toLocaleString('en-US')} conversations, ${elapsed.toFixed(1)} s, ~${((elapsed / written) * (o.conversations - written)).toFixed(0)} s left`);
+        }
+        if (m.finished) worker.terminate().then(() => resolve(), reject);
+      });
+      worker.on('error', reject);
+    })));
   } finally {
-    conn.close();
-    db.close();
+    for (const f of readdirSync(o.out)) if (f.endsWith('.parquet.tmp')) rmSync(join(o.out, f), { force: true });
   }
+  const files = jobs.map((j) => j.file);
+  return { files, bytes: files.reduce((a, f) => a + statSync(f).size, 0), seconds: (Date.now() - started) / 1000 };
 }

@@ -13,6 +13,8 @@ const HEAVY_USERS = 20_000;
 const START = '2023-04-09 00:00:00';
 const END = '2024-04-30 23:59:59';
 
+// list_sort over (key, value) pairs is much faster in DuckDB than an aggregate with ORDER BY.
+const ordered = (expr: string, key: string) => `list_transform(list_sort(list({'k': ${key}, 'v': ${expr}})), x -> x.v)`;
 const list = (xs: readonly string[]) => `[${xs.map(literal).join(', ')}]`;
 const pick = (xs: readonly string[], h: string) => `${list(xs)}[1 + ((${h}) % ${xs.length})::INT]`;
 
@@ -23,7 +25,10 @@ function ranges(weights: number[]): [number, number][] {
   return weights.map((w) => [acc / total, (acc += w) / total]);
 }
 
-export function setupSql(seed: number): string[] {
+/** Sentence pool of the largest language: enough variety at full size, quick to build for samples. */
+export const poolSize = (conversations: number) => Math.min(SENTENCES, Math.max(5000, Math.round(conversations / 4)));
+
+export function setupSql(seed: number, conversations: number): string[] {
   const s = Math.trunc(seed);
   const langRows = ranges(LANGUAGES.map((l) => l.share)).map(([lo, hi], li) => {
     const l = LANGUAGES[li];
@@ -43,14 +48,14 @@ export function setupSql(seed: number): string[] {
        accept VARCHAR, words VARCHAR[], syl VARCHAR[], home INT[])`,
     `INSERT INTO lang VALUES ${langRows.join(',\n')}`,
     `CREATE OR REPLACE TABLE geo (gi INT, name VARCHAR, lo DOUBLE, hi DOUBLE, states VARCHAR[])`,
-    `CREATE OR REPLACE TABLE lang_pool AS SELECT li, greatest(5000, (${SENTENCES} * (hi - lo) / ${LANGUAGES[0].share})::INT) AS pool FROM lang`,
+    `CREATE OR REPLACE TABLE lang_pool AS SELECT unnest(range(${LANGUAGES.length}))::INT AS li, unnest(${pools(conversations)}) AS pool`,
     `INSERT INTO geo VALUES ${geoRows.join(',\n')}`,
     `CREATE OR REPLACE TABLE lang_syl AS SELECT li, unnest(syl) AS s, generate_subscripts(syl, 1) - 1 AS si, len(syl) AS n FROM lang`,
     // Common words first, then words made of 2 to 4 syllables: one vocabulary per language.
     `CREATE OR REPLACE TABLE vocab AS
      WITH common AS (SELECT li, unnest(words) AS word, generate_subscripts(words, 1) - 1 AS rank, len(words) AS n FROM lang),
      tail AS (
-       SELECT li, r AS rank, string_agg(ls.s, '' ORDER BY k) AS word
+       SELECT li, r AS rank, array_to_string(${ordered('ls.s', 'k')}, '') AS word
        FROM (SELECT li, r, k, (H2(li, r * 8 + k, 2) % nsyl)::INT AS si
              FROM (SELECT li, nsyl, r, unnest(range(2 + (H2(li, r, 1) % 3)::INT)) AS k
                    FROM (SELECT li, len(syl) AS nsyl FROM lang), range(${VOCABULARY}) t(r))) x
@@ -64,14 +69,20 @@ export function setupSql(seed: number): string[] {
      WITH w AS (
        SELECT li, sid, j, least(${VOCABULARY - 1}, floor(exp(U2(li * 1000000 + sid, j, 3) * ln(${VOCABULARY + 1})))::INT - 1) AS rank
        FROM (SELECT li, sid, unnest(range(3 + (H2(li, sid, 4) % 18)::INT)) AS j
-             FROM (SELECT li, pool FROM lang_pool), range(${SENTENCES}) t(sid) WHERE sid < pool)
+             FROM (SELECT li, pool FROM lang_pool), range(${poolSize(conversations)}) t(sid) WHERE sid < pool)
      ), joined AS (
-       SELECT w.li, w.sid, string_agg(CASE WHEN w.j = 0 THEN v.word ELSE l.joiner || v.word END, '' ORDER BY w.j) AS body
+       SELECT w.li, w.sid, array_to_string(${ordered("CASE WHEN w.j = 0 THEN v.word ELSE l.joiner || v.word END", 'w.j')}, '') AS body
        FROM w JOIN vocab v USING (li, rank) JOIN (SELECT li, joiner FROM lang) l ON l.li = w.li GROUP BY w.li, w.sid
      )
      SELECT j.li, j.sid, upper(left(body, 1)) || substr(body, 2) || l.ending AS text
      FROM joined j JOIN (SELECT li, ending FROM lang) l USING (li)`,
   ];
+}
+
+/** Each language's sentence pool size, as a SQL list indexed by language. */
+function pools(conversations: number): string {
+  const total = LANGUAGES.reduce((a, l) => a + l.share, 0);
+  return `[${LANGUAGES.map((l) => Math.max(2000, Math.trunc((poolSize(conversations) * l.share) / total / (LANGUAGES[0].share / total)))).join(', ')}]`;
 }
 
 /** One shard: conversations [from, to) of `total`, as the SELECT a COPY writes. */
@@ -149,8 +160,8 @@ export function shardSql(kind: DatasetKind, seed: number, from: number, to: numb
      FROM (SELECT *, unnest(range(2 * turns)) AS m FROM conv)`,
     `CREATE OR REPLACE TEMP TABLE piece AS
      WITH b AS (
-       SELECT i, m, c, li, is_user, red, joiner, bn AS b, U2(c, m * 100000 + bn, 80) AS ub, H2(c, m * 100000 + bn, 81) AS hb
-       FROM (SELECT i, m, c, li, is_user, red, joiner, unnest(range(nb)) AS bn FROM msg)
+       SELECT i, m, c, li, is_user, red, joiner, bn AS b, (hb >> 11)::DOUBLE / 9007199254740992.0 AS ub, hb
+       FROM (SELECT *, H2(c, m * 100000 + bn, 81) AS hb FROM (SELECT i, m, c, li, is_user, red, joiner, unnest(range(nb)) AS bn FROM msg))
      )
      SELECT b.i, b.m, b.b, CASE
          WHEN is_user AND b.b = 0 AND U2(c, m, 82) < 0.02 THEN ${pick(HTML, 'hb')} || ' '
@@ -163,11 +174,11 @@ export function shardSql(kind: DatasetKind, seed: number, from: number, to: numb
          WHEN b.b > 0 AND ub < 0.34 THEN chr(10) || chr(10) || s.text
          WHEN b.b = 0 THEN s.text
          ELSE joiner || s.text END AS piece
-     FROM b JOIN lang_pool lp ON lp.li = b.li JOIN sentences s ON s.li = b.li AND s.sid = (b.hb % lp.pool)::INT`,
+     FROM b JOIN sentences s ON s.li = b.li AND s.sid = (b.hb % ${pools(total)}[b.li + 1])::INT`,
     `CREATE OR REPLACE TEMP TABLE scored AS
      WITH t AS (
        SELECT msg.*, coalesce(trim(p.content), '') AS content
-       FROM msg LEFT JOIN (SELECT i, m, string_agg(piece, '' ORDER BY b) AS content FROM piece GROUP BY i, m) p USING (i, m)
+       FROM msg LEFT JOIN (SELECT i, m, array_to_string(${ordered('piece', 'b')}, '') AS content FROM piece GROUP BY i, m) p USING (i, m)
      ), sc AS (SELECT *, ${catScores}, ${detox} FROM t)
      SELECT *,
        CASE WHEN content = '' THEN NULL ELSE greatest(${CATEGORIES.map((_, k) => `s${k}`).join(', ')}) > 0.5 END AS flagged,
@@ -205,18 +216,18 @@ export function shardSql(kind: DatasetKind, seed: number, from: number, to: numb
 
   const select = kind === 'lmsys'
     ? `SELECT md5('lmsys-${s}-' || i) AS conversation_id, any_value(${model.replace(/\bi\b/g, 'i')}) AS model,
-         CAST(list(${message} ORDER BY m) AS ${typeOf('conversation')}) AS conversation,
+         CAST(${ordered(message, 'm')} AS ${typeOf('conversation')}) AS conversation,
          any_value(turns)::BIGINT AS turn, any_value(language) AS language,
-         CAST(list(${mod} ORDER BY m) AS ${typeOf('openai_moderation')}) AS openai_moderation,
+         CAST(${ordered(mod, 'm')} AS ${typeOf('openai_moderation')}) AS openai_moderation,
          bool_or(content LIKE '%PRESIDIO_ANONYMIZED%') AS redacted
        FROM scored GROUP BY i ORDER BY i`
-    : `SELECT md5(string_agg(content, chr(0) ORDER BY m)) AS conversation_hash,
+    : `SELECT md5(array_to_string(${ordered('content', 'm')}, chr(0))) AS conversation_hash,
          any_value(${model}) AS model,
          max(mts)${ts} AS "timestamp",
-         CAST(list(${message} ORDER BY m) AS ${typeOf('conversation')}) AS conversation,
+         CAST(${ordered(message, 'm')} AS ${typeOf('conversation')}) AS conversation,
          any_value(turns)::BIGINT AS turn, any_value(language) AS language,
-         CAST(list(${mod} ORDER BY m) AS ${typeOf('openai_moderation')}) AS openai_moderation,
-         CAST(list(CASE WHEN ${empty} THEN {${DETOXIFY.map((d) => `${literal(d)}: NULL::DOUBLE`).join(', ')}} ELSE ${detoxStruct} END ORDER BY m) AS ${typeOf('detoxify_moderation')}) AS detoxify_moderation,
+         CAST(${ordered(mod, 'm')} AS ${typeOf('openai_moderation')}) AS openai_moderation,
+         CAST(${ordered(`CASE WHEN ${empty} THEN {${DETOXIFY.map((d) => `${literal(d)}: NULL::DOUBLE`).join(', ')}} ELSE ${detoxStruct} END`, 'm')} AS ${typeOf('detoxify_moderation')}) AS detoxify_moderation,
          bool_or(mtoxic) AS toxic, bool_or(content LIKE '%PRESIDIO_ANONYMIZED%') AS redacted,
          any_value(state) AS state, any_value(country) AS country, any_value(hashed_ip) AS hashed_ip,
          CAST({'accept-language': any_value(accept), 'user-agent': any_value(ua)} AS ${typeOf('header')}) AS header

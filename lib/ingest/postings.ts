@@ -23,7 +23,7 @@ export async function buildPostings(
   let done = 0;
   let appending = Promise.resolve();
   await Promise.all(groups.map((g) => new Promise<void>((resolve, reject) => {
-    const w = new Worker(new URL('./worker-boot.mjs', import.meta.url), {
+    const w = new Worker(new URL('../worker-boot.mjs', import.meta.url), {
       workerData: { entry: new URL('./postings-worker.ts', import.meta.url).href, files: g },
     });
     w.on('message', (m: { batch?: PostingBatch; progress?: number; finished?: boolean }) => {
