@@ -119,7 +119,7 @@ export function shardSql(kind: DatasetKind, seed: number, from: number, to: numb
        SELECT i,
          CASE WHEN U(i, 1) < 0.25 THEN floor(exp(U(i, 2) * ln(${HEAVY_USERS})))::BIGINT
               ELSE ${HEAVY_USERS} + (H(i, 3) % ${Math.max(1, Math.floor(total / 2))})::BIGINT END AS usr,
-         CASE WHEN U(i, 4) < 0.03 THEN -1 - (H(i, 5) % 300)::BIGINT ELSE i END AS c,
+         CASE WHEN U(i, 4) < 0.05 THEN -floor(exp(U(i, 5) * ln(100)))::BIGINT ELSE i END AS c,
          TIMESTAMPTZ '${START}+00' + to_microseconds(((i + U(i, 30)) / ${total} *
            epoch_us(TIMESTAMPTZ '${END}+00' - TIMESTAMPTZ '${START}+00'))::BIGINT) AS t0,
          to_microseconds((20e6 + U(i, 31) * 280e6)::BIGINT) AS gap

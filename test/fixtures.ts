@@ -1,0 +1,8 @@
+// Fixtures generated with fixed seeds, shared by the unit tests (built once by global-setup.ts).
+import { join, resolve } from 'node:path';
+
+export const FIXTURES = resolve('.cache/test');
+export const WILDCHAT = { dir: join(FIXTURES, 'wildchat-400'), conversations: 400, seed: 11 };
+export const WILDCHAT_CACHE = join(FIXTURES, 'wildchat-400-index');
+export const FOUR_EIGHT = { dir: join(FIXTURES, 'wildchat-4.8m-60'), conversations: 60, seed: 12 };
+export const LMSYS = { dir: join(FIXTURES, 'lmsys-60'), conversations: 60, seed: 13 };
