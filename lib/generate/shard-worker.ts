@@ -9,7 +9,7 @@ import { setupSql, shardSql } from './sql';
 export interface ShardJob { k: number; from: number; to: number; file: string }
 const { kind, seed, total, jobs } = workerData as { kind: DatasetKind; seed: number; total: number; jobs: ShardJob[] };
 
-const db = await Database.open(':memory:', { threads: 1, memoryLimit: '4GB' });
+const db = await Database.open(':memory:', { threads: 1, memoryLimit: '3GB' });
 const conn = await db.connect();
 for (const sql of setupSql(seed, total)) await conn.run(sql);
 for (const job of jobs) {

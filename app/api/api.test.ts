@@ -1,0 +1,68 @@
+import { NextRequest } from 'next/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parquet, scalar } from '@/test/duck';
+import { WILDCHAT, WILDCHAT_CACHE } from '@/test/fixtures';
+
+type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+let routes: { list: Handler; one: Handler; turn: Handler; health: Handler; facets: Handler };
+
+beforeAll(async () => {
+  process.env.WILDSCOPE_CACHE = WILDCHAT_CACHE;
+  routes = {
+    list: (await import('./conversations/route')).GET as unknown as Handler,
+    one: (await import('./conversations/[id]/route')).GET as unknown as Handler,
+    turn: (await import('./turns/[tid]/route')).GET as unknown as Handler,
+    health: (await import('./health/route')).GET as unknown as Handler,
+    facets: (await import('./facets/route')).GET as unknown as Handler,
+  };
+});
+
+async function call(h: Handler, path: string, params: Record<string, string> = {}) {
+  const res = await h(new NextRequest(`http://127.0.0.1${path}`), { params: Promise.resolve(params) });
+  const text = await res.text();
+  return { status: res.status, text, body: JSON.parse(text) };
+}
+
+describe('JSON API on the fixture index', () => {
+  it('reports health with numbers and strings', async () => {
+    const r = await call(routes.health, '/api/health');
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ kind: 'wildchat', conversations: WILDCHAT.conversations });
+    expect(typeof r.body.messages).toBe('number');
+    expect(typeof r.body.built_at).toBe('string');
+  });
+
+  it('returns an id above 2^53 unchanged, as a string, in JSON text too', async () => {
+    const r = await call(routes.one, '/api/conversations/9007199254740993', { id: '9007199254740993' });
+    expect(r.status).toBe(200);
+    expect(r.text).toContain('"id":"9007199254740993"');
+    expect(r.body.messages[0].turn_identifier).toBe('9007199254740993');
+    expect(r.body.messages.length).toBe(Number(await scalar(
+      `SELECT len(conversation) FROM ${parquet(WILDCHAT.dir)} WHERE conversation[1].turn_identifier = 9007199254740993`)));
+    const t = await call(routes.turn, '/api/turns/9007199254740993', { tid: '9007199254740993' });
+    expect(t.body).toEqual({ conversation_id: '9007199254740993', turn_identifier: '9007199254740993' });
+  });
+
+  it('answers 404 for unknown ids and 404 or 400 for malformed ones', async () => {
+    expect((await call(routes.one, '/api/conversations/1', { id: '1' })).status).toBe(404);
+    for (const id of ['abc', '9'.repeat(500), '..%2F..%2Fetc%2Fpasswd', '99999999999999999999']) {
+      expect([400, 404]).toContain((await call(routes.one, `/api/conversations/x`, { id })).status);
+      expect([400, 404]).toContain((await call(routes.turn, `/api/turns/x`, { tid: id })).status);
+    }
+  });
+
+  it('counts filters like DuckDB and refuses bad parameters by name', async () => {
+    const T = parquet(WILDCHAT.dir);
+    const lang = await scalar<string>(`SELECT language FROM ${T} GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`);
+    const r = await call(routes.list, `/api/conversations?language=${encodeURIComponent(lang)}&turns_min=2`);
+    expect(r.body.total).toBe(Number(await scalar(`SELECT count(*) FROM ${T} WHERE language = '${lang}' AND turn >= 2`)));
+    const bad = await call(routes.list, '/api/conversations?limit=-5');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toContain('limit');
+    const hostile = await call(routes.list, `/api/conversations?language=${encodeURIComponent("English' OR '1'='1")}`);
+    expect(hostile.body.total).toBe(0);
+    const f = await call(routes.facets, `/api/facets?language=${encodeURIComponent(lang)}`);
+    const own = f.body.language.find((x: { value: string }) => x.value === lang);
+    expect(own.count).toBe(Number(await scalar(`SELECT count(*) FROM ${T} WHERE language = '${lang}'`)));
+  });
+});

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# The whole test suite, as CI runs it: types, lint, unit tests, a production build, end-to-end tests
+# in Debian's chromium against the bundled sample, then the shared contract check.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+echo "== typecheck"; npx tsc --noEmit
+echo "== lint"; npx eslint .
+echo "== unit tests"; npx vitest run
+echo "== build"; npx next build
+echo "== end-to-end"; npx playwright test
+
+CHECK=../shared/contract/check.mjs
+if [ -f "$CHECK" ]; then
+  echo "== contract check"
+  PORT=3211 WILDSCOPE_CACHE=.cache/contract-index node --import tsx scripts/start.ts > .cache/contract-server.log 2>&1 &
+  server=$!
+  trap 'kill $server 2>/dev/null || true' EXIT
+  for _ in $(seq 1 120); do curl -sf http://127.0.0.1:3211/api/health > /dev/null && break; sleep 1; done
+  node "$CHECK" --url http://127.0.0.1:3211 --data data/sample
+fi
