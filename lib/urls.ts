@@ -26,3 +26,17 @@ export function toggleHref(current: URLSearchParams, key: string, value: string)
   const s = next.toString();
   return s ? `/?${s}` : '/';
 }
+
+/** The export of the current selection: every filter and the sort, without paging. */
+export function exportHref(current: URLSearchParams, format: 'csv' | 'jsonl'): string {
+  const next = new URLSearchParams(current);
+  next.delete('limit');
+  next.delete('offset');
+  const s = next.toString();
+  return `/api/conversations.${format}${s ? `?${s}` : ''}`;
+}
+
+/** Sets or clears a (min, max) pair at once, e.g. turns_min/turns_max for a turn bucket. */
+export function rangeHref(current: URLSearchParams, minKey: string, maxKey: string, min: number | null, max: number | null): string {
+  return exploreHref(current, { [minKey]: min === null ? null : String(min), [maxKey]: max === null ? null : String(max) });
+}

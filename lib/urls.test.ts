@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { exportHref, rangeHref } from './urls';
+
+describe('urls', () => {
+  it('exports keep filters and sort, never paging', () => {
+    const p = new URLSearchParams('language=Russian&q=essay&sort=oldest&limit=25&offset=50');
+    expect(exportHref(p, 'csv')).toBe('/api/conversations.csv?language=Russian&q=essay&sort=oldest');
+    expect(exportHref(new URLSearchParams(), 'jsonl')).toBe('/api/conversations.jsonl');
+  });
+  it('sets and clears a range in one link', () => {
+    const p = new URLSearchParams('turns_min=2&language=French&offset=100');
+    expect(rangeHref(p, 'turns_min', 'turns_max', 3, 5)).toBe('/?language=French&turns_min=3&turns_max=5');
+    expect(rangeHref(p, 'turns_min', 'turns_max', null, null)).toBe('/?language=French');
+  });
+});
