@@ -1,0 +1,56 @@
+// Highlighting of search words inside message text. It works on text before escaping, so it can
+// never split or match an HTML tag: the pieces are escaped one by one and the hits wrapped in <mark>.
+import { escapeHtml } from './escape';
+
+const WORD_CHAR = '[\\p{L}\\p{N}_]';
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+/** The words of a search query worth highlighting: bare and quoted words, not `-excluded` ones. */
+export function searchTerms(q: string | null | undefined): string[] {
+  if (!q) return [];
+  const terms = new Set<string>();
+  for (const m of q.matchAll(/(-?)"([^"]*)"|(\S+)/g)) {
+    if (m[1] === '-' || m[3]?.startsWith('-')) continue;
+    const text = m[2] ?? m[3] ?? '';
+    for (const w of text.split(/\s+/)) {
+      // Keep inner hyphens and dots (`zebra-quartz-57`, `gpt-3.5`), drop punctuation around the word.
+      const word = w.replace(/^[^\p{L}\p{N}_]+|[^\p{L}\p{N}_]+$/gu, '').toLowerCase();
+      if (word) terms.add(word);
+    }
+  }
+  return [...terms].slice(0, 20);
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A case-insensitive whole-word pattern for the terms (CJK terms match anywhere), or null. */
+export function highlightPattern(terms: readonly string[]): RegExp | null {
+  if (terms.length === 0) return null;
+  const parts = [...terms].sort((a, b) => b.length - a.length).map((t) =>
+    CJK.test(t) ? escapeRegExp(t) : `(?<!${WORD_CHAR})${escapeRegExp(t)}(?!${WORD_CHAR})`);
+  return new RegExp(parts.join('|'), 'giu');
+}
+
+export interface Piece { text: string; hit: boolean }
+
+/** The text cut into hits and non-hits, in order. */
+export function splitHighlights(text: string, pattern: RegExp | null): Piece[] {
+  if (!pattern || !text) return [{ text, hit: false }];
+  const pieces: Piece[] = [];
+  let last = 0;
+  pattern.lastIndex = 0;
+  for (const m of text.matchAll(pattern)) {
+    if (m[0] === '') continue;
+    if (m.index > last) pieces.push({ text: text.slice(last, m.index), hit: false });
+    pieces.push({ text: m[0], hit: true });
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) pieces.push({ text: text.slice(last), hit: false });
+  return pieces;
+}
+
+/** Escaped HTML of the text with the hits wrapped in <mark>. */
+export function highlightHtml(text: string, pattern: RegExp | null): string {
+  if (!pattern) return escapeHtml(text);
+  return splitHighlights(text, pattern).map((p) => (p.hit ? `<mark>${escapeHtml(p.text)}</mark>` : escapeHtml(p.text))).join('');
+}
