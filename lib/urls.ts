@@ -40,3 +40,34 @@ export function exportHref(current: URLSearchParams, format: 'csv' | 'jsonl'): s
 export function rangeHref(current: URLSearchParams, minKey: string, maxKey: string, min: number | null, max: number | null): string {
   return exploreHref(current, { [minKey]: min === null ? null : String(min), [maxKey]: max === null ? null : String(max) });
 }
+
+/** The explore page filtered by the given fields, e.g. `/?model=gpt-4-0314`. */
+export function filterHref(filters: Record<string, string>): string {
+  const s = new URLSearchParams(filters).toString();
+  return s ? `/?${s}` : '/';
+}
+
+/** The explore page for the UTC day of an ISO timestamp. */
+export const dayHref = (iso: string): string => filterHref({ from: iso.slice(0, 10), to: iso.slice(0, 10) });
+
+/**
+ * A conversation opened from a result list: `q` highlights the search words, `back` carries the
+ * explore query string so the page can link back to the same results.
+ */
+export function conversationHref(id: string, context: { q?: string | null; back?: string | null } = {}): string {
+  const p = new URLSearchParams();
+  if (context.q) p.set('q', context.q);
+  if (context.back) p.set('back', context.back);
+  const s = p.toString();
+  return s ? `${conversationPath(id)}?${s}` : conversationPath(id);
+}
+
+/** The explore view a conversation was opened from; only ever a query string on `/`. */
+export function resultsHref(back: string | null | undefined, q?: string | null): string | null {
+  if (back != null) {
+    const params = new URLSearchParams(back.replace(/^[/?]+/, ''));
+    const s = params.toString();
+    return s ? `/?${s}` : '/';
+  }
+  return q ? filterHref({ q }) : null;
+}
