@@ -13,6 +13,12 @@ describe('turnInfos', () => {
     ]);
   });
 
+  it('gives a reply with its own identifier its own anchor, in the same turn', () => {
+    const infos = turnInfos([{ role: 'user', turn_identifier: '10' }, { role: 'assistant', turn_identifier: '13' },
+      { role: 'user', turn_identifier: '17' }]);
+    expect(infos).toEqual([{ key: '10', number: 1, first: true }, { key: '13', number: 1, first: true }, { key: '17', number: 2, first: true }]);
+  });
+
   it('numbers LMSYS turns from 1', () => {
     const infos = turnInfos([{ role: 'user', turn_identifier: null }, { role: 'assistant', turn_identifier: null },
       { role: 'user', turn_identifier: null }, { role: 'assistant', turn_identifier: null }]);

@@ -11,7 +11,6 @@ export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => EN
  * (`java\tscript:`), so those are stripped before the check.
  */
 export function safeHref(href: string): string | null {
-  // eslint-disable-next-line no-control-regex
   const cleaned = href.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
   if (!/^(?:https?:\/\/|mailto:)/i.test(cleaned)) return null;
   try {
