@@ -1,55 +1,57 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { cache } from 'react';
+import { ConversationHeader } from '@/components/conversation/conversation-header';
+import { MessageCard } from '@/components/conversation/message-card';
+import { TurnFocus } from '@/components/conversation/turn-focus';
+import { describe } from '@/lib/conversation/format';
+import { turnInfos } from '@/lib/conversation/turns';
 import { isConversationId } from '@/lib/ids';
+import { highlightPattern, searchTerms } from '@/lib/markdown/highlight';
 import { getConversation } from '@/lib/queries/conversations';
-import { turnAnchor } from '@/lib/urls';
+import { resultsHref } from '@/lib/urls';
 
 export const dynamic = 'force-dynamic';
 type Params = Promise<{ id: string }>;
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-async function load(id: string) {
-  return isConversationId(id) ? getConversation(id) : undefined;
-}
+// generateMetadata and the page ask for the same conversation; cache() makes that one query.
+const load = cache(async (id: string) => (isConversationId(id) ? getConversation(id) : undefined));
+
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const c = await load((await params).id);
-  return c ? { title: `Conversation ${c.id}`, description: c.preview?.slice(0, 200) ?? undefined } : { title: 'Not found' };
+  if (!c) return { title: 'Not found' };
+  const title = `Conversation ${c.id}`;
+  const description = describe(c.messages) ?? c.preview?.slice(0, 200) ?? undefined;
+  return { title, description, openGraph: { title, description, type: 'article' }, twitter: { card: 'summary', title, description } };
 }
 
-export default async function ConversationPage({ params }: { params: Params }) {
-  const c = await load((await params).id);
+export default async function ConversationPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
+  const [{ id }, sp] = await Promise.all([params, searchParams]);
+  const c = await load(id);
   if (!c) notFound();
-  const seen = new Set<string>();
+  const q = first(sp.q) ?? null;
+  const terms = searchTerms(q);
+  const pattern = highlightPattern(terms);
+  const back = resultsHref(first(sp.back), q);
+  const turns = turnInfos(c.messages);
+  const showDetoxify = c.messages.some((m) => m.moderation.detoxify !== null);
   return (
     <article>
-      <header className="mb-4 rounded border border-slate-200 bg-white p-4 text-sm">
-        <h1 className="mb-2 text-lg font-semibold">Conversation {c.id}</h1>
-        <dl className="grid grid-cols-[8rem_1fr] gap-x-4 gap-y-1">
-          <dt className="text-slate-500">Model</dt><dd>{c.model}</dd>
-          <dt className="text-slate-500">Last turn</dt><dd>{c.timestamp}</dd>
-          <dt className="text-slate-500">Place</dt><dd>{[c.country, c.state].filter(Boolean).join(' · ') || '—'}</dd>
-          <dt className="text-slate-500">Language</dt><dd>{c.language}</dd>
-          {c.hashed_ip && <><dt className="text-slate-500">User</dt><dd><Link className="text-indigo-700 underline" href={`/?hashed_ip=${c.hashed_ip}`}>{c.hashed_ip.slice(0, 16)}…</Link></dd></>}
-        </dl>
-      </header>
-      <ol className="space-y-3">
-        {c.messages.map((m, i) => {
-          const anchor = m.turn_identifier && !seen.has(m.turn_identifier) ? turnAnchor(m.turn_identifier) : m.turn_identifier ? undefined : turnAnchor(String(Math.floor(i / 2) + 1));
-          if (m.turn_identifier) seen.add(m.turn_identifier);
-          return (
-            <li key={i} id={anchor} className={`scroll-mt-4 rounded border p-3 target:ring-2 target:ring-amber-400 ${m.role === 'user' ? 'border-sky-200 bg-sky-50' : 'border-slate-200 bg-white'}`}>
-              <div className="mb-1 flex gap-2 text-xs text-slate-500">
-                <span className="font-semibold uppercase">{m.role}</span>
-                {m.language && <span>{m.language}</span>}
-                {m.timestamp && <span>{m.timestamp}</span>}
-                {m.moderation.flagged && <span className="rounded bg-rose-100 px-1 text-rose-700">flagged</span>}
-                {!m.moderation.openai && <span className="italic">not scored</span>}
-              </div>
-              <pre className="whitespace-pre-wrap break-words font-sans text-sm">{m.content}</pre>
-            </li>
-          );
-        })}
+      <TurnFocus />
+      <nav className="mb-3 flex items-center gap-4 text-sm">
+        {back ? <Link href={back} className="text-indigo-700 hover:underline" data-testid="back-to-results">← back to results</Link>
+          : <Link href="/" className="text-indigo-700 hover:underline">← explore</Link>}
+        {terms.length > 0 && <span className="text-slate-500">highlighting: {terms.map((t) => <mark key={t} className="mx-0.5">{t}</mark>)}</span>}
+      </nav>
+      <ConversationHeader c={c} />
+      <ol className="space-y-3" data-testid="messages">
+        {c.messages.map((m, i) => (
+          <MessageCard key={i} conversationId={c.id} message={m} turn={turns[i]} pattern={pattern} terms={terms} showDetoxify={showDetoxify} />
+        ))}
       </ol>
     </article>
   );

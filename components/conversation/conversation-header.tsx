@@ -1,0 +1,54 @@
+import Link from 'next/link';
+import { formatTime } from '@/lib/conversation/format';
+import type { Conversation } from '@/lib/queries/conversations';
+import { dayHref, filterHref } from '@/lib/urls';
+import { browserLabel, parseUserAgent } from '@/lib/user-agent';
+
+type Field = [label: string, value: string | null | undefined, href?: string, title?: string];
+
+function Value({ value, href, title }: { value: string; href?: string; title?: string }) {
+  return href
+    ? <Link href={href} title={title} className="break-all text-indigo-700 hover:underline">{value}</Link>
+    : <span title={title} className="break-all">{value}</span>;
+}
+
+const flag = (v: boolean | null) => (v === null ? null : String(v));
+
+/** The conversation's metadata; every value that is a filter links to the explore page filtered by it. */
+export function ConversationHeader({ c }: { c: Conversation }) {
+  const ua = parseUserAgent(c.user_agent);
+  const fields: Field[] = [
+    ['Model', c.model, c.model ? filterHref({ model: c.model }) : undefined],
+    ['First turn', formatTime(c.first_timestamp), c.first_timestamp ? dayHref(c.first_timestamp) : undefined],
+    ['Last turn', formatTime(c.timestamp), c.timestamp ? dayHref(c.timestamp) : undefined],
+    ['Turns', String(c.turns), filterHref({ turns_min: String(c.turns), turns_max: String(c.turns) })],
+    ['Language', c.language, c.language ? filterHref({ language: c.language }) : undefined],
+    ['Country', c.country, c.country ? filterHref({ country: c.country }) : undefined],
+    ['State', c.state, c.state ? filterHref({ state: c.state }) : undefined],
+    ['User (hashed IP)', c.hashed_ip, c.hashed_ip ? filterHref({ hashed_ip: c.hashed_ip }) : undefined, 'All conversations of this user'],
+    ['Browser', browserLabel(ua), undefined, c.user_agent ?? undefined],
+    ['OS', ua.os, undefined, c.user_agent ?? undefined],
+    ['Accept-Language', c.accept_language],
+    ['Conversation hash', c.conversation_hash, c.conversation_hash ? filterHref({ conversation_hash: c.conversation_hash }) : undefined, 'Conversations with the same content'],
+    ['Toxic', flag(c.toxic), c.toxic === null ? undefined : filterHref({ toxic: String(c.toxic) })],
+    ['Redacted', flag(c.redacted), c.redacted === null ? undefined : filterHref({ redacted: String(c.redacted) })],
+  ];
+  return (
+    <header className="mb-4 rounded-lg border border-slate-200 bg-white p-4 text-sm" data-testid="conversation-header">
+      <div className="mb-3 flex flex-wrap items-center gap-2">
+        <h1 className="text-lg font-semibold">Conversation {c.id}</h1>
+        {c.toxic && <span className="rounded bg-rose-100 px-1.5 py-0.5 text-xs text-rose-700">toxic</span>}
+        {c.redacted && <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-800">redacted</span>}
+        {c.flagged && <span className="rounded bg-rose-600 px-1.5 py-0.5 text-xs text-white">flagged</span>}
+      </div>
+      <dl className="grid grid-cols-[10rem_1fr] gap-x-4 gap-y-1 md:grid-cols-[10rem_1fr_10rem_1fr]">
+        {fields.filter(([, v]) => v != null && v !== '').map(([label, value, href, title]) => (
+          <div key={label} className="contents" data-field={label}>
+            <dt className="text-slate-500">{label}</dt>
+            <dd><Value value={value!} href={href} title={title} /></dd>
+          </div>
+        ))}
+      </dl>
+    </header>
+  );
+}
