@@ -26,8 +26,6 @@ export class Database {
     if (o.threads) options.threads = String(o.threads);
     if (o.memoryLimit) options.memory_limit = o.memoryLimit;
     if (o.tempDirectory) options.temp_directory = o.tempDirectory;
-    // Newer storage compresses long strings with ZSTD, which keeps message text near Parquet's size.
-    if (!o.readOnly && path !== ':memory:') options.storage_compatibility_version = 'latest';
     return new Database(await DuckDBInstance.create(path, options));
   }
 

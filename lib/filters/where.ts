@@ -56,7 +56,8 @@ export function buildWhere(f: Filter, sql: Sql, omit?: OmitField): Where {
   if (f.q) {
     const plan = parseQuery(f.q);
     const mask = f.role ? ROLE_MASK[f.role] : 3;
-    const roleSql = f.role ? ` AND m.role = ${sql.p(f.role)}` : '';
+    // role comes from an allow-list (schema.ts), so it is spelled into the SQL rather than bound.
+    const roleSql = f.role ? ` AND m.role = '${f.role}'` : '';
     const parts: string[] = [];
     if (plan.terms.length) {
       scored = true;

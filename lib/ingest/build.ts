@@ -72,9 +72,7 @@ export async function buildIndex(o: BuildOptions): Promise<Manifest> {
     for (let k = 0; k < sources.length; k++) {
       const file = sources[k].file;
       try {
-        await conn.run(`SET force_compression = 'zstd'`);
         await conn.run(insertMessagesSql(file, base, schemas[k]));
-        await conn.run(`SET force_compression = 'auto'`);
         await conn.run(insertConversationsSql(file, base, rows[k], kind));
       } catch (e) {
         throw new SchemaError(`${file}: ${firstLine(e)}`);

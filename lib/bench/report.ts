@@ -1,0 +1,50 @@
+// The benchmark report as markdown, with the targets of the issues beside the figures.
+import type { Stats } from './stats';
+
+export interface ClassResult extends Stats { cls: string; baselineMs?: number }
+export interface Report {
+  date: string;
+  machine: { cores: number; memoryGb: number; node: string; duckdb: string };
+  dataset: { conversations: number; messages: number; terms: number; postings: number; parquetMb: number; indexMb: number };
+  generation?: { seconds: number; peakRssMb: number };
+  ingest: { seconds: number; peakRssMb?: number };
+  server: { readySeconds: number; peakRssMb: number };
+  classes: ClassResult[];
+  concurrent: Stats & { clients: number; seconds: number; throughput: number };
+}
+
+const TARGETS: Record<string, { p50?: number; p95?: number }> = {
+  'filters+facets+page': { p50: 100, p95: 250 },
+  'search en frequent': { p50: 200, p95: 500 }, 'search en middle': { p50: 200, p95: 500 }, 'search en rare': { p50: 200, p95: 500 },
+  'search zh': { p50: 200, p95: 500 }, 'search ru': { p50: 200, p95: 500 }, 'search user-scoped': { p50: 200, p95: 500 },
+  phrase: { p95: 1000 }, 'conversation page': { p50: 30 }, 'turn redirect': { p50: 30 },
+};
+
+const f = (x: number | undefined, d = 0) => (x === undefined || Number.isNaN(x) ? '—' : x.toFixed(d));
+
+export function renderReport(r: Report): string {
+  const verdict = (c: ClassResult) => {
+    const t = TARGETS[c.cls];
+    if (!t) return '';
+    if (c.n === 0) return 'no measurement';
+    const miss = (t.p50 !== undefined && c.p50 > t.p50) || (t.p95 !== undefined && c.p95 > t.p95);
+    return `${miss ? 'MISSED' : 'met'} (${[t.p50 && `p50 ≤ ${t.p50}`, t.p95 && `p95 ≤ ${t.p95}`].filter(Boolean).join(', ')})`;
+  };
+  const rows = r.classes.map((c) => `| ${c.cls} | ${c.n} | ${c.errors} | ${f(c.p50)} | ${f(c.p95)} | ${f(c.p99)} | ${f(c.max)} | ${f(c.baselineMs)} | ${c.baselineMs ? `${f(c.baselineMs / c.p50, 0)}×` : '—'} | ${verdict(c)} |`);
+  return [
+    `Benchmark of ${r.date.slice(0, 10)}: ${r.dataset.conversations.toLocaleString('en-US')} conversations, ${r.dataset.messages.toLocaleString('en-US')} messages; ${r.machine.cores} cores, ${r.machine.memoryGb} GB, Node ${r.machine.node}, DuckDB ${r.machine.duckdb}.`,
+    '',
+    `- Parquet ${f(r.dataset.parquetMb)} MB; index ${f(r.dataset.indexMb)} MB (${f(r.dataset.indexMb / r.dataset.parquetMb, 2)}×); ${r.dataset.terms.toLocaleString('en-US')} terms, ${r.dataset.postings.toLocaleString('en-US')} postings`,
+    r.generation ? `- generation ${f(r.generation.seconds, 1)} s, peak RSS ${f(r.generation.peakRssMb)} MB` : '- generation: reused',
+    `- ingest ${f(r.ingest.seconds, 1)} s${r.ingest.peakRssMb ? `, peak RSS ${f(r.ingest.peakRssMb)} MB` : ' (reused index)'}`,
+    `- server ready in ${f(r.server.readySeconds, 1)} s; peak RSS under load ${f(r.server.peakRssMb)} MB`,
+    '',
+    '| request class (one at a time) | n | errors | p50 ms | p95 ms | p99 ms | max ms | raw Parquet ms | speed-up | target |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...rows,
+    '',
+    `${r.concurrent.clients} concurrent clients for ${r.concurrent.seconds} s: ${r.concurrent.n} requests, ${r.concurrent.errors} errors, ` +
+      `p50 ${f(r.concurrent.p50)} ms, p95 ${f(r.concurrent.p95)} ms, p99 ${f(r.concurrent.p99)} ms, max ${f(r.concurrent.max)} ms, ${f(r.concurrent.throughput, 1)} requests/s.`,
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,136 @@
+// npm run bench [-- --conversations N --seed S --duration SECONDS --clients C --repeat R --port P]
+// Generates (or reuses) a synthetic WildChat-shaped dataset, ingests it, starts the production
+// server, drives a seeded request mix one at a time and then concurrently, asks the comparable
+// questions of the raw Parquet, and writes bench-results/report.{json,md}. Exits 1 on any error.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { openBaseline } from '../lib/bench/baseline';
+import { buildMix, rng, sampleWords, type Probe } from '../lib/bench/mix';
+import { rssKb, runMeasured, type Watched } from '../lib/bench/process';
+import { renderReport, type ClassResult, type Report } from '../lib/bench/report';
+import { stats } from '../lib/bench/stats';
+import { indexFreshness } from '../lib/ingest/freshness';
+import { parseArgs } from './args';
+
+const a = parseArgs(process.argv.slice(2), {
+  conversations: { type: 'int', min: 100, default: 838_000 },
+  seed: { type: 'int', default: 1 },
+  duration: { type: 'int', min: 1, default: 30 },
+  clients: { type: 'int', min: 1, default: 16 },
+  repeat: { type: 'int', min: 1, default: 5 },
+  'baseline-repeat': { type: 'int', min: 0, default: 1 },
+  port: { type: 'int', min: 1024, default: 3400 },
+});
+const N = a.conversations as number;
+const seed = a.seed as number;
+const data = resolve(`.cache/bench/wildchat-${N}-s${seed}`);
+const cache = resolve(`.cache/bench/index-${N}-s${seed}`);
+const base = `http://127.0.0.1:${a.port}`;
+const tsx = [process.execPath, '--import', 'tsx'];
+const dirSize = (d: string) => readdirSync(d).reduce((s, f) => s + statSync(join(d, f)).size, 0);
+
+let generation: Watched | undefined;
+if (!existsSync(data) || !readdirSync(data).some((f) => f.endsWith('.parquet'))) {
+  console.log(`generating ${N} conversations into ${data}`);
+  generation = await runMeasured(tsx[0], [...tsx.slice(1), 'scripts/generate.ts', '--conversations', String(N), '--seed', String(seed), '--out', data], process.env);
+}
+let ingest: Watched | undefined;
+if ((await indexFreshness(data, cache)).state !== 'fresh') {
+  console.log(`ingesting ${data}`);
+  ingest = await runMeasured(tsx[0], [...tsx.slice(1), 'scripts/ingest.ts'], { ...process.env, WILDSCOPE_DATA: data, WILDSCOPE_CACHE: cache });
+}
+const manifest = JSON.parse(await import('node:fs').then((fs) => fs.readFileSync(join(cache, 'manifest.json'), 'utf8')));
+
+if (!existsSync('.next/BUILD_ID')) await runMeasured('npx', ['next', 'build'], process.env);
+const startedServer = Date.now();
+const server = spawn(tsx[0], [...tsx.slice(1), 'scripts/start.ts'], {
+  env: { ...process.env, PORT: String(a.port), HOST: '127.0.0.1', WILDSCOPE_DATA: data, WILDSCOPE_CACHE: cache },
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+let serverPeak = 0;
+const rssTimer = setInterval(() => { serverPeak = Math.max(serverPeak, rssKb(server.pid!)); }, 250);
+const stopServer = () => { clearInterval(rssTimer); server.kill('SIGTERM'); };
+process.on('exit', stopServer);
+for (;;) {
+  if (Date.now() - startedServer > 300_000) throw new Error('server not ready after 300 s');
+  try { if ((await fetch(`${base}/api/health`)).ok) break; } catch { /* not listening yet */ }
+  await new Promise((r) => setTimeout(r, 100));
+}
+const readySeconds = (Date.now() - startedServer) / 1000;
+console.log(`server ready in ${readySeconds.toFixed(1)} s`);
+
+const get = async (path: string) => {
+  const r = await fetch(base + path, { redirect: 'manual' });
+  await r.arrayBuffer();
+  if (r.status >= 400) throw new Error(`${path} answered ${r.status}`);
+};
+const facets = await (await fetch(`${base}/api/facets`)).json();
+const listing = await (await fetch(`${base}/api/conversations?sort=turns&limit=200`)).json();
+const ids: string[] = listing.rows.map((r: { id: string }) => r.id);
+const tids = (await Promise.all(ids.slice(0, 20).map(async (id) => (await (await fetch(`${base}/api/conversations/${id}`)).json()).messages.at(-1).turn_identifier as string)));
+const words = await sampleWords(join(data, '*.parquet'), seed);
+const mix = buildMix(facets, words, ids.slice(r0(ids.length)), tids, manifest.conversations, seed);
+function r0(n: number) { return Math.floor(rng(seed)() * Math.max(1, n - 40)); }
+
+// A probe's time is that of its requests made together, as the page makes them.
+const timeProbe = async (p: Probe) => { const t = performance.now(); await Promise.all(p.urls.map(get)); return performance.now() - t; };
+
+for (const p of mix) await timeProbe(p).catch(() => 0); // warm-up
+const byClass = new Map<string, { ms: number[]; errors: number; probes: Probe[] }>();
+for (const p of mix) {
+  const e = byClass.get(p.cls) ?? { ms: [], errors: 0, probes: [] };
+  byClass.set(p.cls, e);
+  e.probes.push(p);
+  for (let i = 0; i < (a.repeat as number); i++) {
+    try { e.ms.push(await timeProbe(p)); } catch (err) { e.errors++; console.error(String(err)); }
+  }
+}
+
+// Concurrency: C clients for D seconds over the whole mix.
+const conc = { ms: [] as number[], errors: 0 };
+const until = Date.now() + (a.duration as number) * 1000;
+const r = rng(seed + 1);
+serverPeak = 0;
+await Promise.all(Array.from({ length: a.clients as number }, async () => {
+  while (Date.now() < until) {
+    const p = mix[Math.floor(r() * mix.length)];
+    try { conc.ms.push(await timeProbe(p)); } catch (err) { conc.errors++; console.error(String(err)); }
+  }
+}));
+const concurrentPeakMb = serverPeak / 1024;
+stopServer();
+
+const results: ClassResult[] = [];
+const baseline = (a['baseline-repeat'] as number) > 0 ? await openBaseline(join(data, '*.parquet')) : undefined;
+for (const [cls, e] of byClass) {
+  let baselineMs: number | undefined;
+  const q = e.probes.find((p) => p.baseline)?.baseline;
+  if (baseline && q) {
+    const times: number[] = [];
+    for (let i = 0; i < (a['baseline-repeat'] as number); i++) times.push(await baseline.ask(q));
+    baselineMs = stats(times).p50;
+  }
+  results.push({ cls, ...stats(e.ms, e.errors), baselineMs });
+}
+baseline?.close();
+
+const report: Report = {
+  date: new Date().toISOString(),
+  machine: { cores: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, duckdb: '1.5.6' },
+  dataset: { conversations: manifest.conversations, messages: manifest.messages, terms: manifest.terms, postings: manifest.postings,
+    parquetMb: dirSize(data) / 1e6, indexMb: manifest.bytes / 1e6 },
+  generation: generation && { seconds: generation.seconds, peakRssMb: generation.peakRssMb },
+  ingest: ingest ? { seconds: ingest.seconds, peakRssMb: ingest.peakRssMb } : { seconds: manifest.seconds, peakRssMb: undefined },
+  server: { readySeconds, peakRssMb: concurrentPeakMb },
+  classes: results,
+  concurrent: { clients: a.clients as number, seconds: a.duration as number, ...stats(conc.ms, conc.errors), throughput: conc.ms.length / (a.duration as number) },
+};
+mkdirSync('bench-results', { recursive: true });
+writeFileSync('bench-results/report.json', JSON.stringify(report, null, 2));
+const md = renderReport(report);
+writeFileSync('bench-results/report.md', md);
+console.log(md);
+const failed = results.reduce((s, c) => s + c.errors, 0) + conc.errors;
+process.exit(failed ? 1 : 0);
