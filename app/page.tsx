@@ -1,11 +1,24 @@
 import Link from 'next/link';
+import { ActiveFilters } from '@/components/explore/active-filters';
+import { DateRange } from '@/components/explore/date-range';
 import { FacetList } from '@/components/explore/facet-list';
+import { ListingControls } from '@/components/explore/listing-controls';
+import { ModerationFacet } from '@/components/explore/moderation-facet';
+import { Pager } from '@/components/explore/pager';
 import { ResultsTable } from '@/components/explore/results-table';
+import { SearchForm } from '@/components/explore/search-form';
+import { TurnsFacet } from '@/components/explore/turns-facet';
+import { UserSummaryCard } from '@/components/explore/user-summary';
+import { describeParams } from '@/lib/filters/describe';
 import { ParamError, parseParams } from '@/lib/filters/schema';
+import { paging } from '@/lib/paging';
+import { countTurnBuckets } from '@/lib/queries/buckets';
 import { listConversations } from '@/lib/queries/conversations';
 import { countFacets } from '@/lib/queries/facets';
+import { countFlags } from '@/lib/queries/flag-counts';
+import { userSummary } from '@/lib/queries/user-summary';
 import { QueryError } from '@/lib/search/query';
-import { exploreHref } from '@/lib/urls';
+import { exportHref } from '@/lib/urls';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,6 +29,8 @@ function toParams(sp: Record<string, string | string[] | undefined>): URLSearchP
   for (const [k, v] of Object.entries(sp)) for (const x of Array.isArray(v) ? v : v === undefined ? [] : [v]) p.append(k, x);
   return p;
 }
+
+const fmt = (n: number) => n.toLocaleString('en-US');
 
 export default async function ExplorePage({ searchParams }: { searchParams: SearchParams }) {
   const params = toParams(await searchParams);
@@ -34,38 +49,47 @@ export default async function ExplorePage({ searchParams }: { searchParams: Sear
     throw e;
   }
   const { filter, listing } = parsed;
-  const [list, facets] = await Promise.all([listConversations(filter, listing), countFacets(filter)]);
-  const pageEnd = Math.min(listing.offset + listing.limit, list.total);
+  const users = filter.values.hashed_ip ?? [];
+  const [list, facets, turns, flags, user] = await Promise.all([
+    listConversations(filter, listing), countFacets(filter), countTurnBuckets(filter), countFlags(filter),
+    users.length === 1 ? userSummary(users[0]) : Promise.resolve(undefined),
+  ]);
+  const page = paging(list.total, listing.limit, listing.offset);
+  const clauses = describeParams(params);
+  const query = params.toString();
   return (
     <div className="grid grid-cols-[16rem_1fr] gap-6">
       <aside>
         <FacetList title="Language" param="language" values={facets.language} params={params} />
-        <FacetList title="Model" param="model" values={facets.model} params={params} />
         <FacetList title="Country" param="country" values={facets.country} params={params} />
-        <FacetList title="State" param="state" values={facets.state} params={params} />
-        <FacetList title="Toxic" param="toxic" values={facets.toxic} params={params} />
-        <FacetList title="Redacted" param="redacted" values={facets.redacted} params={params} />
+        <FacetList title="State" param="state" values={facets.state} params={params} limit={5} />
+        <FacetList title="Model" param="model" values={facets.model} params={params} />
+        <TurnsFacet buckets={turns} params={params} />
+        <DateRange params={params} />
+        <FacetList title="Toxic" param="toxic" values={facets.toxic} params={params} single />
+        <FacetList title="Redacted" param="redacted" values={facets.redacted} params={params} single />
+        <ModerationFacet counts={flags} params={params} />
         <FacetList title="Top users (hashed IP)" param="hashed_ip" values={facets.hashed_ip} params={params} limit={5} />
       </aside>
-      <section>
-        <form action="/" method="get" className="mb-3 flex gap-2">
-          <input name="q" defaultValue={filter.q ?? ''} placeholder='Search: words, "a phrase", -exclude'
-            className="flex-1 rounded border border-slate-300 px-3 py-2" aria-label="Search conversations" />
-          <select name="role" defaultValue={filter.role ?? ''} className="rounded border border-slate-300 px-2" aria-label="Search in">
-            <option value="">all messages</option><option value="user">user messages</option><option value="assistant">assistant messages</option>
-          </select>
-          {[...params].filter(([k]) => !['q', 'role', 'offset', 'sort'].includes(k)).map(([k, v], i) => <input key={i} type="hidden" name={k} value={v} />)}
-          <button className="rounded bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700">Search</button>
-        </form>
-        <p className="mb-2 text-sm text-slate-600" data-testid="total">
-          <strong>{list.total.toLocaleString('en-US')}</strong> conversations
-          {list.total > 0 && <> · showing {(listing.offset + 1).toLocaleString('en-US')}–{pageEnd.toLocaleString('en-US')}</>}
-        </p>
-        <ResultsTable rows={list.rows} params={params} />
-        <nav className="mt-3 flex gap-3 text-sm">
-          {listing.offset > 0 && <Link className="text-indigo-700 underline" href={exploreHref(params, { offset: String(Math.max(0, listing.offset - listing.limit)) })}>← previous</Link>}
-          {pageEnd < list.total && <Link className="text-indigo-700 underline" href={exploreHref(params, { offset: String(listing.offset + listing.limit) })}>next →</Link>}
-        </nav>
+      <section className="min-w-0">
+        <SearchForm filter={filter} params={params} />
+        <ActiveFilters params={params} />
+        {user && <UserSummaryCard summary={user} params={params} />}
+        <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
+          <p className="text-sm text-slate-700" data-testid="total">
+            <span data-testid="sentence"><strong>{fmt(list.total)}</strong> conversation{list.total === 1 ? '' : 's'}{clauses && ` ${clauses}`}</span>
+            {list.total > 0 && <span className="text-slate-500" data-testid="range"> · {fmt(page.first)}–{fmt(page.last)}</span>}
+          </p>
+          <div className="flex items-center gap-4">
+            <ListingControls query={query} sort={listing.sort} limit={listing.limit} searching={!!filter.q} />
+            <span className="text-sm text-slate-600">
+              Export <a className="text-indigo-700 underline" href={exportHref(params, 'csv')} data-testid="export-csv" download>CSV</a>
+              {' / '}<a className="text-indigo-700 underline" href={exportHref(params, 'jsonl')} data-testid="export-jsonl" download>JSONL</a>
+            </span>
+          </div>
+        </div>
+        <ResultsTable rows={list.rows} query={query} />
+        <Pager params={params} total={list.total} limit={listing.limit} offset={listing.offset} />
       </section>
     </div>
   );

@@ -1,5 +1,5 @@
-import Link from 'next/link';
 import { toggleHref } from '@/lib/urls';
+import { FacetValues, type FacetItem } from './facet-values';
 
 interface Props {
   title: string;
@@ -7,39 +7,26 @@ interface Props {
   values: { value: string | boolean | null; count: number }[];
   params: URLSearchParams;
   limit?: number;
+  /** Boolean facets are single-valued: a click sets the value rather than adding to a list. */
+  single?: boolean;
 }
 
 /** One facet: values with counts; a click toggles the value, "not" excludes it. */
-export function FacetList({ title, param, values, params, limit = 12 }: Props) {
+export function FacetList({ title, param, values, params, limit = 8, single = false }: Props) {
   const selected = new Set(params.getAll(param));
   const excluded = new Set(params.getAll(`not_${param}`));
+  const items: FacetItem[] = values.map(({ value, count }) => {
+    const v = value === null ? null : String(value);
+    if (v === null) return { value: null, label: 'unknown', count, selected: false, excluded: false };
+    const href = single && !selected.has(v)
+      ? toggleHref(new URLSearchParams([...params].filter(([k]) => k !== param)), param, v)
+      : toggleHref(params, param, v);
+    return { value: v, label: v, count, href, notHref: single ? undefined : toggleHref(params, `not_${param}`, v), selected: selected.has(v), excluded: excluded.has(v) };
+  });
   return (
     <section className="mb-4" data-facet={param}>
       <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">{title}</h3>
-      <ul className="space-y-0.5 text-sm">
-        {values.slice(0, limit).map(({ value, count }) => {
-          const v = value === null ? null : String(value);
-          return (
-            <li key={String(v)} className="group flex items-center justify-between gap-2">
-              {v === null ? (
-                <span className="italic text-slate-400">unknown</span>
-              ) : (
-                <Link href={toggleHref(params, param, v)} data-value={v}
-                  className={`truncate hover:underline ${selected.has(v) ? 'font-semibold text-indigo-700' : ''} ${excluded.has(v) ? 'line-through text-slate-400' : ''}`}>
-                  {v}
-                </Link>
-              )}
-              <span className="flex items-center gap-1 tabular-nums text-slate-500">
-                {v !== null && (
-                  <Link href={toggleHref(params, `not_${param}`, v)} title={`exclude ${v}`} className="invisible text-xs text-rose-600 group-hover:visible">not</Link>
-                )}
-                <span data-count>{count.toLocaleString('en-US')}</span>
-              </span>
-            </li>
-          );
-        })}
-        {values.length === 0 && <li className="text-slate-400">none</li>}
-      </ul>
+      <FacetValues items={items} limit={limit} title={title} />
     </section>
   );
 }

@@ -1,39 +1,97 @@
+'use client';
+// The results as a TanStack table (v9, core features only: sorting and paging happen on the
+// server through the URL). Every metadata value links to the filter it names; a row opens its
+// conversation.
 import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useMemo } from 'react';
+import { createColumnHelper, tableFeatures, useTable } from '@tanstack/react-table';
 import type { ConversationRow } from '@/lib/queries/conversations';
 import { conversationPath, toggleHref } from '@/lib/urls';
 
-export function ResultsTable({ rows, params }: { rows: ConversationRow[]; params: URLSearchParams }) {
+const features = tableFeatures({});
+const helper = createColumnHelper<typeof features, ConversationRow>();
+
+const WIDTH: Record<string, string> = {
+  timestamp: 'w-32', model: 'w-36', language: 'w-24', place: 'w-36', turns: 'w-14 text-right', marks: 'w-20', preview: '',
+};
+
+function columns(params: URLSearchParams) {
   const filterLink = (param: string, v: string | null) =>
-    v === null ? <span className="text-slate-400">—</span> : <Link className="hover:underline" href={toggleHref(params, param, v)}>{v}</Link>;
+    v === null ? <span className="text-slate-400">—</span>
+      : <Link className="hover:underline" href={toggleHref(params, param, v)} data-filter={param}>{v}</Link>;
+  return helper.columns([
+    helper.accessor('timestamp', {
+      header: 'Time (UTC)',
+      cell: (i) => <span className="tabular-nums text-slate-600">{i.getValue()?.slice(0, 16).replace('T', ' ') ?? '—'}</span>,
+    }),
+    helper.accessor('model', { header: 'Model', cell: (i) => filterLink('model', i.getValue()) }),
+    helper.accessor('language', { header: 'Language', cell: (i) => filterLink('language', i.getValue()) }),
+    helper.display({
+      id: 'place', header: 'Country · state',
+      cell: ({ row }) => (
+        <span className="block truncate">
+          {filterLink('country', row.original.country)}
+          {row.original.state && <span className="text-slate-500"> · {filterLink('state', row.original.state)}</span>}
+        </span>
+      ),
+    }),
+    helper.accessor('turns', { header: 'Turns', cell: (i) => <span className="tabular-nums">{i.getValue()}</span> }),
+    helper.display({
+      id: 'marks', header: 'Marks',
+      cell: ({ row }) => (
+        <span className="flex flex-wrap gap-1 text-xs">
+          {row.original.toxic && <Link href={toggleHref(params, 'toxic', 'true')} className="rounded bg-rose-100 px-1 text-rose-700">toxic</Link>}
+          {row.original.redacted && <Link href={toggleHref(params, 'redacted', 'true')} className="rounded bg-amber-100 px-1 text-amber-800">redacted</Link>}
+        </span>
+      ),
+    }),
+    helper.accessor('preview', {
+      header: 'First message',
+      cell: ({ row, getValue }) => (
+        <Link href={conversationPath(row.original.id)} className="line-clamp-2 text-slate-800 hover:text-indigo-700">
+          {getValue() || <span className="italic text-slate-400">(empty message)</span>}
+        </Link>
+      ),
+    }),
+  ]);
+}
+
+export function ResultsTable({ rows, query }: { rows: ConversationRow[]; query: string }) {
+  const router = useRouter();
+  const cols = useMemo(() => columns(new URLSearchParams(query)), [query]);
+  const table = useTable({ features, columns: cols, data: rows, getRowId: (r) => r.id });
   return (
     <table className="w-full table-fixed border-collapse text-sm" data-testid="results">
       <thead>
-        <tr className="border-b border-slate-300 text-left text-xs uppercase tracking-wide text-slate-500">
-          <th className="w-36 py-2">Time (UTC)</th><th className="w-40">Model</th><th className="w-24">Language</th>
-          <th className="w-36">Place</th><th className="w-12 text-right">Turns</th><th className="pl-4">First message</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.id} className="border-b border-slate-200 align-top hover:bg-white" data-id={r.id}>
-            <td className="py-2 tabular-nums text-slate-600">{r.timestamp?.slice(0, 16).replace('T', ' ') ?? '—'}</td>
-            <td>{filterLink('model', r.model)}</td>
-            <td>{filterLink('language', r.language)}</td>
-            <td className="truncate">{filterLink('country', r.country)}{r.state && <span className="text-slate-500"> · {filterLink('state', r.state)}</span>}</td>
-            <td className="text-right tabular-nums">{r.turns}</td>
-            <td className="pl-4">
-              <Link href={conversationPath(r.id)} className="line-clamp-2 text-slate-800 hover:text-indigo-700">
-                {r.preview || <span className="italic text-slate-400">(empty message)</span>}
-              </Link>
-              {(r.toxic || r.redacted) && (
-                <span className="mt-1 flex gap-1 text-xs">
-                  {r.toxic && <span className="rounded bg-rose-100 px-1 text-rose-700">toxic</span>}
-                  {r.redacted && <span className="rounded bg-amber-100 px-1 text-amber-800">redacted</span>}
-                </span>
-              )}
-            </td>
+        {table.getHeaderGroups().map((group) => (
+          <tr key={group.id} className="border-b border-slate-300 text-left text-xs uppercase tracking-wide text-slate-500">
+            {group.headers.map((h) => (
+              <th key={h.id} className={`py-2 pr-2 font-semibold ${WIDTH[h.column.id] ?? ''}`}>
+                {h.isPlaceholder ? null : <table.FlexRender header={h} />}
+              </th>
+            ))}
           </tr>
         ))}
+      </thead>
+      <tbody>
+        {table.getRowModel().rows.map((row) => (
+          <tr key={row.id} data-id={row.id}
+            className="cursor-pointer border-b border-slate-200 align-top hover:bg-white"
+            onClick={(e) => {
+              if ((e.target as HTMLElement).closest('a')) return;
+              router.push(conversationPath(row.original.id));
+            }}>
+            {row.getAllCells().map((cell) => (
+              <td key={cell.id} className={`py-2 pr-2 ${WIDTH[cell.column.id] ?? ''}`}>
+                <table.FlexRender cell={cell} />
+              </td>
+            ))}
+          </tr>
+        ))}
+        {rows.length === 0 && (
+          <tr><td colSpan={7} className="py-6 text-center text-slate-500">No conversations match these filters.</td></tr>
+        )}
       </tbody>
     </table>
   );

@@ -1,0 +1,19 @@
+import Link from 'next/link';
+import { chips } from '@/lib/filters/chips';
+
+/** The active filters as chips; each chip's × removes just that filter. */
+export function ActiveFilters({ params }: { params: URLSearchParams }) {
+  const list = chips(params);
+  if (!list.length) return null;
+  return (
+    <ul className="mb-2 flex flex-wrap items-center gap-1.5 text-sm" data-testid="chips">
+      {list.map((c, i) => (
+        <li key={i} data-chip={c.key} className="flex items-center gap-1 rounded-full border border-indigo-200 bg-indigo-50 py-0.5 pl-2.5 pr-1 text-indigo-900">
+          <span>{c.label}</span>
+          <Link href={c.href} aria-label={`Remove ${c.label}`} className="rounded-full px-1.5 text-indigo-500 hover:bg-indigo-200 hover:text-indigo-900">×</Link>
+        </li>
+      ))}
+      {list.length > 1 && <li><Link href="/" className="text-xs text-slate-500 underline hover:text-slate-800">clear all</Link></li>}
+    </ul>
+  );
+}
