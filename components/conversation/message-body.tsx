@@ -11,7 +11,9 @@ const MARKDOWN_LIMIT = 200_000;
  * A long message, collapsed until asked. `html` is the server-rendered (safe) markdown of the
  * whole message or of its head; `full` is the whole text when `html` covers only the head.
  */
-export function MessageBody({ html, full, terms, size }: { html: string; full: string | null; terms: string[]; size: number }) {
+export function MessageBody({ html, full, terms, size, hiddenHits }: {
+  html: string; full: string | null; terms: string[]; size: number; hiddenHits: number;
+}) {
   const [open, setOpen] = useState(false);
   const pattern = useMemo(() => highlightPattern(terms), [terms]);
   const expanded = useMemo(() => {
@@ -29,7 +31,7 @@ export function MessageBody({ html, full, terms, size }: { html: string; full: s
       )}
       <button type="button" onClick={() => setOpen(!open)} aria-expanded={open} data-testid="show-all"
         className="mt-2 rounded border border-slate-300 bg-white px-2 py-0.5 text-xs text-slate-700 hover:bg-slate-100">
-        {open ? 'collapse' : `show all (${formatSize(size)})`}
+        {open ? 'collapse' : `show all (${formatSize(size)}${hiddenHits ? `, ${hiddenHits} more ${hiddenHits === 1 ? 'match' : 'matches'}` : ''})`}
       </button>
     </div>
   );

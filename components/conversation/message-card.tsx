@@ -1,5 +1,6 @@
 import { formatTime } from '@/lib/conversation/format';
 import type { TurnInfo } from '@/lib/conversation/turns';
+import { countHits } from '@/lib/markdown/highlight';
 import { head, renderMarkdown } from '@/lib/markdown/render';
 import type { Message } from '@/lib/queries/conversations';
 import { turnAnchor, turnPath } from '@/lib/urls';
@@ -36,7 +37,8 @@ export function MessageCard({ conversationId, message: m, turn, pattern, terms, 
       </div>
       {m.content.trim() === '' ? <p className="text-sm italic text-slate-400">(empty message)</p>
         : cut || m.content.length > COLLAPSE_CHARS
-          ? <MessageBody html={html} full={cut ? m.content : null} terms={terms} size={m.content.length} />
+          ? <MessageBody html={html} full={cut ? m.content : null} terms={terms} size={m.content.length}
+              hiddenHits={cut ? countHits(m.content.slice(text.length), pattern) : 0} />
           : <div className="md" dangerouslySetInnerHTML={{ __html: html }} />}
       <ModerationPanel moderation={m.moderation} showDetoxify={showDetoxify} />
     </li>

@@ -54,3 +54,11 @@ export function highlightHtml(text: string, pattern: RegExp | null): string {
   if (!pattern) return escapeHtml(text);
   return splitHighlights(text, pattern).map((p) => (p.hit ? `<mark>${escapeHtml(p.text)}</mark>` : escapeHtml(p.text))).join('');
 }
+
+/** How many hits the text holds (for "show all": hits in the part not rendered yet). */
+export function countHits(text: string, pattern: RegExp | null): number {
+  if (!pattern) return 0;
+  let n = 0;
+  for (const m of text.matchAll(pattern)) if (m[0] !== '') n++;
+  return n;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { safeHref } from './escape';
-import { highlightPattern, searchTerms } from './highlight';
+import { countHits, highlightPattern, searchTerms } from './highlight';
 import { head, renderMarkdown } from './render';
 
 // No tag or attribute that could run code may survive; the text must still be there, escaped.
@@ -100,6 +100,14 @@ describe('safeHref', () => {
     for (const bad of ['javascript:alert(1)', ' javascript:alert(1)', 'java\nscript:x', '\u0001javascript:x', '/relative', '#top', 'data:text/html,x', '//evil.com']) {
       expect(safeHref(bad)).toBeNull();
     }
+  });
+});
+
+describe('countHits', () => {
+  it('counts whole-word, case-insensitive hits', () => {
+    const p = highlightPattern(['cat']);
+    expect(countHits('Cat cats cat. CAT_x cat', p)).toBe(3);
+    expect(countHits('cat', null)).toBe(0);
   });
 });
 
