@@ -1,0 +1,136 @@
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+
+interface ApiMessage { role: string; content: string; turn_identifier: string | null }
+interface ApiConversation { id: string; messages: ApiMessage[] }
+
+async function conversation(request: APIRequestContext, id: string): Promise<ApiConversation> {
+  const res = await request.get(`/api/conversations/${id}`);
+  expect(res.status()).toBe(200);
+  return res.json();
+}
+
+/** The conversation with the most turns in the sample. */
+async function longest(request: APIRequestContext): Promise<ApiConversation> {
+  const list = await (await request.get('/api/conversations?sort=turns&limit=1')).json();
+  return conversation(request, list.rows[0].id);
+}
+
+/** A turn identifier from the middle of the conversation, borne first by a user message. */
+function middleTurn(c: ApiConversation): string {
+  const users = c.messages.filter((m) => m.role === 'user' && m.turn_identifier);
+  return users[Math.floor(users.length / 2)].turn_identifier!;
+}
+
+async function expectFocused(page: Page, tid: string) {
+  const turn = page.locator(`[id="turn-${tid}"]`);
+  await expect(turn).toHaveAttribute('data-focused', '');
+  await expect(turn).toBeInViewport();
+  expect(await turn.evaluate((el) => el.matches(':target'))).toBe(true);
+}
+
+test('a turn permalink scrolls to its turn and highlights it', async ({ page, request }) => {
+  const c = await longest(request);
+  const tid = middleTurn(c);
+  await page.goto(`/c/${c.id}#turn-${tid}`);
+  await expectFocused(page, tid);
+  await expect(page.locator('[data-focused]')).toHaveCount(1);
+  // The highlight is visible, not only an attribute.
+  const outline = await page.locator(`[id="turn-${tid}"]`).evaluate((el) => getComputedStyle(el).outlineStyle);
+  expect(outline).toBe('solid');
+});
+
+test('/t/<tid> and /conversation/wildchat/<tid> land on the right turn', async ({ page, request }) => {
+  const c = await longest(request);
+  const tid = middleTurn(c);
+  for (const path of [`/t/${tid}`, `/conversation/wildchat/${tid}`]) {
+    await page.goto(path);
+    await expect(page).toHaveURL(new RegExp(`/c/${c.id}#turn-${tid}$`));
+    await expectFocused(page, tid);
+  }
+});
+
+test('HTML inside a message is shown as text and nothing runs', async ({ page, request }) => {
+  const snippets = ['<script>window.__pwned = 1; alert("xss")</script>', '<img src=x onerror="window.__pwned = 1">',
+    '<a href="javascript:window.__pwned=1">click me</a>', '<svg onload="window.__pwned = 1"></svg>'];
+  let found: { id: string; snippet: string } | undefined;
+  for (const q of ['pwned', '__pwned', 'onerror', 'script']) {
+    const list = await (await request.get(`/api/conversations?q=${q}&limit=10`)).json();
+    for (const row of list.rows as { id: string }[]) {
+      const c = await conversation(request, row.id);
+      // A short message, so the snippet is on screen without "show all".
+      const m = c.messages.find((x) => x.content.length < 3000 && snippets.some((s) => x.content.includes(s)));
+      if (m) { found = { id: c.id, snippet: snippets.find((s) => m.content.includes(s))! }; break; }
+    }
+    if (found) break;
+  }
+  expect(found, 'the sample has a message with a hostile HTML snippet').toBeDefined();
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+  await page.goto(`/c/${found!.id}`);
+  await expect(page.getByText(found!.snippet).first()).toBeVisible();
+  const messages = page.getByTestId('messages');
+  await expect(messages.locator('script, img, svg, iframe, style')).toHaveCount(0);
+  await expect(messages.locator('a[href^="javascript:" i]')).toHaveCount(0);
+  await page.getByText(found!.snippet).first().click();
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
+  expect(dialogs).toEqual([]);
+});
+
+test.describe('copy link', () => {
+  test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+  test('puts the absolute URL of the turn on the clipboard', async ({ page, request, baseURL }) => {
+    const c = await longest(request);
+    const tid = middleTurn(c);
+    await page.goto(`/c/${c.id}`);
+    const turn = page.locator(`[id="turn-${tid}"]`);
+    await turn.scrollIntoViewIfNeeded();
+    await turn.getByTestId('copy-link').click();
+    await expect(turn.getByTestId('copy-link')).toHaveText('copied');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(`${baseURL}/c/${c.id}#turn-${tid}`);
+  });
+});
+
+test('a long conversation renders every message and scrolls to the end', async ({ page, request }) => {
+  const c = await longest(request);
+  expect(c.messages.length).toBeGreaterThan(40);
+  const started = Date.now();
+  await page.goto(`/c/${c.id}`);
+  await expect(page.getByRole('heading', { name: `Conversation ${c.id}` })).toBeVisible();
+  const items = page.getByTestId('messages').locator(':scope > li');
+  await expect(items).toHaveCount(c.messages.length);
+  // Offscreen messages are laid out lazily (content-visibility), so the page may grow while scrolling.
+  await expect(async () => {
+    await page.keyboard.press('End');
+    await expect(items.last()).toBeInViewport({ timeout: 1000 });
+  }).toPass({ timeout: 10_000 });
+  expect(Date.now() - started).toBeLessThan(15_000);
+  // Moderation opens to its numbers: 11 OpenAI categories on a scored message.
+  const scored = page.locator('details[data-testid="moderation"]').first();
+  await scored.scrollIntoViewIfNeeded();
+  await scored.locator('summary').click();
+  await expect(scored.locator('tr[data-category="harassment"]')).toBeVisible();
+  expect(await scored.locator('tr[data-category]').count()).toBeGreaterThanOrEqual(11);
+});
+
+test('search words are highlighted and lead back to the results', async ({ page, request }) => {
+  const list = await (await request.get('/api/conversations?q=zebra-quartz-57&limit=1')).json();
+  test.skip(list.total === 0, 'no conversation with the identifier in this sample');
+  await page.goto(`/c/${list.rows[0].id}?q=zebra-quartz-57&back=${encodeURIComponent('q=zebra-quartz-57&sort=newest')}`);
+  // A hit may lie past the head of a long message: "show all" renders the rest.
+  for (const more of await page.getByTestId('show-all').all()) await more.click();
+  await expect(page.getByTestId('messages').locator('mark').first()).toHaveText(/zebra-quartz-57/i);
+  await page.getByTestId('back-to-results').click();
+  await expect(page).toHaveURL(/\/\?q=zebra-quartz-57&sort=newest$/);
+});
+
+test('an unknown or malformed id shows the not-found page', async ({ page }) => {
+  for (const id of ['1', 'not-an-id', '9'.repeat(40)]) {
+    const res = await page.goto(`/c/${id}`);
+    expect(res!.status()).toBe(404);
+    await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Back to exploring' })).toBeVisible();
+  }
+});
