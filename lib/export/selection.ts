@@ -1,10 +1,12 @@
 import 'server-only';
 // Exports of a whole selection (no paging), streamed from DuckDB chunk by chunk: CSV of the
 // listing columns, or JSONL of each conversation's metadata with its messages.
-import { CATEGORIES, DETOXIFY, underscored } from '../dataset/moderation';
 import type { Filter, Listing } from '../filters/schema';
-import { ROW_COLUMNS, selectionSql, type ConversationRow, type Message } from '../queries/conversations';
-import { all, session } from '../server/index-db';
+import { MESSAGE_COLUMNS, ROW_COLUMNS, selectionSql, toMessage, type ConversationRow, type Message } from '../queries/conversations';
+import { session } from '../server/index-db';
+
+// An export may run as long as the client keeps reading; interactive queries keep the short deadline.
+const EXPORT_DEADLINE_MS = 60 * 60 * 1000;
 import { csvRow } from './csv';
 
 export const CSV_COLUMNS = ['id', 'conversation_hash', 'model', 'timestamp', 'turns', 'language', 'country', 'state',
@@ -19,46 +21,30 @@ export function writeCsv(filter: Filter, sort: Listing['sort'], write: Write): P
     for await (const rows of c.stream<ConversationRow>(s.text, s.params as never)) {
       await write(rows.map((r) => csvRow(CSV_COLUMNS.map((k) => r[k]))).join(''));
     }
-  });
+  }, { deadlineMs: EXPORT_DEADLINE_MS });
 }
 
-const MESSAGE_COLUMNS = `conv::VARCHAR AS conv, role, content, turn_identifier::VARCHAR AS turn_identifier,
-  strftime(ts, '%Y-%m-%dT%H:%M:%S.%fZ') AS "timestamp", language, toxic, redacted, flagged,
-  ${CATEGORIES.map((c) => `s_${underscored(c)}, f_${underscored(c)}`).join(', ')}, ${DETOXIFY.map((d) => `d_${d}`).join(', ')}`;
+const BATCH = 500;
 
-// The same message shape as GET /api/conversations/<id>.
-function toMessage(r: Record<string, unknown>): Message {
-  const scored = CATEGORIES.some((c) => r[`s_${underscored(c)}`] != null);
-  const detoxified = DETOXIFY.some((d) => r[`d_${d}`] != null);
-  return {
-    role: r.role as string, content: (r.content as string) ?? '', turn_identifier: r.turn_identifier as string | null,
-    timestamp: r.timestamp as string | null, language: r.language as string | null, toxic: r.toxic as boolean | null,
-    redacted: r.redacted as boolean | null,
-    moderation: {
-      flagged: r.flagged as boolean | null,
-      openai: scored ? Object.fromEntries(CATEGORIES.map((c) => [c, {
-        score: r[`s_${underscored(c)}`] as number | null, flagged: r[`f_${underscored(c)}`] as boolean | null }])) : null,
-      detoxify: detoxified ? Object.fromEntries(DETOXIFY.map((d) => [d, r[`d_${d}`] as number | null])) : null,
-    },
-  };
-}
-
+/** JSONL: the selection's order is read first (ids only), then metadata and messages batch by batch. */
 export function writeJsonl(filter: Filter, sort: Listing['sort'], write: Write): Promise<void> {
-  const s = selectionSql(filter, sort, `c.idx::VARCHAR AS idx, ${ROW_COLUMNS}`);
+  const s = selectionSql(filter, sort, 'c.idx');
   return session(async (c) => {
-    for await (const rows of c.stream<ConversationRow & { idx: string }>(s.text, s.params as never)) {
-      // The streaming connection is busy, so messages come through a second pooled connection.
-      const idxs = rows.map((r) => r.idx).filter((x) => /^\d+$/.test(x));
-      const messages = idxs.length
-        ? await all<Record<string, unknown>>(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conv IN (${idxs.join(',')}) ORDER BY conv, pos`)
-        : [];
-      const byConv = new Map<string, Message[]>();
+    const order = (await c.all<{ idx: number }>(s.text, s.params as never)).map((r) => Number(r.idx));
+    for (let i = 0; i < order.length; i += BATCH) {
+      const batch = order.slice(i, i + BATCH);
+      const list = batch.join(', ');
+      const rows = await c.all<ConversationRow & { idx: number }>(`SELECT c.idx, ${ROW_COLUMNS} FROM conversations c WHERE c.idx IN (${list})`);
+      const messages = await c.all<Record<string, unknown>>(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conv IN (${list}) ORDER BY conv, pos`);
+      const byConv = new Map<number, Message[]>();
       for (const m of messages) {
-        const list = byConv.get(m.conv as string) ?? [];
+        const k = Number(m.conv);
+        const list = byConv.get(k) ?? [];
         list.push(toMessage(m));
-        byConv.set(m.conv as string, list);
+        byConv.set(k, list);
       }
-      await write(rows.map(({ idx, ...row }) => `${JSON.stringify({ ...row, messages: byConv.get(idx) ?? [] })}\n`).join(''));
+      const byIdx = new Map(rows.map(({ idx, ...row }) => [Number(idx), row]));
+      await write(batch.map((k) => `${JSON.stringify({ ...byIdx.get(k), messages: byConv.get(k) ?? [] })}\n`).join(''));
     }
-  });
+  }, { deadlineMs: EXPORT_DEADLINE_MS });
 }

@@ -17,9 +17,14 @@ export class Sql {
 }
 
 export interface Where {
-  ctes: string; // `WITH ...` or ''
   where: string; // boolean SQL over conversations c
-  scored: boolean; // a `hits` CTE with a relevance score exists
+  scored: boolean; // the filter has a search, so matches carry a relevance score
+}
+
+export interface WhereOptions {
+  omit?: OmitField; // leave out this facet's own filter (facet counts)
+  hits?: string; // a table already holding matchesSql's rows
+  joined?: boolean; // the caller joins the matches itself (relevance order), so no IN test
 }
 
 export type OmitField = FacetField | 'toxic' | 'redacted';
@@ -30,7 +35,45 @@ function checkSql(sql: Sql, c: Check): string {
   return c.kind === 'contains' ? `contains(m.content, ${sql.p(c.pattern)})` : `regexp_matches(m.content, ${sql.p(c.pattern)}, 'i')`;
 }
 
-export function buildWhere(f: Filter, sql: Sql, omit?: OmitField): Where {
+/**
+ * The conversations matching `q` (and `role`), with a relevance score: `SELECT conv, score`.
+ * Phrases and long CJK runs are confirmed on the text of the candidates only, which a
+ * materialized CTE keeps the planner from scanning every message with the pattern.
+ */
+export function matchesSql(f: Filter, sql: Sql): string {
+  const plan = parseQuery(f.q!);
+  const mask = f.role ? ROLE_MASK[f.role] : 3;
+  // role comes from an allow-list (schema.ts), so it is spelled into the SQL rather than bound.
+  const roleSql = f.role ? ` AND m.role = '${f.role}'` : '';
+  const ids = (xs: string[]) => xs.map((t) => `${sql.p(t)}::UBIGINT`).join(', ');
+  const ctes: string[] = [];
+  const conds: string[] = [];
+  let from: string;
+  if (plan.terms.length) {
+    ctes.push(`hits AS (
+      SELECT p.conv, sum(ln(1 + p.tf) * ln(1 + t.n / t.df)) AS score
+      FROM postings p JOIN (SELECT term, df, (SELECT count(*) FROM conversations) AS n FROM terms
+                            WHERE term IN (${ids(plan.terms)})) t USING (term)
+      WHERE p.term IN (${ids(plan.terms)}) AND (p.roles & ${mask}) > 0
+      GROUP BY p.conv HAVING count(*) = ${plan.terms.length})`);
+    from = 'hits h';
+    if (plan.checks.length) {
+      ctes.push(`cand AS MATERIALIZED (SELECT m.conv, m.content FROM messages m SEMI JOIN hits USING (conv) WHERE true${roleSql})`);
+      for (const check of plan.checks) conds.push(`h.conv IN (SELECT m.conv FROM cand m WHERE ${checkSql(sql, check)})`);
+    }
+  } else {
+    from = '(SELECT idx AS conv, 0.0 AS score FROM conversations) h';
+  }
+  for (const { ids: ex, check } of plan.excluded) {
+    const having = `SELECT conv FROM postings WHERE term IN (${ids(ex)}) GROUP BY conv HAVING count(*) = ${ex.length}`;
+    conds.push(check
+      ? `h.conv NOT IN (SELECT m.conv FROM messages m WHERE m.conv IN (${having}) AND ${checkSql(sql, check)})`
+      : `h.conv NOT IN (${having})`);
+  }
+  return `${ctes.length ? `WITH ${ctes.join(', ')} ` : ''}SELECT h.conv, h.score FROM ${from}${conds.length ? ` WHERE ${conds.join(' AND ')}` : ''}`;
+}
+
+export function buildWhere(f: Filter, sql: Sql, { omit, hits, joined }: WhereOptions = {}): Where {
   const w: string[] = [];
   for (const [field, values] of Object.entries(f.values) as [FacetField, string[]][]) {
     if (field !== omit && values.length) w.push(`c.${field} IN (${sql.list(values)})`);
@@ -51,34 +94,10 @@ export function buildWhere(f: Filter, sql: Sql, omit?: OmitField): Where {
     const v = f.min[cat];
     if (v !== undefined) w.push(`c.m_${underscored(cat)} >= ${sql.p(v)}`);
   }
-  let ctes = '';
   let scored = false;
   if (f.q) {
-    const plan = parseQuery(f.q);
-    const mask = f.role ? ROLE_MASK[f.role] : 3;
-    // role comes from an allow-list (schema.ts), so it is spelled into the SQL rather than bound.
-    const roleSql = f.role ? ` AND m.role = '${f.role}'` : '';
-    const parts: string[] = [];
-    if (plan.terms.length) {
-      scored = true;
-      parts.push(`hits AS (
-        SELECT p.conv, sum(ln(1 + p.tf) * ln(1 + t.df_total / t.df)) AS score
-        FROM postings p JOIN (SELECT term, df, (SELECT count(*) FROM conversations) AS df_total FROM terms
-                              WHERE term IN (${plan.terms.map((t) => `${sql.p(t)}::UBIGINT`).join(', ')})) t USING (term)
-        WHERE p.term IN (${plan.terms.map((t) => `${sql.p(t)}::UBIGINT`).join(', ')}) AND (p.roles & ${mask}) > 0
-        GROUP BY p.conv HAVING count(*) = ${plan.terms.length})`);
-      w.push('c.idx IN (SELECT conv FROM hits)');
-      for (const check of plan.checks) {
-        w.push(`c.idx IN (SELECT m.conv FROM messages m WHERE m.conv IN (SELECT conv FROM hits)${roleSql} AND ${checkSql(sql, check)})`);
-      }
-    }
-    plan.excluded.forEach(({ ids, check }) => {
-      const having = `SELECT conv FROM postings WHERE term IN (${ids.map((t) => `${sql.p(t)}::UBIGINT`).join(', ')}) GROUP BY conv HAVING count(*) = ${ids.length}`;
-      w.push(check
-        ? `c.idx NOT IN (SELECT m.conv FROM messages m WHERE m.conv IN (${having}) AND ${checkSql(sql, check)})`
-        : `c.idx NOT IN (${having})`);
-    });
-    if (parts.length) ctes = `WITH ${parts.join(', ')}`;
+    scored = true;
+    if (!joined) w.push(`c.idx IN (SELECT conv FROM ${hits ?? `(${matchesSql(f, sql)})`})`);
   }
-  return { ctes, where: w.length ? w.join(' AND ') : 'true', scored };
+  return { where: w.length ? w.join(' AND ') : 'true', scored };
 }

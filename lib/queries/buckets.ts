@@ -4,7 +4,6 @@ import 'server-only';
 import { buildWhere, Sql } from '../filters/where';
 import type { Filter } from '../filters/schema';
 import { all } from '../server/index-db';
-import { ctesOf } from './ctes';
 
 export const TURN_BUCKETS = [
   { label: '1', min: 1, max: 1 },
@@ -22,6 +21,6 @@ export async function countTurnBuckets(filter: Filter): Promise<TurnBucket[]> {
   const w = buildWhere({ ...filter, turnsMin: undefined, turnsMax: undefined }, sql);
   const cases = TURN_BUCKETS.map((b, i) =>
     `count(*) FILTER (WHERE c.turns >= ${b.min}${b.max === null ? '' : ` AND c.turns <= ${b.max}`})::INTEGER AS b${i}`);
-  const row = (await all<Record<string, number>>(`${ctesOf(w)} SELECT ${cases.join(', ')} FROM conversations c WHERE ${w.where}`, sql.params))[0] ?? {};
+  const row = (await all<Record<string, number>>(`SELECT ${cases.join(', ')} FROM conversations c WHERE ${w.where}`, sql.params))[0] ?? {};
   return TURN_BUCKETS.map((b, i) => ({ ...b, count: row[`b${i}`] ?? 0 }));
 }

@@ -1,9 +1,10 @@
 import 'server-only';
 // Typed reads of conversations: the listing, one conversation with its messages, turn lookups.
 import { CATEGORIES, DETOXIFY, underscored } from '../dataset/moderation';
-import { buildWhere, Sql } from '../filters/where';
+import { buildWhere, matchesSql, Sql } from '../filters/where';
 import type { Filter, Listing } from '../filters/schema';
 import { all, one } from '../server/index-db';
+import { withMatches } from './selection';
 
 export interface ConversationRow {
   id: string; conversation_hash: string | null; model: string | null; timestamp: string | null; turns: number;
@@ -24,24 +25,25 @@ const ORDER: Record<Listing['sort'], string> = {
   relevance: 'h.score DESC, c.ts DESC NULLS LAST, c.idx DESC',
 };
 
-/** The SELECT behind listings and exports, without paging. */
-export function selectionSql(filter: Filter, sort: Listing['sort'], columns = ROW_COLUMNS): { text: string; params: unknown[] } {
+/** The SELECT behind listings and exports, without paging; `hits` as made by withMatches. */
+export function selectionSql(filter: Filter, sort: Listing['sort'], columns = ROW_COLUMNS, hits?: string): { text: string; params: unknown[] } {
   const sql = new Sql();
-  const w = buildWhere(filter, sql);
-  const join = sort === 'relevance' && w.scored ? 'JOIN hits h ON h.conv = c.idx' : '';
-  const order = sort === 'relevance' && !w.scored ? ORDER.newest : ORDER[sort];
-  return { text: `${w.ctes} SELECT ${columns} FROM conversations c ${join} WHERE ${w.where} ORDER BY ${order}`, params: sql.params };
+  const relevance = sort === 'relevance' && !!filter.q;
+  const join = relevance ? `JOIN ${hits ?? `(${matchesSql(filter, sql)})`} h ON h.conv = c.idx` : '';
+  const w = buildWhere(filter, sql, { hits, joined: relevance });
+  const order = sort === 'relevance' && !relevance ? ORDER.newest : ORDER[sort];
+  return { text: `SELECT ${columns} FROM conversations c ${join} WHERE ${w.where} ORDER BY ${order}`, params: sql.params };
 }
 
 export async function listConversations(filter: Filter, listing: Listing): Promise<{ total: number; rows: ConversationRow[] }> {
-  const s = selectionSql(filter, listing.sort);
-  const countSql = new Sql();
-  const w = buildWhere(filter, countSql);
-  const [rows, total] = await Promise.all([
-    all<ConversationRow>(`${s.text} LIMIT ${listing.limit} OFFSET ${listing.offset}`, s.params as never),
-    one<{ n: number }>(`${w.ctes} SELECT count(*)::INTEGER AS n FROM conversations c WHERE ${w.where}`, countSql.params),
-  ]);
-  return { total: total?.n ?? 0, rows };
+  return withMatches(filter, async (c, hits) => {
+    const s = selectionSql(filter, listing.sort, ROW_COLUMNS, hits);
+    const rows = await c.all<ConversationRow>(`${s.text} LIMIT ${listing.limit} OFFSET ${listing.offset}`, s.params as never);
+    const countSql = new Sql();
+    const w = buildWhere(filter, countSql, { hits });
+    const total = await c.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM conversations c WHERE ${w.where}`, countSql.params);
+    return { total: total?.n ?? 0, rows };
+  });
 }
 
 export interface Moderation {
@@ -66,17 +68,19 @@ export async function getConversation(id: string): Promise<Conversation | undefi
        c.n_messages, c.n_chars::BIGINT AS n_chars, c.flagged
      FROM conversations c WHERE c.id = $1 ORDER BY c.idx LIMIT 1`, [id]);
   if (!conv) return undefined;
-  const rows = await all<Record<string, unknown>>(
-    `SELECT role, content, turn_identifier::VARCHAR AS turn_identifier, ${ISO('ts')} AS "timestamp", language, toxic,
-       redacted, flagged, ${CATEGORIES.map((c) => `s_${underscored(c)}, f_${underscored(c)}`).join(', ')},
-       ${DETOXIFY.map((d) => `d_${d}`).join(', ')}
-     FROM messages WHERE conv = $1 ORDER BY pos`, [conv.idx]);
+  const rows = await all<Record<string, unknown>>(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conv = $1 ORDER BY pos`, [conv.idx]);
   const { idx: _idx, ...rest } = conv;
   void _idx;
   return { ...rest, n_chars: Number(rest.n_chars), messages: rows.map(toMessage) };
 }
 
-function toMessage(r: Record<string, unknown>): Message {
+/** Columns of the messages table that toMessage reads (plus conv, for grouping). */
+export const MESSAGE_COLUMNS = `conv, role, content, turn_identifier::VARCHAR AS turn_identifier, ${ISO('ts')} AS "timestamp",
+  language, toxic, redacted, flagged, ${CATEGORIES.map((c) => `s_${underscored(c)}, f_${underscored(c)}`).join(', ')},
+  ${DETOXIFY.map((d) => `d_${d}`).join(', ')}`;
+
+/** A message row as the API shapes it: moderation grouped, null where a message was not scored. */
+export function toMessage(r: Record<string, unknown>): Message {
   const scored = CATEGORIES.some((c) => r[`s_${underscored(c)}`] != null);
   const detoxified = DETOXIFY.some((d) => r[`d_${d}`] != null);
   return {

@@ -3,7 +3,8 @@ import 'server-only';
 // filtered share one GROUPING SETS pass; each filtered facet gets its own pass without its filter.
 import { buildWhere, Sql, type OmitField } from '../filters/where';
 import type { Filter } from '../filters/schema';
-import { all } from '../server/index-db';
+import type { Connection } from '../db/duckdb';
+import { withMatches } from './selection';
 
 export const FACETS = ['language', 'country', 'state', 'model', 'toxic', 'redacted', 'hashed_ip'] as const;
 export type Facet = (typeof FACETS)[number];
@@ -17,24 +18,28 @@ function isFiltered(f: Filter, field: OmitField): boolean {
 
 type Counted = { value: string | boolean | null; count: number };
 
-async function countOne(filter: Filter, field: Facet): Promise<Counted[]> {
+async function countOne(c: Connection, filter: Filter, field: Facet, hits?: string): Promise<Counted[]> {
   const sql = new Sql();
-  const w = buildWhere(filter, sql, field);
-  return all<Counted>(`${w.ctes} SELECT c.${field} AS value, count(*)::INTEGER AS count FROM conversations c
+  const w = buildWhere(filter, sql, { omit: field, hits });
+  return c.all<Counted>(`SELECT c.${field} AS value, count(*)::INTEGER AS count FROM conversations c
     WHERE ${w.where} GROUP BY 1 ORDER BY 2 DESC, 1 NULLS LAST LIMIT ${TOP}`, sql.params);
 }
 
-export async function countFacets(filter: Filter): Promise<FacetCounts> {
+export function countFacets(filter: Filter): Promise<FacetCounts> {
+  return withMatches(filter, (c, hits) => countWith(c, filter, hits));
+}
+
+async function countWith(c: Connection, filter: Filter, hits?: string): Promise<FacetCounts> {
   const out = {} as FacetCounts;
   const shared = FACETS.filter((f) => f !== 'hashed_ip' && !isFiltered(filter, f));
   const own = FACETS.filter((f) => !shared.includes(f));
-  const jobs: Promise<void>[] = own.map(async (f) => { out[f] = await countOne(filter, f); });
+  for (const f of own) out[f] = await countOne(c, filter, f, hits);
   if (shared.length) {
-    jobs.push((async () => {
+    {
       const sql = new Sql();
-      const w = buildWhere(filter, sql);
-      const rows = await all<{ facet: string; value: string | boolean | null; count: number }>(
-        `${w.ctes} SELECT CASE ${shared.map((f) => `WHEN grouping(c.${f}) = 0 THEN '${f}'`).join(' ')} END AS facet,
+      const w = buildWhere(filter, sql, { hits });
+      const rows = await c.all<{ facet: string; value: string | boolean | null; count: number }>(
+        `SELECT CASE ${shared.map((f) => `WHEN grouping(c.${f}) = 0 THEN '${f}'`).join(' ')} END AS facet,
            COALESCE(${shared.map((f) => `CAST(c.${f} AS VARCHAR)`).join(', ')}) AS value, count(*)::INTEGER AS count
          FROM conversations c WHERE ${w.where}
          GROUP BY GROUPING SETS (${shared.map((f) => `(c.${f})`).join(', ')})`, sql.params);
@@ -44,8 +49,7 @@ export async function countFacets(filter: Filter): Promise<FacetCounts> {
           .sort((a, b) => b.count - a.count || String(a.value).localeCompare(String(b.value)))
           .slice(0, TOP);
       }
-    })());
+    }
   }
-  await Promise.all(jobs);
   return Object.fromEntries(FACETS.map((f) => [f, out[f]])) as FacetCounts;
 }

@@ -5,7 +5,6 @@ import { CATEGORIES, underscored, type Category } from '../dataset/moderation';
 import { buildWhere, Sql } from '../filters/where';
 import type { Filter } from '../filters/schema';
 import { all } from '../server/index-db';
-import { ctesOf } from './ctes';
 
 export type FlagCounts = { value: Category | 'any'; count: number }[];
 
@@ -14,7 +13,7 @@ export async function countFlags(filter: Filter): Promise<FlagCounts> {
   const w = buildWhere({ ...filter, flagged: [] }, sql);
   const cols = [`count(*) FILTER (WHERE c.flagged)::INTEGER AS "any"`,
     ...CATEGORIES.map((c) => `count(*) FILTER (WHERE c.f_${underscored(c)})::INTEGER AS "${c}"`)];
-  const row = (await all<Record<string, number>>(`${ctesOf(w)} SELECT ${cols.join(', ')} FROM conversations c WHERE ${w.where}`, sql.params))[0] ?? {};
+  const row = (await all<Record<string, number>>(`SELECT ${cols.join(', ')} FROM conversations c WHERE ${w.where}`, sql.params))[0] ?? {};
   const cats = CATEGORIES.map((c) => ({ value: c, count: row[c] ?? 0 })).sort((a, b) => b.count - a.count);
   return [{ value: 'any', count: row.any ?? 0 }, ...cats];
 }

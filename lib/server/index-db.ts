@@ -48,16 +48,16 @@ async function generation(): Promise<Generation> {
   return opening;
 }
 
-async function withConnection<T>(fn: (c: Connection) => Promise<T>): Promise<T> {
+async function withConnection<T>(fn: (c: Connection) => Promise<T>, { deadlineMs = DEADLINE_MS } = {}): Promise<T> {
   const g = await generation();
   const c = g.idle.pop() ?? (await new Promise<Connection>((r) => g.waiting.push(r)));
   g.busy++;
   let timedOut = false;
-  const timer = setTimeout(() => { timedOut = true; c.interrupt(); }, DEADLINE_MS);
+  const timer = setTimeout(() => { timedOut = true; c.interrupt(); }, deadlineMs);
   try {
     return await fn(c);
   } catch (e) {
-    if (timedOut) throw new DeadlineError(`the query ran past its ${DEADLINE_MS / 1000} s deadline and was stopped`);
+    if (timedOut) throw new DeadlineError(`the query ran past its ${deadlineMs / 1000} s deadline and was stopped`);
     throw e;
   } finally {
     clearTimeout(timer);
