@@ -99,6 +99,11 @@ test('a long conversation renders every message and scrolls to the end', async (
   const started = Date.now();
   await page.goto(`/c/${c.id}`);
   await expect(page.getByRole('heading', { name: `Conversation ${c.id}` })).toBeVisible();
+  // Link previews: the title names the conversation, the description is the first user message.
+  await expect(page).toHaveTitle(`Conversation ${c.id} · Wildscope`);
+  const firstUser = c.messages.find((m) => m.role === 'user' && m.content.trim())!.content.replace(/\s+/g, ' ').trim();
+  const description = await page.locator('meta[name="description"]').getAttribute('content');
+  expect(firstUser.startsWith(description!.replace(/…$/, ''))).toBe(true);
   const items = page.getByTestId('messages').locator(':scope > li');
   await expect(items).toHaveCount(c.messages.length);
   // Offscreen messages are laid out lazily (content-visibility), so the page may grow while scrolling.

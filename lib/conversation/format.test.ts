@@ -1,7 +1,7 @@
-import { describe as group, expect, it } from 'vitest';
-import { describe, formatSize, formatTime } from './format';
+import { describe, expect, it } from 'vitest';
+import { formatSize, formatTime, previewDescription } from './format';
 
-group('format', () => {
+describe('format', () => {
   it('formats times in UTC and sizes', () => {
     expect(formatTime('2023-05-01T12:34:56.123Z')).toBe('2023-05-01 12:34:56 UTC');
     expect(formatTime(null)).toBeNull();
@@ -10,8 +10,8 @@ group('format', () => {
   });
 
   it('describes a conversation by its first non-empty user message', () => {
-    expect(describe([{ role: 'user', content: '  ' }, { role: 'assistant', content: 'hi' }, { role: 'user', content: 'Write\n a  poem' }])).toBe('Write a poem');
-    expect(describe([{ role: 'user', content: 'x'.repeat(300) }])).toHaveLength(200);
-    expect(describe([])).toBeUndefined();
+    expect(previewDescription([{ role: 'user', content: '  ' }, { role: 'assistant', content: 'hi' }, { role: 'user', content: 'Write\n a  poem' }])).toBe('Write a poem');
+    expect(previewDescription([{ role: 'user', content: 'x'.repeat(300) }])).toHaveLength(200);
+    expect(previewDescription([])).toBeUndefined();
   });
 });

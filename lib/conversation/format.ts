@@ -11,7 +11,7 @@ export function formatSize(chars: number): string {
 }
 
 /** The link-preview description: the first non-empty user message on one line, cut at `max`. */
-export function describe(messages: readonly { role: string; content: string }[], max = 200): string | undefined {
+export function previewDescription(messages: readonly { role: string; content: string }[], max = 200): string | undefined {
   const m = messages.find((x) => x.role === 'user' && x.content.trim()) ?? messages.find((x) => x.content.trim());
   if (!m) return undefined;
   const line = m.content.replace(/\s+/g, ' ').trim();

@@ -5,7 +5,7 @@ import { cache } from 'react';
 import { ConversationHeader } from '@/components/conversation/conversation-header';
 import { MessageCard } from '@/components/conversation/message-card';
 import { TurnFocus } from '@/components/conversation/turn-focus';
-import { describe } from '@/lib/conversation/format';
+import { previewDescription } from '@/lib/conversation/format';
 import { turnInfos } from '@/lib/conversation/turns';
 import { isConversationId } from '@/lib/ids';
 import { highlightPattern, searchTerms } from '@/lib/markdown/highlight';
@@ -25,7 +25,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   const c = await load((await params).id);
   if (!c) return { title: 'Not found' };
   const title = `Conversation ${c.id}`;
-  const description = describe(c.messages) ?? c.preview?.slice(0, 200) ?? undefined;
+  const description = previewDescription(c.messages) ?? c.preview?.slice(0, 200) ?? undefined;
   return { title, description, openGraph: { title, description, type: 'article' }, twitter: { card: 'summary', title, description } };
 }
 
