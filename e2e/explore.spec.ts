@@ -27,6 +27,6 @@ test('the sample opens, filters by a facet, searches, and opens a conversation',
   const first = page.getByTestId('results').locator('tbody tr').first();
   const id = await first.getAttribute('data-id');
   await first.locator('td').last().locator('a').first().click();
-  await expect(page).toHaveURL(new RegExp(`/c/${id}$`));
+  await expect(page).toHaveURL(new RegExp(`/c/${id}\\?q=`));
   await expect(page.getByRole('heading', { name: `Conversation ${id}` })).toBeVisible();
 });

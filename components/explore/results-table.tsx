@@ -7,7 +7,7 @@ import { useRouter } from 'next/navigation';
 import { useMemo } from 'react';
 import { createColumnHelper, tableFeatures, useTable } from '@tanstack/react-table';
 import type { ConversationRow } from '@/lib/queries/conversations';
-import { conversationPath, toggleHref } from '@/lib/urls';
+import { conversationHref, toggleHref } from '@/lib/urls';
 
 const features = tableFeatures({});
 const helper = createColumnHelper<typeof features, ConversationRow>();
@@ -15,6 +15,9 @@ const helper = createColumnHelper<typeof features, ConversationRow>();
 const WIDTH: Record<string, string> = {
   timestamp: 'w-32', model: 'w-36', language: 'w-24', place: 'w-36', turns: 'w-14 text-right', marks: 'w-20', preview: '',
 };
+
+// A conversation opened from the results keeps the search (for highlighting) and the way back.
+const openHref = (params: URLSearchParams, id: string) => conversationHref(id, { q: params.get('q'), back: params.toString() });
 
 function columns(params: URLSearchParams) {
   const filterLink = (param: string, v: string | null) =>
@@ -49,7 +52,7 @@ function columns(params: URLSearchParams) {
     helper.accessor('preview', {
       header: 'First message',
       cell: ({ row, getValue }) => (
-        <Link href={conversationPath(row.original.id)} className="line-clamp-2 text-slate-800 hover:text-indigo-700">
+        <Link href={openHref(params, row.original.id)} className="line-clamp-2 text-slate-800 hover:text-indigo-700">
           {getValue() || <span className="italic text-slate-400">(empty message)</span>}
         </Link>
       ),
@@ -80,7 +83,7 @@ export function ResultsTable({ rows, query }: { rows: ConversationRow[]; query: 
             className="cursor-pointer border-b border-slate-200 align-top hover:bg-white"
             onClick={(e) => {
               if ((e.target as HTMLElement).closest('a')) return;
-              router.push(conversationPath(row.original.id));
+              router.push(openHref(new URLSearchParams(query), row.original.id));
             }}>
             {row.getAllCells().map((cell) => (
               <td key={cell.id} className={`py-2 pr-2 ${WIDTH[cell.column.id] ?? ''}`}>
