@@ -33,12 +33,29 @@ export interface BuildOptions {
   log?: (line: string) => void;
 }
 
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Temporary files of ingests that died (killed, out of memory): never the files of a running one. */
+function removeLeftovers(cache: string): void {
+  for (const f of readdirSync(cache)) {
+    const m = /^(?:index\.duckdb\.tmp-|spill-)(\d+)/.exec(f);
+    if (m && !alive(Number(m[1]))) rmSync(join(cache, f), { recursive: true, force: true });
+  }
+}
+
 export async function buildIndex(o: BuildOptions): Promise<Manifest> {
   const started = Date.now();
   const log = o.log ?? (() => {});
   const threads = o.threads ?? 2;
   mkdirSync(o.cache, { recursive: true });
-  for (const f of readdirSync(o.cache)) if (f.startsWith(`${INDEX_FILE}.tmp-`)) rmSync(join(o.cache, f), { force: true });
+  removeLeftovers(o.cache);
   const tmp = join(o.cache, `${INDEX_FILE}.tmp-${process.pid}`);
   const spill = join(o.cache, `spill-${process.pid}`);
   const elapsed = () => ((Date.now() - started) / 1000).toFixed(1);
