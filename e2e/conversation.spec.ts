@@ -139,3 +139,19 @@ test('an unknown or malformed id shows the not-found page', async ({ page }) => 
     await expect(page.getByRole('link', { name: 'Back to exploring' })).toBeVisible();
   }
 });
+
+test('previous and next walk the result set the conversation was opened from', async ({ page, request }) => {
+  const api = await (await request.get('/api/conversations?language=Russian&sort=oldest&limit=2')).json();
+  await page.goto('/?language=Russian&sort=oldest');
+  await page.getByTestId('results').locator('tbody tr').first().locator('a[href^="/c/"]').first().click();
+  await expect(page).toHaveURL(new RegExp(`/c/${api.rows[0].id}\\?`));
+  const walker = page.getByTestId('result-walker');
+  await expect(walker).toContainText(`1 of ${api.total.toLocaleString('en-US')}`);
+  await page.getByTestId('next-result').click();
+  await expect(page).toHaveURL(new RegExp(`/c/${api.rows[1].id}\\?`));
+  await expect(walker).toContainText(`2 of ${api.total.toLocaleString('en-US')}`);
+  await page.getByTestId('prev-result').click();
+  await expect(page).toHaveURL(new RegExp(`/c/${api.rows[0].id}\\?`));
+  await page.getByTestId('back-to-results').click();
+  await expect(page).toHaveURL(/\/\?language=Russian&sort=oldest$/);
+});

@@ -25,14 +25,19 @@ const ORDER: Record<Listing['sort'], string> = {
   relevance: 'h.score DESC, c.ts DESC NULLS LAST, c.idx DESC',
 };
 
-/** The SELECT behind listings and exports, without paging; `hits` as made by withMatches. */
+/** The ORDER BY of a listing (relevance needs a search; without one it falls back to newest). */
+export const orderBy = (filter: Filter, sort: Listing['sort']) => (sort === 'relevance' && !filter.q ? ORDER.newest : ORDER[sort]);
+
+/**
+ * The SELECT behind listings and exports, without paging; `hits` as made by withMatches.
+ * `columns` may use orderBy() in a window, e.g. to number the rows.
+ */
 export function selectionSql(filter: Filter, sort: Listing['sort'], columns = ROW_COLUMNS, hits?: string): { text: string; params: unknown[] } {
   const sql = new Sql();
   const relevance = sort === 'relevance' && !!filter.q;
   const join = relevance ? `JOIN ${hits ?? `(${matchesSql(filter, sql)})`} h ON h.conv = c.idx` : '';
   const w = buildWhere(filter, sql, { hits, joined: relevance });
-  const order = sort === 'relevance' && !relevance ? ORDER.newest : ORDER[sort];
-  return { text: `SELECT ${columns} FROM conversations c ${join} WHERE ${w.where} ORDER BY ${order}`, params: sql.params };
+  return { text: `SELECT ${columns} FROM conversations c ${join} WHERE ${w.where} ORDER BY ${orderBy(filter, sort)}`, params: sql.params };
 }
 
 export async function listConversations(filter: Filter, listing: Listing): Promise<{ total: number; rows: ConversationRow[] }> {

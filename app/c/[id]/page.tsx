@@ -4,12 +4,16 @@ import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { ConversationHeader } from '@/components/conversation/conversation-header';
 import { MessageCard } from '@/components/conversation/message-card';
+import { ResultWalker } from '@/components/conversation/result-walker';
 import { TurnFocus } from '@/components/conversation/turn-focus';
 import { previewDescription } from '@/lib/conversation/format';
 import { turnInfos } from '@/lib/conversation/turns';
 import { isConversationId } from '@/lib/ids';
 import { highlightPattern, searchTerms } from '@/lib/markdown/highlight';
+import { ParamError, parseParams } from '@/lib/filters/schema';
 import { getConversation } from '@/lib/queries/conversations';
+import { neighbours, type Neighbours } from '@/lib/queries/neighbours';
+import { QueryError } from '@/lib/search/query';
 import { resultsHref } from '@/lib/urls';
 
 export const dynamic = 'force-dynamic';
@@ -29,6 +33,18 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title, description, openGraph: { title, description, type: 'article' }, twitter: { card: 'summary', title, description } };
 }
 
+/** The neighbours in the results named by `back` (an explore query string); none if it does not parse. */
+async function walkFrom(back: string | undefined, id: string): Promise<Neighbours | undefined> {
+  if (back === undefined) return undefined;
+  try {
+    const { filter, listing } = parseParams(new URLSearchParams(back));
+    return await neighbours(filter, listing.sort, id);
+  } catch (e) {
+    if (e instanceof ParamError || e instanceof QueryError) return undefined;
+    throw e;
+  }
+}
+
 export default async function ConversationPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
   const [{ id }, sp] = await Promise.all([params, searchParams]);
   const c = await load(id);
@@ -37,6 +53,7 @@ export default async function ConversationPage({ params, searchParams }: { param
   const terms = searchTerms(q);
   const pattern = highlightPattern(terms);
   const back = resultsHref(first(sp.back), q);
+  const walk = await walkFrom(first(sp.back), c.id);
   const turns = turnInfos(c.messages);
   const showDetoxify = c.messages.some((m) => m.moderation.detoxify !== null);
   return (
@@ -45,6 +62,7 @@ export default async function ConversationPage({ params, searchParams }: { param
       <nav className="mb-3 flex items-center gap-4 text-sm">
         {back ? <Link href={back} className="text-indigo-700 hover:underline" data-testid="back-to-results">← back to results</Link>
           : <Link href="/" className="text-indigo-700 hover:underline">← explore</Link>}
+        {walk && <ResultWalker n={walk} q={q} back={first(sp.back)!} />}
         {terms.length > 0 && <span className="text-slate-500">highlighting: {terms.map((t) => <mark key={t} className="mx-0.5">{t}</mark>)}</span>}
       </nav>
       <ConversationHeader c={c} />
