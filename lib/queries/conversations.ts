@@ -3,6 +3,7 @@ import 'server-only';
 import { CATEGORIES, DETOXIFY, underscored } from '../dataset/moderation';
 import { buildWhere, matchesSql, Sql } from '../filters/where';
 import type { Filter, Listing } from '../filters/schema';
+import { isTurnIdentifier } from '../ids';
 import { all, one } from '../server/index-db';
 import { withMatches } from './selection';
 
@@ -67,16 +68,32 @@ export interface Conversation extends ConversationRow {
   n_chars: number; flagged: boolean | null; messages: Message[];
 }
 
+/**
+ * The conversation's row number: through the turns table (sorted by identifier) for WildChat ids,
+ * by scanning ids for LMSYS. Ids reach SQL as literals only after isConversationId/isTurnIdentifier
+ * checked them: literals, unlike bound parameters, let DuckDB skip row groups by min/max.
+ */
+async function conversationIndex(id: string): Promise<number | undefined> {
+  if (isTurnIdentifier(id)) {
+    const t = await one<{ conv: number }>(`SELECT conv FROM turns WHERE tid = ${BigInt(id)}`);
+    if (t) return Number(t.conv);
+  }
+  const r = await one<{ idx: number }>('SELECT idx FROM conversations WHERE id = $1 ORDER BY idx LIMIT 1', [id]);
+  return r ? Number(r.idx) : undefined;
+}
+
 export async function getConversation(id: string): Promise<Conversation | undefined> {
-  const conv = await one<Conversation & { idx: number }>(
-    `SELECT c.idx, ${ROW_COLUMNS}, ${ISO('c.first_ts')} AS first_timestamp, c.user_agent, c.accept_language,
-       c.n_messages, c.n_chars::BIGINT AS n_chars, c.flagged
-     FROM conversations c WHERE c.id = $1 ORDER BY c.idx LIMIT 1`, [id]);
-  if (!conv) return undefined;
-  const rows = await all<Record<string, unknown>>(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conv = $1 ORDER BY pos`, [conv.idx]);
-  const { idx: _idx, ...rest } = conv;
-  void _idx;
-  return { ...rest, n_chars: Number(rest.n_chars), messages: rows.map(toMessage) };
+  const idx = await conversationIndex(id);
+  if (idx === undefined) return undefined;
+  const [conv, rows] = await Promise.all([
+    one<Conversation>(
+      `SELECT ${ROW_COLUMNS}, ${ISO('c.first_ts')} AS first_timestamp, c.user_agent, c.accept_language,
+         c.n_messages, c.n_chars::BIGINT AS n_chars, c.flagged
+       FROM conversations c WHERE c.idx = ${idx}`),
+    all<Record<string, unknown>>(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conv = ${idx} ORDER BY pos`),
+  ]);
+  if (!conv || conv.id !== id) return undefined;
+  return { ...conv, n_chars: Number(conv.n_chars), messages: rows.map(toMessage) };
 }
 
 /** Columns of the messages table that toMessage reads (plus conv, for grouping). */
@@ -103,7 +120,9 @@ export function toMessage(r: Record<string, unknown>): Message {
 
 /** The conversation a turn belongs to: the first message bearing that identifier. */
 export async function resolveTurn(tid: string): Promise<{ conversation_id: string; turn_identifier: string } | undefined> {
-  const r = await one<{ id: string }>(
-    'SELECT c.id FROM turns t JOIN conversations c ON c.idx = t.conv WHERE t.tid = $1::BIGINT', [tid]);
+  if (!isTurnIdentifier(tid)) return undefined;
+  const t = await one<{ conv: number }>(`SELECT conv FROM turns WHERE tid = ${BigInt(tid)}`);
+  if (!t) return undefined;
+  const r = await one<{ id: string }>(`SELECT id FROM conversations WHERE idx = ${Number(t.conv)}`);
   return r ? { conversation_id: r.id, turn_identifier: tid } : undefined;
 }
