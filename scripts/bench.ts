@@ -67,12 +67,16 @@ const get = async (path: string) => {
   if (r.status >= 400) throw new Error(`${path} answered ${r.status}`);
 };
 const facets = await (await fetch(`${base}/api/facets`)).json();
-const listing = await (await fetch(`${base}/api/conversations?sort=turns&limit=200`)).json();
-const ids: string[] = listing.rows.map((r: { id: string }) => r.id);
+// Conversations at seeded random positions (typical ones), and the longest few (a class of their own).
+const pickR = rng(seed + 2);
+const pages = await Promise.all(Array.from({ length: 4 }, () =>
+  fetch(`${base}/api/conversations?limit=10&offset=${Math.floor(pickR() * Math.max(1, manifest.conversations - 10))}`).then((x) => x.json())));
+const ids: string[] = pages.flatMap((p) => p.rows.map((row: { id: string }) => row.id));
+const longest: string[] = (await (await fetch(`${base}/api/conversations?sort=turns&limit=5`)).json()).rows.map((row: { id: string }) => row.id);
 const tids = (await Promise.all(ids.slice(0, 20).map(async (id) => (await (await fetch(`${base}/api/conversations/${id}`)).json()).messages.at(-1).turn_identifier as string)));
 const words = await sampleWords(join(data, '*.parquet'), seed);
-const mix = buildMix(facets, words, ids.slice(r0(ids.length)), tids, manifest.conversations, seed);
-function r0(n: number) { return Math.floor(rng(seed)() * Math.max(1, n - 40)); }
+const mix = [...buildMix(facets, words, ids, tids, manifest.conversations, seed),
+  ...longest.map((id) => ({ cls: 'longest conversation pages', urls: [`/c/${id}`] }))];
 
 // A probe's time is that of its requests made together, as the page makes them.
 const timeProbe = async (p: Probe) => { const t = performance.now(); await Promise.all(p.urls.map(get)); return performance.now() - t; };

@@ -19,3 +19,7 @@ if [ -f "$CHECK" ]; then
   for _ in $(seq 1 120); do curl -sf http://127.0.0.1:3211/api/health > /dev/null && break; sleep 1; done
   node "$CHECK" --url http://127.0.0.1:3211 --data data/sample
 fi
+
+# The benchmark at a small size, so it cannot rot (it fails on any request error).
+echo "== benchmark (20k conversations)"
+npm run bench:ci
