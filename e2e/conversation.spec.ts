@@ -122,7 +122,7 @@ test('a long conversation renders every message and scrolls to the end', async (
 
 test('search words are highlighted and lead back to the results', async ({ page, request }) => {
   const list = await (await request.get('/api/conversations?q=zebra-quartz-57&limit=1')).json();
-  test.skip(list.total === 0, 'no conversation with the identifier in this sample');
+  expect(list.total).toBeGreaterThan(0); // the fixed-seed sample carries the identifier
   await page.goto(`/c/${list.rows[0].id}?q=zebra-quartz-57&back=${encodeURIComponent('q=zebra-quartz-57&sort=newest')}`);
   // A hit may lie past the head of a long message: "show all" renders the rest.
   for (const more of await page.getByTestId('show-all').all()) await more.click();
