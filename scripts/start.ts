@@ -1,7 +1,7 @@
 // npm start: makes sure the bundled sample exists, (re)builds the index when the data changed,
 // then serves with `next start`. With a previous index, a failed rebuild is logged and reported by
 // /api/health while the previous index keeps serving; with none, it exits non-zero.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { config, INDEX_FILE, SAMPLE_DIR, STATUS_FILE } from '../lib/config';
@@ -38,7 +38,13 @@ if (fresh.state !== 'fresh') {
   status();
 }
 
-const next = spawn(process.execPath, [resolve('node_modules/next/dist/bin/next'), 'start', '-p', String(cfg.port), '-H', cfg.host], {
+const nextBin = resolve('node_modules/next/dist/bin/next');
+if (!existsSync(resolve('.next/BUILD_ID'))) {
+  console.log('no production build yet: running next build');
+  if (spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit' }).status !== 0) process.exit(1);
+}
+
+const next = spawn(process.execPath, [nextBin, 'start', '-p', String(cfg.port), '-H', cfg.host], {
   stdio: 'inherit',
   env: { ...process.env, UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE || '8', WILDSCOPE_CACHE: cfg.cache },
 });
