@@ -18,7 +18,6 @@ export class Sql {
 
 export interface Where {
   where: string; // boolean SQL over conversations c
-  scored: boolean; // the filter has a search, so matches carry a relevance score
 }
 
 export interface WhereOptions {
@@ -96,10 +95,8 @@ export function buildWhere(f: Filter, sql: Sql, { omit, hits, joined }: WhereOpt
     const v = f.min[cat];
     if (v !== undefined) w.push(`c.m_${underscored(cat)} >= ${sql.p(v)}`);
   }
-  let scored = false;
   if (f.q) {
-    scored = true;
     if (!joined) w.push(`c.idx IN (SELECT conv FROM ${hits ?? `(${matchesSql(f, sql)})`})`);
   }
-  return { where: w.length ? w.join(' AND ') : 'true', scored };
+  return { where: w.length ? w.join(' AND ') : 'true' };
 }

@@ -215,7 +215,7 @@ export function shardSql(kind: DatasetKind, seed: number, from: number, to: numb
   const ts = kind === 'wildchat-4.8m' ? '::TIMESTAMP' : '';
 
   const select = kind === 'lmsys'
-    ? `SELECT md5('lmsys-${s}-' || i) AS conversation_id, any_value(${model.replace(/\bi\b/g, 'i')}) AS model,
+    ? `SELECT md5('lmsys-${s}-' || i) AS conversation_id, any_value(${model}) AS model,
          CAST(${ordered(message, 'm')} AS ${typeOf('conversation')}) AS conversation,
          any_value(turns)::BIGINT AS turn, any_value(language) AS language,
          CAST(${ordered(mod, 'm')} AS ${typeOf('openai_moderation')}) AS openai_moderation,

@@ -45,8 +45,9 @@ function alive(pid: number): boolean {
 /** Temporary files of ingests that died (killed, out of memory): never the files of a running one. */
 function removeLeftovers(cache: string): void {
   for (const f of readdirSync(cache)) {
-    const m = /^(?:index\.duckdb\.tmp-|spill-)(\d+)/.exec(f);
-    if (m && !alive(Number(m[1]))) rmSync(join(cache, f), { recursive: true, force: true });
+    const prefix = [`${INDEX_FILE}.tmp-`, 'spill-'].find((p) => f.startsWith(p));
+    const pid = prefix && /^\d+/.exec(f.slice(prefix.length));
+    if (pid && !alive(Number(pid[0]))) rmSync(join(cache, f), { recursive: true, force: true });
   }
 }
 

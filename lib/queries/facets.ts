@@ -35,20 +35,18 @@ async function countWith(c: Connection, filter: Filter, hits?: string): Promise<
   const own = FACETS.filter((f) => !shared.includes(f));
   for (const f of own) out[f] = await countOne(c, filter, f, hits);
   if (shared.length) {
-    {
-      const sql = new Sql();
-      const w = buildWhere(filter, sql, { hits });
-      const rows = await c.all<{ facet: string; value: string | boolean | null; count: number }>(
-        `SELECT CASE ${shared.map((f) => `WHEN grouping(c.${f}) = 0 THEN '${f}'`).join(' ')} END AS facet,
-           COALESCE(${shared.map((f) => `CAST(c.${f} AS VARCHAR)`).join(', ')}) AS value, count(*)::INTEGER AS count
-         FROM conversations c WHERE ${w.where}
-         GROUP BY GROUPING SETS (${shared.map((f) => `(c.${f})`).join(', ')})`, sql.params);
-      for (const f of shared) {
-        out[f] = rows.filter((r) => r.facet === f)
-          .map((r) => ({ value: f === 'toxic' || f === 'redacted' ? (r.value === null ? null : r.value === 'true') : r.value, count: r.count }))
-          .sort((a, b) => b.count - a.count || String(a.value).localeCompare(String(b.value)))
-          .slice(0, TOP);
-      }
+    const sql = new Sql();
+    const w = buildWhere(filter, sql, { hits });
+    const rows = await c.all<{ facet: string; value: string | boolean | null; count: number }>(
+      `SELECT CASE ${shared.map((f) => `WHEN grouping(c.${f}) = 0 THEN '${f}'`).join(' ')} END AS facet,
+         COALESCE(${shared.map((f) => `CAST(c.${f} AS VARCHAR)`).join(', ')}) AS value, count(*)::INTEGER AS count
+       FROM conversations c WHERE ${w.where}
+       GROUP BY GROUPING SETS (${shared.map((f) => `(c.${f})`).join(', ')})`, sql.params);
+    for (const f of shared) {
+      out[f] = rows.filter((r) => r.facet === f)
+        .map((r) => ({ value: f === 'toxic' || f === 'redacted' ? (r.value === null ? null : r.value === 'true') : r.value, count: r.count }))
+        .sort((a, b) => b.count - a.count || String(a.value).localeCompare(String(b.value)))
+        .slice(0, TOP);
     }
   }
   return Object.fromEntries(FACETS.map((f) => [f, out[f]])) as FacetCounts;
