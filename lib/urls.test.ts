@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exportHref, rangeHref } from './urls';
+import { exploreHref, exportHref, rangeHref, toggleHref } from './urls';
 
 describe('urls', () => {
   it('exports keep filters and sort, never paging', () => {
@@ -11,5 +11,11 @@ describe('urls', () => {
     const p = new URLSearchParams('turns_min=2&language=French&offset=100');
     expect(rangeHref(p, 'turns_min', 'turns_max', 3, 5)).toBe('/?language=French&turns_min=3&turns_max=5');
     expect(rangeHref(p, 'turns_min', 'turns_max', null, null)).toBe('/?language=French');
+  });
+  it('stays on the charts page when given its path', () => {
+    const p = new URLSearchParams('country=Germany&interval=week');
+    expect(toggleHref(p, 'country', 'France', '/charts')).toBe('/charts?interval=week&country=Germany&country=France');
+    expect(toggleHref(new URLSearchParams('country=Germany'), 'country', 'Germany', '/charts')).toBe('/charts');
+    expect(exploreHref(p, { from: '2023-05-01', to: '2023-05-31' }, '/charts')).toBe('/charts?country=Germany&interval=week&from=2023-05-01&to=2023-05-31');
   });
 });

@@ -3,28 +3,31 @@ export const conversationPath = (id: string) => `/c/${encodeURIComponent(id)}`;
 export const turnAnchor = (turn: string) => `turn-${turn}`;
 export const turnPath = (id: string, turn: string) => `${conversationPath(id)}#${turnAnchor(turn)}`;
 
-/** The explore URL for a query string with one parameter replaced (or removed with null). */
-export function exploreHref(current: URLSearchParams, set: Record<string, string | null>): string {
+const at = (path: string, query: URLSearchParams) => {
+  const s = query.toString();
+  return s ? `${path}?${s}` : path;
+};
+
+/** The explore URL (or `path`'s, e.g. `/charts`) for a query string with parameters replaced or removed (null). */
+export function exploreHref(current: URLSearchParams, set: Record<string, string | null>, path = '/'): string {
   const next = new URLSearchParams(current);
   for (const [k, v] of Object.entries(set)) {
     next.delete(k);
     if (v !== null) next.set(k, v);
   }
   if (!('offset' in set)) next.delete('offset');
-  const s = next.toString();
-  return s ? `/?${s}` : '/';
+  return at(path, next);
 }
 
-/** Adds or removes one value of a repeatable parameter (facet toggling). */
-export function toggleHref(current: URLSearchParams, key: string, value: string): string {
+/** Adds or removes one value of a repeatable parameter (facet toggling), on `/` or on `path`. */
+export function toggleHref(current: URLSearchParams, key: string, value: string, path = '/'): string {
   const next = new URLSearchParams(current);
   const values = next.getAll(key);
   next.delete(key);
   for (const v of values) if (v !== value) next.append(key, v);
   if (!values.includes(value)) next.append(key, value);
   next.delete('offset');
-  const s = next.toString();
-  return s ? `/?${s}` : '/';
+  return at(path, next);
 }
 
 /** The export of the current selection: every filter and the sort, without paging. */

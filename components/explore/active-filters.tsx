@@ -1,9 +1,9 @@
 import Link from 'next/link';
 import { chips } from '@/lib/filters/chips';
 
-/** The active filters as chips; each chip's × removes just that filter. */
-export function ActiveFilters({ params }: { params: URLSearchParams }) {
-  const list = chips(params);
+/** The active filters as chips; each chip's × removes just that filter, staying on `path`. */
+export function ActiveFilters({ params, path = '/' }: { params: URLSearchParams; path?: string }) {
+  const list = chips(params, path);
   if (!list.length) return null;
   return (
     <ul className="mb-2 flex flex-wrap items-center gap-1.5 text-sm" data-testid="chips">
@@ -13,7 +13,7 @@ export function ActiveFilters({ params }: { params: URLSearchParams }) {
           <Link href={c.href} aria-label={`Remove ${c.label}`} className="rounded-full px-1.5 text-indigo-500 hover:bg-indigo-200 hover:text-indigo-900">×</Link>
         </li>
       ))}
-      {list.length > 1 && <li><Link href="/" className="text-xs text-slate-500 underline hover:text-slate-800">clear all</Link></li>}
+      {list.length > 1 && <li><Link href={path} className="text-xs text-slate-500 underline hover:text-slate-800">clear all</Link></li>}
     </ul>
   );
 }

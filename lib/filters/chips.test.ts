@@ -22,4 +22,10 @@ describe('chips', () => {
   it('goes back to the bare page when the last chip is removed', () => {
     expect(chips(new URLSearchParams('toxic=true'))[0].href).toBe('/');
   });
+  it('on the charts page: links stay there, chart options are kept but get no chip', () => {
+    const c = chips(new URLSearchParams('country=Germany&interval=week&q=essay&role=user&split=role'), '/charts');
+    expect(c.map((x) => x.key)).toEqual(['country', 'q', 'role']);
+    expect(c[0].href).toBe('/charts?interval=week&q=essay&role=user&split=role');
+    expect(c[1].href).toBe('/charts?country=Germany&interval=week&split=role');
+  });
 });
