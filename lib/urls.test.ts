@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exploreHref, exportHref, rangeHref, toggleHref } from './urls';
+import { chartsViewHref, exploreHref, exportHref, rangeHref, resultsViewHref, toggleHref } from './urls';
 
 describe('urls', () => {
   it('exports keep filters and sort, never paging', () => {
@@ -17,5 +17,12 @@ describe('urls', () => {
     expect(toggleHref(p, 'country', 'France', '/charts')).toBe('/charts?interval=week&country=Germany&country=France');
     expect(toggleHref(new URLSearchParams('country=Germany'), 'country', 'Germany', '/charts')).toBe('/charts');
     expect(exploreHref(p, { from: '2023-05-01', to: '2023-05-31' }, '/charts')).toBe('/charts?country=Germany&interval=week&from=2023-05-01&to=2023-05-31');
+  });
+  it('switches between results and charts keeping every filter, dropping what the other view refuses', () => {
+    const explore = new URLSearchParams('country=Hong+Kong&not_language=English&sort=oldest&limit=25&offset=50&from=2023-05-01');
+    expect(chartsViewHref(explore)).toBe('/charts?country=Hong+Kong&not_language=English&from=2023-05-01');
+    const charts = new URLSearchParams('country=Hong+Kong&interval=week&stack=model&split=role&flagged=violence');
+    expect(resultsViewHref(charts)).toBe('/?country=Hong+Kong&flagged=violence');
+    expect(resultsViewHref(new URLSearchParams('interval=day'))).toBe('/');
   });
 });

@@ -39,6 +39,21 @@ export function exportHref(current: URLSearchParams, format: 'csv' | 'jsonl'): s
   return `/api/conversations.${format}${s ? `?${s}` : ''}`;
 }
 
+const LISTING_PARAMS = ['sort', 'limit', 'offset'];
+const CHART_OPTIONS = ['interval', 'stack', 'split'];
+
+function without(current: URLSearchParams, keys: string[]): URLSearchParams {
+  const next = new URLSearchParams(current);
+  for (const k of keys) next.delete(k);
+  return next;
+}
+
+/** The charts of the explore page's selection: the same filters, no sort or paging. */
+export const chartsViewHref = (current: URLSearchParams): string => at('/charts', without(current, LISTING_PARAMS));
+
+/** The results of the charts page's selection: the same filters, no chart options. */
+export const resultsViewHref = (current: URLSearchParams): string => at('/', without(current, CHART_OPTIONS));
+
 /** Sets or clears a (min, max) pair at once, e.g. turns_min/turns_max for a turn bucket. */
 export function rangeHref(current: URLSearchParams, minKey: string, maxKey: string, min: number | null, max: number | null): string {
   return exploreHref(current, { [minKey]: min === null ? null : String(min), [maxKey]: max === null ? null : String(max) });
