@@ -7,7 +7,7 @@ import type { DatasetKind } from '../dataset/schemas';
 import { Database, literal } from '../db/duckdb';
 import { firstLine, readSchema, SchemaError, type FileSchema } from './detect';
 import { buildPostings, POSTINGS_RAW_DDL } from './postings';
-import { listSources, type Source } from './sources';
+import { changedSource, listSources, SourceError, type Source } from './sources';
 import { CONVERSATIONS_DDL, insertConversationsSql, insertMessagesSql, MESSAGES_DDL } from './tables';
 
 export const BUILD_VERSION = 2;
@@ -129,6 +129,9 @@ export async function buildIndex(o: BuildOptions): Promise<Manifest> {
     manifest.seconds = (Date.now() - started) / 1000;
     await conn.run('INSERT INTO manifest VALUES (?)', [JSON.stringify(manifest)]);
     await conn.run('CHECKPOINT');
+    // An index of files that changed while being read would be marked fresh but hold neither version.
+    const changed = changedSource(sources);
+    if (changed) throw new SourceError(changed);
     conn.close();
     db.close();
     db = undefined;

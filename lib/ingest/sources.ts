@@ -37,3 +37,21 @@ export async function listSources(data: string, conn: Connection): Promise<Sourc
 
 export const sameSources = (a: Source[], b: Source[]): boolean =>
   a.length === b.length && a.every((s, i) => s.file === b[i].file && s.size === b[i].size && s.mtime === b[i].mtime);
+
+/** The first source whose size or modification time is no longer what was read, with what changed. */
+export function changedSource(sources: Source[]): string | undefined {
+  for (const s of sources) {
+    let now: { size: number; mtime: number };
+    try {
+      const st = statSync(s.file);
+      now = { size: st.size, mtime: Math.floor(st.mtimeMs) };
+    } catch {
+      return `${s.file} disappeared during the ingest`;
+    }
+    if (now.size !== s.size || now.mtime !== s.mtime) {
+      return `${s.file} changed during the ingest (size ${s.size} → ${now.size} bytes, modified ` +
+        `${new Date(s.mtime).toISOString()} → ${new Date(now.mtime).toISOString()}); run the ingest again once it is complete`;
+    }
+  }
+  return undefined;
+}
