@@ -1,0 +1,46 @@
+import 'server-only';
+// The one pass over the selected conversations behind the geography, ranked, time and turn charts:
+// GROUPING SETS, so every breakdown comes from a single scan of the columns they need.
+import type { Connection, Param } from '../../db/duckdb';
+import type { Stack } from '../../stats/types';
+
+/** Turn buckets of the shape chart: [lo, hi) with the last one open. */
+export const TURN_EDGES = [1, 2, 3, 4, 5, 6, 11, 21, 51] as const;
+
+export type SetName = 'all' | 'country' | 'state' | 'language' | 'model' | 'language_country' | 'turns' | 'day' | 'day_stack';
+
+export interface ConvRow {
+  set: SetName;
+  country: string | null; state: string | null; language: string | null; model: string | null;
+  day: string | null; stack: string | null; tb: number | null;
+  n: number; flagged: number; messages: number; min_ts: string | null; max_ts: string | null; max_turns: number | null;
+}
+
+const turnBucket = `CASE ${TURN_EDGES.slice(1).map((e, i) => `WHEN c.turns < ${e} THEN ${i}`).join(' ')} ELSE ${TURN_EDGES.length - 1} END`;
+
+/**
+ * `where` is a boolean over conversations `c` built by buildWhere, its values in `params`.
+ * `stack` adds the (day, model or language) set for the stacked time series.
+ */
+export async function conversationPass(c: Connection, where: string, params: Param[], stack: Stack | null): Promise<ConvRow[]> {
+  const sets: [SetName, string][] = [
+    ['all', '()'], ['country', '(country)'], ['state', '(country, state)'], ['language', '(language)'], ['model', '(model)'],
+    ['language_country', '(language, country)'], ['turns', '(tb)'], ['day', '(day)'],
+  ];
+  // stack comes from an allow-list (params.ts), so the column name is spelled into the SQL.
+  if (stack) sets.push(['day_stack', '(day, stack)']);
+  const grouped = ['country', 'state', 'language', 'model', 'day', 'tb', ...(stack ? ['stack'] : [])];
+  const gid = `grouping(${grouped.join(', ')})`;
+  const bits = (cols: string[]) => grouped.reduce((acc, col) => acc * 2 + (cols.includes(col) ? 0 : 1), 0);
+  const named = sets.map(([name, cols]) => `WHEN ${bits(cols.replace(/[()]/g, '').split(', ').filter(Boolean))} THEN '${name}'`);
+  const rows = await c.all<ConvRow>(`
+    WITH sel AS (
+      SELECT c.country, c.state, c.language, c.model, c.ts::DATE AS day, ${stack ? `c.${stack}` : 'NULL::VARCHAR'} AS stack,
+        ${turnBucket} AS tb, c.flagged, c.n_messages, c.ts, c.turns
+      FROM conversations c WHERE ${where})
+    SELECT CASE ${gid} ${named.join(' ')} END AS "set", country, state, language, model, day::VARCHAR AS day, ${stack ? "stack" : "NULL::VARCHAR AS stack"}, tb,
+      count(*)::INTEGER AS n, count(*) FILTER (WHERE flagged)::INTEGER AS flagged, coalesce(sum(n_messages), 0)::DOUBLE AS messages,
+      min(ts)::VARCHAR AS min_ts, max(ts)::VARCHAR AS max_ts, max(turns)::INTEGER AS max_turns
+    FROM sel GROUP BY GROUPING SETS (${sets.map(([, s]) => s).join(', ')})`, params);
+  return rows;
+}

@@ -1,0 +1,65 @@
+import 'server-only';
+// Every aggregate behind the charts for one filter state: one session (a search is run once), one
+// pass over the selected conversations and, for moderation and shape, one over their messages.
+import type { Connection } from '../../db/duckdb';
+import type { Filter } from '../../filters/schema';
+import { buildWhere, Sql } from '../../filters/where';
+import type { ChartName, Stats, StatsOptions } from '../../stats/types';
+import { withMatches } from '../selection';
+import { cachedPerIndex } from './cache';
+import { conversationPass } from './conversations';
+import { countries, languageByCountry, states } from './geography';
+import { messagePass } from './messages';
+import { moderation } from './moderation';
+import { languages, models, ranked, topValues } from './ranked';
+import { lengthBins, turnBins } from './shape';
+import { timeSeries } from './time';
+
+export const SPLIT_TOP = 6;
+
+interface Parts { moderation: boolean; lengths: boolean }
+const EVERYTHING: Parts = { moderation: true, lengths: true };
+
+/** True when the filter selects every conversation: the state whose stats are cached per index. */
+export function isUnfiltered(f: Filter): boolean {
+  return !f.q && f.toxic === undefined && f.redacted === undefined && f.turnsMin === undefined && f.turnsMax === undefined
+    && !f.from && !f.to && !f.flagged.length && !Object.keys(f.min).length
+    && !Object.values(f.values).some((v) => v?.length) && !Object.values(f.not).some((v) => v?.length);
+}
+
+async function compute(c: Connection, filter: Filter, options: StatsOptions, parts: Parts, hits?: string): Promise<Partial<Stats> & Pick<Stats, 'total' | 'messages'>> {
+  const sql = new Sql();
+  const { where } = buildWhere(filter, sql, { hits });
+  const rows = await conversationPass(c, where, sql.params, options.stack ?? null);
+  const all = rows.find((r) => r.set === 'all');
+  const out: Partial<Stats> & Pick<Stats, 'total' | 'messages'> = {
+    total: all?.n ?? 0, messages: all?.messages ?? 0,
+    countries: countries(rows), states: states(rows), languages: languages(rows), models: models(rows),
+    language_by_country: languageByCountry(rows), time: timeSeries(rows, filter, options),
+  };
+  const split = options.split ?? null;
+  const groups = split === 'role' ? ['user', 'assistant']
+    : split ? topValues(ranked(rows, split, split), SPLIT_TOP) : ['all'];
+  const msgs = parts.moderation || parts.lengths
+    ? await messagePass(c, where === 'true' ? null : where, sql.params, { ...parts, split: parts.moderation ? split : null, groups })
+    : [];
+  if (parts.moderation) out.moderation = moderation(msgs, split, groups);
+  out.shape = { turns: turnBins(rows), lengths: parts.lengths ? lengthBins(msgs) : [] };
+  return out;
+}
+
+const optionsKey = (o: StatsOptions) => `${o.interval ?? ''}|${o.stack ?? ''}|${o.split ?? ''}`;
+
+export function getStats(filter: Filter, options: StatsOptions = {}): Promise<Stats> {
+  return withMatches(filter, (c, hits) => isUnfiltered(filter)
+    ? cachedPerIndex(c, optionsKey(options), () => compute(c, filter, options, EVERYTHING) as Promise<Stats>)
+    : compute(c, filter, options, EVERYTHING, hits) as Promise<Stats>);
+}
+
+/** One chart's piece of the stats, computing only the passes it needs (all of them come from the cache when unfiltered). */
+export async function getChart<K extends ChartName>(name: K, filter: Filter, options: StatsOptions = {}): Promise<Stats[K]> {
+  if (isUnfiltered(filter)) return (await getStats(filter, options))[name];
+  const parts: Parts = { moderation: name === 'moderation', lengths: name === 'shape' };
+  const s = await withMatches(filter, (c, hits) => compute(c, filter, options, parts, hits));
+  return s[name] as Stats[K];
+}
