@@ -16,6 +16,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <Link href="/" className="text-lg font-semibold tracking-tight text-indigo-700">Wildscope</Link>
             <nav className="flex gap-4 text-sm text-slate-600">
               <Link href="/" className="hover:text-slate-900">Explore</Link>
+              <Link href="/charts" className="hover:text-slate-900">Charts</Link>
               <a href="/api/health" className="hover:text-slate-900">API</a>
             </nav>
           </div>

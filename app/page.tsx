@@ -18,22 +18,16 @@ import { countFacets } from '@/lib/queries/facets';
 import { countFlags } from '@/lib/queries/flag-counts';
 import { userSummary } from '@/lib/queries/user-summary';
 import { QueryError } from '@/lib/search/query';
-import { exportHref } from '@/lib/urls';
+import { chartsViewHref, exportHref, searchParamsOf } from '@/lib/urls';
 
 export const dynamic = 'force-dynamic';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-function toParams(sp: Record<string, string | string[] | undefined>): URLSearchParams {
-  const p = new URLSearchParams();
-  for (const [k, v] of Object.entries(sp)) for (const x of Array.isArray(v) ? v : v === undefined ? [] : [v]) p.append(k, x);
-  return p;
-}
-
 const fmt = (n: number) => n.toLocaleString('en-US');
 
 export default async function ExplorePage({ searchParams }: { searchParams: SearchParams }) {
-  const params = toParams(await searchParams);
+  const params = searchParamsOf(await searchParams);
   let parsed;
   try {
     parsed = parseParams(params);
@@ -82,6 +76,7 @@ export default async function ExplorePage({ searchParams }: { searchParams: Sear
           </p>
           <div className="flex items-center gap-4">
             <ListingControls query={query} sort={listing.sort} limit={listing.limit} searching={!!filter.q} />
+            <Link href={chartsViewHref(params)} className="text-sm text-indigo-700 underline" data-testid="charts-link">Charts</Link>
             <span className="text-sm text-slate-600">
               Export <a className="text-indigo-700 underline" href={exportHref(params, 'csv')} data-testid="export-csv" download>CSV</a>
               {' / '}<a className="text-indigo-700 underline" href={exportHref(params, 'jsonl')} data-testid="export-jsonl" download>JSONL</a>

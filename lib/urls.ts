@@ -89,3 +89,10 @@ export function resultsHref(back: string | null | undefined, q?: string | null):
   }
   return q ? filterHref({ q }) : null;
 }
+
+/** A page's `searchParams` prop as URLSearchParams, repeated parameters kept in order. */
+export function searchParamsOf(sp: Record<string, string | string[] | undefined>): URLSearchParams {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(sp)) for (const x of Array.isArray(v) ? v : v === undefined ? [] : [v]) p.append(k, x);
+  return p;
+}

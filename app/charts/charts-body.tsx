@@ -1,0 +1,80 @@
+import { DetoxifyChart } from '@/components/charts/detoxify-chart';
+import { LanguageByCountry } from '@/components/charts/language-by-country';
+import { ModerationFlagged } from '@/components/charts/moderation-flagged';
+import { ModerationScores } from '@/components/charts/moderation-scores';
+import { RankedChart } from '@/components/charts/ranked-chart';
+import { LengthChart, TurnsChart } from '@/components/charts/shape-charts';
+import { StatesChart } from '@/components/charts/states-chart';
+import { TimeChart } from '@/components/charts/time-chart';
+import { WorldMap } from '@/components/charts/world-map';
+import { describeParams } from '@/lib/filters/describe';
+import type { Filter } from '@/lib/filters/schema';
+import { shapeNameOf } from '@/lib/geo/country-names';
+import { usStateShapes } from '@/lib/geo/us-states';
+import { worldShapes } from '@/lib/geo/world';
+import { getStats } from '@/lib/queries/stats';
+import type { StatsOptions } from '@/lib/stats/types';
+
+const fmt = (n: number) => n.toLocaleString('en-US');
+
+function Section({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <section className="space-y-4">
+      <h2 className="border-b border-slate-200 pb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+/** Every chart for one filter state: the stats are computed once and shared. */
+export async function ChartsBody({ filter, options, params }: { filter: Filter; options: StatsOptions; params: URLSearchParams }) {
+  const stats = await getStats(filter, options);
+  const query = params.toString();
+  const countries = params.getAll('country');
+  const us = countries.length === 1 && shapeNameOf(countries[0]) === 'United States of America' ? usStateShapes() : undefined;
+  const clauses = describeParams(params);
+  return (
+    <div className="space-y-6">
+      <p className="text-sm text-slate-700" data-testid="total" data-total={stats.total}>
+        <span data-testid="sentence"><strong>{fmt(stats.total)}</strong> conversation{stats.total === 1 ? '' : 's'}{clauses && ` ${clauses}`}</span>
+        <span className="text-slate-500"> · {fmt(stats.messages)} message{stats.messages === 1 ? '' : 's'}</span>
+      </p>
+      {stats.total === 0 && (
+        <p role="status" className="rounded border border-slate-300 bg-white p-3 text-sm text-slate-700" data-testid="charts-empty">
+          No conversations match these filters: remove one above to see charts.
+        </p>
+      )}
+      <Section title="Geography">
+        <WorldMap shapes={worldShapes()} countries={stats.countries} total={stats.total} query={query} />
+        <div className="grid gap-4 lg:grid-cols-2">
+          <StatesChart states={stats.states} total={stats.total} query={query} usShapes={us} />
+          <LanguageByCountry data={stats.language_by_country} query={query} />
+        </div>
+      </Section>
+      <Section title="Language and model">
+        <div className="grid gap-4 lg:grid-cols-2">
+          <RankedChart id="languages" title="Languages" subtitle="Language of the conversation. Click a bar to filter by it." param="language"
+            values={stats.languages} total={stats.total} query={query} limit={20} />
+          <RankedChart id="models" title="Models" subtitle="The model that answered. Click a bar to filter by it." param="model"
+            values={stats.models} total={stats.total} query={query} />
+        </div>
+      </Section>
+      <Section title="Time">
+        <TimeChart time={stats.time} query={query} />
+      </Section>
+      <Section title="Moderation">
+        <div className="grid gap-4 lg:grid-cols-2">
+          <ModerationFlagged moderation={stats.moderation} query={query} />
+          <ModerationScores moderation={stats.moderation} query={query} />
+          <DetoxifyChart moderation={stats.moderation} query={query} />
+        </div>
+      </Section>
+      <Section title="Conversation shape">
+        <div className="grid gap-4 lg:grid-cols-2">
+          <TurnsChart shape={stats.shape} query={query} />
+          <LengthChart shape={stats.shape} query={query} />
+        </div>
+      </Section>
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+'use client';
+import { useRef, useState } from 'react';
+import type { ChartName } from '@/lib/stats/types';
+import { downloadPng, downloadSvg, type LegendItem } from './download';
+
+interface Props {
+  id: string; // names the figure (data-testid) and the downloaded files
+  title: string;
+  csv: ChartName; // the chart whose numbers the CSV link downloads
+  query: string; // the page's filters and chart options
+  subtitle?: React.ReactNode;
+  controls?: React.ReactNode;
+  /** The sum the chart shows, for tests and readers comparing charts. */
+  total?: number;
+  className?: string;
+  children: React.ReactNode;
+}
+
+export const csvHref = (chart: ChartName, query: string): string => {
+  const p = new URLSearchParams(query);
+  p.set('format', 'csv');
+  return `/api/stats/${chart}?${p}`;
+};
+
+const button = 'rounded border border-slate-300 bg-white px-1.5 py-0.5 text-xs text-slate-700 hover:bg-slate-100';
+
+/** A titled chart with PNG, SVG and CSV downloads. */
+export function ChartFrame({ id, title, csv, query, subtitle, controls, total, className = '', children }: Props) {
+  const body = useRef<HTMLDivElement>(null);
+  const [error, setError] = useState<string | null>(null);
+  const svg = () => body.current?.querySelector<SVGSVGElement>('svg.recharts-surface, svg[data-chart]') ?? null;
+  const image = (kind: 'png' | 'svg') => {
+    const s = svg();
+    if (!s) return setError('Nothing to download yet.');
+    setError(null);
+    const legend: LegendItem[] = [...(body.current?.querySelectorAll<HTMLElement>('[data-legend] [data-label]') ?? [])]
+      .map((li) => ({ label: li.dataset.label ?? '', colour: li.dataset.colour ?? '#000' }));
+    if (kind === 'svg') downloadSvg(s, title, id, legend);
+    else downloadPng(s, title, id, legend).catch((e: Error) => setError(e.message));
+  };
+  return (
+    <figure data-testid={`chart-${id}`} data-total={total} className={`min-w-0 rounded-lg border border-slate-200 bg-white p-3 ${className}`}>
+      <figcaption className="mb-2 flex flex-wrap items-start justify-between gap-2">
+        <div className="min-w-0">
+          <h2 className="text-sm font-semibold text-slate-800">{title}</h2>
+          {subtitle && <p className="text-xs text-slate-500">{subtitle}</p>}
+        </div>
+        <div className="flex items-center gap-1" aria-label={`Download ${title}`}>
+          <button type="button" className={button} onClick={() => image('png')}>PNG</button>
+          <button type="button" className={button} onClick={() => image('svg')}>SVG</button>
+          <a className={button} href={csvHref(csv, query)} download={`${id}.csv`} data-testid={`csv-${id}`}>CSV</a>
+        </div>
+      </figcaption>
+      {controls && <div className="mb-2 flex flex-wrap items-center gap-3 text-xs text-slate-600">{controls}</div>}
+      <div ref={body}>{children}</div>
+      {error && <p role="alert" className="mt-1 text-xs text-red-700">{error}</p>}
+    </figure>
+  );
+}

@@ -1,0 +1,111 @@
+// Chart downloads made in the browser from the chart's own SVG: nothing leaves the page.
+const NS = 'http://www.w3.org/2000/svg';
+const TITLE_HEIGHT = 28;
+const LEGEND_ROW = 18;
+
+export interface LegendItem { label: string; colour: string }
+
+/** Legend items laid out in rows that fit the width (labels measured roughly at 7 px a character). */
+function legendRows(items: LegendItem[], width: number): LegendItem[][] {
+  const rows: LegendItem[][] = [];
+  let x = Infinity;
+  for (const item of items) {
+    const w = item.label.length * 7 + 28;
+    if (x + w > width) {
+      rows.push([]);
+      x = 8;
+    }
+    rows[rows.length - 1].push(item);
+    x += w;
+  }
+  return rows;
+}
+
+/** The chart's SVG as a standalone document: white background, the title on top, the legend below. */
+export function standaloneSvg(svg: SVGSVGElement, title: string, legend: LegendItem[] = []): { markup: string; width: number; height: number } {
+  const box = svg.getBoundingClientRect();
+  const width = Math.ceil(box.width);
+  const rows = legendRows(legend, width);
+  const height = Math.ceil(box.height) + TITLE_HEIGHT + rows.length * LEGEND_ROW;
+  const out = document.createElementNS(NS, 'svg');
+  out.setAttribute('xmlns', NS);
+  out.setAttribute('width', String(width));
+  out.setAttribute('height', String(height));
+  out.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  out.setAttribute('font-family', 'system-ui, sans-serif');
+  out.setAttribute('font-size', '12');
+  const bg = document.createElementNS(NS, 'rect');
+  bg.setAttribute('width', '100%');
+  bg.setAttribute('height', '100%');
+  bg.setAttribute('fill', '#ffffff');
+  out.appendChild(bg);
+  const text = document.createElementNS(NS, 'text');
+  text.setAttribute('x', '8');
+  text.setAttribute('y', '19');
+  text.setAttribute('font-size', '15');
+  text.setAttribute('font-weight', '600');
+  text.textContent = title;
+  out.appendChild(text);
+  const body = svg.cloneNode(true) as SVGSVGElement;
+  body.setAttribute('x', '0');
+  body.setAttribute('y', String(TITLE_HEIGHT));
+  body.setAttribute('width', String(Math.ceil(box.width)));
+  body.setAttribute('height', String(Math.ceil(box.height)));
+  out.appendChild(body);
+  rows.forEach((row, r) => {
+    let x = 8;
+    const y = TITLE_HEIGHT + Math.ceil(box.height) + r * LEGEND_ROW + 12;
+    for (const item of row) {
+      const swatch = document.createElementNS(NS, 'rect');
+      for (const [k, v] of [['x', x], ['y', y - 9], ['width', 10], ['height', 10], ['fill', item.colour]] as const) swatch.setAttribute(k, String(v));
+      const label = document.createElementNS(NS, 'text');
+      label.setAttribute('x', String(x + 14));
+      label.setAttribute('y', String(y));
+      label.textContent = item.label;
+      out.append(swatch, label);
+      x += item.label.length * 7 + 28;
+    }
+  });
+  return { markup: new XMLSerializer().serializeToString(out), width, height };
+}
+
+function save(blob: Blob, filename: string) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function downloadSvg(svg: SVGSVGElement, title: string, filename: string, legend: LegendItem[] = []) {
+  save(new Blob([standaloneSvg(svg, title, legend).markup], { type: 'image/svg+xml' }), `${filename}.svg`);
+}
+
+/** Draws the SVG on a canvas at twice its size and saves it as PNG. */
+export function downloadPng(svg: SVGSVGElement, title: string, filename: string, legend: LegendItem[] = []): Promise<void> {
+  const { markup, width, height } = standaloneSvg(svg, title, legend);
+  const url = URL.createObjectURL(new Blob([markup], { type: 'image/svg+xml' }));
+  return new Promise((resolve, reject) => {
+    const img = new Image();
+    img.onload = () => {
+      const canvas = document.createElement('canvas');
+      canvas.width = width * 2;
+      canvas.height = height * 2;
+      const ctx = canvas.getContext('2d');
+      if (!ctx) return reject(new Error('no canvas'));
+      ctx.scale(2, 2);
+      ctx.drawImage(img, 0, 0, width, height);
+      URL.revokeObjectURL(url);
+      canvas.toBlob((blob) => {
+        if (!blob) return reject(new Error('PNG encoding failed'));
+        save(blob, `${filename}.png`);
+        resolve();
+      }, 'image/png');
+    };
+    img.onerror = () => reject(new Error('the chart could not be drawn'));
+    img.src = url;
+  });
+}

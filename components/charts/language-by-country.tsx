@@ -1,0 +1,54 @@
+'use client';
+import { useMemo } from 'react';
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+import type { Stats } from '@/lib/stats/types';
+import { ChartFrame } from './chart-frame';
+import { EmptyState } from './empty-state';
+import { compact, count, percent } from './format';
+import { SeriesLegend } from './series-legend';
+import { seriesColour } from './palette';
+import { Tip } from './tip';
+import { useFilterNav } from './use-filter-nav';
+
+type Row = { country: string; total: number } & Record<string, number | string>;
+
+/** Each top country's conversations split by the top languages; a click filters by the country. */
+export function LanguageByCountry({ data, query }: { data: Stats['language_by_country']; query: string }) {
+  const nav = useFilterNav(query);
+  const rows = useMemo(() => {
+    const byCountry = new Map<string, Row>(data.countries.map((c) => [c, { country: c, total: 0 } as Row]));
+    for (const cell of data.cells) {
+      const r = byCountry.get(cell.country);
+      if (!r) continue;
+      r[cell.language] = cell.count;
+      r.total += cell.count;
+    }
+    return [...byCountry.values()];
+  }, [data]);
+  const all = rows.reduce((a, r) => a + r.total, 0);
+  return (
+    <ChartFrame id="language_by_country" csv="language_by_country" query={query} total={all}
+      title="Languages in the top countries" subtitle="Conversations by country, split by language. Click a country to filter by it.">
+      {all === 0 ? <EmptyState /> : (
+        <div className={nav.pending ? 'opacity-60' : ''}>
+          <BarChart responsive layout="vertical" data={rows} style={{ width: '100%', height: rows.length * 26 + 40 }} margin={{ top: 4, right: 16, bottom: 16, left: 4 }}>
+            <CartesianGrid horizontal={false} stroke="#e2e8f0" />
+            <XAxis type="number" tickFormatter={compact} fontSize={11} label={{ value: 'conversations', position: 'insideBottom', offset: -10, fontSize: 11, fill: '#475569' }} />
+            <YAxis type="category" dataKey="country" width={110} fontSize={11} interval={0} />
+            <Tooltip cursor={{ fill: '#f1f5f9' }} content={({ active, payload }) => {
+              const r = active && payload?.[0] ? (payload[0].payload as Row) : null;
+              if (!r) return null;
+              const lines = data.languages.filter((l) => Number(r[l] ?? 0) > 0).map((l) => `${l}: ${count(Number(r[l]))} (${percent(Number(r[l]), r.total)})`);
+              return <Tip title={`${r.country}: ${count(r.total)}`} lines={lines} />;
+            }} />
+            {data.languages.map((l, i) => (
+              <Bar key={l} dataKey={l} stackId="lang" fill={seriesColour(l, i)} isAnimationActive={false} style={{ cursor: 'pointer' }}
+                onClick={(d) => nav.toggle('country', (d.payload as Row).country)} />
+            ))}
+          </BarChart>
+          <SeriesLegend keys={data.languages} />
+        </div>
+      )}
+    </ChartFrame>
+  );
+}

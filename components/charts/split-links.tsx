@@ -1,0 +1,7 @@
+import { OptionLinks } from './option-links';
+
+/** The moderation split option: by role, top languages or top countries. */
+export const SplitLinks = ({ query }: { query: string }) => (
+  <OptionLinks label="split by" param="split" query={query} current={new URLSearchParams(query).get('split')}
+    values={[[null, 'nothing'], ['role', 'role'], ['language', 'language'], ['country', 'country']]} />
+);
