@@ -1,3 +1,5 @@
+'use client';
+import { useState } from 'react';
 import { barPercent, detoxifyRows, formatScore, openaiRows, strongest, tone, type ScoreRow, type Tone } from '@/lib/conversation/moderation-view';
 import type { Moderation } from '@/lib/queries/conversations';
 
@@ -34,8 +36,13 @@ function ScoreTable({ title, rows }: { title: string; rows: ScoreRow[] }) {
   );
 }
 
-/** One message's moderation: a one-line summary with bars, opening to the numbers. */
+/**
+ * One message's moderation: a one-line summary with bars, opening to the numbers. The tables are
+ * rendered only once opened: a conversation of hundreds of messages would otherwise carry kilobytes
+ * of table markup per message.
+ */
 export function ModerationPanel({ moderation, showDetoxify }: { moderation: Moderation; showDetoxify: boolean }) {
+  const [open, setOpen] = useState(false);
   const openai = openaiRows(moderation);
   const detox = detoxifyRows(moderation);
   if (!openai && !detox) {
@@ -43,7 +50,7 @@ export function ModerationPanel({ moderation, showDetoxify }: { moderation: Mode
   }
   const top = openai ? strongest(openai) : null;
   return (
-    <details className="mt-2 text-xs" data-testid="moderation">
+    <details className="mt-2 text-xs" data-testid="moderation" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary className="flex cursor-pointer list-none items-center gap-2 text-slate-500 hover:text-slate-800">
         <span>moderation</span>
         {openai ? <MiniBars rows={openai} /> : <span className="italic">OpenAI not scored</span>}
@@ -52,11 +59,11 @@ export function ModerationPanel({ moderation, showDetoxify }: { moderation: Mode
         {top && <span className={top.flagged ? 'text-rose-700' : ''}>max {top.name} {formatScore(top.score)}</span>}
         <span className="text-slate-400">▸ numbers</span>
       </summary>
-      <div className="mt-2 grid gap-3 rounded border border-slate-200 bg-white p-2 md:grid-cols-2">
+      {open && <div className="mt-2 grid gap-3 rounded border border-slate-200 bg-white p-2 md:grid-cols-2">
         {openai ? <ScoreTable title={`OpenAI moderation · flagged: ${moderation.flagged === null ? '—' : String(moderation.flagged)}`} rows={openai} />
           : <p className="italic text-slate-400">OpenAI moderation: not scored</p>}
         {detox ? <ScoreTable title="Detoxify" rows={detox} /> : showDetoxify && <p className="italic text-slate-400">Detoxify: not scored</p>}
-      </div>
+      </div>}
     </details>
   );
 }

@@ -1,6 +1,9 @@
 'use client';
 import { useEffect } from 'react';
 
+/** Fired when more messages of a long conversation were rendered: a permalinked turn may now exist. */
+export const TURNS_RENDERED = 'wildscope:turns-rendered';
+
 /**
  * Marks the turn named by the URL fragment and scrolls it into view, also after in-page hash
  * changes. :target alone misses fragments set by client-side navigation.
@@ -21,11 +24,17 @@ export function TurnFocus() {
       current.setAttribute('data-focused', '');
       current.scrollIntoView({ block: 'start' });
     };
+    // Once the named turn is found, later renders must not pull the reader back to it.
+    const late = () => {
+      if (!current) focus();
+    };
     const frame = requestAnimationFrame(focus);
     window.addEventListener('hashchange', focus);
+    window.addEventListener(TURNS_RENDERED, late);
     return () => {
       cancelAnimationFrame(frame);
       window.removeEventListener('hashchange', focus);
+      window.removeEventListener(TURNS_RENDERED, late);
     };
   }, []);
   return null;

@@ -83,17 +83,36 @@ async function conversationIndex(id: string): Promise<number | undefined> {
 }
 
 export async function getConversation(id: string): Promise<Conversation | undefined> {
+  const c = await readConversation(id);
+  if (!c) return undefined;
+  const { later: _later, ...full } = c; // eslint-disable-line @typescript-eslint/no-unused-vars
+  return full;
+}
+
+/** What a page needs to show a turn it does not render: its role and identifier. */
+export interface TurnStub { role: string; turn_identifier: string | null }
+
+/** The conversation with its first `head` messages in full and only stubs for the rest. */
+export async function getConversationHead(id: string, head: number): Promise<(Conversation & { later: TurnStub[] }) | undefined> {
+  return readConversation(id, head);
+}
+
+async function readConversation(id: string, head?: number): Promise<(Conversation & { later: TurnStub[] }) | undefined> {
   const idx = await conversationIndex(id);
   if (idx === undefined) return undefined;
-  const [conv, rows] = await Promise.all([
+  const cut = head === undefined ? '' : ` AND pos < ${Math.trunc(head)}`;
+  const [conv, rows, later] = await Promise.all([
     one<Conversation>(
       `SELECT ${ROW_COLUMNS}, ${ISO('c.first_ts')} AS first_timestamp, c.user_agent, c.accept_language,
          c.n_messages, c.n_chars::BIGINT AS n_chars, c.flagged
        FROM conversations c WHERE c.idx = ${idx}`),
-    all<Record<string, unknown>>(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conv = ${idx} ORDER BY pos`),
+    all<Record<string, unknown>>(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conv = ${idx}${cut} ORDER BY pos`),
+    head === undefined ? Promise.resolve([])
+      : all<TurnStub>(`SELECT role, turn_identifier::VARCHAR AS turn_identifier FROM messages
+          WHERE conv = ${idx} AND pos >= ${Math.trunc(head)} ORDER BY pos`),
   ]);
   if (!conv || conv.id !== id) return undefined;
-  return { ...conv, n_chars: Number(conv.n_chars), messages: rows.map(toMessage) };
+  return { ...conv, n_chars: Number(conv.n_chars), messages: rows.map(toMessage), later };
 }
 
 /** Columns of the messages table that toMessage reads (plus conv, for grouping). */

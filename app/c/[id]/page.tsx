@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { ConversationHeader } from '@/components/conversation/conversation-header';
+import { LaterMessages } from '@/components/conversation/later-messages';
 import { MessageCard } from '@/components/conversation/message-card';
 import { ResultWalker } from '@/components/conversation/result-walker';
 import { TurnFocus } from '@/components/conversation/turn-focus';
@@ -11,17 +12,19 @@ import { turnInfos } from '@/lib/conversation/turns';
 import { isConversationId } from '@/lib/ids';
 import { highlightPattern, searchTerms } from '@/lib/markdown/highlight';
 import { ParamError, parseParams } from '@/lib/filters/schema';
-import { getConversation } from '@/lib/queries/conversations';
+import { getConversationHead } from '@/lib/queries/conversations';
 import { neighbours, type Neighbours } from '@/lib/queries/neighbours';
 import { QueryError } from '@/lib/search/query';
 import { resultsHref } from '@/lib/urls';
 
 export const dynamic = 'force-dynamic';
+/** Messages rendered on the server; the rest of a long conversation is rendered in the browser as needed. */
+const HEAD_MESSAGES = 60;
 type Params = Promise<{ id: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 // generateMetadata and the page ask for the same conversation; cache() makes that one query.
-const load = cache(async (id: string) => (isConversationId(id) ? getConversation(id) : undefined));
+const load = cache(async (id: string) => (isConversationId(id) ? getConversationHead(id, HEAD_MESSAGES) : undefined));
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
@@ -54,7 +57,7 @@ export default async function ConversationPage({ params, searchParams }: { param
   const pattern = highlightPattern(terms);
   const back = resultsHref(first(sp.back), q);
   const walk = await walkFrom(first(sp.back), c.id);
-  const turns = turnInfos(c.messages);
+  const turns = turnInfos([...c.messages, ...c.later]);
   const showDetoxify = c.messages.some((m) => m.moderation.detoxify !== null);
   return (
     <article>
@@ -70,6 +73,10 @@ export default async function ConversationPage({ params, searchParams }: { param
         {c.messages.map((m, i) => (
           <MessageCard key={i} conversationId={c.id} message={m} turn={turns[i]} pattern={pattern} terms={terms} showDetoxify={showDetoxify} />
         ))}
+        {c.later.length > 0 && (
+          <LaterMessages conversationId={c.id} start={HEAD_MESSAGES} total={HEAD_MESSAGES + c.later.length} terms={terms} showDetoxify={showDetoxify}
+            anchors={turns.slice(HEAD_MESSAGES).filter((t) => t.first).map((t) => t.key)} />
+        )}
       </ol>
     </article>
   );
