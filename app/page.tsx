@@ -12,10 +12,7 @@ import { UserSummaryCard } from '@/components/explore/user-summary';
 import { describeParams } from '@/lib/filters/describe';
 import { ParamError, parseParams } from '@/lib/filters/schema';
 import { paging } from '@/lib/paging';
-import { countTurnBuckets } from '@/lib/queries/buckets';
-import { listConversations } from '@/lib/queries/conversations';
-import { countFacets } from '@/lib/queries/facets';
-import { countFlags } from '@/lib/queries/flag-counts';
+import { exploreView } from '@/lib/queries/explore';
 import { userSummary } from '@/lib/queries/user-summary';
 import { QueryError } from '@/lib/search/query';
 import { chartsViewHref, exportHref, searchParamsOf } from '@/lib/urls';
@@ -44,8 +41,8 @@ export default async function ExplorePage({ searchParams }: { searchParams: Sear
   }
   const { filter, listing } = parsed;
   const users = filter.values.hashed_ip ?? [];
-  const [list, facets, turns, flags, user] = await Promise.all([
-    listConversations(filter, listing), countFacets(filter), countTurnBuckets(filter), countFlags(filter),
+  const [{ list, facets, turns, flags }, user] = await Promise.all([
+    exploreView(filter, listing),
     users.length === 1 ? userSummary(users[0]) : Promise.resolve(undefined),
   ]);
   const page = paging(list.total, listing.limit, listing.offset);

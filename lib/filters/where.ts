@@ -26,7 +26,7 @@ export interface WhereOptions {
   joined?: boolean; // the caller joins the matches itself (relevance order), so no IN test
 }
 
-export type OmitField = FacetField | 'toxic' | 'redacted';
+export type OmitField = FacetField | 'toxic' | 'redacted' | 'turns' | 'flagged';
 
 const ROLE_MASK = { user: 1, assistant: 2 } as const;
 
@@ -84,11 +84,11 @@ export function buildWhere(f: Filter, sql: Sql, { omit, hits, joined }: WhereOpt
   }
   if (f.toxic !== undefined && omit !== 'toxic') w.push(`c.toxic = ${sql.p(f.toxic)}`);
   if (f.redacted !== undefined && omit !== 'redacted') w.push(`c.redacted = ${sql.p(f.redacted)}`);
-  if (f.turnsMin !== undefined) w.push(`c.turns >= ${sql.p(f.turnsMin)}`);
-  if (f.turnsMax !== undefined) w.push(`c.turns <= ${sql.p(f.turnsMax)}`);
+  if (f.turnsMin !== undefined && omit !== 'turns') w.push(`c.turns >= ${sql.p(f.turnsMin)}`);
+  if (f.turnsMax !== undefined && omit !== 'turns') w.push(`c.turns <= ${sql.p(f.turnsMax)}`);
   if (f.from) w.push(`c.ts >= ${sql.p(f.from)}::TIMESTAMPTZ`);
   if (f.to) w.push(`c.ts ${f.toExclusive ? '<' : '<='} ${sql.p(f.to)}::TIMESTAMPTZ`);
-  if (f.flagged.length) {
+  if (f.flagged.length && omit !== 'flagged') {
     w.push(`(${f.flagged.map((k) => (k === 'any' ? 'c.flagged' : `c.f_${underscored(k)}`)).join(' OR ')})`);
   }
   for (const cat of CATEGORIES) {

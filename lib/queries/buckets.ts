@@ -3,7 +3,7 @@ import 'server-only';
 // itself (like the other facets), so choosing a bucket does not hide the others.
 import { buildWhere, Sql } from '../filters/where';
 import type { Filter } from '../filters/schema';
-import { all } from '../server/index-db';
+import type { Connection } from '../db/duckdb';
 
 export const TURN_BUCKETS = [
   { label: '1', min: 1, max: 1 },
@@ -16,11 +16,12 @@ export const TURN_BUCKETS = [
 
 export interface TurnBucket { label: string; min: number; max: number | null; count: number }
 
-export async function countTurnBuckets(filter: Filter): Promise<TurnBucket[]> {
+/** `hits`: the request's matches, as made by withMatches. */
+export async function countTurnBuckets(c: Connection, filter: Filter, hits?: string): Promise<TurnBucket[]> {
   const sql = new Sql();
-  const w = buildWhere({ ...filter, turnsMin: undefined, turnsMax: undefined }, sql);
+  const w = buildWhere(filter, sql, { omit: 'turns', hits });
   const cases = TURN_BUCKETS.map((b, i) =>
     `count(*) FILTER (WHERE c.turns >= ${b.min}${b.max === null ? '' : ` AND c.turns <= ${b.max}`})::INTEGER AS b${i}`);
-  const row = (await all<Record<string, number>>(`SELECT ${cases.join(', ')} FROM conversations c WHERE ${w.where}`, sql.params))[0] ?? {};
+  const row = (await c.one<Record<string, number>>(`SELECT ${cases.join(', ')} FROM conversations c WHERE ${w.where}`, sql.params)) ?? {};
   return TURN_BUCKETS.map((b, i) => ({ ...b, count: row[`b${i}`] ?? 0 }));
 }

@@ -3,6 +3,7 @@ import 'server-only';
 import { CATEGORIES, DETOXIFY, underscored } from '../dataset/moderation';
 import { buildWhere, matchesSql, Sql } from '../filters/where';
 import type { Filter, Listing } from '../filters/schema';
+import type { Connection } from '../db/duckdb';
 import { isTurnIdentifier } from '../ids';
 import { all, one } from '../server/index-db';
 import { withMatches } from './selection';
@@ -41,15 +42,20 @@ export function selectionSql(filter: Filter, sort: Listing['sort'], columns = RO
   return { text: `SELECT ${columns} FROM conversations c ${join} WHERE ${w.where} ORDER BY ${orderBy(filter, sort)}`, params: sql.params };
 }
 
-export async function listConversations(filter: Filter, listing: Listing): Promise<{ total: number; rows: ConversationRow[] }> {
-  return withMatches(filter, async (c, hits) => {
-    const s = selectionSql(filter, listing.sort, ROW_COLUMNS, hits);
-    const rows = await c.all<ConversationRow>(`${s.text} LIMIT ${listing.limit} OFFSET ${listing.offset}`, s.params as never);
-    const countSql = new Sql();
-    const w = buildWhere(filter, countSql, { hits });
-    const total = await c.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM conversations c WHERE ${w.where}`, countSql.params);
-    return { total: total?.n ?? 0, rows };
-  });
+export interface ConversationList { total: number; rows: ConversationRow[] }
+
+export function listConversations(filter: Filter, listing: Listing): Promise<ConversationList> {
+  return withMatches(filter, (c, hits) => listWith(c, filter, listing, hits));
+}
+
+/** One page of the selection and its total, on a connection holding the request's matches (`hits`). */
+export async function listWith(c: Connection, filter: Filter, listing: Listing, hits?: string): Promise<ConversationList> {
+  const s = selectionSql(filter, listing.sort, ROW_COLUMNS, hits);
+  const rows = await c.all<ConversationRow>(`${s.text} LIMIT ${listing.limit} OFFSET ${listing.offset}`, s.params as never);
+  const countSql = new Sql();
+  const w = buildWhere(filter, countSql, { hits });
+  const total = await c.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM conversations c WHERE ${w.where}`, countSql.params);
+  return { total: total?.n ?? 0, rows };
 }
 
 export interface Moderation {

@@ -1,7 +1,7 @@
 import 'server-only';
 // Facet counts: each facet counted under every filter but its own. Facets whose field is not
 // filtered share one GROUPING SETS pass; each filtered facet gets its own pass without its filter.
-import { buildWhere, Sql, type OmitField } from '../filters/where';
+import { buildWhere, Sql } from '../filters/where';
 import type { Filter } from '../filters/schema';
 import type { Connection } from '../db/duckdb';
 import { withMatches } from './selection';
@@ -11,7 +11,7 @@ export type Facet = (typeof FACETS)[number];
 export type FacetCounts = Record<Facet, { value: string | boolean | null; count: number }[]>;
 const TOP = 50;
 
-function isFiltered(f: Filter, field: OmitField): boolean {
+function isFiltered(f: Filter, field: Facet): boolean {
   if (field === 'toxic' || field === 'redacted') return f[field] !== undefined;
   return !!(f.values[field]?.length || f.not[field]?.length);
 }
@@ -29,7 +29,8 @@ export function countFacets(filter: Filter): Promise<FacetCounts> {
   return withMatches(filter, (c, hits) => countWith(c, filter, hits));
 }
 
-async function countWith(c: Connection, filter: Filter, hits?: string): Promise<FacetCounts> {
+/** The facets on a connection holding the request's matches (`hits`). */
+export async function countWith(c: Connection, filter: Filter, hits?: string): Promise<FacetCounts> {
   const out = {} as FacetCounts;
   const shared = FACETS.filter((f) => f !== 'hashed_ip' && !isFiltered(filter, f));
   const own = FACETS.filter((f) => !shared.includes(f));

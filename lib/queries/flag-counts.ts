@@ -4,16 +4,17 @@ import 'server-only';
 import { CATEGORIES, underscored, type Category } from '../dataset/moderation';
 import { buildWhere, Sql } from '../filters/where';
 import type { Filter } from '../filters/schema';
-import { all } from '../server/index-db';
+import type { Connection } from '../db/duckdb';
 
 export type FlagCounts = { value: Category | 'any'; count: number }[];
 
-export async function countFlags(filter: Filter): Promise<FlagCounts> {
+/** `hits`: the request's matches, as made by withMatches. */
+export async function countFlags(c: Connection, filter: Filter, hits?: string): Promise<FlagCounts> {
   const sql = new Sql();
-  const w = buildWhere({ ...filter, flagged: [] }, sql);
+  const w = buildWhere(filter, sql, { omit: 'flagged', hits });
   const cols = [`count(*) FILTER (WHERE c.flagged)::INTEGER AS "any"`,
-    ...CATEGORIES.map((c) => `count(*) FILTER (WHERE c.f_${underscored(c)})::INTEGER AS "${c}"`)];
-  const row = (await all<Record<string, number>>(`SELECT ${cols.join(', ')} FROM conversations c WHERE ${w.where}`, sql.params))[0] ?? {};
-  const cats = CATEGORIES.map((c) => ({ value: c, count: row[c] ?? 0 })).sort((a, b) => b.count - a.count);
+    ...CATEGORIES.map((k) => `count(*) FILTER (WHERE c.f_${underscored(k)})::INTEGER AS "${k}"`)];
+  const row = (await c.one<Record<string, number>>(`SELECT ${cols.join(', ')} FROM conversations c WHERE ${w.where}`, sql.params)) ?? {};
+  const cats = CATEGORIES.map((k) => ({ value: k, count: row[k] ?? 0 })).sort((a, b) => b.count - a.count);
   return [{ value: 'any', count: row.any ?? 0 }, ...cats];
 }
