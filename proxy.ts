@@ -1,0 +1,55 @@
+// Every request but static files passes here. A path whose percent-escapes are not UTF-8 is refused
+// with a 400 (Next.js would fail decoding it into route parameters with a 500). Pages get a
+// Content-Security-Policy with a fresh nonce: Next.js reads the nonce from the request's policy and
+// puts it on its own scripts, so only they run. Inline style attributes stay allowed (React and the
+// charts set them; a nonce cannot cover attributes, and 'unsafe-inline' is ignored once a nonce is
+// listed, hence none for styles). No upgrade-insecure-requests: the app is served over plain HTTP on
+// a local or shared host. API answers get a fixed policy in next.config.js.
+import { NextResponse, type NextRequest } from 'next/server';
+
+export function contentSecurityPolicy(nonce: string, dev: boolean): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ''}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+function decodable(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function proxy(request: NextRequest) {
+  const path = request.nextUrl.pathname;
+  if (!decodable(path)) {
+    const error = 'the address has a percent-escape that is not valid UTF-8';
+    return path.startsWith('/api/')
+      ? NextResponse.json({ error, parameter: 'path' }, { status: 400 })
+      : new NextResponse(`Bad request: ${error}.\n`, { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  }
+  if (path.startsWith('/api/')) return NextResponse.next();
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
+  const policy = contentSecurityPolicy(nonce, process.env.NODE_ENV === 'development');
+  const headers = new Headers(request.headers);
+  headers.set('x-nonce', nonce);
+  headers.set('Content-Security-Policy', policy);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set('Content-Security-Policy', policy);
+  return response;
+}
+
+export const config = {
+  matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'],
+};
