@@ -1,6 +1,7 @@
 // The query-string grammar of PRODUCT.md, described once: pages, API and export all parse with it,
 // and the URL builder writes it back.
 import { CATEGORIES, underscored, type Category } from '../dataset/moderation';
+import { parseQuery, QueryError } from '../search/query';
 
 export const FACET_FIELDS = ['language', 'country', 'state', 'model', 'hashed_ip', 'conversation_hash'] as const;
 export type FacetField = (typeof FACET_FIELDS)[number];
@@ -93,6 +94,12 @@ export function parseParams(sp: URLSearchParams): Parsed {
     switch (key) {
       case 'q':
         if (v.length > MAX_Q) throw new ParamError('q', `q is too long (${v.length} characters; at most ${MAX_Q})`);
+        // A search with no words fails here, where pages and API refuse it, not later inside a query.
+        try {
+          parseQuery(v);
+        } catch (e) {
+          throw e instanceof QueryError ? new ParamError('q', e.message) : e;
+        }
         f.q = v;
         break;
       case 'role':
