@@ -23,3 +23,11 @@ export function config(env: NodeJS.ProcessEnv = process.env): Config {
 
 export const INDEX_FILE = 'index.duckdb';
 export const STATUS_FILE = 'status.json';
+
+/** The most conversations one CSV or JSONL export carries (WILDSCOPE_EXPORT_MAX_ROWS); a larger selection is cut and says so. */
+export function exportMaxRows(env: Record<string, string | undefined> = process.env): number {
+  const raw = env.WILDSCOPE_EXPORT_MAX_ROWS?.trim();
+  if (!raw) return 1_000_000;
+  if (!/^\d{1,10}$/.test(raw) || Number(raw) < 1) throw new Error(`WILDSCOPE_EXPORT_MAX_ROWS must be a whole number of at least 1, got "${raw.slice(0, 40)}"`);
+  return Number(raw);
+}

@@ -2,6 +2,8 @@ import 'server-only';
 // Exports of a whole selection (no paging), streamed from DuckDB chunk by chunk: CSV of the
 // listing columns, or JSONL of each conversation's metadata with its messages.
 import type { Filter, Listing } from '../filters/schema';
+import { buildWhere, Sql } from '../filters/where';
+import type { Connection } from '../db/duckdb';
 import { MESSAGE_COLUMNS, ROW_COLUMNS, selectionSql, toMessage, type ConversationRow, type Message } from '../queries/conversations';
 import { session } from '../server/index-db';
 
@@ -14,11 +16,22 @@ export const CSV_COLUMNS = ['id', 'conversation_hash', 'model', 'timestamp', 'tu
 
 type Write = (s: string) => Promise<void>;
 
-export function writeCsv(filter: Filter, sort: Listing['sort'], write: Write): Promise<void> {
+/** The row cap of one export; the writer fills in `cut` before its first write when the selection is larger. */
+export interface Cap { max: number; cut?: { rows: number; total: number } }
+
+async function countSelection(c: Connection, filter: Filter): Promise<number> {
+  const sql = new Sql();
+  const w = buildWhere(filter, sql);
+  return Number((await c.one<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM conversations c WHERE ${w.where}`, sql.params))!.n);
+}
+
+export function writeCsv(filter: Filter, sort: Listing['sort'], write: Write, cap: Cap): Promise<void> {
   const s = selectionSql(filter, sort);
   return session(async (c) => {
+    const total = await countSelection(c, filter);
+    if (total > cap.max) cap.cut = { rows: cap.max, total };
     await write(csvRow([...CSV_COLUMNS]));
-    for await (const rows of c.stream<ConversationRow>(s.text, s.params as never)) {
+    for await (const rows of c.stream<ConversationRow>(`${s.text} LIMIT ${cap.max}`, s.params as never)) {
       await write(rows.map((r) => csvRow(CSV_COLUMNS.map((k) => r[k]))).join(''));
     }
   }, { deadlineMs: EXPORT_DEADLINE_MS });
@@ -27,10 +40,14 @@ export function writeCsv(filter: Filter, sort: Listing['sort'], write: Write): P
 const BATCH = 500;
 
 /** JSONL: the selection's order is read first (ids only), then metadata and messages batch by batch. */
-export function writeJsonl(filter: Filter, sort: Listing['sort'], write: Write): Promise<void> {
+export function writeJsonl(filter: Filter, sort: Listing['sort'], write: Write, cap: Cap): Promise<void> {
   const s = selectionSql(filter, sort, 'c.idx');
   return session(async (c) => {
-    const order = (await c.all<{ idx: number }>(s.text, s.params as never)).map((r) => Number(r.idx));
+    const order = (await c.all<{ idx: number }>(`${s.text} LIMIT ${cap.max + 1}`, s.params as never)).map((r) => Number(r.idx));
+    if (order.length > cap.max) {
+      cap.cut = { rows: cap.max, total: await countSelection(c, filter) };
+      order.length = cap.max;
+    }
     for (let i = 0; i < order.length; i += BATCH) {
       const batch = order.slice(i, i + BATCH);
       const list = batch.join(', ');

@@ -1,0 +1,71 @@
+// The export row cap (WILDSCOPE_EXPORT_MAX_ROWS): a larger selection is cut to the cap and says so
+// in a header and in the file name; a selection within the cap is whole and says nothing.
+import { NextRequest } from 'next/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WILDCHAT, WILDCHAT_CACHE } from '@/test/fixtures';
+import { exportMaxRows } from '../config';
+
+type Handler = (req: NextRequest) => Promise<Response>;
+let csv: Handler;
+let jsonl: Handler;
+
+beforeAll(async () => {
+  process.env.WILDSCOPE_CACHE = WILDCHAT_CACHE;
+  process.env.WILDSCOPE_EXPORT_MAX_ROWS = '10';
+  csv = (await import('@/app/api/conversations.csv/route')).GET as Handler;
+  jsonl = (await import('@/app/api/conversations.jsonl/route')).GET as Handler;
+});
+afterAll(() => { delete process.env.WILDSCOPE_EXPORT_MAX_ROWS; });
+
+const get = (h: Handler, q: string) => h(new NextRequest(`http://127.0.0.1/api/x?${q}`));
+const lines = async (r: Response) => (await r.text()).split('\n').filter(Boolean);
+
+/** CSV records: line ends outside quoted cells (previews carry line breaks inside quotes). */
+async function records(r: Response): Promise<number> {
+  let quoted = false;
+  let n = 0;
+  for (const ch of await r.text()) {
+    if (ch === '"') quoted = !quoted;
+    else if (ch === '\n' && !quoted) n++;
+  }
+  return n;
+}
+
+describe('export row cap', () => {
+  it('cuts a CSV export of the whole fixture to the cap and says so', async () => {
+    const r = await get(csv, 'sort=oldest');
+    expect(r.status).toBe(200);
+    expect(r.headers.get('x-wildscope-truncated')).toBe(`first 10 of ${WILDCHAT.conversations} conversations`);
+    expect(r.headers.get('content-disposition')).toBe('attachment; filename="wildscope-conversations-first-10.csv"');
+    expect(await records(r)).toBe(11); // header + 10
+  });
+
+  it('cuts a JSONL export to the cap and keeps the order', async () => {
+    const r = await get(jsonl, 'sort=turns');
+    expect(r.headers.get('x-wildscope-truncated')).toBe(`first 10 of ${WILDCHAT.conversations} conversations`);
+    const rows = (await lines(r)).map((l) => JSON.parse(l) as { turns: number });
+    expect(rows).toHaveLength(10);
+    expect(rows.map((x) => x.turns)).toEqual([...rows.map((x) => x.turns)].sort((a, b) => b - a));
+  });
+
+  it('leaves a selection within the cap whole and unmarked', async () => {
+    // The longest conversations: the smallest turns_min that leaves between 1 and 10 of them.
+    const list = (await import('@/app/api/conversations/route')).GET as Handler;
+    let want = 0;
+    let n = 1;
+    for (; n < 1000; n++) {
+      want = ((await (await list(new NextRequest(`http://127.0.0.1/api/conversations?turns_min=${n}`))).json()) as { total: number }).total;
+      if (want <= 10) break;
+    }
+    expect(want).toBeGreaterThan(0);
+    const r = await get(csv, `turns_min=${n}`);
+    expect((await records(r)) - 1).toBe(want);
+    expect(r.headers.get('x-wildscope-truncated')).toBeNull();
+    expect(r.headers.get('content-disposition')).toBe('attachment; filename="wildscope-conversations.csv"');
+  });
+
+  it('refuses a cap that is not a positive whole number, naming the variable', () => {
+    expect(exportMaxRows({})).toBe(1_000_000);
+    for (const bad of ['0', '-5', 'lots', '1e6']) expect(() => exportMaxRows({ WILDSCOPE_EXPORT_MAX_ROWS: bad })).toThrow(/WILDSCOPE_EXPORT_MAX_ROWS/);
+  });
+});
