@@ -1,0 +1,42 @@
+// One query past its deadline is interrupted and answered as such, while the other requests made
+// at the same time are served: a heavy search cannot hold the pool.
+import { NextRequest } from 'next/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { WILDCHAT, WILDCHAT_CACHE } from '@/test/fixtures';
+
+type Handler = (req: NextRequest) => Promise<Response>;
+let list: Handler;
+let db: typeof import('./index-db');
+let respond: typeof import('./respond');
+
+beforeAll(async () => {
+  process.env.WILDSCOPE_CACHE = WILDCHAT_CACHE;
+  process.env.WILDSCOPE_QUERY_TIMEOUT_MS = '3000';
+  db = await import('./index-db');
+  respond = await import('./respond');
+  list = (await import('@/app/api/conversations/route')).GET as Handler;
+});
+
+describe('query deadline', () => {
+  it('interrupts a runaway query with a 503 and serves the others meanwhile', async () => {
+    const order: string[] = [];
+    // A trillion-row count runs for hours unless interrupted.
+    const heavy = db.all('SELECT count(*) FROM range(1000000000000) a WHERE a.range % 7 = 3')
+      .then(() => 'finished', (e: unknown) => e)
+      .finally(() => order.push('heavy'));
+    const light = await Promise.all(Array.from({ length: 8 }, async (_, i) => {
+      const r = await list(new NextRequest(`http://127.0.0.1/api/conversations?limit=5&offset=${i}`));
+      order.push('light');
+      return { status: r.status, total: ((await r.json()) as { total: number }).total };
+    }));
+    expect(light.every((r) => r.status === 200 && r.total === WILDCHAT.conversations)).toBe(true);
+    const err = await heavy;
+    expect(err).toBeInstanceOf(db.DeadlineError);
+    expect(order.indexOf('heavy')).toBe(order.length - 1);
+    const answer = respond.errorResponse(err);
+    expect(answer.status).toBe(503);
+    expect(((await answer.json()) as { error: string }).error).toMatch(/deadline/);
+    // The pool is whole again: the interrupted connection went back and serves.
+    expect((await list(new NextRequest('http://127.0.0.1/api/conversations?limit=1'))).status).toBe(200);
+  });
+});
