@@ -1,0 +1,105 @@
+import { NextRequest } from 'next/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parquet, scalar } from '@/test/duck';
+import { WILDCHAT, WILDCHAT_CACHE } from '@/test/fixtures';
+
+type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+let stats: Handler;
+let chart: Handler;
+
+beforeAll(async () => {
+  process.env.WILDSCOPE_CACHE = WILDCHAT_CACHE;
+  stats = (await import('./route')).GET as unknown as Handler;
+  chart = (await import('./[chart]/route')).GET as unknown as Handler;
+});
+
+async function call(h: Handler, path: string, params: Record<string, string> = {}) {
+  const res = await h(new NextRequest(`http://127.0.0.1${path}`), { params: Promise.resolve(params) });
+  return { status: res.status, type: res.headers.get('content-type'), text: await res.text() };
+}
+
+/** Splits CSV text into records, honouring quoted fields. */
+function parseCsv(text: string): string[][] {
+  const out: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (ch === '"') quoted = false; else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') { row.push(cell); cell = ''; } else if (ch === '\r' && text[i + 1] === '\n') { row.push(cell); out.push(row); row = []; cell = ''; i++; } else cell += ch;
+  }
+  return out;
+}
+
+describe('/api/stats', () => {
+  it('answers the whole stats for a filter like DuckDB counts it', async () => {
+    const r = await call(stats, '/api/stats?not_country=United+States&interval=month&stack=language&split=role');
+    expect(r.status).toBe(200);
+    const body = JSON.parse(r.text);
+    expect(body.total).toBe(Number(await scalar(`SELECT count(*) FROM ${parquet(WILDCHAT.dir)} WHERE country IS DISTINCT FROM 'United States'`)));
+    expect(body.time).toMatchObject({ interval: 'month', stack: 'language' });
+    expect(body.moderation.groups).toEqual(['user', 'assistant']);
+  });
+
+  it('refuses bad chart options, listing parameters and format by name', async () => {
+    for (const [qs, param] of [['interval=hour', 'interval'], ['stack=country', 'stack'], ['split=model', 'split'],
+      ['split=role&split=country', 'split'], ['sort=newest', 'sort'], ['limit=5', 'limit'], ['offset=5', 'offset'], ['format=csv', 'format'], ['from=yesterday', 'from']]) {
+      const r = await call(stats, `/api/stats?${qs}`);
+      expect(r.status, qs).toBe(400);
+      expect(JSON.parse(r.text).parameter, qs).toBe(param);
+      expect(JSON.parse(r.text).error, qs).toContain(param);
+    }
+    const r = await call(chart, '/api/stats/time?interval=fortnight', { chart: 'time' });
+    expect(r.status).toBe(400);
+    expect(JSON.parse(r.text).parameter).toBe('interval');
+    const f = await call(chart, '/api/stats/time?format=xml', { chart: 'time' });
+    expect(f.status).toBe(400);
+    expect(JSON.parse(f.text).parameter).toBe('format');
+  });
+
+  it('answers 404 naming an unknown chart', async () => {
+    const r = await call(chart, '/api/stats/pie', { chart: 'pie' });
+    expect(r.status).toBe(404);
+    expect(JSON.parse(r.text).error).toContain('"pie"');
+  });
+
+  it('gives one chart as JSON equal to its piece of the whole', async () => {
+    const whole = JSON.parse((await call(stats, '/api/stats?turns_min=2')).text);
+    for (const name of ['countries', 'models', 'time', 'shape']) {
+      const r = await call(chart, `/api/stats/${name}?turns_min=2`, { chart: name });
+      expect(r.status).toBe(200);
+      expect(JSON.parse(r.text), name).toEqual(whole[name]);
+    }
+  });
+
+  it('writes each chart as CSV with a header and as many rows as the JSON holds', async () => {
+    const qs = 'turns_min=2&stack=model&split=role';
+    const whole = JSON.parse((await call(stats, `/api/stats?${qs}`)).text);
+    const expected: Record<string, [string, number]> = {
+      countries: ['country,count,flagged', whole.countries.length],
+      states: ['country,state,count,flagged', whole.states.length],
+      languages: ['language,count,flagged', whole.languages.length],
+      models: ['model,count,flagged', whole.models.length],
+      language_by_country: ['language,country,count', whole.language_by_country.cells.length],
+      time: ['bucket,model,count', whole.time.rows.length * whole.time.keys.length],
+      moderation: ['kind,category,role,scored,flagged,lo,hi,count', whole.moderation.categories.length
+        + whole.moderation.histograms.reduce((s: number, h: { bins: unknown[] }) => s + h.bins.length, 0)
+        + whole.moderation.detoxify.reduce((s: number, h: { bins: unknown[] }) => s + h.bins.length, 0)],
+      shape: ['kind,role,lo,hi,count', whole.shape.turns.length + whole.shape.lengths.reduce((s: number, l: { bins: unknown[] }) => s + l.bins.length, 0)],
+    };
+    for (const [name, [header, n]] of Object.entries(expected)) {
+      const r = await call(chart, `/api/stats/${name}?${qs}&format=csv`, { chart: name });
+      expect(r.status, name).toBe(200);
+      expect(r.type).toContain('text/csv');
+      const records = parseCsv(r.text);
+      expect(records[0].join(','), name).toBe(header);
+      expect(records.length - 1, name).toBe(n);
+      expect(n, `${name} has rows`).toBeGreaterThan(0);
+    }
+    const countries = parseCsv((await call(chart, `/api/stats/countries?${qs}&format=csv`, { chart: 'countries' })).text);
+    expect(countries.slice(1).map(([v, c, f]) => ({ value: v === '' ? null : v, count: Number(c), flagged: Number(f) }))).toEqual(whole.countries);
+  });
+});
