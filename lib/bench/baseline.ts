@@ -1,4 +1,5 @@
 // The baseline a researcher writes first: the same questions asked of the raw Parquet with DuckDB.
+import { CATEGORIES, DETOXIFY } from '../dataset/moderation';
 import { Database, literal, type Connection } from '../db/duckdb';
 import type { BaselineQuestion } from './mix';
 
@@ -12,6 +13,20 @@ function searchWhere(q: BaselineQuestion): string {
   return q.where ?? 'true';
 }
 
+/** The chart aggregates of /api/stats asked of the raw files: breakdowns, days, scores, lengths. */
+async function charts(c: Connection, T: string, where: string): Promise<void> {
+  await c.all(`SELECT country, state, language, model, "timestamp"::DATE AS day, turn, count(*) FROM ${T} WHERE ${where}
+    GROUP BY GROUPING SETS ((), (country), (country, state), (language), (model), (language, country), (turn), ("timestamp"::DATE))`);
+  const bins = [
+    ...CATEGORIES.map((k, i) => `floor(2 * log10(greatest(o.category_scores."${k}", 1e-6))) * 2 + o.categories."${k}"::INT AS s${i}`),
+    ...DETOXIFY.map((k, i) => `floor(d.${k} * 20) AS d${i}`),
+  ];
+  const sets = [...CATEGORIES.map((_, i) => `(role, s${i})`), ...DETOXIFY.map((_, i) => `(role, d${i})`), '(role, len)'];
+  await c.all(`SELECT count(*) FROM (SELECT m.role, floor(log2(greatest(1, length(m.content)))) AS len, ${bins.join(', ')}
+    FROM (SELECT unnest(conversation) AS m, unnest(openai_moderation) AS o, unnest(detoxify_moderation) AS d FROM ${T} WHERE ${where}))
+    GROUP BY GROUPING SETS (${sets.join(', ')})`);
+}
+
 export async function openBaseline(glob: string): Promise<{ ask: (q: BaselineQuestion) => Promise<number>; close: () => void }> {
   const db = await Database.open(':memory:', { threads: 2, memoryLimit: '8GB' });
   const c: Connection = await db.connect();
@@ -19,6 +34,10 @@ export async function openBaseline(glob: string): Promise<{ ask: (q: BaselineQue
   const ask = async (q: BaselineQuestion): Promise<number> => {
     const started = performance.now();
     const where = searchWhere(q);
+    if (q.charts) {
+      await charts(c, T, where);
+      return performance.now() - started;
+    }
     await c.all(`SELECT count(*) FROM ${T} WHERE ${where}`);
     await c.all(`SELECT conversation[1].turn_identifier::VARCHAR id, model, "timestamp", left(conversation[1].content, 300) preview
       FROM ${T} WHERE ${where} ORDER BY "timestamp" DESC LIMIT 50 OFFSET ${q.offset ?? 0}`);

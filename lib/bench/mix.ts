@@ -4,7 +4,7 @@ import { Database, literal } from '../db/duckdb';
 import { tokens } from '../search/tokenize';
 
 export interface Probe { cls: string; urls: string[]; baseline?: BaselineQuestion }
-export interface BaselineQuestion { where?: string; words?: string[]; phrase?: string[]; offset?: number }
+export interface BaselineQuestion { where?: string; words?: string[]; phrase?: string[]; offset?: number; charts?: boolean }
 
 export function rng(seed: number): () => number {
   let s = seed >>> 0;
@@ -88,6 +88,11 @@ export function buildMix(f: Facets, words: Words, ids: string[], tids: string[],
   search('search ru', [...words.ru[0].slice(0, 2), ...words.ru[2].slice(0, 1)]);
   search('search user-scoped', words.en[1].slice(0, 2), { role: 'user' });
   for (const ph of words.phrases.slice(0, 6)) probes.push({ cls: 'phrase', urls: view({ q: `"${ph.join(' ')}"` }), baseline: { phrase: ph } });
+  // Every aggregate behind the charts for one filter state, some states with a search.
+  for (const p of filterSets.slice(0, 5)) probes.push({ cls: 'chart aggregates', urls: [`/api/stats?${enc(p)}`], baseline: { where: where(p), charts: true } });
+  for (const q of [words.en[0][0], words.en[1][0], words.en[2][0]].filter(Boolean)) {
+    probes.push({ cls: 'chart aggregates', urls: [`/api/stats?${enc({ q })}`], baseline: { words: [q], charts: true } });
+  }
   for (let i = 0; i < 5; i++) {
     const offset = Math.floor(r() * Math.max(1, total - 50));
     probes.push({ cls: 'deep page', urls: [`/api/conversations?${enc({ offset: String(offset) })}`], baseline: { offset } });

@@ -18,6 +18,7 @@ const TARGETS: Record<string, { p50?: number; p95?: number }> = {
   'search en frequent': { p50: 200, p95: 500 }, 'search en middle': { p50: 200, p95: 500 }, 'search en rare': { p50: 200, p95: 500 },
   'search zh': { p50: 200, p95: 500 }, 'search ru': { p50: 200, p95: 500 }, 'search user-scoped': { p50: 200, p95: 500 },
   phrase: { p95: 1000 }, 'conversation page': { p50: 30 }, 'turn redirect': { p50: 30 },
+  'chart aggregates': { p50: 150, p95: 400 },
 };
 
 const f = (x: number | undefined, d = 0) => (x === undefined || Number.isNaN(x) ? '—' : x.toFixed(d));
