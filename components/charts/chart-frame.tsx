@@ -1,5 +1,5 @@
 'use client';
-import { useRef, useState } from 'react';
+import { useRef, useState, useSyncExternalStore } from 'react';
 import type { ChartName } from '@/lib/stats/types';
 import { downloadPng, downloadSvg, type LegendItem } from './download';
 
@@ -22,12 +22,16 @@ export const csvHref = (chart: ChartName, query: string): string => {
   return `/api/stats/${chart}?${p}`;
 };
 
+const noSubscription = () => () => {};
+
 const button = 'rounded border border-slate-300 bg-white px-1.5 py-0.5 text-xs text-slate-700 hover:bg-slate-100';
 
 /** A titled chart with PNG, SVG and CSV downloads. */
 export function ChartFrame({ id, title, csv, query, subtitle, controls, total, className = '', children }: Props) {
   const body = useRef<HTMLDivElement>(null);
   const [error, setError] = useState<string | null>(null);
+  // True once hydrated, so a reader (or a test) can tell when clicks on the chart do something.
+  const live = useSyncExternalStore(noSubscription, () => true, () => false);
   const svg = () => body.current?.querySelector<SVGSVGElement>('svg.recharts-surface, svg[data-chart]') ?? null;
   const image = (kind: 'png' | 'svg') => {
     const s = svg();
@@ -39,13 +43,13 @@ export function ChartFrame({ id, title, csv, query, subtitle, controls, total, c
     else downloadPng(s, title, id, legend).catch((e: Error) => setError(e.message));
   };
   return (
-    <figure data-testid={`chart-${id}`} data-total={total} className={`min-w-0 rounded-lg border border-slate-200 bg-white p-3 ${className}`}>
-      <figcaption className="mb-2 flex flex-wrap items-start justify-between gap-2">
-        <div className="min-w-0">
+    <figure data-testid={`chart-${id}`} data-total={total} data-live={live || undefined} className={`min-w-0 rounded-lg border border-slate-200 bg-white p-3 ${className}`}>
+      <figcaption className="mb-2 flex items-start justify-between gap-2">
+        <div className="min-w-0 flex-1">
           <h2 className="text-sm font-semibold text-slate-800">{title}</h2>
           {subtitle && <p className="text-xs text-slate-500">{subtitle}</p>}
         </div>
-        <div className="flex items-center gap-1" aria-label={`Download ${title}`}>
+        <div className="flex shrink-0 items-center gap-1" aria-label={`Download ${title}`}>
           <button type="button" className={button} onClick={() => image('png')}>PNG</button>
           <button type="button" className={button} onClick={() => image('svg')}>SVG</button>
           <a className={button} href={csvHref(csv, query)} download={`${id}.csv`} data-testid={`csv-${id}`}>CSV</a>

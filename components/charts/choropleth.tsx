@@ -64,7 +64,7 @@ export function Choropleth({ shapes, byShape, total, mode, selected, onPick, lab
                 stroke={isSelected ? HIGHLIGHT : '#ffffff'}
                 strokeWidth={isSelected ? 1.6 : 0.4}
                 data-shape={s.name}
-                data-country={p ? p.names.join('|') : undefined}
+                data-place={p ? p.names.join('|') : undefined}
                 data-count={p?.count}
                 tabIndex={p ? 0 : undefined}
                 role={p ? 'button' : undefined}

@@ -5,7 +5,7 @@ import { DETOXIFY, type DetoxifyKey } from '@/lib/dataset/moderation';
 import type { ModerationStats } from '@/lib/stats/types';
 import { ChartFrame } from './chart-frame';
 import { EmptyState } from './empty-state';
-import { count, percent } from './format';
+import { compact, count, percent } from './format';
 import { logAxis, orNull } from './log-axis';
 import { seriesColour } from './palette';
 import { SeriesLegend } from './series-legend';
@@ -56,7 +56,7 @@ export function DetoxifyChart({ moderation, query }: { moderation: ModerationSta
               <CartesianGrid vertical={false} stroke="#e2e8f0" />
               <XAxis dataKey="bin" fontSize={11} minTickGap={16} label={{ value: 'score', position: 'insideBottom', offset: -10, fontSize: 11, fill: '#475569' }} />
               <YAxis scale="log" domain={axis.domain} ticks={axis.ticks} allowDataOverflow fontSize={11} width={56}
-                tickFormatter={(v) => (split ? percent(Number(v), 1) : Number(v).toExponential(0))} />
+                tickFormatter={(v) => (split ? percent(Number(v), 1) : compact(Number(v)))} />
               <Tooltip content={({ active, payload }) => {
                 const r = active && payload?.[0] ? (payload[0].payload as Row) : null;
                 if (!r) return null;

@@ -5,7 +5,7 @@ import { CATEGORIES, underscored, type Category } from '@/lib/dataset/moderation
 import type { ModerationStats } from '@/lib/stats/types';
 import { ChartFrame } from './chart-frame';
 import { EmptyState } from './empty-state';
-import { count, percent } from './format';
+import { compact, count, percent } from './format';
 import { edge, logAxis, orNull, scoreParam } from './log-axis';
 import { PRIMARY, seriesColour } from './palette';
 import { SeriesLegend } from './series-legend';
@@ -80,7 +80,7 @@ export function ModerationScores({ moderation, query }: { moderation: Moderation
             <CartesianGrid vertical={false} stroke="#e2e8f0" />
             <XAxis dataKey="bin" fontSize={11} label={{ value: 'score (lower edge of the bin)', position: 'insideBottom', offset: -10, fontSize: 11, fill: '#475569' }} />
             <YAxis scale="log" domain={axis.domain} ticks={axis.ticks} allowDataOverflow fontSize={11} width={56}
-              tickFormatter={(v) => (split ? percent(Number(v), 1) : Number(v).toExponential(0))} />
+              tickFormatter={(v) => (split ? percent(Number(v), 1) : compact(Number(v)))} />
             <Tooltip cursor={{ fill: '#f1f5f9' }} content={({ active, payload }) => {
               const r = active && payload?.[0] ? (payload[0].payload as Row) : null;
               if (!r) return null;

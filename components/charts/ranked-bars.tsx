@@ -25,7 +25,7 @@ export function RankedBars({ values, total, selected, onPick, limit = 15, noun =
     <BarChart responsive layout="vertical" data={rows} style={{ width: '100%', height: rows.length * 24 + 40 }} margin={{ top: 4, right: 48, bottom: 16, left: 4 }}>
       <CartesianGrid horizontal={false} stroke="#e2e8f0" />
       <XAxis type="number" tickFormatter={compact} fontSize={11} label={{ value: noun, position: 'insideBottom', offset: -10, fontSize: 11, fill: '#475569' }} />
-      <YAxis type="category" dataKey="label" width={Math.min(180, longest * 7 + 8)} fontSize={11} interval={0} />
+      <YAxis type="category" dataKey="label" width={Math.min(230, longest * 6.5 + 10)} fontSize={11} interval={0} />
       <Tooltip cursor={{ fill: '#f1f5f9' }} content={({ active, payload }) => {
         const r = active && payload?.[0] ? (payload[0].payload as Row) : null;
         return r ? <Tip title={r.label} lines={[`${count(r.count)} ${noun} · ${percent(r.count, total)} of all`, `${count(r.flagged)} flagged by moderation (${percent(r.flagged, r.count)})`]} /> : null;

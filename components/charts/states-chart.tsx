@@ -44,7 +44,7 @@ export function StatesChart({ states, total, query, usShapes }: Props) {
         ) : (
           <div className={nav.pending ? 'opacity-60' : ''} data-param="state">
             <RankedBars values={rows} total={total} selected={selected} onPick={pick} limit={15}
-              labelOf={only ? undefined : (s) => `${s.value ?? 'unknown'} (${(s as Props['states'][number]).country ?? 'unknown'})`} />
+              labelOf={only ? undefined : (s) => `${s.value ?? 'unknown'}, ${(s as Props['states'][number]).country ?? '?'}`} />
           </div>
         )}
     </ChartFrame>
