@@ -65,4 +65,19 @@ describe('JSON API on the fixture index', () => {
     const own = f.body.language.find((x: { value: string }) => x.value === lang);
     expect(own.count).toBe(Number(await scalar(`SELECT count(*) FROM ${T} WHERE language = '${lang}'`)));
   });
+
+  it('gives each searched row a snippet of its first matching message, the word in it', async () => {
+    const r = await call(routes.list, '/api/conversations?q=the&role=user&limit=100');
+    expect(r.body.rows.length).toBeGreaterThan(0);
+    for (const row of r.body.rows as { id: string; snippet: string }[]) {
+      expect(row.snippet).toMatch(/(^|[^\p{L}\p{N}_])the([^\p{L}\p{N}_]|$)/iu);
+      const c = await call(routes.one, `/api/conversations/${row.id}`, { id: row.id });
+      const first = (c.body.messages as { role: string; content: string }[])
+        .find((m) => m.role === 'user' && /(^|[^\p{L}\p{N}_])the([^\p{L}\p{N}_]|$)/iu.test(m.content))!;
+      const words = row.snippet.replace(/…/g, '').trim().split(' ').slice(1, -1).join(' ');
+      expect(first.content.replace(/\s+/g, ' ')).toContain(words);
+    }
+    const plain = await call(routes.list, '/api/conversations?limit=5');
+    expect(plain.body.rows[0]).not.toHaveProperty('snippet');
+  });
 });

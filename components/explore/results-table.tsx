@@ -7,6 +7,7 @@ import { useRouter } from 'next/navigation';
 import { useMemo } from 'react';
 import { createColumnHelper, tableFeatures, useTable } from '@tanstack/react-table';
 import type { ConversationRow } from '@/lib/queries/conversations';
+import { highlightPattern, searchTerms, splitHighlights } from '@/lib/markdown/highlight';
 import { conversationHref, toggleHref } from '@/lib/urls';
 
 const features = tableFeatures({});
@@ -19,7 +20,16 @@ const WIDTH: Record<string, string> = {
 // A conversation opened from the results keeps the search (for highlighting) and the way back.
 const openHref = (params: URLSearchParams, id: string) => conversationHref(id, { q: params.get('q'), back: params.toString() });
 
+/** The snippet around a search's first hit, hits marked; the first message when there is none. */
+function Excerpt({ row, pattern }: { row: ConversationRow; pattern: RegExp | null }) {
+  if (row.snippet) {
+    return <span data-testid="snippet">{splitHighlights(row.snippet, pattern).map((p, i) => (p.hit ? <mark key={i}>{p.text}</mark> : p.text))}</span>;
+  }
+  return row.preview || <span className="italic text-slate-400">(empty message)</span>;
+}
+
 function columns(params: URLSearchParams) {
+  const pattern = highlightPattern(searchTerms(params.get('q')));
   const filterLink = (param: string, v: string | null) =>
     v === null ? <span className="text-slate-400">—</span>
       : <Link className="hover:underline" href={toggleHref(params, param, v)} data-filter={param}>{v}</Link>;
@@ -50,10 +60,10 @@ function columns(params: URLSearchParams) {
       ),
     }),
     helper.accessor('preview', {
-      header: 'First message',
-      cell: ({ row, getValue }) => (
+      header: pattern ? 'Match' : 'First message',
+      cell: ({ row }) => (
         <Link href={openHref(params, row.original.id)} className="line-clamp-2 text-slate-800 hover:text-indigo-700">
-          {getValue() || <span className="italic text-slate-400">(empty message)</span>}
+          <Excerpt row={row.original} pattern={pattern} />
         </Link>
       ),
     }),

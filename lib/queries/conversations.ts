@@ -5,6 +5,7 @@ import { buildWhere, matchesSql, Sql } from '../filters/where';
 import type { Filter, Listing } from '../filters/schema';
 import type { Connection } from '../db/duckdb';
 import { isTurnIdentifier } from '../ids';
+import { anyWordPattern, snippetAround } from '../search/snippet';
 import { all, one } from '../server/index-db';
 import { withMatches } from './selection';
 
@@ -12,6 +13,8 @@ export interface ConversationRow {
   id: string; conversation_hash: string | null; model: string | null; timestamp: string | null; turns: number;
   language: string | null; country: string | null; state: string | null; hashed_ip: string | null;
   toxic: boolean | null; redacted: boolean | null; preview: string | null; max_moderation: number | null;
+  /** With a search: the first matching message, cut around its first hit (null when only a phrase's order matched elsewhere). */
+  snippet?: string | null;
 }
 
 export const ISO = (col: string) => `strftime(${col}, '%Y-%m-%dT%H:%M:%S.%fZ')`;
@@ -42,16 +45,38 @@ export function selectionSql(filter: Filter, sort: Listing['sort'], columns = RO
   return { text: `SELECT ${columns} FROM conversations c ${join} WHERE ${w.where} ORDER BY ${orderBy(filter, sort)}`, params: sql.params };
 }
 
+/** The first message of each conversation (row numbers from the index) that holds a search word, cut around it. */
+async function snippetsOf(c: Connection, filter: Filter, convs: number[]): Promise<Map<number, string>> {
+  const pattern = anyWordPattern(filter.q!);
+  if (!pattern || convs.length === 0) return new Map();
+  // Row numbers are integers from the index itself, spelled as literals so row groups can be skipped.
+  const rows = await c.all<{ conv: number; content: string }>(
+    `SELECT conv, content FROM messages WHERE conv IN (${convs.map((n) => Math.trunc(n)).join(', ')})
+       ${filter.role ? `AND role = '${filter.role}'` : ''} AND regexp_matches(content, $1, 'i')
+     QUALIFY row_number() OVER (PARTITION BY conv ORDER BY pos) = 1`, [pattern]);
+  const out = new Map<number, string>();
+  for (const r of rows) {
+    const snippet = snippetAround(r.content, filter.q!);
+    if (snippet) out.set(Number(r.conv), snippet);
+  }
+  return out;
+}
+
 export interface ConversationList { total: number; rows: ConversationRow[] }
 
 export function listConversations(filter: Filter, listing: Listing): Promise<ConversationList> {
   return withMatches(filter, (c, hits) => listWith(c, filter, listing, hits));
 }
 
-/** One page of the selection and its total, on a connection holding the request's matches (`hits`). */
+/**
+ * One page of the selection and its total, on a connection holding the request's matches (`hits`).
+ * With a search, each row carries a snippet of its first matching message.
+ */
 export async function listWith(c: Connection, filter: Filter, listing: Listing, hits?: string): Promise<ConversationList> {
-  const s = selectionSql(filter, listing.sort, ROW_COLUMNS, hits);
-  const rows = await c.all<ConversationRow>(`${s.text} LIMIT ${listing.limit} OFFSET ${listing.offset}`, s.params as never);
+  const s = selectionSql(filter, listing.sort, `${ROW_COLUMNS}, c.idx AS conv_idx`, hits);
+  const found = await c.all<ConversationRow & { conv_idx: number }>(`${s.text} LIMIT ${listing.limit} OFFSET ${listing.offset}`, s.params as never);
+  const snippets = filter.q ? await snippetsOf(c, filter, found.map((r) => Number(r.conv_idx))) : undefined;
+  const rows = found.map(({ conv_idx, ...row }) => (snippets ? { ...row, snippet: snippets.get(Number(conv_idx)) ?? null } : row));
   const countSql = new Sql();
   const w = buildWhere(filter, countSql, { hits });
   const total = await c.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM conversations c WHERE ${w.where}`, countSql.params);

@@ -1,0 +1,39 @@
+// The snippet a result row shows for a search: a window of the first matching message around its
+// first hit, whitespace folded, with ellipses where it was cut.
+import { highlightPattern, searchTerms } from '../markdown/highlight';
+
+const BEFORE = 70;
+const AFTER = 170;
+
+/** `text` cut around the first hit of the search `q`; null when nothing in it matches. */
+export function snippetAround(text: string, q: string): string | null {
+  const pattern = highlightPattern(searchTerms(q));
+  if (!pattern) return null;
+  pattern.lastIndex = 0;
+  const m = pattern.exec(text);
+  if (!m) return null;
+  let start = Math.max(0, m.index - BEFORE);
+  let end = Math.min(text.length, m.index + m[0].length + AFTER);
+  // Cut at spaces when one is near, so words stay whole.
+  if (start > 0) {
+    const space = text.indexOf(' ', start);
+    if (space !== -1 && space < m.index) start = space + 1;
+  }
+  if (end < text.length) {
+    const space = text.lastIndexOf(' ', end);
+    if (space > m.index + m[0].length) end = space;
+  }
+  const body = text.slice(start, end).replace(/\s+/g, ' ').trim();
+  return `${start > 0 ? '… ' : ''}${body}${end < text.length ? ' …' : ''}`;
+}
+
+const SEP = '[^\\p{L}\\p{N}_]';
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const escapeRe2 = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** An RE2 pattern (DuckDB's regexp_matches, flag 'i') for a message holding any of the search's words. */
+export function anyWordPattern(q: string): string | null {
+  const terms = searchTerms(q);
+  if (terms.length === 0) return null;
+  return terms.map((t) => (CJK.test(t) ? escapeRe2(t) : `(^|${SEP})${escapeRe2(t)}(${SEP}|$)`)).join('|');
+}
