@@ -23,6 +23,10 @@ test('the sample opens, filters by a facet, searches, and opens a conversation',
   const api = await (await request.get('/api/conversations?q=' + encodeURIComponent('Привет'))).json();
   expect(await total(page)).toBe(api.total);
   expect(api.total).toBeGreaterThan(0);
+  // Each result shows where the word occurs, the word marked (case as written in the message).
+  const snippet = page.getByTestId('results').locator('tbody tr').first().getByTestId('snippet');
+  expect((await snippet.locator('mark').first().textContent())!.toLowerCase()).toBe('привет');
+  expect(await snippet.textContent()).toBe(api.rows[0].snippet);
 
   const first = page.getByTestId('results').locator('tbody tr').first();
   const id = await first.getAttribute('data-id');
