@@ -48,9 +48,14 @@ export const encode = (s: string) =>
 /** Escapes that are not valid percent-encoded UTF-8, or that smuggle separators. */
 export const RAW_ESCAPES = ['%', '%zz', '%C3%28', '%FF%FE', '%E0%80%AF', '%ED%A0%80', '%C0%AE%C0%AE%2F', '%00', '%0A', '%2e%2e%2f', '+', '%2B', '&&', '==', '=x='];
 
-const key = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...KNOWN_KEYS) }, { weight: 1, arbitrary: hostileValue }).map(encode);
+/** The chart options of /api/stats, besides the filters. */
+export const STATS_KEYS = ['interval', 'stack', 'split', 'format'];
+
 const value = fc.oneof({ weight: 4, arbitrary: hostileValue.map(encode) }, { weight: 1, arbitrary: fc.constantFrom(...RAW_ESCAPES) });
-export const rawPair: fc.Arbitrary<Pair> = fc.tuple(key, value);
+/** A `key=value` piece: mostly known keys (so repeats happen), some hostile ones. */
+export const rawPairOver = (keys: string[]): fc.Arbitrary<Pair> =>
+  fc.tuple(fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...keys) }, { weight: 1, arbitrary: hostileValue }).map(encode), value);
+export const rawPair = rawPairOver(KNOWN_KEYS);
 
 const CATEGORY = fc.constantFrom(...CATEGORIES);
 const WORDS = ['the', 'code', 'python', 'write', 'hello', 'story', 'data', 'help', '你好', 'что'];
