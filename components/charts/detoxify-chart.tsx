@@ -34,6 +34,7 @@ export function DetoxifyChart({ moderation, query }: { moderation: ModerationSta
     });
   }, [moderation, key, split]);
   const axis = logAxis(rows.flatMap((r) => series.map((s) => Number(r[s] ?? 0))));
+  const anyMessages = moderation.categories.some((c) => c.scored > 0);
   const scored = moderation.detoxify.reduce((a, h) => a + (split && h.key !== key ? 0 : h.scored), 0);
   return (
     <ChartFrame id="detoxify" csv="moderation" query={query} total={scored}
@@ -49,8 +50,9 @@ export function DetoxifyChart({ moderation, query }: { moderation: ModerationSta
         )}
         <SplitLinks query={query} />
       </>}>
-      {moderation.detoxify.length === 0 ? <EmptyState>This dataset has no Detoxify scores.</EmptyState>
-        : scored === 0 ? <EmptyState>No scored messages in this selection.</EmptyState> : (
+      {!anyMessages ? <EmptyState>No scored messages in this selection.</EmptyState>
+        : moderation.detoxify.length === 0 ? <EmptyState>This dataset has no Detoxify scores.</EmptyState>
+        : scored === 0 ? <EmptyState>No Detoxify scores in this selection.</EmptyState> : (
           <div>
             <LineChart responsive data={rows} style={{ width: '100%', height: 260 }} margin={{ top: 8, right: 16, bottom: 16, left: 8 }}>
               <CartesianGrid vertical={false} stroke="#e2e8f0" />

@@ -30,6 +30,7 @@ export function ModerationFlagged({ moderation, query }: { moderation: Moderatio
   }), [moderation]);
   const scored = moderation.categories.reduce((a, r) => Math.max(a, r.scored), 0);
   const split = groups.length > 1 || groups[0] !== 'all';
+  const top = Math.max(0, ...rows.flatMap((r) => groups.map((g) => Number(r[g] ?? 0))));
   return (
     <ChartFrame id="moderation_flagged" csv="moderation" query={query} total={moderation.categories.reduce((a, r) => a + r.flagged, 0)}
       title="Messages flagged, by OpenAI category" subtitle="Share of scored messages flagged. Click a category to keep only conversations flagged for it."
@@ -39,7 +40,7 @@ export function ModerationFlagged({ moderation, query }: { moderation: Moderatio
           <BarChart responsive layout="vertical" data={rows} style={{ width: '100%', height: rows.length * (split ? 12 * groups.length + 8 : 24) + 40 }}
             margin={{ top: 4, right: 16, bottom: 16, left: 4 }}>
             <CartesianGrid horizontal={false} stroke="#e2e8f0" />
-            <XAxis type="number" tickFormatter={(v) => percent(Number(v), 1)} fontSize={11}
+            <XAxis type="number" domain={[0, top || 0.01]} tickFormatter={(v) => percent(Number(v), 1)} fontSize={11}
               label={{ value: 'share of messages flagged', position: 'insideBottom', offset: -10, fontSize: 11, fill: '#475569' }} />
             <YAxis type="category" dataKey="category" width={150} fontSize={11} interval={0} />
             <Tooltip cursor={{ fill: '#f1f5f9' }} content={({ active, payload }) => {
@@ -55,6 +56,7 @@ export function ModerationFlagged({ moderation, query }: { moderation: Moderatio
             ))}
           </BarChart>
           {split && <SeriesLegend keys={groups} />}
+          {top === 0 && <p className="mt-1 text-xs text-slate-500">No message in this selection was flagged.</p>}
         </div>
       )}
     </ChartFrame>

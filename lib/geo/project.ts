@@ -12,7 +12,7 @@ const TINY = 12;
 export function projectShapes(features: Named[], projection: GeoProjection, width: number, height: number): ShapeSet {
   const collection: FeatureCollection<Geometry, { name: string }> = { type: 'FeatureCollection', features };
   projection.fitSize([width, height], collection);
-  const path = geoPath(projection).digits(1);
+  const path = geoPath(projection).digits(0);
   const shapes: Shape[] = [];
   for (const f of features) {
     const raw = path(f);
