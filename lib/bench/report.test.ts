@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { otherTargets, renderReport, type Report } from './report';
+
+const stats = { n: 10, errors: 0, p50: 20, p95: 40, p99: 50, max: 60 };
+const report = (over: Partial<Report> = {}): Report => ({
+  date: '2026-11-26T00:00:00Z',
+  machine: { cores: 2, memoryGb: 24, node: 'v20', duckdb: '1.5.6' },
+  dataset: { conversations: 838_000, messages: 4_000_000, terms: 1, postings: 1, parquetMb: 1000, indexMb: 1900 },
+  ingest: { seconds: 590, peakRssMb: 7000 },
+  server: { readySeconds: 2, peakRssMb: 1500 },
+  classes: [{ cls: 'phrase', ...stats, baselineMs: 150 }, { cls: 'facets', ...stats }],
+  concurrent: { ...stats, clients: 16, seconds: 30, throughput: 5 },
+  ...over,
+});
+const verdicts = (r: Report) => Object.fromEntries(otherTargets(r).map(([name, ok]) => [name, ok]));
+
+describe('benchmark targets beyond latency', () => {
+  it('marks each as met when inside its bound', () => {
+    const v = verdicts(report());
+    expect(Object.values(v).every(Boolean)).toBe(false); // phrase is only 7.5× the baseline
+    expect(v['phrase ≥ 10× faster than raw Parquet']).toBe(false);
+    expect(v['ingest ≤ 10 min']).toBe(true);
+    expect(v['index ≤ 2× the Parquet']).toBe(true);
+    expect(Object.keys(v)).not.toContain('facets ≥ 10× faster than raw Parquet');
+  });
+
+  it('marks misses plainly, and leaves out ingest figures of a reused index', () => {
+    const r = report({ ingest: { seconds: 700, peakRssMb: 9000 }, server: { readySeconds: 6, peakRssMb: 3500 },
+      dataset: { ...report().dataset, indexMb: 2100 }, concurrent: { ...stats, errors: 1, p95: 1200, clients: 16, seconds: 30, throughput: 1 } });
+    const v = verdicts(r);
+    for (const k of ['ingest ≤ 10 min', 'ingest peak RSS ≤ 8 GB', 'index ≤ 2× the Parquet', 'server ready ≤ 5 s', 'server RSS ≤ 3 GB',
+      '16 concurrent clients: zero errors', '16 concurrent clients: p95 ≤ 1 s']) expect(v[k], k).toBe(false);
+    expect(renderReport(r)).toContain('- ingest ≤ 10 min: 700 s, MISSED');
+    expect(Object.keys(verdicts(report({ ingest: { seconds: 5 } })))).not.toContain('ingest ≤ 10 min');
+    expect(renderReport(report({ dataset: { ...report().dataset, conversations: 20_000 } }))).toContain('this run is smaller');
+  });
+});
