@@ -5,6 +5,7 @@ import type { Connection } from '../../db/duckdb';
 import type { Filter } from '../../filters/schema';
 import { buildWhere, Sql } from '../../filters/where';
 import type { ChartName, Stats, StatsOptions } from '../../stats/types';
+import { session } from '../../server/index-db';
 import { withMatches } from '../selection';
 import { cachedPerIndex } from './cache';
 import { conversationPass } from './conversations';
@@ -50,10 +51,15 @@ async function compute(c: Connection, filter: Filter, options: StatsOptions, par
 
 const optionsKey = (o: StatsOptions) => `${o.interval ?? ''}|${o.stack ?? ''}|${o.split ?? ''}`;
 
+/** The unfiltered stats read every message once per index build; they get more than a request's deadline. */
+const UNFILTERED_DEADLINE_MS = 300_000;
+
 export function getStats(filter: Filter, options: StatsOptions = {}): Promise<Stats> {
-  return withMatches(filter, (c, hits) => isUnfiltered(filter)
-    ? cachedPerIndex(c, optionsKey(options), () => compute(c, filter, options, EVERYTHING) as Promise<Stats>)
-    : compute(c, filter, options, EVERYTHING, hits) as Promise<Stats>);
+  if (isUnfiltered(filter)) {
+    return session((c) => cachedPerIndex(c, optionsKey(options), () => compute(c, filter, options, EVERYTHING) as Promise<Stats>),
+      { deadlineMs: UNFILTERED_DEADLINE_MS });
+  }
+  return withMatches(filter, (c, hits) => compute(c, filter, options, EVERYTHING, hits) as Promise<Stats>);
 }
 
 /** One chart's piece of the stats, computing only the passes it needs (all of them come from the cache when unfiltered). */

@@ -22,14 +22,16 @@ export interface MessagePassOptions { moderation: boolean; lengths: boolean; spl
 export function messagePass(c: Connection, where: string | null, params: Param[], o: MessagePassOptions): Promise<MessageRow[]> {
   const cols: string[] = [];
   if (o.moderation) {
+    // Raw bins, clamped in moderation.ts: NULL scores stay NULL (UNPIVOT drops them) with no CASE,
+    // and 1e-300 keeps a zero score out of log10's domain error.
     for (const cat of CATEGORIES) {
       const k = underscored(cat);
-      cols.push(`CASE WHEN m.s_${k} IS NOT NULL THEN (least(${MOD_BINS - 1}, floor(2 * (log10(greatest(m.s_${k}, 1e-6)) + 6))) * 2
-        + coalesce(m.f_${k}, false)::INTEGER)::SMALLINT END AS "o_${k}"`);
+      cols.push(`(floor(2 * log10(m.s_${k} + 1e-300))::INTEGER * 2 + coalesce(m.f_${k}, false)::INTEGER) AS "o_${k}"`);
     }
-    for (const d of DETOXIFY) cols.push(`CASE WHEN m.d_${d} IS NOT NULL THEN least(${DETOX_BINS - 1}, floor(m.d_${d} * ${DETOX_BINS}))::SMALLINT END AS "d_${d}"`);
+    for (const d of DETOXIFY) cols.push(`floor(m.d_${d} * ${DETOX_BINS})::INTEGER AS "d_${d}"`);
   }
-  if (o.lengths) cols.push(`(CASE WHEN length(m.content) = 0 THEN -1 ELSE floor(log2(length(m.content))) END)::SMALLINT AS "len"`);
+  // floor(log2(n + 0.5)) = floor(log2(n)) for n ≥ 1, and -1 for an empty message.
+  if (o.lengths) cols.push(`floor(log2(length(m.content) + 0.5))::INTEGER AS "len"`);
   // split comes from an allow-list (params.ts); its groups are bound values.
   const byConv = o.split === 'language' || o.split === 'country';
   const grp = o.split === 'role' ? 'm.role' : byConv ? `c.${o.split}` : `'all'`;

@@ -19,8 +19,11 @@ export function moderation(rows: MessageRow[], split: Split | null, groups: stri
   for (const r of rows) {
     const group = split ? r.grp : 'all';
     if (group === null || !groups.includes(group)) continue;
-    if (r.k.startsWith('o_')) add(r.k, group, r.v, r.n, MOD_BINS * 2);
-    else if (r.k.startsWith('d_')) add(r.k, group, r.v, r.n, DETOX_BINS);
+    if (r.k.startsWith('o_')) {
+      const flagged = ((r.v % 2) + 2) % 2;
+      const bin = Math.min(MOD_BINS - 1, Math.max(0, (r.v - flagged) / 2 + MOD_BINS));
+      add(r.k, group, bin * 2 + flagged, r.n, MOD_BINS * 2);
+    } else if (r.k.startsWith('d_')) add(r.k, group, Math.min(DETOX_BINS - 1, Math.max(0, r.v)), r.n, DETOX_BINS);
   }
   const out: ModerationStats = { split, groups, categories: [], histograms: [], detoxify: [] };
   for (const category of CATEGORIES) {
