@@ -1,7 +1,7 @@
 'use client';
 import { useRef, useState, useSyncExternalStore } from 'react';
 import type { ChartName } from '@/lib/stats/types';
-import { downloadPng, downloadSvg, type LegendItem } from './download';
+import { downloadPng, downloadSvg, type LegendItem, type ScaleLegend } from './download';
 
 interface Props {
   id: string; // names the figure (data-testid) and the downloaded files
@@ -39,8 +39,10 @@ export function ChartFrame({ id, title, csv, query, subtitle, controls, total, c
     setError(null);
     const legend: LegendItem[] = [...(body.current?.querySelectorAll<HTMLElement>('[data-legend] [data-label]') ?? [])]
       .map((li) => ({ label: li.dataset.label ?? '', colour: li.dataset.colour ?? '#000' }));
-    if (kind === 'svg') downloadSvg(s, title, id, legend);
-    else downloadPng(s, title, id, legend).catch((e: Error) => setError(e.message));
+    const el = body.current?.querySelector<HTMLElement>('[data-scale-legend]');
+    const scale: ScaleLegend | undefined = el ? { label: el.dataset.label ?? '', lo: el.dataset.lo ?? '', hi: el.dataset.hi ?? '', stops: (el.dataset.stops ?? '').split(',') } : undefined;
+    if (kind === 'svg') downloadSvg(s, title, id, legend, scale);
+    else downloadPng(s, title, id, legend, scale).catch((e: Error) => setError(e.message));
   };
   return (
     <figure data-testid={`chart-${id}`} data-total={total} data-live={live || undefined} className={`min-w-0 rounded-lg border border-slate-200 bg-white p-3 ${className}`}>

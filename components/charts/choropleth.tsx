@@ -19,6 +19,8 @@ interface Props {
 
 interface Hover { shape: string; x: number; y: number }
 
+const STOPS = [0, 0.25, 0.5, 0.75, 1].map(viridis);
+
 const rate = (p: Placed) => (p.count ? p.flagged / p.count : 0);
 
 /** Shapes coloured by conversations (log scale) or by the share flagged; hover tells, click filters. */
@@ -36,6 +38,7 @@ export function Choropleth({ shapes, byShape, total, mode, selected, onPick, lab
   }, [byShape, mode]);
 
   const shown = hover ? byShape.get(hover.shape) : undefined;
+  const legendLabel = mode === 'rate' ? 'share flagged by moderation' : 'conversations (log scale)';
   const move = (shape: string) => (e: React.MouseEvent<SVGElement>) => {
     const box = (e.currentTarget.ownerSVGElement ?? (e.currentTarget as SVGSVGElement)).getBoundingClientRect();
     setHover({ shape, x: e.clientX - box.left, y: e.clientY - box.top });
@@ -84,13 +87,14 @@ export function Choropleth({ shapes, byShape, total, mode, selected, onPick, lab
         <div className="pointer-events-none absolute z-10 rounded border border-slate-300 bg-white px-2 py-1 text-xs shadow" style={{ left: hover.x + 12, top: hover.y + 12 }} data-testid="map-tooltip">
           <p className="font-semibold">{shown.names.join(' / ')}</p>
           <p>{count(shown.count)} conversations · {percent(shown.count, total)} of all</p>
-          <p>{count(shown.flagged)} flagged by moderation · {percent(shown.flagged, shown.count)} of {label}</p>
+          <p>{count(shown.flagged)} flagged by moderation · {percent(shown.flagged, shown.count)} of this {label}&apos;s</p>
         </div>
       )}
-      <div className="mt-1 flex items-center gap-2 text-xs text-slate-600" aria-hidden="true">
-        <span>{mode === 'rate' ? 'share flagged' : 'conversations (log scale)'}</span>
+      <div className="mt-1 flex items-center gap-2 text-xs text-slate-600" aria-hidden="true"
+        data-scale-legend data-label={legendLabel} data-lo={scale.lo} data-hi={scale.hi} data-stops={STOPS.join(',')}>
+        <span>{legendLabel}</span>
         <span>{scale.lo}</span>
-        <span className="h-2 w-40 rounded" style={{ background: `linear-gradient(to right, ${[0, 0.25, 0.5, 0.75, 1].map(viridis).join(',')})` }} />
+        <span className="h-2 w-40 rounded" style={{ background: `linear-gradient(to right, ${STOPS.join(',')})` }} />
         <span>{scale.hi}</span>
         <span className="ml-2 inline-block h-2 w-3 rounded" style={{ background: NO_DATA }} /> <span>none</span>
       </div>

@@ -4,6 +4,8 @@ const TITLE_HEIGHT = 28;
 const LEGEND_ROW = 18;
 
 export interface LegendItem { label: string; colour: string }
+/** A colour scale legend (the maps'): a gradient from `lo` to `hi`. */
+export interface ScaleLegend { label: string; lo: string; hi: string; stops: string[] }
 
 /** Legend items laid out in rows that fit the width (labels measured roughly at 7 px a character). */
 function legendRows(items: LegendItem[], width: number): LegendItem[][] {
@@ -22,11 +24,11 @@ function legendRows(items: LegendItem[], width: number): LegendItem[][] {
 }
 
 /** The chart's SVG as a standalone document: white background, the title on top, the legend below. */
-export function standaloneSvg(svg: SVGSVGElement, title: string, legend: LegendItem[] = []): { markup: string; width: number; height: number } {
+export function standaloneSvg(svg: SVGSVGElement, title: string, legend: LegendItem[] = [], scale?: ScaleLegend): { markup: string; width: number; height: number } {
   const box = svg.getBoundingClientRect();
   const width = Math.ceil(box.width);
   const rows = legendRows(legend, width);
-  const height = Math.ceil(box.height) + TITLE_HEIGHT + rows.length * LEGEND_ROW;
+  const height = Math.ceil(box.height) + TITLE_HEIGHT + (rows.length + (scale ? 1 : 0)) * LEGEND_ROW;
   const out = document.createElementNS(NS, 'svg');
   out.setAttribute('xmlns', NS);
   out.setAttribute('width', String(width));
@@ -66,6 +68,30 @@ export function standaloneSvg(svg: SVGSVGElement, title: string, legend: LegendI
       x += item.label.length * 7 + 28;
     }
   });
+  if (scale) {
+    const y = TITLE_HEIGHT + Math.ceil(box.height) + 12;
+    const gradient = document.createElementNS(NS, 'linearGradient');
+    gradient.setAttribute('id', 'scale');
+    scale.stops.forEach((c, i) => {
+      const stop = document.createElementNS(NS, 'stop');
+      stop.setAttribute('offset', String(i / Math.max(1, scale.stops.length - 1)));
+      stop.setAttribute('stop-color', c);
+      gradient.appendChild(stop);
+    });
+    const defs = document.createElementNS(NS, 'defs');
+    defs.appendChild(gradient);
+    const text = (x: number, value: string) => {
+      const t = document.createElementNS(NS, 'text');
+      t.setAttribute('x', String(x));
+      t.setAttribute('y', String(y));
+      t.textContent = value;
+      return t;
+    };
+    const at = scale.label.length * 7 + 16;
+    const bar = document.createElementNS(NS, 'rect');
+    for (const [k, v] of [['x', at + scale.lo.length * 7 + 6], ['y', y - 9], ['width', 160], ['height', 10], ['fill', 'url(#scale)']] as const) bar.setAttribute(k, String(v));
+    out.append(defs, text(8, scale.label), text(at, scale.lo), bar, text(at + scale.lo.length * 7 + 172, scale.hi));
+  }
   return { markup: new XMLSerializer().serializeToString(out), width, height };
 }
 
@@ -80,13 +106,13 @@ function save(blob: Blob, filename: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-export function downloadSvg(svg: SVGSVGElement, title: string, filename: string, legend: LegendItem[] = []) {
-  save(new Blob([standaloneSvg(svg, title, legend).markup], { type: 'image/svg+xml' }), `${filename}.svg`);
+export function downloadSvg(svg: SVGSVGElement, title: string, filename: string, legend: LegendItem[] = [], scale?: ScaleLegend) {
+  save(new Blob([standaloneSvg(svg, title, legend, scale).markup], { type: 'image/svg+xml' }), `${filename}.svg`);
 }
 
 /** Draws the SVG on a canvas at twice its size and saves it as PNG. */
-export function downloadPng(svg: SVGSVGElement, title: string, filename: string, legend: LegendItem[] = []): Promise<void> {
-  const { markup, width, height } = standaloneSvg(svg, title, legend);
+export function downloadPng(svg: SVGSVGElement, title: string, filename: string, legend: LegendItem[] = [], scale?: ScaleLegend): Promise<void> {
+  const { markup, width, height } = standaloneSvg(svg, title, legend, scale);
   const url = URL.createObjectURL(new Blob([markup], { type: 'image/svg+xml' }));
   return new Promise((resolve, reject) => {
     const img = new Image();
