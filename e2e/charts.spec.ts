@@ -169,6 +169,14 @@ test('a moderation category and threshold become filters', async ({ page, reques
   await expect(page).toHaveURL(/\/charts\?flagged=violence&min_violence=0\.3$/);
   const both = await (await request.get('/api/stats?flagged=violence&min_violence=0.3')).json();
   await expect(page.getByTestId('total')).toHaveAttribute('data-total', String(both.total));
+
+  // A histogram bin sets its lower edge as the threshold, written as a plain decimal the filter accepts.
+  await open(page, '?flagged=violence');
+  await chart(page, 'moderation_scores').locator('.recharts-bar-rectangle').first().click();
+  await expect(page).toHaveURL(/\/charts\?flagged=violence&min_violence=0\.0*[1-9]\d*$/);
+  const min = new URL(page.url()).searchParams.get('min_violence')!;
+  const binned = await (await request.get(`/api/stats?flagged=violence&min_violence=${min}`)).json();
+  await expect(page.getByTestId('total')).toHaveAttribute('data-total', String(binned.total));
 });
 
 test('an empty selection shows empty states; a bad parameter a readable notice', async ({ page }) => {
