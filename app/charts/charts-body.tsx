@@ -48,7 +48,7 @@ export async function ChartsBody({ filter, options, params }: { filter: Filter; 
         <WorldMap shapes={worldShapes()} countries={stats.countries} total={stats.total} query={query} />
         <div className="grid gap-4 lg:grid-cols-2">
           <StatesChart states={stats.states} total={stats.total} query={query} usShapes={us} />
-          <LanguageByCountry data={stats.language_by_country} query={query} />
+          <LanguageByCountry data={stats.language_by_country} total={stats.total} query={query} />
         </div>
       </Section>
       <Section title="Language and model">
@@ -60,7 +60,7 @@ export async function ChartsBody({ filter, options, params }: { filter: Filter; 
         </div>
       </Section>
       <Section title="Time">
-        <TimeChart time={stats.time} query={query} />
+        <TimeChart time={stats.time} total={stats.total} query={query} />
       </Section>
       <Section title="Moderation">
         <div className="grid gap-4 lg:grid-cols-2">

@@ -13,7 +13,7 @@ import { useFilterNav } from './use-filter-nav';
 type Row = { country: string; total: number } & Record<string, number | string>;
 
 /** Each top country's conversations split by the top languages; a click filters by the country. */
-export function LanguageByCountry({ data, query }: { data: Stats['language_by_country']; query: string }) {
+export function LanguageByCountry({ data, total, query }: { data: Stats['language_by_country']; total: number; query: string }) {
   const nav = useFilterNav(query);
   const rows = useMemo(() => {
     const byCountry = new Map<string, Row>(data.countries.map((c) => [c, { country: c, total: 0 } as Row]));
@@ -29,7 +29,7 @@ export function LanguageByCountry({ data, query }: { data: Stats['language_by_co
   return (
     <ChartFrame id="language_by_country" csv="language_by_country" query={query} total={all}
       title="Languages in the top countries" subtitle="Conversations by country, split by language. Click a country to filter by it.">
-      {all === 0 ? <EmptyState /> : (
+      {all === 0 ? <EmptyState>{total > 0 ? 'No countries recorded for these conversations.' : undefined}</EmptyState> : (
         <div className={nav.pending ? 'opacity-60' : ''}>
           <BarChart responsive layout="vertical" data={rows} style={{ width: '100%', height: rows.length * 26 + 40 }} margin={{ top: 4, right: 16, bottom: 16, left: 4 }}>
             <CartesianGrid horizontal={false} stroke="#e2e8f0" />

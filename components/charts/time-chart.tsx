@@ -15,7 +15,7 @@ import { useFilterNav } from './use-filter-nav';
 type Row = { bucket: string; label: string; count: number } & Record<string, number | string>;
 
 /** Conversations per day, week or month, optionally stacked; the brush sets the date filter. */
-export function TimeChart({ time, query }: { time: TimeSeries; query: string }) {
+export function TimeChart({ time, total, query }: { time: TimeSeries; total: number; query: string }) {
   const nav = useFilterNav(query);
   const params = useMemo(() => new URLSearchParams(query), [query]);
   const rows = useMemo(() => time.rows.map((r) => ({ ...r.by, bucket: r.bucket, label: bucketLabel(r.bucket, time.interval), count: r.count }) as Row), [time]);
@@ -38,7 +38,7 @@ export function TimeChart({ time, query }: { time: TimeSeries; query: string }) 
           values={[[null, 'nothing'], ['model', 'model'], ['language', 'language']]} />
         {dated && <button type="button" className="text-indigo-700 underline" onClick={() => nav.set({ from: null, to: null })}>clear dates</button>}
       </>}>
-      {all === 0 ? <EmptyState height={260} /> : (
+      {all === 0 ? <EmptyState height={260}>{total > 0 ? 'No dates recorded for these conversations.' : undefined}</EmptyState> : (
         <div className={nav.pending ? 'opacity-60' : ''} data-testid="time-series" data-interval={unit} data-buckets={rows.length}>
           <BarChart responsive data={rows} style={{ width: '100%', height: 300 }} margin={{ top: 8, right: 16, bottom: 4, left: 8 }} barCategoryGap={rows.length > 60 ? 0 : '10%'}>
             <CartesianGrid vertical={false} stroke="#e2e8f0" />
