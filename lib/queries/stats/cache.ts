@@ -1,5 +1,5 @@
 import 'server-only';
-// Stats of the unfiltered selection, computed once per index build: the key is the open index's
+// Passes over the unfiltered selection, computed once per index build: the key is the open index's
 // manifest (written once by each ingest), read on the connection answering, so a swapped index
 // never serves the previous one's numbers.
 import type { Connection } from '../../db/duckdb';

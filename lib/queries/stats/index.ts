@@ -28,10 +28,14 @@ export function isUnfiltered(f: Filter): boolean {
     && !Object.values(f.values).some((v) => v?.length) && !Object.values(f.not).some((v) => v?.length);
 }
 
+/** Runs each pass; unfiltered, each pass is cached per index under the options it depends on. */
 async function compute(c: Connection, filter: Filter, options: StatsOptions, parts: Parts, hits?: string): Promise<Partial<Stats> & Pick<Stats, 'total' | 'messages'>> {
   const sql = new Sql();
   const { where } = buildWhere(filter, sql, { hits });
-  const rows = await conversationPass(c, where, sql.params, options.stack ?? null);
+  const unfiltered = isUnfiltered(filter);
+  const pass = <T>(key: string, run: () => Promise<T>) => (unfiltered ? cachedPerIndex(c, key, run) : run());
+  const stack = options.stack ?? null;
+  const rows = await pass(`conversations|${stack}`, () => conversationPass(c, where, sql.params, stack));
   const all = rows.find((r) => r.set === 'all');
   const out: Partial<Stats> & Pick<Stats, 'total' | 'messages'> = {
     total: all?.n ?? 0, messages: all?.messages ?? 0,
@@ -41,31 +45,31 @@ async function compute(c: Connection, filter: Filter, options: StatsOptions, par
   const split = options.split ?? null;
   const groups = split === 'role' ? ['user', 'assistant']
     : split ? topValues(ranked(rows, split, split), SPLIT_TOP) : ['all'];
+  const msgSplit = parts.moderation ? split : null;
   const msgs = parts.moderation || parts.lengths
-    ? await messagePass(c, where === 'true' ? null : where, sql.params, { ...parts, split: parts.moderation ? split : null, groups })
+    ? await pass(`messages|${msgSplit}|${parts.moderation}|${parts.lengths}`,
+      () => messagePass(c, where === 'true' ? null : where, sql.params, { ...parts, split: msgSplit, groups }))
     : [];
   if (parts.moderation) out.moderation = moderation(msgs, split, groups);
   out.shape = { turns: turnBins(rows), lengths: parts.lengths ? lengthBins(msgs) : [] };
   return out;
 }
 
-const optionsKey = (o: StatsOptions) => `${o.interval ?? ''}|${o.stack ?? ''}|${o.split ?? ''}`;
-
-/** The unfiltered stats read every message once per index build; they get more than a request's deadline. */
+/** The unfiltered passes read every message once per index build; they get more than a request's deadline. */
 const UNFILTERED_DEADLINE_MS = 300_000;
 
+const run = <T>(filter: Filter, fn: (c: Connection, hits?: string) => Promise<T>): Promise<T> =>
+  (isUnfiltered(filter) ? session((c) => fn(c), { deadlineMs: UNFILTERED_DEADLINE_MS }) : withMatches(filter, fn));
+
 export function getStats(filter: Filter, options: StatsOptions = {}): Promise<Stats> {
-  if (isUnfiltered(filter)) {
-    return session((c) => cachedPerIndex(c, optionsKey(options), () => compute(c, filter, options, EVERYTHING) as Promise<Stats>),
-      { deadlineMs: UNFILTERED_DEADLINE_MS });
-  }
-  return withMatches(filter, (c, hits) => compute(c, filter, options, EVERYTHING, hits) as Promise<Stats>);
+  return run(filter, (c, hits) => compute(c, filter, options, EVERYTHING, hits) as Promise<Stats>);
 }
 
-/** One chart's piece of the stats, computing only the passes it needs (all of them come from the cache when unfiltered). */
+/** One chart's piece of the stats, computing only the passes it needs. */
 export async function getChart<K extends ChartName>(name: K, filter: Filter, options: StatsOptions = {}): Promise<Stats[K]> {
-  if (isUnfiltered(filter)) return (await getStats(filter, options))[name];
-  const parts: Parts = { moderation: name === 'moderation', lengths: name === 'shape' };
-  const s = await withMatches(filter, (c, hits) => compute(c, filter, options, parts, hits));
+  // Unfiltered, the whole message pass is cached once rather than one per chart.
+  const parts: Parts = isUnfiltered(filter) && (name === 'moderation' || name === 'shape') ? EVERYTHING
+    : { moderation: name === 'moderation', lengths: name === 'shape' };
+  const s = await run(filter, (c, hits) => compute(c, filter, options, parts, hits));
   return s[name] as Stats[K];
 }
