@@ -44,8 +44,8 @@ export interface ModerationStats {
 }
 
 export interface ShapeStats {
-  turns: Bin[]; // turns per conversation: 1,2,3,4,5,6-10,11-20,21-50,51+ (hi exclusive)
-  lengths: { role: 'user' | 'assistant'; bins: Bin[] }[]; // message length in characters, log2 bins
+  turns: Bin[]; // turns per conversation: 1,2,3,4,5,6-10,11-20,21-50,51+ (hi exclusive; the last hi is the longest + 1)
+  lengths: { role: 'user' | 'assistant'; bins: Bin[] }[]; // message length in characters, contiguous log2 bins ([0, 1) = empty)
 }
 
 export interface Stats {
