@@ -13,6 +13,8 @@ import { describeParams } from '@/lib/filters/describe';
 import { ParamError, parseParams } from '@/lib/filters/schema';
 import { paging } from '@/lib/paging';
 import { exploreView } from '@/lib/queries/explore';
+import { pageNotice } from '@/lib/server/respond';
+import { BusyNotice } from '@/components/common/busy-notice';
 import { userSummary } from '@/lib/queries/user-summary';
 import { QueryError } from '@/lib/search/query';
 import { chartsViewHref, exportHref, searchParamsOf } from '@/lib/urls';
@@ -41,10 +43,18 @@ export default async function ExplorePage({ searchParams }: { searchParams: Sear
   }
   const { filter, listing } = parsed;
   const users = filter.values.hashed_ip ?? [];
-  const [{ list, facets, turns, flags }, user] = await Promise.all([
-    exploreView(filter, listing),
-    users.length === 1 ? userSummary(users[0]) : Promise.resolve(undefined),
-  ]);
+  let view;
+  try {
+    view = await Promise.all([
+      exploreView(filter, listing),
+      users.length === 1 ? userSummary(users[0]) : Promise.resolve(undefined),
+    ]);
+  } catch (e) {
+    const notice = pageNotice(e);
+    if (notice) return <BusyNotice message={notice} retry={`/?${params.toString()}`} />;
+    throw e;
+  }
+  const [{ list, facets, turns, flags }, user] = view;
   const page = paging(list.total, listing.limit, listing.offset);
   const clauses = describeParams(params);
   const query = params.toString();

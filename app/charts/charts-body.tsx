@@ -13,6 +13,8 @@ import { shapeNameOf } from '@/lib/geo/country-names';
 import { usStateShapes } from '@/lib/geo/us-states';
 import { worldShapes } from '@/lib/geo/world';
 import { getStats } from '@/lib/queries/stats';
+import { pageNotice } from '@/lib/server/respond';
+import { BusyNotice } from '@/components/common/busy-notice';
 import type { StatsOptions } from '@/lib/stats/types';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
@@ -28,7 +30,14 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 
 /** Every chart for one filter state: the stats are computed once and shared. */
 export async function ChartsBody({ filter, options, params }: { filter: Filter; options: StatsOptions; params: URLSearchParams }) {
-  const stats = await getStats(filter, options);
+  let stats;
+  try {
+    stats = await getStats(filter, options);
+  } catch (e) {
+    const notice = pageNotice(e);
+    if (notice) return <BusyNotice message={notice} retry={`/charts?${params.toString()}`} />;
+    throw e;
+  }
   const query = params.toString();
   const countries = params.getAll('country');
   const us = countries.length === 1 && shapeNameOf(countries[0]) === 'United States of America' ? usStateShapes() : undefined;

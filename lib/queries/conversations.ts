@@ -49,10 +49,12 @@ export function selectionSql(filter: Filter, sort: Listing['sort'], columns = RO
 async function snippetsOf(c: Connection, filter: Filter, convs: number[]): Promise<Map<number, string>> {
   const pattern = anyWordPattern(filter.q!);
   if (!pattern || convs.length === 0) return new Map();
-  // Row numbers are integers from the index itself, spelled as literals so row groups can be skipped.
+  // Row numbers are integers from the index itself, spelled as literals. One point query per
+  // conversation lets each skip to its row group; an IN list would scan every message's text.
+  const each = convs.map((n) => `SELECT conv, pos, role, content FROM messages WHERE conv = ${Math.trunc(n)}`);
   const rows = await c.all<{ conv: number; content: string }>(
-    `SELECT conv, content FROM messages WHERE conv IN (${convs.map((n) => Math.trunc(n)).join(', ')})
-       ${filter.role ? `AND role = '${filter.role}'` : ''} AND regexp_matches(content, $1, 'i')
+    `SELECT conv, content FROM (${each.join(' UNION ALL ')})
+     WHERE ${filter.role ? `role = '${filter.role}' AND ` : ''}regexp_matches(content, $1, 'i')
      QUALIFY row_number() OVER (PARTITION BY conv ORDER BY pos) = 1`, [pattern]);
   const out = new Map<number, string>();
   for (const r of rows) {

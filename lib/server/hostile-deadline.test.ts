@@ -36,6 +36,9 @@ describe('query deadline', () => {
     const answer = respond.errorResponse(err);
     expect(answer.status).toBe(503);
     expect(((await answer.json()) as { error: string }).error).toMatch(/deadline/);
+    // Pages show the same cause as a notice instead of failing with a 500.
+    expect(respond.pageNotice(err)).toMatch(/deadline.*Narrow/);
+    expect(respond.pageNotice(new Error('disk on fire'))).toBeUndefined();
     // The pool is whole again: the interrupted connection went back and serves.
     expect((await list(new NextRequest('http://127.0.0.1/api/conversations?limit=1'))).status).toBe(200);
   });

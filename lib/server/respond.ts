@@ -17,6 +17,13 @@ export function errorResponse(e: unknown): Response {
   return json({ error: 'internal error' }, 500);
 }
 
+/** What a page shows instead of crashing when the index is busy or missing; undefined for other errors. */
+export function pageNotice(e: unknown): string | undefined {
+  if (e instanceof DeadlineError) return `${e.message}. Narrow the filters or the search (rarer words, fewer frequent ones) and try again.`;
+  if (e instanceof NoIndexError) return 'The index is not ready yet; it is being built. Try again in a moment.';
+  return undefined;
+}
+
 export async function handle(fn: () => Promise<Response>): Promise<Response> {
   try {
     return await fn();
