@@ -7,7 +7,7 @@ import type { FileSchema } from './detect';
 const u = underscored;
 
 export const MESSAGES_DDL = `CREATE TABLE messages (
-  conv UINTEGER, pos USMALLINT, role VARCHAR, content VARCHAR, turn_identifier BIGINT, ts TIMESTAMPTZ,
+  conv UINTEGER, pos USMALLINT, role VARCHAR, content VARCHAR, n_chars INTEGER, turn_identifier BIGINT, ts TIMESTAMPTZ,
   language VARCHAR, toxic BOOLEAN, redacted BOOLEAN, country VARCHAR, state VARCHAR, hashed_ip VARCHAR,
   accept_language VARCHAR, user_agent VARCHAR, flagged BOOLEAN,
   ${CATEGORIES.map((c) => `s_${u(c)} DOUBLE`).join(', ')},
@@ -43,7 +43,7 @@ export function insertMessagesSql(file: string, base: number, schema: FileSchema
   const lmsys = schema.kind === 'lmsys';
   const detox = schema.columns.has('detoxify_moderation');
   const wild = (expr: string, t = 'VARCHAR') => (lmsys ? `NULL::${t}` : expr);
-  return `INSERT INTO messages SELECT conv, pos::USMALLINT, m.role, m.content,
+  return `INSERT INTO messages SELECT conv, pos::USMALLINT, m.role, m.content, length(m.content)::INTEGER,
       ${wild('m.turn_identifier', 'BIGINT')}, ${wild('m."timestamp"::TIMESTAMPTZ', 'TIMESTAMPTZ')},
       ${wild('m.language')}, ${wild('m.toxic', 'BOOLEAN')}, ${wild('m.redacted', 'BOOLEAN')},
       ${wild('m.country')}, ${wild('m.state')}, ${wild('m.hashed_ip')},
@@ -61,7 +61,7 @@ export function insertConversationsSql(file: string, base: number, rows: number,
   const top = (col: string, t = 'VARCHAR') => (lmsys ? `NULL::${t}` : `p.${col}`);
   return `INSERT INTO conversations
     WITH agg AS (
-      SELECT conv, count(*) AS n_messages, sum(strlen(content)) AS n_chars, bool_or(flagged) AS flagged,
+      SELECT conv, count(*) AS n_messages, sum(n_chars) AS n_chars, bool_or(flagged) AS flagged,
         arg_min(turn_identifier, pos)::VARCHAR AS first_tid, min(ts) AS first_ts,
         left(arg_min(content, pos) FILTER (WHERE role = 'user' AND content <> ''), 300) AS preview,
         ${CATEGORIES.map((c) => `max(s_${u(c)}) AS m_${u(c)}`).join(', ')},

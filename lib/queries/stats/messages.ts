@@ -31,7 +31,8 @@ export function messagePass(c: Connection, where: string | null, params: Param[]
     for (const d of DETOXIFY) cols.push(`floor(m.d_${d} * ${DETOX_BINS})::INTEGER AS "d_${d}"`);
   }
   // floor(log2(n + 0.5)) = floor(log2(n)) for n ≥ 1, and -1 for an empty message.
-  if (o.lengths) cols.push(`floor(log2(length(m.content) + 0.5))::INTEGER AS "len"`);
+  // n_chars is stored at ingest: reading the text itself would cost seconds at WildChat scale.
+  if (o.lengths) cols.push(`floor(log2(m.n_chars + 0.5))::INTEGER AS "len"`);
   // split comes from an allow-list (params.ts); its groups are bound values.
   const byConv = o.split === 'language' || o.split === 'country';
   const grp = o.split === 'role' ? 'm.role' : byConv ? `c.${o.split}` : `'all'`;
