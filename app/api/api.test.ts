@@ -80,4 +80,17 @@ describe('JSON API on the fixture index', () => {
     const plain = await call(routes.list, '/api/conversations?limit=5');
     expect(plain.body.rows[0]).not.toHaveProperty('snippet');
   });
+
+  it('exports JSONL in the listing order, each line with the same messages as the conversation API', async () => {
+    const jsonl = (await import('./conversations.jsonl/route')).GET as unknown as Handler;
+    const res = await jsonl(new NextRequest('http://127.0.0.1/api/conversations.jsonl?sort=oldest'), { params: Promise.resolve({}) });
+    const lines = (await res.text()).trim().split('\n').map((l) => JSON.parse(l) as { id: string; messages: unknown[] });
+    expect(lines.length).toBe(WILDCHAT.conversations); // more than one batch
+    const order = await call(routes.list, '/api/conversations?sort=oldest&limit=200&offset=200');
+    expect(lines.slice(200, 400).map((l) => l.id)).toEqual(order.body.rows.map((r: { id: string }) => r.id));
+    for (const i of [0, 199, 200, 257, 399]) {
+      const one = await call(routes.one, `/api/conversations/${lines[i].id}`, { id: lines[i].id });
+      expect(lines[i].messages).toEqual(one.body.messages);
+    }
+  });
 });

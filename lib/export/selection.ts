@@ -4,7 +4,9 @@ import 'server-only';
 import type { Filter, Listing } from '../filters/schema';
 import { buildWhere, Sql } from '../filters/where';
 import type { Connection } from '../db/duckdb';
-import { MESSAGE_COLUMNS, ROW_COLUMNS, selectionSql, toMessage, type ConversationRow, type Message } from '../queries/conversations';
+import {
+  conversationsOfSql, MESSAGE_COLUMNS, messagesOfSql, ROW_COLUMNS, selectionSql, toMessage, type ConversationRow, type Message,
+} from '../queries/conversations';
 import { session } from '../server/index-db';
 
 // An export may run as long as the client keeps reading; interactive queries keep the short deadline.
@@ -37,7 +39,7 @@ export function writeCsv(filter: Filter, sort: Listing['sort'], write: Write, ca
   }, { deadlineMs: EXPORT_DEADLINE_MS });
 }
 
-const BATCH = 500;
+const BATCH = 200;
 
 /** JSONL: the selection's order is read first (ids only), then metadata and messages batch by batch. */
 export function writeJsonl(filter: Filter, sort: Listing['sort'], write: Write, cap: Cap): Promise<void> {
@@ -50,9 +52,8 @@ export function writeJsonl(filter: Filter, sort: Listing['sort'], write: Write, 
     }
     for (let i = 0; i < order.length; i += BATCH) {
       const batch = order.slice(i, i + BATCH);
-      const list = batch.join(', ');
-      const rows = await c.all<ConversationRow & { idx: number }>(`SELECT c.idx, ${ROW_COLUMNS} FROM conversations c WHERE c.idx IN (${list})`);
-      const messages = await c.all<Record<string, unknown>>(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conv IN (${list}) ORDER BY conv, pos`);
+      const rows = await c.all<ConversationRow & { idx: number }>(conversationsOfSql(batch, `c.idx, ${ROW_COLUMNS}`));
+      const messages = await c.all<Record<string, unknown>>(`SELECT * EXCLUDE (pos) FROM (${messagesOfSql(batch, `pos, ${MESSAGE_COLUMNS}`)}) ORDER BY conv, pos`);
       const byConv = new Map<number, Message[]>();
       for (const m of messages) {
         const k = Number(m.conv);

@@ -45,15 +45,26 @@ export function selectionSql(filter: Filter, sort: Listing['sort'], columns = RO
   return { text: `SELECT ${columns} FROM conversations c ${join} WHERE ${w.where} ORDER BY ${orderBy(filter, sort)}`, params: sql.params };
 }
 
+/**
+ * The messages of some conversations (row numbers from the index itself, spelled as literals).
+ * One point query per conversation lets each skip to its row group by conv's min/max; an IN list
+ * makes DuckDB scan the whole table, text included: 175 ms warm and 29 s cold at 838k conversations.
+ */
+export function messagesOfSql(convs: number[], columns: string): string {
+  return convs.map((n) => `SELECT ${columns} FROM messages WHERE conv = ${Math.trunc(n)}`).join(' UNION ALL ');
+}
+
+/** The same for conversation rows (alias `c`), by their row numbers. */
+export function conversationsOfSql(idxs: number[], columns: string): string {
+  return idxs.map((n) => `SELECT ${columns} FROM conversations c WHERE c.idx = ${Math.trunc(n)}`).join(' UNION ALL ');
+}
+
 /** The first message of each conversation (row numbers from the index) that holds a search word, cut around it. */
 async function snippetsOf(c: Connection, filter: Filter, convs: number[]): Promise<Map<number, string>> {
   const pattern = anyWordPattern(filter.q!);
   if (!pattern || convs.length === 0) return new Map();
-  // Row numbers are integers from the index itself, spelled as literals. One point query per
-  // conversation lets each skip to its row group; an IN list would scan every message's text.
-  const each = convs.map((n) => `SELECT conv, pos, role, content FROM messages WHERE conv = ${Math.trunc(n)}`);
   const rows = await c.all<{ conv: number; content: string }>(
-    `SELECT conv, content FROM (${each.join(' UNION ALL ')})
+    `SELECT conv, content FROM (${messagesOfSql(convs, 'conv, pos, role, content')})
      WHERE ${filter.role ? `role = '${filter.role}' AND ` : ''}regexp_matches(content, $1, 'i')
      QUALIFY row_number() OVER (PARTITION BY conv ORDER BY pos) = 1`, [pattern]);
   const out = new Map<number, string>();
