@@ -42,4 +42,16 @@ describe('query deadline', () => {
     // The pool is whole again: the interrupted connection went back and serves.
     expect((await list(new NextRequest('http://127.0.0.1/api/conversations?limit=1'))).status).toBe(200);
   });
+
+  it('gives up a request that waits for a connection past its deadline, instead of queueing on', async () => {
+    const runaway = 'SELECT count(*) FROM range(1000000000000) a WHERE a.range % 7 = 3';
+    // Every pooled connection held by a runaway query with a longer deadline than the waiter's 3 s.
+    const held = Array.from({ length: 4 }, () =>
+      db.session((c) => c.all(runaway), { deadlineMs: 6000 }).then(() => 'finished', (e: unknown) => e));
+    const waiter = await db.all('SELECT 42 AS n').then(() => 'served', (e: unknown) => e);
+    expect(waiter).toBeInstanceOf(db.DeadlineError);
+    expect((waiter as Error).message).toMatch(/too busy/);
+    for (const e of await Promise.all(held)) expect(e).toBeInstanceOf(db.DeadlineError);
+    expect(await db.one<{ n: number }>('SELECT 42 AS n')).toEqual({ n: 42 });
+  });
 });

@@ -48,9 +48,24 @@ async function generation(): Promise<Generation> {
   return opening;
 }
 
+/** A connection once one is free; a request that waits past its deadline gives up instead of queueing on. */
+function waitFor(g: Generation, deadlineMs: number): Promise<Connection> {
+  return new Promise<Connection>((resolve, reject) => {
+    const take = (c: Connection) => {
+      clearTimeout(timer);
+      resolve(c);
+    };
+    const timer = setTimeout(() => {
+      g.waiting.splice(g.waiting.indexOf(take), 1);
+      reject(new DeadlineError(`the server was too busy to start the query within ${deadlineMs / 1000} s`));
+    }, deadlineMs);
+    g.waiting.push(take);
+  });
+}
+
 async function withConnection<T>(fn: (c: Connection) => Promise<T>, { deadlineMs = DEADLINE_MS } = {}): Promise<T> {
   const g = await generation();
-  const c = g.idle.pop() ?? (await new Promise<Connection>((r) => g.waiting.push(r)));
+  const c = g.idle.pop() ?? (await waitFor(g, deadlineMs));
   g.busy++;
   let timedOut = false;
   const timer = setTimeout(() => { timedOut = true; c.interrupt(); }, deadlineMs);
