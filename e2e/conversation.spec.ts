@@ -139,7 +139,13 @@ test('search words are highlighted and lead back to the results', async ({ page,
   expect(list.total).toBeGreaterThan(0); // the fixed-seed sample carries the identifier
   await page.goto(`/c/${list.rows[0].id}?q=zebra-quartz-57&back=${encodeURIComponent('q=zebra-quartz-57&sort=newest')}`);
   // A hit may lie past the head of a long message: "show all" renders the rest.
-  for (const more of await page.getByTestId('show-all').all()) await more.click();
+  // Clicks before hydration do nothing, so each button is clicked until it reports itself expanded.
+  for (const more of await page.getByTestId('show-all').all()) {
+    await expect(async () => {
+      if ((await more.getAttribute('aria-expanded')) !== 'true') await more.click();
+      await expect(more).toHaveAttribute('aria-expanded', 'true', { timeout: 1000 });
+    }).toPass({ timeout: 15_000 });
+  }
   await expect(page.getByTestId('messages').locator('mark').first()).toHaveText(/zebra-quartz-57/i);
   await page.getByTestId('back-to-results').click();
   await expect(page).toHaveURL(/\/\?q=zebra-quartz-57&sort=newest$/);
