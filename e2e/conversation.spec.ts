@@ -137,7 +137,12 @@ test('a long conversation renders every message and scrolls to the end', async (
 test('search words are highlighted and lead back to the results', async ({ page, request }) => {
   const list = await (await request.get('/api/conversations?q=zebra-quartz-57&limit=1')).json();
   expect(list.total).toBeGreaterThan(0); // the fixed-seed sample carries the identifier
-  await page.goto(`/c/${list.rows[0].id}?q=zebra-quartz-57&back=${encodeURIComponent('q=zebra-quartz-57&sort=newest')}`);
+  // The hit's turn, named in the URL: a message past the server-rendered head is then rendered too.
+  const c = await conversation(request, list.rows[0].id);
+  const hit = c.messages.findIndex((m) => /zebra-quartz-57/i.test(m.content));
+  const tid = c.messages.slice(0, hit + 1).reverse().find((m) => m.turn_identifier)!.turn_identifier;
+  await page.goto(`/c/${c.id}?q=zebra-quartz-57&back=${encodeURIComponent('q=zebra-quartz-57&sort=newest')}#turn-${tid}`);
+  await expect(page.locator(`[id="turn-${tid}"]`)).toBeVisible();
   // A hit may lie past the head of a long message: "show all" renders the rest.
   // Clicks before hydration do nothing, so each button is clicked until it reports itself expanded.
   for (const more of await page.getByTestId('show-all').all()) {
