@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { parseCsv } from '../test/csv';
 
 interface Ranked { value: string | null; count: number; flagged: number }
 
@@ -11,22 +12,6 @@ const chart = (page: Page, id: string) => page.getByTestId(`chart-${id}`);
 async function open(page: Page, query = '') {
   await page.goto(`/charts${query}`);
   await expect(chart(page, 'countries')).toHaveAttribute('data-live', 'true');
-}
-
-/** A CSV as rows of cells (the stats CSVs quote only cells with commas or quotes). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  for (const line of text.trim().split(/\r?\n/)) {
-    const cells: string[] = [];
-    const re = /("([^"]|"")*"|[^,]*)(,|$)/g;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(line)) && m[0] !== '') {
-      cells.push(m[1].startsWith('"') ? m[1].slice(1, -1).replace(/""/g, '"') : m[1]);
-      if (m[3] === '') break;
-    }
-    rows.push(cells);
-  }
-  return rows;
 }
 
 test('the world map draws every country of the sample, each with its count', async ({ page, request }) => {

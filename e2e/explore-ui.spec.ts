@@ -1,31 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { parseCsv } from '../test/csv';
 
 const num = (s: string | null) => Number((s ?? '').replace(/[^\d]/g, ''));
 const total = async (page: Page) => num(await page.getByTestId('total').locator('strong').textContent());
 const rows = (page: Page) => page.getByTestId('results').locator('tbody tr[data-id]');
 const firstId = (page: Page) => rows(page).first().getAttribute('data-id');
-
-/** Counts CSV records (RFC 4180: quoted fields may hold commas, quotes and line breaks). */
-function csvRecords(text: string): string[][] {
-  const out: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i++; }
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') { row.push(cell); cell = ''; }
-    else if (ch === '\r' && text[i + 1] === '\n') { row.push(cell); out.push(row); row = []; cell = ''; i++; }
-    else cell += ch;
-  }
-  if (cell || row.length) { row.push(cell); out.push(row); }
-  return out;
-}
 
 test('clicking a facet value filters and changes the other facets’ counts', async ({ page }) => {
   await page.goto('/');
@@ -119,7 +99,7 @@ test('the CSV export link downloads the whole selection', async ({ page, request
   const api = await (await request.get('/api/conversations?language=French&limit=1')).json();
   expect(api.total).toBeGreaterThan(25);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
-  const records = csvRecords(readFileSync((await download.path())!, 'utf8'));
+  const records = parseCsv(readFileSync((await download.path())!, 'utf8'));
   expect(records[0]).toEqual(['id', 'conversation_hash', 'model', 'timestamp', 'turns', 'language', 'country', 'state',
     'hashed_ip', 'toxic', 'redacted', 'max_moderation', 'preview']);
   expect(records.length - 1).toBe(api.total);

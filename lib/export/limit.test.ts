@@ -2,6 +2,7 @@
 // in a header and in the file name; a selection within the cap is whole and says nothing.
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCsv } from '@/test/csv';
 import { WILDCHAT, WILDCHAT_CACHE } from '@/test/fixtures';
 import { exportMaxRows } from '../config';
 
@@ -20,16 +21,8 @@ afterAll(() => { delete process.env.WILDSCOPE_EXPORT_MAX_ROWS; });
 const get = (h: Handler, q: string) => h(new NextRequest(`http://127.0.0.1/api/x?${q}`));
 const lines = async (r: Response) => (await r.text()).split('\n').filter(Boolean);
 
-/** CSV records: line ends outside quoted cells (previews carry line breaks inside quotes). */
-async function records(r: Response): Promise<number> {
-  let quoted = false;
-  let n = 0;
-  for (const ch of await r.text()) {
-    if (ch === '"') quoted = !quoted;
-    else if (ch === '\n' && !quoted) n++;
-  }
-  return n;
-}
+/** CSV records (previews carry line breaks inside quoted cells). */
+const records = async (r: Response) => parseCsv(await r.text()).length;
 
 describe('export row cap', () => {
   it('cuts a CSV export of the whole fixture to the cap and says so', async () => {

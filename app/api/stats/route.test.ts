@@ -1,5 +1,6 @@
 import { NextRequest } from 'next/server';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parseCsv } from '@/test/csv';
 import { parquet, scalar } from '@/test/duck';
 import { WILDCHAT, WILDCHAT_CACHE } from '@/test/fixtures';
 
@@ -16,22 +17,6 @@ beforeAll(async () => {
 async function call(h: Handler, path: string, params: Record<string, string> = {}) {
   const res = await h(new NextRequest(`http://127.0.0.1${path}`), { params: Promise.resolve(params) });
   return { status: res.status, type: res.headers.get('content-type'), text: await res.text() };
-}
-
-/** Splits CSV text into records, honouring quoted fields. */
-function parseCsv(text: string): string[][] {
-  const out: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (ch === '"') quoted = false; else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') { row.push(cell); cell = ''; } else if (ch === '\r' && text[i + 1] === '\n') { row.push(cell); out.push(row); row = []; cell = ''; i++; } else cell += ch;
-  }
-  return out;
 }
 
 describe('/api/stats', () => {
