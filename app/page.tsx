@@ -14,7 +14,7 @@ import { ParamError, parseParams } from '@/lib/filters/schema';
 import { paging } from '@/lib/paging';
 import { exploreView } from '@/lib/queries/explore';
 import { pageNotice } from '@/lib/server/respond';
-import { BusyNotice } from '@/components/common/busy-notice';
+import { ViewNotice } from '@/components/common/view-notice';
 import { userSummary } from '@/lib/queries/user-summary';
 import { QueryError } from '@/lib/search/query';
 import { chartsViewHref, exportHref, searchParamsOf } from '@/lib/urls';
@@ -32,12 +32,7 @@ export default async function ExplorePage({ searchParams }: { searchParams: Sear
     parsed = parseParams(params);
   } catch (e) {
     if (e instanceof ParamError || e instanceof QueryError) {
-      return (
-        <div role="alert" className="rounded border border-amber-300 bg-amber-50 p-4">
-          <p className="font-medium">This view cannot be shown: {e.message}</p>
-          <Link href="/" className="text-indigo-700 underline">Start over</Link>
-        </div>
-      );
+      return <ViewNotice message={`This view cannot be shown: ${e.message}`} href="/" action="Start over" />;
     }
     throw e;
   }
@@ -51,7 +46,7 @@ export default async function ExplorePage({ searchParams }: { searchParams: Sear
     ]);
   } catch (e) {
     const notice = pageNotice(e);
-    if (notice) return <BusyNotice message={notice} retry={`/?${params.toString()}`} />;
+    if (notice) return <ViewNotice message={notice} href={`/?${params.toString()}`} action="Try again" />;
     throw e;
   }
   const [{ list, facets, turns, flags }, user] = view;

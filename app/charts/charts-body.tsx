@@ -14,7 +14,7 @@ import { usStateShapes } from '@/lib/geo/us-states';
 import { worldShapes } from '@/lib/geo/world';
 import { getStats } from '@/lib/queries/stats';
 import { pageNotice } from '@/lib/server/respond';
-import { BusyNotice } from '@/components/common/busy-notice';
+import { ViewNotice } from '@/components/common/view-notice';
 import type { StatsOptions } from '@/lib/stats/types';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
@@ -35,7 +35,7 @@ export async function ChartsBody({ filter, options, params }: { filter: Filter; 
     stats = await getStats(filter, options);
   } catch (e) {
     const notice = pageNotice(e);
-    if (notice) return <BusyNotice message={notice} retry={`/charts?${params.toString()}`} />;
+    if (notice) return <ViewNotice message={notice} href={`/charts?${params.toString()}`} action="Try again" />;
     throw e;
   }
   const query = params.toString();

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Suspense } from 'react';
+import { ViewNotice } from '@/components/common/view-notice';
 import { ChartsSkeleton } from '@/components/charts/charts-skeleton';
 import { ActiveFilters } from '@/components/explore/active-filters';
 import { ParamError } from '@/lib/filters/schema';
@@ -21,12 +22,7 @@ export default async function ChartsPage({ searchParams }: { searchParams: Searc
     parsed = parseStatsParams(params);
   } catch (e) {
     if (e instanceof ParamError || e instanceof QueryError) {
-      return (
-        <div role="alert" className="rounded border border-amber-300 bg-amber-50 p-4">
-          <p className="font-medium">These charts cannot be shown: {e.message}</p>
-          <Link href="/charts" className="text-indigo-700 underline">Start over</Link>
-        </div>
-      );
+      return <ViewNotice message={`These charts cannot be shown: ${e.message}`} href="/charts" action="Start over" />;
     }
     throw e;
   }
