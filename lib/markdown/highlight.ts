@@ -3,7 +3,7 @@
 import { escapeHtml } from './escape';
 
 const WORD_CHAR = '[\\p{L}\\p{N}_]';
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+export const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
 /** The words of a search query worth highlighting: bare and quoted words, not `-excluded` ones. */
 export function searchTerms(q: string | null | undefined): string[] {
@@ -21,7 +21,7 @@ export function searchTerms(q: string | null | undefined): string[] {
   return [...terms].slice(0, 20);
 }
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A case-insensitive whole-word pattern for the terms (CJK terms match anywhere), or null. */
 export function highlightPattern(terms: readonly string[]): RegExp | null {

@@ -127,10 +127,7 @@ async function conversationIndex(id: string): Promise<number | undefined> {
 }
 
 export async function getConversation(id: string): Promise<Conversation | undefined> {
-  const c = await readConversation(id);
-  if (!c) return undefined;
-  const { later: _later, ...full } = c; // eslint-disable-line @typescript-eslint/no-unused-vars
-  return full;
+  return (await readConversation(id))?.conversation;
 }
 
 /** What a page needs to show a turn it does not render: its role and identifier. */
@@ -138,10 +135,11 @@ export interface TurnStub { role: string; turn_identifier: string | null }
 
 /** The conversation with its first `head` messages in full and only stubs for the rest. */
 export async function getConversationHead(id: string, head: number): Promise<(Conversation & { later: TurnStub[] }) | undefined> {
-  return readConversation(id, head);
+  const r = await readConversation(id, head);
+  return r && { ...r.conversation, later: r.later };
 }
 
-async function readConversation(id: string, head?: number): Promise<(Conversation & { later: TurnStub[] }) | undefined> {
+async function readConversation(id: string, head?: number): Promise<{ conversation: Conversation; later: TurnStub[] } | undefined> {
   const idx = await conversationIndex(id);
   if (idx === undefined) return undefined;
   const cut = head === undefined ? '' : ` AND pos < ${Math.trunc(head)}`;
@@ -156,7 +154,7 @@ async function readConversation(id: string, head?: number): Promise<(Conversatio
           WHERE conv = ${idx} AND pos >= ${Math.trunc(head)} ORDER BY pos`),
   ]);
   if (!conv || conv.id !== id) return undefined;
-  return { ...conv, n_chars: Number(conv.n_chars), messages: rows.map(toMessage), later };
+  return { conversation: { ...conv, n_chars: Number(conv.n_chars), messages: rows.map(toMessage) }, later };
 }
 
 /** Columns of the messages table that toMessage reads (plus conv, for grouping). */

@@ -1,6 +1,6 @@
 // The snippet a result row shows for a search: a window of the first matching message around its
 // first hit, whitespace folded, with ellipses where it was cut.
-import { highlightPattern, searchTerms } from '../markdown/highlight';
+import { CJK, escapeRegExp, highlightPattern, searchTerms } from '../markdown/highlight';
 
 const BEFORE = 70;
 const AFTER = 170;
@@ -28,12 +28,10 @@ export function snippetAround(text: string, q: string): string | null {
 }
 
 const SEP = '[^\\p{L}\\p{N}_]';
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
-const escapeRe2 = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** An RE2 pattern (DuckDB's regexp_matches, flag 'i') for a message holding any of the search's words. */
 export function anyWordPattern(q: string): string | null {
   const terms = searchTerms(q);
   if (terms.length === 0) return null;
-  return terms.map((t) => (CJK.test(t) ? escapeRe2(t) : `(^|${SEP})${escapeRe2(t)}(${SEP}|$)`)).join('|');
+  return terms.map((t) => (CJK.test(t) ? escapeRegExp(t) : `(^|${SEP})${escapeRegExp(t)}(${SEP}|$)`)).join('|');
 }
