@@ -4,10 +4,9 @@ import 'server-only';
 import type { Filter, Listing } from '../filters/schema';
 import { buildWhere, Sql } from '../filters/where';
 import type { Connection } from '../db/duckdb';
-import {
-  conversationsOfSql, MESSAGE_COLUMNS, messagesOfSql, ROW_COLUMNS, selectionSql, toMessage, type ConversationRow, type Message,
-} from '../queries/conversations';
-import { session } from '../server/index-db';
+import { conversationsOfSql, messagesOfSql } from '../queries/by-row';
+import { MESSAGE_COLUMNS, ROW_COLUMNS, selectionSql, toMessage, type ConversationRow, type Message } from '../queries/conversations';
+import { withMatches } from '../queries/selection';
 
 // An export may run as long as the client keeps reading; interactive queries keep the short deadline.
 const EXPORT_DEADLINE_MS = 60 * 60 * 1000;
@@ -21,16 +20,16 @@ type Write = (s: string) => Promise<void>;
 /** The row cap of one export; the writer fills in `cut` before its first write when the selection is larger. */
 export interface Cap { max: number; cut?: { rows: number; total: number } }
 
-async function countSelection(c: Connection, filter: Filter): Promise<number> {
+async function countSelection(c: Connection, filter: Filter, hits?: string): Promise<number> {
   const sql = new Sql();
-  const w = buildWhere(filter, sql);
+  const w = buildWhere(filter, sql, { hits });
   return Number((await c.one<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM conversations c WHERE ${w.where}`, sql.params))!.n);
 }
 
 export function writeCsv(filter: Filter, sort: Listing['sort'], write: Write, cap: Cap): Promise<void> {
-  const s = selectionSql(filter, sort);
-  return session(async (c) => {
-    const total = await countSelection(c, filter);
+  return withMatches(filter, async (c, hits) => {
+    const s = selectionSql(filter, sort, undefined, hits);
+    const total = await countSelection(c, filter, hits);
     if (total > cap.max) cap.cut = { rows: cap.max, total };
     await write(csvRow([...CSV_COLUMNS]));
     for await (const rows of c.stream<ConversationRow>(`${s.text} LIMIT ${cap.max}`, s.params as never)) {
@@ -43,11 +42,11 @@ const BATCH = 200;
 
 /** JSONL: the selection's order is read first (ids only), then metadata and messages batch by batch. */
 export function writeJsonl(filter: Filter, sort: Listing['sort'], write: Write, cap: Cap): Promise<void> {
-  const s = selectionSql(filter, sort, 'c.idx');
-  return session(async (c) => {
+  return withMatches(filter, async (c, hits) => {
+    const s = selectionSql(filter, sort, 'c.idx', hits);
     const order = (await c.all<{ idx: number }>(`${s.text} LIMIT ${cap.max + 1}`, s.params as never)).map((r) => Number(r.idx));
     if (order.length > cap.max) {
-      cap.cut = { rows: cap.max, total: await countSelection(c, filter) };
+      cap.cut = { rows: cap.max, total: await countSelection(c, filter, hits) };
       order.length = cap.max;
     }
     for (let i = 0; i < order.length; i += BATCH) {

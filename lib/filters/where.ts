@@ -31,15 +31,26 @@ export type OmitField = FacetField | 'toxic' | 'redacted' | 'turns' | 'flagged';
 const ROLE_MASK = { user: 1, assistant: 2 } as const;
 
 function checkSql(sql: Sql, c: Check): string {
-  return c.kind === 'contains' ? `contains(m.content, ${sql.p(c.pattern)})` : `regexp_matches(m.content, ${sql.p(c.pattern)}, 'i')`;
+  if (c.kind === 'contains') return `contains(m.content, ${sql.p(c.pattern)})`;
+  const exact = `regexp_matches(m.content, ${sql.p(c.pattern)}, 'i')`;
+  return c.like ? `(m.content ILIKE ${sql.p(c.like)} ESCAPE '\\' AND ${exact})` : exact;
+}
+
+/**
+ * The conversations of `source` (rows of conv, role and content, alias m) with a message that
+ * satisfies `check`; confirms a phrase on candidates withMatches already narrowed by terms.
+ */
+export function confirmSql(f: Filter, check: Check, source: string, sql: Sql): string {
+  return `SELECT DISTINCT m.conv FROM ${source} m WHERE ${f.role ? `m.role = '${f.role}' AND ` : ''}${checkSql(sql, check)}`;
 }
 
 /**
  * The conversations matching `q` (and `role`), with a relevance score: `SELECT conv, score`.
  * Phrases and long CJK runs are confirmed on the text of the candidates only, which a
- * materialized CTE keeps the planner from scanning every message with the pattern.
+ * materialized CTE keeps the planner from scanning every message with the pattern; with
+ * `confirm: false` they are left out, for the caller to confirm with confirmSql.
  */
-export function matchesSql(f: Filter, sql: Sql): string {
+export function matchesSql(f: Filter, sql: Sql, { confirm = true } = {}): string {
   const plan = parseQuery(f.q!);
   const mask = f.role ? ROLE_MASK[f.role] : 3;
   // role comes from an allow-list (schema.ts), so it is spelled into the SQL rather than bound.
@@ -58,7 +69,7 @@ export function matchesSql(f: Filter, sql: Sql): string {
       WHERE p.term IN (${ids(plan.terms)}) AND (p.roles & ${mask}) > 0
       GROUP BY p.conv HAVING count(*) = ${plan.terms.length})`);
     from = 'hits h';
-    if (plan.checks.length) {
+    if (confirm && plan.checks.length) {
       ctes.push(`cand AS MATERIALIZED (SELECT m.conv, m.content FROM messages m SEMI JOIN hits USING (conv) WHERE true${roleSql})`);
       for (const check of plan.checks) conds.push(`h.conv IN (SELECT m.conv FROM cand m WHERE ${checkSql(sql, check)})`);
     }

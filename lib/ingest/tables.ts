@@ -1,18 +1,21 @@
-// SQL that flattens one Parquet file into the index's message and conversation tables.
+// SQL that flattens one Parquet file into the index's message and conversation tables. A turn's
+// own geography and headers are not kept per message: pages show the conversation's.
 import { CATEGORIES, DETOXIFY, underscored } from '../dataset/moderation';
 import type { DatasetKind } from '../dataset/schemas';
 import { literal } from '../db/duckdb';
+import { detoxBinSql, modBinSql } from '../stats/bins';
 import type { FileSchema } from './detect';
 
 const u = underscored;
 
 export const MESSAGES_DDL = `CREATE TABLE messages (
   conv UINTEGER, pos USMALLINT, role VARCHAR, content VARCHAR, n_chars INTEGER, turn_identifier BIGINT, ts TIMESTAMPTZ,
-  language VARCHAR, toxic BOOLEAN, redacted BOOLEAN, country VARCHAR, state VARCHAR, hashed_ip VARCHAR,
-  accept_language VARCHAR, user_agent VARCHAR, flagged BOOLEAN,
+  language VARCHAR, toxic BOOLEAN, redacted BOOLEAN, flagged BOOLEAN,
   ${CATEGORIES.map((c) => `s_${u(c)} DOUBLE`).join(', ')},
   ${CATEGORIES.map((c) => `f_${u(c)} BOOLEAN`).join(', ')},
-  ${DETOXIFY.map((d) => `d_${d} DOUBLE`).join(', ')})`;
+  ${DETOXIFY.map((d) => `d_${d} DOUBLE`).join(', ')},
+  ${CATEGORIES.map((c) => `bo_${u(c)} UTINYINT`).join(', ')},
+  ${DETOXIFY.map((d) => `bd_${d} UTINYINT`).join(', ')})`;
 
 export const CONVERSATIONS_DDL = `CREATE TABLE conversations (
   idx UINTEGER, id VARCHAR, conversation_hash VARCHAR, model VARCHAR, ts TIMESTAMPTZ, first_ts TIMESTAMPTZ,
@@ -45,12 +48,12 @@ export function insertMessagesSql(file: string, base: number, schema: FileSchema
   const wild = (expr: string, t = 'VARCHAR') => (lmsys ? `NULL::${t}` : expr);
   return `INSERT INTO messages SELECT conv, pos::USMALLINT, m.role, m.content, length(m.content)::INTEGER,
       ${wild('m.turn_identifier', 'BIGINT')}, ${wild('m."timestamp"::TIMESTAMPTZ', 'TIMESTAMPTZ')},
-      ${wild('m.language')}, ${wild('m.toxic', 'BOOLEAN')}, ${wild('m.redacted', 'BOOLEAN')},
-      ${wild('m.country')}, ${wild('m.state')}, ${wild('m.hashed_ip')},
-      ${wild('m.header."accept-language"')}, ${wild('m.header."user-agent"')}, o.flagged,
+      ${wild('m.language')}, ${wild('m.toxic', 'BOOLEAN')}, ${wild('m.redacted', 'BOOLEAN')}, o.flagged,
       ${CATEGORIES.map((c) => fold(mod, 'o.category_scores', c, 'DOUBLE')).join(', ')},
       ${CATEGORIES.map((c) => fold(mod, 'o.categories', c, 'BOOLEAN')).join(', ')},
-      ${DETOXIFY.map((d) => (detox ? `d.${d}` : 'NULL::DOUBLE')).join(', ')}
+      ${DETOXIFY.map((d) => (detox ? `d.${d}` : 'NULL::DOUBLE')).join(', ')},
+      ${CATEGORIES.map((c) => modBinSql(fold(mod, 'o.category_scores', c, 'DOUBLE'), fold(mod, 'o.categories', c, 'BOOLEAN'))).join(', ')},
+      ${DETOXIFY.map((d) => (detox ? detoxBinSql(`d.${d}`) : 'NULL::UTINYINT')).join(', ')}
     FROM (SELECT conv, unnest(conversation) AS m, unnest(openai_moderation) AS o,
             ${detox ? 'unnest(detoxify_moderation)' : 'NULL'} AS d, unnest(range(len(conversation))) AS pos
           FROM ${source(file, base)})`;

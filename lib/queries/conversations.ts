@@ -7,6 +7,7 @@ import type { Connection } from '../db/duckdb';
 import { isTurnIdentifier } from '../ids';
 import { anyWordPattern, snippetAround } from '../search/snippet';
 import { all, one } from '../server/index-db';
+import { messagesOfSql } from './by-row';
 import { withMatches } from './selection';
 
 export interface ConversationRow {
@@ -43,20 +44,6 @@ export function selectionSql(filter: Filter, sort: Listing['sort'], columns = RO
   const join = relevance ? `JOIN ${hits ?? `(${matchesSql(filter, sql)})`} h ON h.conv = c.idx` : '';
   const w = buildWhere(filter, sql, { hits, joined: relevance });
   return { text: `SELECT ${columns} FROM conversations c ${join} WHERE ${w.where} ORDER BY ${orderBy(filter, sort)}`, params: sql.params };
-}
-
-/**
- * The messages of some conversations (row numbers from the index itself, spelled as literals).
- * One point query per conversation lets each skip to its row group by conv's min/max; an IN list
- * makes DuckDB scan the whole table, text included: 175 ms warm and 29 s cold at 838k conversations.
- */
-export function messagesOfSql(convs: number[], columns: string): string {
-  return convs.map((n) => `SELECT ${columns} FROM messages WHERE conv = ${Math.trunc(n)}`).join(' UNION ALL ');
-}
-
-/** The same for conversation rows (alias `c`), by their row numbers. */
-export function conversationsOfSql(idxs: number[], columns: string): string {
-  return idxs.map((n) => `SELECT ${columns} FROM conversations c WHERE c.idx = ${Math.trunc(n)}`).join(' UNION ALL ');
 }
 
 /** The first message of each conversation (row numbers from the index) that holds a search word, cut around it. */

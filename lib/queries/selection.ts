@@ -3,21 +3,45 @@ import 'server-only';
 // connection, so rows, totals and every facet of a view reuse them instead of searching again.
 import type { Connection } from '../db/duckdb';
 import type { Filter } from '../filters/schema';
-import { matchesSql, Sql } from '../filters/where';
+import { confirmSql, matchesSql, Sql } from '../filters/where';
+import { parseQuery, type Check } from '../search/query';
 import { session } from '../server/index-db';
+import { messagesOfSql } from './by-row';
 
 let counter = 0;
 
-export function withMatches<T>(filter: Filter, fn: (c: Connection, hits?: string) => Promise<T>): Promise<T> {
+/**
+ * Up to this many candidates, a phrase is confirmed on each candidate's messages read by row;
+ * past it, by one scan of every message's text, which costs the same for 1,000 candidates as
+ * for all of them but far less than thousands of point reads.
+ */
+const POINT_CONFIRM_MAX = 200;
+
+/** Deletes the candidates in `name` whose messages do not satisfy every check. */
+async function confirm(c: Connection, filter: Filter, checks: Check[], name: string): Promise<void> {
+  const few = await c.all<{ conv: number }>(`SELECT conv FROM ${name} LIMIT ${POINT_CONFIRM_MAX + 1}`);
+  if (few.length === 0) return;
+  const source = few.length <= POINT_CONFIRM_MAX
+    ? `(${messagesOfSql(few.map((r) => Number(r.conv)), 'conv, role, content')})`
+    : `(SELECT conv, role, content FROM messages WHERE conv IN (SELECT conv FROM ${name}))`;
+  for (const check of checks) {
+    const sql = new Sql();
+    await c.run(`DELETE FROM ${name} WHERE conv NOT IN (${confirmSql(filter, check, source, sql)})`, sql.params);
+  }
+}
+
+export function withMatches<T>(filter: Filter, fn: (c: Connection, hits?: string) => Promise<T>, options?: { deadlineMs?: number }): Promise<T> {
   return session(async (c) => {
     if (!filter.q) return fn(c);
     const name = `matches_${++counter}`;
+    const { checks } = parseQuery(filter.q);
     const sql = new Sql();
-    await c.run(`CREATE TEMP TABLE ${name} AS ${matchesSql(filter, sql)}`, sql.params);
+    await c.run(`CREATE TEMP TABLE ${name} AS ${matchesSql(filter, sql, { confirm: false })}`, sql.params);
     try {
+      if (checks.length) await confirm(c, filter, checks, name);
       return await fn(c, name);
     } finally {
       await c.run(`DROP TABLE IF EXISTS ${name}`);
     }
-  });
+  }, options);
 }

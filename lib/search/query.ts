@@ -2,7 +2,11 @@
 // message) and -excluded words, turned into index terms plus patterns that confirm order.
 import { termId, tokens, tokenTerms, type Token } from './tokenize';
 
-export interface Check { kind: 'regex' | 'contains'; pattern: string }
+/**
+ * A pattern confirmed on message text. `like`, when set, is an ILIKE pattern every match also
+ * satisfies (the words in order, ASCII only): a cheap first test before the regular expression.
+ */
+export interface Check { kind: 'regex' | 'contains'; pattern: string; like?: string }
 
 export interface SearchPlan {
   terms: string[]; // term ids that must all occur (in a message allowed by role)
@@ -32,7 +36,9 @@ function checkFor(ts: Token[], raw: string, quoted: boolean): Check {
   if (ts.length === 1 && ts[0].cjk) return { kind: 'contains', pattern: ts[0].text };
   // An unquoted hyphenated word must match as written; a quoted phrase allows any separators.
   const literal = !quoted && /^[\p{L}\p{N}_-]+$/u.test(raw) ? raw.toLowerCase() : undefined;
-  return { kind: 'regex', pattern: sequencePattern(ts, literal) };
+  const ascii = ts.every((t) => /^[\x00-\x7f]+$/.test(t.text));
+  const like = ascii ? `%${ts.map((t) => t.text.replace(/[\\%_]/g, '\\$&')).join('%')}%` : undefined;
+  return { kind: 'regex', pattern: sequencePattern(ts, literal), like };
 }
 
 export function parseQuery(q: string): SearchPlan {

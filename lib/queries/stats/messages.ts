@@ -1,15 +1,10 @@
 import 'server-only';
 // The one pass over the selected messages behind the moderation and length charts: every value
-// to histogram is binned into a small integer column, then UNPIVOT turns the row into (name, bin)
-// pairs counted by one GROUP BY, so all categories share a single scan.
+// to histogram is a small integer (score bins stored at ingest, see lib/stats/bins.ts), then
+// UNPIVOT turns the row into (name, bin) pairs counted by one GROUP BY, so all share one scan.
 import { CATEGORIES, DETOXIFY, underscored } from '../../dataset/moderation';
 import type { Connection, Param } from '../../db/duckdb';
 import type { Split } from '../../stats/types';
-
-/** OpenAI scores: two bins a decade from 1e-6 to 1; below 1e-6 joins the first, 1 the last. */
-export const MOD_BINS = 12;
-/** Detoxify scores: bins of 0.05 from 0 to 1. */
-export const DETOX_BINS = 20;
 
 export interface MessageRow { grp: string | null; role: string | null; k: string; v: number; n: number }
 
@@ -17,18 +12,14 @@ export interface MessagePassOptions { moderation: boolean; lengths: boolean; spl
 
 /**
  * `where` is a boolean over conversations `c` from buildWhere (null: every message). Values of an
- * OpenAI category are `bin * 2 + flagged`, NULL when unscored (greatest and least skip NULLs, hence the CASEs); lengths are floor(log2(characters)), -1 for empty or missing text.
+ * OpenAI category are its stored bin (lib/stats/bins.ts), NULL when unscored, which UNPIVOT drops;
+ * lengths are floor(log2(characters)), -1 for empty or missing text.
  */
 export function messagePass(c: Connection, where: string | null, params: Param[], o: MessagePassOptions): Promise<MessageRow[]> {
   const cols: string[] = [];
   if (o.moderation) {
-    // Raw bins, clamped in moderation.ts: NULL scores stay NULL (UNPIVOT drops them) with no CASE,
-    // and 1e-300 keeps a zero score out of log10's domain error.
-    for (const cat of CATEGORIES) {
-      const k = underscored(cat);
-      cols.push(`(floor(2 * log10(m.s_${k} + 1e-300))::INTEGER * 2 + coalesce(m.f_${k}, false)::INTEGER) AS "o_${k}"`);
-    }
-    for (const d of DETOXIFY) cols.push(`floor(m.d_${d} * ${DETOX_BINS})::INTEGER AS "d_${d}"`);
+    for (const cat of CATEGORIES) cols.push(`m.bo_${underscored(cat)} AS "o_${underscored(cat)}"`);
+    for (const d of DETOXIFY) cols.push(`m.bd_${d} AS "d_${d}"`);
   }
   // floor(log2(n + 0.5)) = floor(log2(n)) for n ≥ 1, and -1 for an empty message.
   // n_chars is stored at ingest: reading the text itself would cost seconds at WildChat scale.

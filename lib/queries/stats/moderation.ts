@@ -2,11 +2,8 @@
 // flagged and a log-scale score histogram; Detoxify histograms when the dataset has the scores.
 import { CATEGORIES, DETOXIFY, underscored } from '../../dataset/moderation';
 import type { Bin, ModerationStats, Split } from '../../stats/types';
-import { DETOX_BINS, MOD_BINS, type MessageRow } from './messages';
-
-/** Bin edges: 10^(-6 + i/2); the first bin also holds scores below 1e-6. */
-export const modEdge = (i: number) => 10 ** (-6 + i / 2);
-export const detoxEdge = (i: number) => i / DETOX_BINS;
+import { DETOX_BINS, detoxEdge, MOD_BINS, modEdge } from '../../stats/bins';
+import type { MessageRow } from './messages';
 
 export function moderation(rows: MessageRow[], split: Split | null, groups: string[]): ModerationStats {
   const byKey = new Map<string, number[]>();
@@ -19,11 +16,8 @@ export function moderation(rows: MessageRow[], split: Split | null, groups: stri
   for (const r of rows) {
     const group = split ? r.grp : 'all';
     if (group === null || !groups.includes(group)) continue;
-    if (r.k.startsWith('o_')) {
-      const flagged = ((r.v % 2) + 2) % 2;
-      const bin = Math.min(MOD_BINS - 1, Math.max(0, (r.v - flagged) / 2 + MOD_BINS));
-      add(r.k, group, bin * 2 + flagged, r.n, MOD_BINS * 2);
-    } else if (r.k.startsWith('d_')) add(r.k, group, Math.min(DETOX_BINS - 1, Math.max(0, r.v)), r.n, DETOX_BINS);
+    if (r.k.startsWith('o_')) add(r.k, group, r.v, r.n, MOD_BINS * 2);
+    else if (r.k.startsWith('d_')) add(r.k, group, r.v, r.n, DETOX_BINS);
   }
   const out: ModerationStats = { split, groups, categories: [], histograms: [], detoxify: [] };
   for (const category of CATEGORIES) {
