@@ -24,6 +24,7 @@ export interface WhereOptions {
   omit?: OmitField; // leave out this facet's own filter (facet counts)
   hits?: string; // a table already holding matchesSql's rows
   joined?: boolean; // the caller joins the matches itself (relevance order), so no IN test
+  searched?: boolean; // the rows read hold only the search's matches (matchedRowsSql), so no IN test
 }
 
 export type OmitField = FacetField | 'toxic' | 'redacted' | 'turns' | 'flagged';
@@ -85,7 +86,20 @@ export function matchesSql(f: Filter, sql: Sql, { confirm = true } = {}): string
   return `${ctes.length ? `WITH ${ctes.join(', ')} ` : ''}SELECT h.conv, h.score FROM ${from}${conds.length ? ` WHERE ${conds.join(' AND ')}` : ''}`;
 }
 
-export function buildWhere(f: Filter, sql: Sql, { omit, hits, joined }: WhereOptions = {}): Where {
+/**
+ * A copy of the matching conversations with every column buildWhere and the explore counts read:
+ * the view's counts then scan it alone instead of joining the matches with every conversation.
+ */
+export function matchedRowsSql(f: Filter, hits: string): string {
+  const cols = ['idx', 'language', 'country', 'state', 'model', 'hashed_ip', 'toxic', 'redacted', 'turns', 'flagged',
+    ...CATEGORIES.map((k) => `f_${underscored(k)}`)];
+  if (f.values.conversation_hash?.length || f.not.conversation_hash?.length) cols.push('conversation_hash');
+  if (f.from || f.to) cols.push('ts');
+  for (const cat of CATEGORIES) if (f.min[cat] !== undefined) cols.push(`m_${underscored(cat)}`);
+  return `SELECT ${cols.map((k) => `c.${k}`).join(', ')} FROM conversations c WHERE c.idx IN (SELECT conv FROM ${hits})`;
+}
+
+export function buildWhere(f: Filter, sql: Sql, { omit, hits, joined, searched }: WhereOptions = {}): Where {
   const w: string[] = [];
   for (const [field, values] of Object.entries(f.values) as [FacetField, string[]][]) {
     if (field !== omit && values.length) w.push(`c.${field} IN (${sql.list(values)})`);
@@ -107,7 +121,7 @@ export function buildWhere(f: Filter, sql: Sql, { omit, hits, joined }: WhereOpt
     if (v !== undefined) w.push(`c.m_${underscored(cat)} >= ${sql.p(v)}`);
   }
   if (f.q) {
-    if (!joined) w.push(`c.idx IN (SELECT conv FROM ${hits ?? `(${matchesSql(f, sql)})`})`);
+    if (!joined && !searched) w.push(`c.idx IN (SELECT conv FROM ${hits ?? `(${matchesSql(f, sql)})`})`);
   }
   return { where: w.length ? w.join(' AND ') : 'true' };
 }

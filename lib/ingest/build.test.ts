@@ -24,6 +24,8 @@ describe('ingest', () => {
     const n = async (sql: string) => Number((await c.one<{ n: string }>(sql))!.n);
     expect(await n('SELECT count(*) n FROM conversations')).toBe(Number(await scalar(`SELECT count(*) FROM ${T}`)));
     expect(await n('SELECT count(*) n FROM messages')).toBe(Number(await scalar(`SELECT sum(len(conversation)) FROM ${T}`)));
+    // Listings read a page's rows by rowid (lib/queries/conversations.ts): it must be the row number.
+    expect(await n('SELECT count(*) n FROM conversations WHERE rowid <> idx')).toBe(0);
     const byLang = await c.all<{ language: string; n: string }>('SELECT language, count(*)::VARCHAR n FROM conversations GROUP BY 1 ORDER BY 1');
     const want = await (await duck()).all<{ language: string; n: string }>(`SELECT language, count(*)::VARCHAR n FROM ${T} GROUP BY 1 ORDER BY 1`);
     expect(byLang).toEqual(want);

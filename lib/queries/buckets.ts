@@ -4,6 +4,7 @@ import 'server-only';
 import { buildWhere, Sql } from '../filters/where';
 import type { Filter } from '../filters/schema';
 import type { Connection } from '../db/duckdb';
+import { countSource } from './selection';
 
 export const TURN_BUCKETS = [
   { label: '1', min: 1, max: 1 },
@@ -19,9 +20,10 @@ export interface TurnBucket { label: string; min: number; max: number | null; co
 /** `hits`: the request's matches, as made by withMatches. */
 export async function countTurnBuckets(c: Connection, filter: Filter, hits?: string): Promise<TurnBucket[]> {
   const sql = new Sql();
-  const w = buildWhere(filter, sql, { omit: 'turns', hits });
+  const src = await countSource(c, filter, hits);
+  const w = buildWhere(filter, sql, { omit: 'turns', searched: src.searched });
   const cases = TURN_BUCKETS.map((b, i) =>
     `count(*) FILTER (WHERE c.turns >= ${b.min}${b.max === null ? '' : ` AND c.turns <= ${b.max}`})::INTEGER AS b${i}`);
-  const row = (await c.one<Record<string, number>>(`SELECT ${cases.join(', ')} FROM conversations c WHERE ${w.where}`, sql.params)) ?? {};
+  const row = (await c.one<Record<string, number>>(`SELECT ${cases.join(', ')} FROM ${src.table} c WHERE ${w.where}`, sql.params)) ?? {};
   return TURN_BUCKETS.map((b, i) => ({ ...b, count: row[`b${i}`] ?? 0 }));
 }

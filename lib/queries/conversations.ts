@@ -5,10 +5,10 @@ import { buildWhere, matchesSql, Sql } from '../filters/where';
 import type { Filter, Listing } from '../filters/schema';
 import type { Connection } from '../db/duckdb';
 import { isTurnIdentifier } from '../ids';
-import { anyWordPattern, snippetAround } from '../search/snippet';
+import { anyWordLikes, anyWordPattern, snippetAround } from '../search/snippet';
 import { all, one } from '../server/index-db';
 import { messagesOfSql } from './by-row';
-import { withMatches } from './selection';
+import { countSource, withMatches } from './selection';
 
 export interface ConversationRow {
   id: string; conversation_hash: string | null; model: string | null; timestamp: string | null; turns: number;
@@ -23,37 +23,62 @@ export const ISO = (col: string) => `strftime(${col}, '%Y-%m-%dT%H:%M:%S.%fZ')`;
 export const ROW_COLUMNS = `c.id, c.conversation_hash, c.model, ${ISO('c.ts')} AS "timestamp", c.turns, c.language,
   c.country, c.state, c.hashed_ip, c.toxic, c.redacted, c.preview, c.max_moderation`;
 
-const ORDER: Record<Listing['sort'], string> = {
-  newest: 'c.ts DESC NULLS LAST, c.idx DESC',
-  oldest: 'c.ts ASC NULLS LAST, c.idx ASC',
-  turns: 'c.turns DESC, c.ts DESC NULLS LAST, c.idx DESC',
-  moderation: 'c.max_moderation DESC NULLS LAST, c.idx',
-  relevance: 'h.score DESC, c.ts DESC NULLS LAST, c.idx DESC',
+/** Sort orders over conversations `a`; relevance also needs the matches' score, from `h`. */
+const ORDER: Record<Listing['sort'], (a: string, h: string) => string> = {
+  newest: (a) => `${a}.ts DESC NULLS LAST, ${a}.idx DESC`,
+  oldest: (a) => `${a}.ts ASC NULLS LAST, ${a}.idx ASC`,
+  turns: (a) => `${a}.turns DESC, ${a}.ts DESC NULLS LAST, ${a}.idx DESC`,
+  moderation: (a) => `${a}.max_moderation DESC NULLS LAST, ${a}.idx`,
+  relevance: (a, h) => `${h}.score DESC, ${a}.ts DESC NULLS LAST, ${a}.idx DESC`,
 };
 
 /** The ORDER BY of a listing (relevance needs a search; without one it falls back to newest). */
-export const orderBy = (filter: Filter, sort: Listing['sort']) => (sort === 'relevance' && !filter.q ? ORDER.newest : ORDER[sort]);
+export const orderBy = (filter: Filter, sort: Listing['sort'], a = 'c', h = 'h') =>
+  (sort === 'relevance' && !filter.q ? ORDER.newest : ORDER[sort])(a, h);
+
+function selectionParts(filter: Filter, sort: Listing['sort'], hits?: string) {
+  const sql = new Sql();
+  const relevance = sort === 'relevance' && !!filter.q;
+  const join = relevance ? `JOIN ${hits ?? `(${matchesSql(filter, sql)})`} h ON h.conv = c.idx` : '';
+  const w = buildWhere(filter, sql, { hits, joined: relevance });
+  return { sql, relevance, from: `conversations c ${join} WHERE ${w.where}` };
+}
 
 /**
  * The SELECT behind listings and exports, without paging; `hits` as made by withMatches.
  * `columns` may use orderBy() in a window, e.g. to number the rows.
  */
 export function selectionSql(filter: Filter, sort: Listing['sort'], columns = ROW_COLUMNS, hits?: string): { text: string; params: unknown[] } {
-  const sql = new Sql();
-  const relevance = sort === 'relevance' && !!filter.q;
-  const join = relevance ? `JOIN ${hits ?? `(${matchesSql(filter, sql)})`} h ON h.conv = c.idx` : '';
-  const w = buildWhere(filter, sql, { hits, joined: relevance });
-  return { text: `SELECT ${columns} FROM conversations c ${join} WHERE ${w.where} ORDER BY ${orderBy(filter, sort)}`, params: sql.params };
+  const { sql, from } = selectionParts(filter, sort, hits);
+  return { text: `SELECT ${columns} FROM ${from} ORDER BY ${orderBy(filter, sort)}`, params: sql.params };
+}
+
+/**
+ * One page of the selection: its rows are picked on the sort columns alone, then read whole by
+ * rowid (which is idx). Sorting the selected rows with their text columns along costs 3-8 times
+ * more at WildChat scale (a search's page at 838k conversations: 345 ms against 145 ms).
+ */
+export function pageSql(filter: Filter, listing: Listing, hits?: string): { text: string; params: unknown[] } {
+  const { sql, relevance, from } = selectionParts(filter, listing.sort, hits);
+  const page = `SELECT c.rowid AS r, c.idx, c.ts, c.turns, c.max_moderation${relevance ? ', h.score' : ''} FROM ${from}
+    ORDER BY ${orderBy(filter, listing.sort)} LIMIT ${listing.limit} OFFSET ${listing.offset}`;
+  return {
+    text: `SELECT ${ROW_COLUMNS}, c.idx AS conv_idx FROM conversations c JOIN (${page}) o ON c.rowid = o.r
+      ORDER BY ${orderBy(filter, listing.sort, 'o', 'o')}`,
+    params: sql.params,
+  };
 }
 
 /** The first message of each conversation (row numbers from the index) that holds a search word, cut around it. */
 async function snippetsOf(c: Connection, filter: Filter, convs: number[]): Promise<Map<number, string>> {
   const pattern = anyWordPattern(filter.q!);
   if (!pattern || convs.length === 0) return new Map();
+  const likes = anyWordLikes(filter.q!) ?? [];
+  const cheap = likes.length ? `(${likes.map((_, i) => `content ILIKE $${i + 2} ESCAPE '\\'`).join(' OR ')}) AND ` : '';
   const rows = await c.all<{ conv: number; content: string }>(
     `SELECT conv, content FROM (${messagesOfSql(convs, 'conv, pos, role, content')})
-     WHERE ${filter.role ? `role = '${filter.role}' AND ` : ''}regexp_matches(content, $1, 'i')
-     QUALIFY row_number() OVER (PARTITION BY conv ORDER BY pos) = 1`, [pattern]);
+     WHERE ${filter.role ? `role = '${filter.role}' AND ` : ''}${cheap}regexp_matches(content, $1, 'i')
+     QUALIFY row_number() OVER (PARTITION BY conv ORDER BY pos) = 1`, [pattern, ...likes]);
   const out = new Map<number, string>();
   for (const r of rows) {
     const snippet = snippetAround(r.content, filter.q!);
@@ -73,13 +98,14 @@ export function listConversations(filter: Filter, listing: Listing): Promise<Con
  * With a search, each row carries a snippet of its first matching message.
  */
 export async function listWith(c: Connection, filter: Filter, listing: Listing, hits?: string): Promise<ConversationList> {
-  const s = selectionSql(filter, listing.sort, `${ROW_COLUMNS}, c.idx AS conv_idx`, hits);
-  const found = await c.all<ConversationRow & { conv_idx: number }>(`${s.text} LIMIT ${listing.limit} OFFSET ${listing.offset}`, s.params as never);
+  const s = pageSql(filter, listing, hits);
+  const found = await c.all<ConversationRow & { conv_idx: number }>(s.text, s.params as never);
   const snippets = filter.q ? await snippetsOf(c, filter, found.map((r) => Number(r.conv_idx))) : undefined;
   const rows = found.map(({ conv_idx, ...row }) => (snippets ? { ...row, snippet: snippets.get(Number(conv_idx)) ?? null } : row));
   const countSql = new Sql();
-  const w = buildWhere(filter, countSql, { hits });
-  const total = await c.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM conversations c WHERE ${w.where}`, countSql.params);
+  const src = await countSource(c, filter, hits);
+  const w = buildWhere(filter, countSql, { searched: src.searched });
+  const total = await c.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${src.table} c WHERE ${w.where}`, countSql.params);
   return { total: total?.n ?? 0, rows };
 }
 

@@ -4,7 +4,7 @@ import 'server-only';
 import { buildWhere, Sql } from '../filters/where';
 import type { Filter } from '../filters/schema';
 import type { Connection } from '../db/duckdb';
-import { withMatches } from './selection';
+import { countSource, withMatches, type CountSource } from './selection';
 
 export const FACETS = ['language', 'country', 'state', 'model', 'toxic', 'redacted', 'hashed_ip'] as const;
 export type Facet = (typeof FACETS)[number];
@@ -18,10 +18,10 @@ function isFiltered(f: Filter, field: Facet): boolean {
 
 type Counted = { value: string | boolean | null; count: number };
 
-async function countOne(c: Connection, filter: Filter, field: Facet, hits?: string): Promise<Counted[]> {
+async function countOne(c: Connection, filter: Filter, field: Facet, src: CountSource): Promise<Counted[]> {
   const sql = new Sql();
-  const w = buildWhere(filter, sql, { omit: field, hits });
-  return c.all<Counted>(`SELECT c.${field} AS value, count(*)::INTEGER AS count FROM conversations c
+  const w = buildWhere(filter, sql, { omit: field, searched: src.searched });
+  return c.all<Counted>(`SELECT c.${field} AS value, count(*)::INTEGER AS count FROM ${src.table} c
     WHERE ${w.where} GROUP BY 1 ORDER BY 2 DESC, 1 NULLS LAST LIMIT ${TOP}`, sql.params);
 }
 
@@ -32,16 +32,17 @@ export function countFacets(filter: Filter): Promise<FacetCounts> {
 /** The facets on a connection holding the request's matches (`hits`). */
 export async function countWith(c: Connection, filter: Filter, hits?: string): Promise<FacetCounts> {
   const out = {} as FacetCounts;
+  const src = await countSource(c, filter, hits);
   const shared = FACETS.filter((f) => f !== 'hashed_ip' && !isFiltered(filter, f));
   const own = FACETS.filter((f) => !shared.includes(f));
-  for (const f of own) out[f] = await countOne(c, filter, f, hits);
+  for (const f of own) out[f] = await countOne(c, filter, f, src);
   if (shared.length) {
     const sql = new Sql();
-    const w = buildWhere(filter, sql, { hits });
+    const w = buildWhere(filter, sql, { searched: src.searched });
     const rows = await c.all<{ facet: string; value: string | boolean | null; count: number }>(
       `SELECT CASE ${shared.map((f) => `WHEN grouping(c.${f}) = 0 THEN '${f}'`).join(' ')} END AS facet,
          COALESCE(${shared.map((f) => `CAST(c.${f} AS VARCHAR)`).join(', ')}) AS value, count(*)::INTEGER AS count
-       FROM conversations c WHERE ${w.where}
+       FROM ${src.table} c WHERE ${w.where}
        GROUP BY GROUPING SETS (${shared.map((f) => `(c.${f})`).join(', ')})`, sql.params);
     for (const f of shared) {
       out[f] = rows.filter((r) => r.facet === f)

@@ -3,7 +3,7 @@ import 'server-only';
 // connection, so rows, totals and every facet of a view reuse them instead of searching again.
 import type { Connection } from '../db/duckdb';
 import type { Filter } from '../filters/schema';
-import { confirmSql, matchesSql, Sql } from '../filters/where';
+import { confirmSql, matchedRowsSql, matchesSql, Sql } from '../filters/where';
 import { parseQuery, type Check } from '../search/query';
 import { session } from '../server/index-db';
 import { messagesOfSql } from './by-row';
@@ -42,6 +42,17 @@ export function withMatches<T>(filter: Filter, fn: (c: Connection, hits?: string
       return await fn(c, name);
     } finally {
       await c.run(`DROP TABLE IF EXISTS ${name}`);
+      await c.run(`DROP TABLE IF EXISTS ${name}_rows`);
     }
   }, options);
+}
+
+/** Where a view's counts read conversations from: `conversations`, or with a search the copy of its matching rows. */
+export interface CountSource { table: string; searched: boolean }
+
+/** The count source for a connection holding the request's matches (`hits`); the copy is made once per request. */
+export async function countSource(c: Connection, filter: Filter, hits?: string): Promise<CountSource> {
+  if (!hits) return { table: 'conversations', searched: false };
+  await c.run(`CREATE TEMP TABLE IF NOT EXISTS ${hits}_rows AS ${matchedRowsSql(filter, hits)}`);
+  return { table: `${hits}_rows`, searched: true };
 }

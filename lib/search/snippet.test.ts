@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anyWordPattern, snippetAround } from './snippet';
+import { anyWordLikes, anyWordPattern, snippetAround } from './snippet';
 import { duck } from '@/test/duck';
 
 describe('snippetAround', () => {
@@ -40,5 +40,22 @@ describe('anyWordPattern in DuckDB', () => {
         expect(row!.m, `${q} in ${t}`).toBe(snippetAround(t, q) !== null);
       }
     }
+  });
+
+  it('prefilters with ILIKE patterns every message the pattern matches also satisfies', async () => {
+    const c = await duck();
+    const texts = ['the cat', 'THE END', 'a-the-b', 'snake_case here', 'snakeXcase', 'Zebra-Quartz-57!', 'zebra quartz 57', '50% off', '50 off', 'none'];
+    for (const q of ['the', 'snake_case', 'zebra-quartz-57', '"zebra quartz"', '50%', 'the cat']) {
+      const likes = anyWordLikes(q)!;
+      for (const t of texts) {
+        const re = (await c.one<{ m: boolean }>(`SELECT regexp_matches($1, $2, 'i') AS m`, [t, anyWordPattern(q)!]))!.m;
+        let like = false;
+        for (const p of likes) like ||= (await c.one<{ m: boolean }>(`SELECT $1 ILIKE $2 ESCAPE '\\' AS m`, [t, p]))!.m;
+        if (re) expect(like, `${q} in ${t}`).toBe(true);
+      }
+    }
+    expect(anyWordLikes('snake_case')).toEqual(['%snake\\_case%']);
+    expect(anyWordLikes('北京')).toBeNull();
+    expect(anyWordLikes('привет the')).toBeNull();
   });
 });

@@ -35,3 +35,14 @@ export function anyWordPattern(q: string): string | null {
   if (terms.length === 0) return null;
   return terms.map((t) => (CJK.test(t) ? escapeRegExp(t) : `(^|${SEP})${escapeRegExp(t)}(${SEP}|$)`)).join('|');
 }
+
+/**
+ * ILIKE patterns of which a message matching anyWordPattern satisfies at least one: a cheap test
+ * DuckDB runs before the regular expression. Null when a word is not ASCII (ILIKE and RE2 would
+ * fold its case differently).
+ */
+export function anyWordLikes(q: string): string[] | null {
+  const terms = searchTerms(q);
+  if (terms.length === 0 || terms.some((t) => /[^\x00-\x7f]/.test(t))) return null;
+  return terms.map((t) => `%${t.split(/[^a-z0-9_]+/i).filter(Boolean).map((w) => w.replace(/[\\%_]/g, '\\$&')).join('%')}%`);
+}
