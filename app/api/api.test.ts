@@ -81,6 +81,34 @@ describe('JSON API on the fixture index', () => {
     expect(plain.body.rows[0]).not.toHaveProperty('snippet');
   });
 
+  it('confirms phrases with few candidates and with many, totals and facets as DuckDB counts them', async () => {
+    const T = parquet(WILDCHAT.dir);
+    const SEP = '[^\\p{L}\\p{N}_]';
+    const has = (re: string) => `list_bool_or([regexp_matches(m.content, '${re}', 'i') FOR m IN conversation])`;
+    const word = (w: string) => has(`(^|${SEP})${w}(${SEP}|$)`);
+    const text = await scalar<string>(`SELECT m.content FROM (SELECT unnest(conversation) m FROM ${T})
+      WHERE regexp_matches(m.content, '(^|\\s)[a-z]{7,} [a-z]{7,}(\\s|$)') ORDER BY m.content LIMIT 1`);
+    const rare = /(?:^|\s)([a-z]{7,}) ([a-z]{7,})(?:\s|$)/.exec(text)!.slice(1);
+    // withMatches reads each candidate's messages up to 200 candidates and scans past that: one phrase of each kind.
+    const candidates = async (ws: string[]) => Number(await scalar(`SELECT count(*) FROM ${T} WHERE ${ws.map(word).join(' AND ')}`));
+    expect(await candidates(['of', 'the'])).toBeGreaterThan(200);
+    expect(await candidates(rare)).toBeLessThanOrEqual(200);
+    for (const ws of [['of', 'the'], rare]) {
+      const phrase = has(`(^|${SEP})${ws.join(`${SEP}+`)}(${SEP}|$)`);
+      const q = encodeURIComponent(`"${ws.join(' ')}"`);
+      const r = await call(routes.list, `/api/conversations?q=${q}&limit=5`);
+      expect(r.body.total, ws.join(' ')).toBe(Number(await scalar(`SELECT count(*) FROM ${T} WHERE ${phrase}`)));
+      expect(r.body.total).toBeGreaterThan(0);
+      const lang = await scalar<string>(`SELECT language FROM ${T} WHERE ${phrase} GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`);
+      const f = await call(routes.facets, `/api/facets?q=${q}&language=${encodeURIComponent(lang)}`);
+      const want = await (await import('@/test/duck')).duck().then((c) => c.all<{ value: string; count: number }>(
+        `SELECT country AS value, count(*)::INTEGER AS count FROM ${T} WHERE ${phrase} AND language = '${lang}' GROUP BY 1`));
+      for (const w of want) expect(f.body.country.find((x: { value: string }) => x.value === w.value)?.count, w.value).toBe(w.count);
+      const ownLang = await scalar(`SELECT count(*) FROM ${T} WHERE ${phrase} AND language = '${lang}'`);
+      expect(f.body.language.find((x: { value: string }) => x.value === lang).count).toBe(Number(ownLang));
+    }
+  });
+
   it('exports JSONL in the listing order, each line with the same messages as the conversation API', async () => {
     const jsonl = (await import('./conversations.jsonl/route')).GET as unknown as Handler;
     const res = await jsonl(new NextRequest('http://127.0.0.1/api/conversations.jsonl?sort=oldest'), { params: Promise.resolve({}) });
