@@ -22,9 +22,8 @@ export interface Where {
 
 export interface WhereOptions {
   omit?: OmitField; // leave out this facet's own filter (facet counts)
-  hits?: string; // a table already holding matchesSql's rows
+  hits?: string; // a table already holding matchesSql's rows, made by withMatches
   joined?: boolean; // the caller joins the matches itself (relevance order), so no IN test
-  searched?: boolean; // the rows read hold only the search's matches (matchedRowsSql), so no IN test
 }
 
 export type OmitField = FacetField | 'toxic' | 'redacted' | 'turns' | 'flagged';
@@ -87,19 +86,13 @@ export function matchesSql(f: Filter, sql: Sql, { confirm = true } = {}): string
 }
 
 /**
- * A copy of the matching conversations with every column buildWhere and the explore counts read:
- * the view's counts then scan it alone instead of joining the matches with every conversation.
+ * SQL true when row number `col` is among the matches in `hits`. withMatches also keeps them as a
+ * bit string over row numbers, in a variable: a bit test per row costs a fraction of a join with the matches
+ * (at 838k conversations, counting a frequent word's 555k matches: 8 ms against 42 ms).
  */
-export function matchedRowsSql(f: Filter, hits: string): string {
-  const cols = ['idx', 'language', 'country', 'state', 'model', 'hashed_ip', 'toxic', 'redacted', 'turns', 'flagged',
-    ...CATEGORIES.map((k) => `f_${underscored(k)}`)];
-  if (f.values.conversation_hash?.length || f.not.conversation_hash?.length) cols.push('conversation_hash');
-  if (f.from || f.to) cols.push('ts');
-  for (const cat of CATEGORIES) if (f.min[cat] !== undefined) cols.push(`m_${underscored(cat)}`);
-  return `SELECT ${cols.map((k) => `c.${k}`).join(', ')} FROM conversations c WHERE c.idx IN (SELECT conv FROM ${hits})`;
-}
+export const inMatches = (hits: string, col: string) => `get_bit(getvariable('${hits}_bits'), ${col}::INTEGER) = 1`;
 
-export function buildWhere(f: Filter, sql: Sql, { omit, hits, joined, searched }: WhereOptions = {}): Where {
+export function buildWhere(f: Filter, sql: Sql, { omit, hits, joined }: WhereOptions = {}): Where {
   const w: string[] = [];
   for (const [field, values] of Object.entries(f.values) as [FacetField, string[]][]) {
     if (field !== omit && values.length) w.push(`c.${field} IN (${sql.list(values)})`);
@@ -121,7 +114,14 @@ export function buildWhere(f: Filter, sql: Sql, { omit, hits, joined, searched }
     if (v !== undefined) w.push(`c.m_${underscored(cat)} >= ${sql.p(v)}`);
   }
   if (f.q) {
-    if (!joined && !searched) w.push(`c.idx IN (SELECT conv FROM ${hits ?? `(${matchesSql(f, sql)})`})`);
+    if (!joined) w.push(hits ? inMatches(hits, 'c.idx') : `c.idx IN (SELECT conv FROM (${matchesSql(f, sql)}))`);
   }
   return { where: w.length ? w.join(' AND ') : 'true' };
+}
+
+/** True when the filter selects every conversation: the state whose counts are cached per index. */
+export function isUnfiltered(f: Filter): boolean {
+  return !f.q && f.toxic === undefined && f.redacted === undefined && f.turnsMin === undefined && f.turnsMax === undefined
+    && !f.from && !f.to && !f.flagged.length && !Object.keys(f.min).length
+    && !Object.values(f.values).some((v) => v?.length) && !Object.values(f.not).some((v) => v?.length);
 }

@@ -1,10 +1,5 @@
-import 'server-only';
 // Turn-count buckets for the explore sidebar, counted under every filter but the turn range
 // itself (like the other facets), so choosing a bucket does not hide the others.
-import { buildWhere, Sql } from '../filters/where';
-import type { Filter } from '../filters/schema';
-import type { Connection } from '../db/duckdb';
-import { countSource } from './selection';
 
 export const TURN_BUCKETS = [
   { label: '1', min: 1, max: 1 },
@@ -17,13 +12,9 @@ export const TURN_BUCKETS = [
 
 export interface TurnBucket { label: string; min: number; max: number | null; count: number }
 
-/** `hits`: the request's matches, as made by withMatches. */
-export async function countTurnBuckets(c: Connection, filter: Filter, hits?: string): Promise<TurnBucket[]> {
-  const sql = new Sql();
-  const src = await countSource(c, filter, hits);
-  const w = buildWhere(filter, sql, { omit: 'turns', searched: src.searched });
-  const cases = TURN_BUCKETS.map((b, i) =>
-    `count(*) FILTER (WHERE c.turns >= ${b.min}${b.max === null ? '' : ` AND c.turns <= ${b.max}`})::INTEGER AS b${i}`);
-  const row = (await c.one<Record<string, number>>(`SELECT ${cases.join(', ')} FROM ${src.table} c WHERE ${w.where}`, sql.params)) ?? {};
-  return TURN_BUCKETS.map((b, i) => ({ ...b, count: row[`b${i}`] ?? 0 }));
-}
+/** Aggregates over conversations `c`, one per bucket, for turnBucketsOf to read back. */
+export const turnBucketColumns = (): string[] => TURN_BUCKETS.map((b, i) =>
+  `count(*) FILTER (WHERE c.turns >= ${b.min}${b.max === null ? '' : ` AND c.turns <= ${b.max}`})::INTEGER AS tb${i}`);
+
+export const turnBucketsOf = (row: Record<string, number>): TurnBucket[] =>
+  TURN_BUCKETS.map((b, i) => ({ ...b, count: row[`tb${i}`] ?? 0 }));

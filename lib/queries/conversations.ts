@@ -8,7 +8,7 @@ import { isTurnIdentifier } from '../ids';
 import { anyWordLikes, anyWordPattern, snippetAround } from '../search/snippet';
 import { all, one } from '../server/index-db';
 import { messagesOfSql } from './by-row';
-import { countSource, withMatches } from './selection';
+import { withMatches } from './selection';
 
 export interface ConversationRow {
   id: string; conversation_hash: string | null; model: string | null; timestamp: string | null; turns: number;
@@ -93,19 +93,20 @@ export function listConversations(filter: Filter, listing: Listing): Promise<Con
   return withMatches(filter, (c, hits) => listWith(c, filter, listing, hits));
 }
 
-/**
- * One page of the selection and its total, on a connection holding the request's matches (`hits`).
- * With a search, each row carries a snippet of its first matching message.
- */
-export async function listWith(c: Connection, filter: Filter, listing: Listing, hits?: string): Promise<ConversationList> {
+/** One page of the selection, on a connection holding the request's matches (`hits`). With a search, each row carries a snippet of its first matching message. */
+export async function pageRows(c: Connection, filter: Filter, listing: Listing, hits?: string): Promise<ConversationRow[]> {
   const s = pageSql(filter, listing, hits);
   const found = await c.all<ConversationRow & { conv_idx: number }>(s.text, s.params as never);
   const snippets = filter.q ? await snippetsOf(c, filter, found.map((r) => Number(r.conv_idx))) : undefined;
-  const rows = found.map(({ conv_idx, ...row }) => (snippets ? { ...row, snippet: snippets.get(Number(conv_idx)) ?? null } : row));
+  return found.map(({ conv_idx, ...row }) => (snippets ? { ...row, snippet: snippets.get(Number(conv_idx)) ?? null } : row));
+}
+
+/** One page of the selection and its total. */
+export async function listWith(c: Connection, filter: Filter, listing: Listing, hits?: string): Promise<ConversationList> {
+  const rows = await pageRows(c, filter, listing, hits);
   const countSql = new Sql();
-  const src = await countSource(c, filter, hits);
-  const w = buildWhere(filter, countSql, { searched: src.searched });
-  const total = await c.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${src.table} c WHERE ${w.where}`, countSql.params);
+  const w = buildWhere(filter, countSql, { hits });
+  const total = await c.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM conversations c WHERE ${w.where}`, countSql.params);
   return { total: total?.n ?? 0, rows };
 }
 

@@ -4,26 +4,25 @@ import 'server-only';
 // independent and run on separate pooled connections at the same time.
 import type { Filter, Listing } from '../filters/schema';
 import { session } from '../server/index-db';
-import { countTurnBuckets, type TurnBucket } from './buckets';
-import { listWith, type ConversationList } from './conversations';
+import type { TurnBucket } from './buckets';
+import { pageRows, type ConversationList } from './conversations';
 import { countWith, type FacetCounts } from './facets';
-import { countFlags, type FlagCounts } from './flag-counts';
+import type { FlagCounts } from './flag-counts';
 import { withMatches } from './selection';
+import { countSummary } from './summary';
 
 export interface ExploreView { list: ConversationList; facets: FacetCounts; turns: TurnBucket[]; flags: FlagCounts }
 
 export async function exploreView(filter: Filter, listing: Listing): Promise<ExploreView> {
   if (filter.q) {
-    return withMatches(filter, async (c, hits) => ({
-      list: await listWith(c, filter, listing, hits),
-      facets: await countWith(c, filter, hits),
-      turns: await countTurnBuckets(c, filter, hits),
-      flags: await countFlags(c, filter, hits),
-    }));
+    return withMatches(filter, async (c, hits) => {
+      const rows = await pageRows(c, filter, listing, hits);
+      const { total, turns, flags } = await countSummary(c, filter, hits);
+      return { list: { total, rows }, facets: await countWith(c, filter, hits), turns, flags };
+    });
   }
-  const [list, facets, turns, flags] = await Promise.all([
-    session((c) => listWith(c, filter, listing)), session((c) => countWith(c, filter)),
-    session((c) => countTurnBuckets(c, filter)), session((c) => countFlags(c, filter)),
+  const [rows, facets, { total, turns, flags }] = await Promise.all([
+    session((c) => pageRows(c, filter, listing)), session((c) => countWith(c, filter)), session((c) => countSummary(c, filter)),
   ]);
-  return { list, facets, turns, flags };
+  return { list: { total, rows }, facets, turns, flags };
 }

@@ -1,10 +1,11 @@
 import 'server-only';
 // Facet counts: each facet counted under every filter but its own. Facets whose field is not
 // filtered share one GROUPING SETS pass; each filtered facet gets its own pass without its filter.
-import { buildWhere, Sql } from '../filters/where';
+import { buildWhere, isUnfiltered, Sql } from '../filters/where';
+import { cachedPerIndex } from './cache';
 import type { Filter } from '../filters/schema';
 import type { Connection } from '../db/duckdb';
-import { countSource, withMatches, type CountSource } from './selection';
+import { withMatches } from './selection';
 
 export const FACETS = ['language', 'country', 'state', 'model', 'toxic', 'redacted', 'hashed_ip'] as const;
 export type Facet = (typeof FACETS)[number];
@@ -18,10 +19,10 @@ function isFiltered(f: Filter, field: Facet): boolean {
 
 type Counted = { value: string | boolean | null; count: number };
 
-async function countOne(c: Connection, filter: Filter, field: Facet, src: CountSource): Promise<Counted[]> {
+async function countOne(c: Connection, filter: Filter, field: Facet, hits?: string): Promise<Counted[]> {
   const sql = new Sql();
-  const w = buildWhere(filter, sql, { omit: field, searched: src.searched });
-  return c.all<Counted>(`SELECT c.${field} AS value, count(*)::INTEGER AS count FROM ${src.table} c
+  const w = buildWhere(filter, sql, { omit: field, hits });
+  return c.all<Counted>(`SELECT c.${field} AS value, count(*)::INTEGER AS count FROM conversations c
     WHERE ${w.where} GROUP BY 1 ORDER BY 2 DESC, 1 NULLS LAST LIMIT ${TOP}`, sql.params);
 }
 
@@ -29,20 +30,23 @@ export function countFacets(filter: Filter): Promise<FacetCounts> {
   return withMatches(filter, (c, hits) => countWith(c, filter, hits));
 }
 
-/** The facets on a connection holding the request's matches (`hits`). */
-export async function countWith(c: Connection, filter: Filter, hits?: string): Promise<FacetCounts> {
+/** The facets on a connection holding the request's matches (`hits`); unfiltered, cached per index. */
+export function countWith(c: Connection, filter: Filter, hits?: string): Promise<FacetCounts> {
+  return isUnfiltered(filter) ? cachedPerIndex(c, 'explore|facets', () => compute(c, filter)) : compute(c, filter, hits);
+}
+
+async function compute(c: Connection, filter: Filter, hits?: string): Promise<FacetCounts> {
   const out = {} as FacetCounts;
-  const src = await countSource(c, filter, hits);
   const shared = FACETS.filter((f) => f !== 'hashed_ip' && !isFiltered(filter, f));
   const own = FACETS.filter((f) => !shared.includes(f));
-  for (const f of own) out[f] = await countOne(c, filter, f, src);
+  for (const f of own) out[f] = await countOne(c, filter, f, hits);
   if (shared.length) {
     const sql = new Sql();
-    const w = buildWhere(filter, sql, { searched: src.searched });
+    const w = buildWhere(filter, sql, { hits });
     const rows = await c.all<{ facet: string; value: string | boolean | null; count: number }>(
       `SELECT CASE ${shared.map((f) => `WHEN grouping(c.${f}) = 0 THEN '${f}'`).join(' ')} END AS facet,
          COALESCE(${shared.map((f) => `CAST(c.${f} AS VARCHAR)`).join(', ')}) AS value, count(*)::INTEGER AS count
-       FROM ${src.table} c WHERE ${w.where}
+       FROM conversations c WHERE ${w.where}
        GROUP BY GROUPING SETS (${shared.map((f) => `(c.${f})`).join(', ')})`, sql.params);
     for (const f of shared) {
       out[f] = rows.filter((r) => r.facet === f)

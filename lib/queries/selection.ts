@@ -3,7 +3,7 @@ import 'server-only';
 // connection, so rows, totals and every facet of a view reuse them instead of searching again.
 import type { Connection } from '../db/duckdb';
 import type { Filter } from '../filters/schema';
-import { confirmSql, matchedRowsSql, matchesSql, Sql } from '../filters/where';
+import { confirmSql, matchesSql, Sql } from '../filters/where';
 import { parseQuery, type Check } from '../search/query';
 import { session } from '../server/index-db';
 import { messagesOfSql } from './by-row';
@@ -37,22 +37,20 @@ export function withMatches<T>(filter: Filter, fn: (c: Connection, hits?: string
     const { checks } = parseQuery(filter.q);
     const sql = new Sql();
     await c.run(`CREATE TEMP TABLE ${name} AS ${matchesSql(filter, sql, { confirm: false })}`, sql.params);
+    let bits = false;
     try {
       if (checks.length) await confirm(c, filter, checks, name);
+      // The matches as bits over row numbers, for where.ts's inMatches. A variable, unlike a scalar
+      // subquery, is a constant to the planner (a subquery made it a nested-loop join: seconds).
+      // bitstring_agg needs constant bounds.
+      const last = (await c.one<{ n: number }>('SELECT max(idx)::INTEGER AS n FROM conversations'))?.n;
+      await c.run(`SET VARIABLE ${name}_bits = (SELECT ${last == null ? 'NULL::BIT' : `bitstring_agg(conv, 0::UINTEGER, ${Number(last)}::UINTEGER)`} FROM ${name})`);
+      bits = true;
       return await fn(c, name);
     } finally {
       await c.run(`DROP TABLE IF EXISTS ${name}`);
-      await c.run(`DROP TABLE IF EXISTS ${name}_rows`);
+      if (bits) await c.run(`RESET VARIABLE ${name}_bits`);
     }
   }, options);
 }
 
-/** Where a view's counts read conversations from: `conversations`, or with a search the copy of its matching rows. */
-export interface CountSource { table: string; searched: boolean }
-
-/** The count source for a connection holding the request's matches (`hits`); the copy is made once per request. */
-export async function countSource(c: Connection, filter: Filter, hits?: string): Promise<CountSource> {
-  if (!hits) return { table: 'conversations', searched: false };
-  await c.run(`CREATE TEMP TABLE IF NOT EXISTS ${hits}_rows AS ${matchedRowsSql(filter, hits)}`);
-  return { table: `${hits}_rows`, searched: true };
-}

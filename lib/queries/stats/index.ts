@@ -3,11 +3,11 @@ import 'server-only';
 // pass over the selected conversations and, for moderation and shape, one over their messages.
 import type { Connection } from '../../db/duckdb';
 import type { Filter } from '../../filters/schema';
-import { buildWhere, Sql } from '../../filters/where';
+import { buildWhere, isUnfiltered, Sql } from '../../filters/where';
 import type { ChartName, Stats, StatsOptions } from '../../stats/types';
 import { session } from '../../server/index-db';
 import { withMatches } from '../selection';
-import { cachedPerIndex } from './cache';
+import { cachedPerIndex } from '../cache';
 import { conversationPass } from './conversations';
 import { countries, languageByCountry, states } from './geography';
 import { messagePass } from './messages';
@@ -20,13 +20,6 @@ export const SPLIT_TOP = 6;
 
 interface Parts { moderation: boolean; lengths: boolean }
 const EVERYTHING: Parts = { moderation: true, lengths: true };
-
-/** True when the filter selects every conversation: the state whose stats are cached per index. */
-export function isUnfiltered(f: Filter): boolean {
-  return !f.q && f.toxic === undefined && f.redacted === undefined && f.turnsMin === undefined && f.turnsMax === undefined
-    && !f.from && !f.to && !f.flagged.length && !Object.keys(f.min).length
-    && !Object.values(f.values).some((v) => v?.length) && !Object.values(f.not).some((v) => v?.length);
-}
 
 /** Runs each pass; unfiltered, each pass is cached per index under the options it depends on. */
 async function compute(c: Connection, filter: Filter, options: StatsOptions, parts: Parts, hits?: string): Promise<Partial<Stats> & Pick<Stats, 'total' | 'messages'>> {

@@ -1,8 +1,8 @@
 import 'server-only';
-// Passes over the unfiltered selection, computed once per index build: the key is the open index's
-// manifest (written once by each ingest), read on the connection answering, so a swapped index
-// never serves the previous one's numbers.
-import type { Connection } from '../../db/duckdb';
+// Answers for the unfiltered selection (charts' passes, the landing page's counts), computed once
+// per index build: the key is the open index's manifest (written once by each ingest), read on the
+// connection answering, so a swapped index never serves the previous one's numbers.
+import type { Connection } from '../db/duckdb';
 
 let indexKey: string | undefined;
 const entries = new Map<string, Promise<unknown>>();
