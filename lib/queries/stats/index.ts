@@ -41,7 +41,12 @@ async function compute(c: Connection, filter: Filter, options: StatsOptions, par
   const msgSplit = parts.moderation ? split : null;
   const msgs = parts.moderation || parts.lengths
     ? await pass(`messages|${msgSplit}|${parts.moderation}|${parts.lengths}`,
-      () => messagePass(c, where === 'true' ? null : where, sql.params, { ...parts, split: msgSplit, groups }))
+      () => {
+        // The search is tested on each message's conversation number directly, the rest through conversations.
+        const msgSql = new Sql();
+        const rest = buildWhere(filter, msgSql, { joined: true }).where;
+        return messagePass(c, { where: rest === 'true' ? null : rest, params: msgSql.params, hits }, { ...parts, split: msgSplit, groups });
+      })
     : [];
   if (parts.moderation) out.moderation = moderation(msgs, split, groups);
   out.shape = { turns: turnBins(rows), lengths: parts.lengths ? lengthBins(msgs) : [] };

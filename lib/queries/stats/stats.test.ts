@@ -47,6 +47,7 @@ async function states(): Promise<{ name: string; qs: string; where: string }[]> 
     { name: 'a facet', qs: `language=${encodeURIComponent(lang)}`, where: `language = '${lang}'` },
     { name: 'a negation', qs: 'not_country=United+States&turns_min=2', where: `(country IS NULL OR country <> 'United States') AND turn >= 2` },
     { name: 'a keyword query', qs: `q=${WORD}`, where: 'has_word' },
+    { name: 'a keyword query and a facet', qs: `q=${WORD}&language=${encodeURIComponent(lang)}`, where: `has_word AND language = '${lang}'` },
   ];
 }
 
