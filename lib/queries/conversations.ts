@@ -74,7 +74,7 @@ async function snippetsOf(c: Connection, filter: Filter, convs: number[]): Promi
   const pattern = anyWordPattern(filter.q!);
   if (!pattern || convs.length === 0) return new Map();
   const likes = anyWordLikes(filter.q!) ?? [];
-  const cheap = likes.length ? `(${likes.map((_, i) => `content ILIKE $${i + 2} ESCAPE '\\'`).join(' OR ')}) AND ` : '';
+  const cheap = likes.length ? `(${likes.map((_, i) => `lower(content) LIKE $${i + 2} ESCAPE '\\'`).join(' OR ')}) AND ` : '';
   const rows = await c.all<{ conv: number; content: string }>(
     `SELECT conv, content FROM (${messagesOfSql(convs, 'conv, pos, role, content')})
      WHERE ${filter.role ? `role = '${filter.role}' AND ` : ''}${cheap}regexp_matches(content, $1, 'i')

@@ -3,7 +3,7 @@ import 'server-only';
 // connection, so rows, totals and every facet of a view reuse them instead of searching again.
 import type { Connection } from '../db/duckdb';
 import type { Filter } from '../filters/schema';
-import { confirmSql, matchesSql, Sql } from '../filters/where';
+import { confirmSql, inMatches, matchesSql, Sql } from '../filters/where';
 import { parseQuery, type Check } from '../search/query';
 import { session } from '../server/index-db';
 import { messagesOfSql } from './by-row';
@@ -12,8 +12,7 @@ let counter = 0;
 
 /**
  * Up to this many candidates, a phrase is confirmed on each candidate's messages read by row;
- * past it, by one scan of every message's text, which costs the same for 1,000 candidates as
- * for all of them but far less than thousands of point reads.
+ * past it, by one scan of the messages whose conversation bit is set (see setBits).
  */
 const POINT_CONFIRM_MAX = 200;
 
@@ -23,11 +22,21 @@ async function confirm(c: Connection, filter: Filter, checks: Check[], name: str
   if (few.length === 0) return;
   const source = few.length <= POINT_CONFIRM_MAX
     ? `(${messagesOfSql(few.map((r) => Number(r.conv)), 'conv, role, content')})`
-    : `(SELECT conv, role, content FROM messages WHERE conv IN (SELECT conv FROM ${name}))`;
+    : `(SELECT conv, role, content FROM messages WHERE ${inMatches(name, 'conv')})`;
   for (const check of checks) {
     const sql = new Sql();
     await c.run(`DELETE FROM ${name} WHERE conv NOT IN (${confirmSql(filter, check, source, sql)})`, sql.params);
   }
+}
+
+/**
+ * The matches as bits over row numbers, for where.ts's inMatches. A variable, unlike a scalar
+ * subquery, is a constant to the planner (a subquery made it a nested-loop join: seconds).
+ * bitstring_agg needs constant bounds.
+ */
+async function setBits(c: Connection, name: string): Promise<void> {
+  const last = (await c.one<{ n: number }>('SELECT max(idx)::INTEGER AS n FROM conversations'))?.n;
+  await c.run(`SET VARIABLE ${name}_bits = (SELECT ${last == null ? 'NULL::BIT' : `bitstring_agg(conv, 0::UINTEGER, ${Number(last)}::UINTEGER)`} FROM ${name})`);
 }
 
 export function withMatches<T>(filter: Filter, fn: (c: Connection, hits?: string) => Promise<T>, options?: { deadlineMs?: number }): Promise<T> {
@@ -39,13 +48,12 @@ export function withMatches<T>(filter: Filter, fn: (c: Connection, hits?: string
     await c.run(`CREATE TEMP TABLE ${name} AS ${matchesSql(filter, sql, { confirm: false })}`, sql.params);
     let bits = false;
     try {
-      if (checks.length) await confirm(c, filter, checks, name);
-      // The matches as bits over row numbers, for where.ts's inMatches. A variable, unlike a scalar
-      // subquery, is a constant to the planner (a subquery made it a nested-loop join: seconds).
-      // bitstring_agg needs constant bounds.
-      const last = (await c.one<{ n: number }>('SELECT max(idx)::INTEGER AS n FROM conversations'))?.n;
-      await c.run(`SET VARIABLE ${name}_bits = (SELECT ${last == null ? 'NULL::BIT' : `bitstring_agg(conv, 0::UINTEGER, ${Number(last)}::UINTEGER)`} FROM ${name})`);
+      await setBits(c, name);
       bits = true;
+      if (checks.length) {
+        await confirm(c, filter, checks, name);
+        await setBits(c, name);
+      }
       return await fn(c, name);
     } finally {
       await c.run(`DROP TABLE IF EXISTS ${name}`);

@@ -3,8 +3,8 @@
 import { termId, tokens, tokenTerms, type Token } from './tokenize';
 
 /**
- * A pattern confirmed on message text. `like`, when set, is an ILIKE pattern every match also
- * satisfies (the words in order, ASCII only): a cheap first test before the regular expression.
+ * A pattern confirmed on message text. `like`, when set, is a LIKE pattern every match's lower-cased
+ * text also satisfies (the words in order, ASCII only): a cheap first test before the regular expression.
  */
 export interface Check { kind: 'regex' | 'contains'; pattern: string; like?: string }
 

@@ -42,7 +42,7 @@ describe('anyWordPattern in DuckDB', () => {
     }
   });
 
-  it('prefilters with ILIKE patterns every message the pattern matches also satisfies', async () => {
+  it('prefilters with LIKE patterns every message the pattern matches also satisfies once lower-cased', async () => {
     const c = await duck();
     const texts = ['the cat', 'THE END', 'a-the-b', 'snake_case here', 'snakeXcase', 'Zebra-Quartz-57!', 'zebra quartz 57', '50% off', '50 off', 'none'];
     for (const q of ['the', 'snake_case', 'zebra-quartz-57', '"zebra quartz"', '50%', 'the cat']) {
@@ -50,7 +50,7 @@ describe('anyWordPattern in DuckDB', () => {
       for (const t of texts) {
         const re = (await c.one<{ m: boolean }>(`SELECT regexp_matches($1, $2, 'i') AS m`, [t, anyWordPattern(q)!]))!.m;
         let like = false;
-        for (const p of likes) like ||= (await c.one<{ m: boolean }>(`SELECT $1 ILIKE $2 ESCAPE '\\' AS m`, [t, p]))!.m;
+        for (const p of likes) like ||= (await c.one<{ m: boolean }>(`SELECT lower($1) LIKE $2 ESCAPE '\\' AS m`, [t, p]))!.m;
         if (re) expect(like, `${q} in ${t}`).toBe(true);
       }
     }

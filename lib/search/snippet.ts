@@ -37,9 +37,9 @@ export function anyWordPattern(q: string): string | null {
 }
 
 /**
- * ILIKE patterns of which a message matching anyWordPattern satisfies at least one: a cheap test
- * DuckDB runs before the regular expression. Null when a word is not ASCII (ILIKE and RE2 would
- * fold its case differently).
+ * LIKE patterns of which a message matching anyWordPattern satisfies at least one once lower-cased:
+ * a cheap test DuckDB runs before the regular expression. Null when a word is not ASCII (lower()
+ * and RE2 fold other scripts' case differently).
  */
 export function anyWordLikes(q: string): string[] | null {
   const terms = searchTerms(q);
