@@ -40,10 +40,10 @@ async function setBits(c: Connection, name: string): Promise<void> {
 }
 
 export function withMatches<T>(filter: Filter, fn: (c: Connection, hits?: string) => Promise<T>, options?: { deadlineMs?: number }): Promise<T> {
+  const checks = filter.q ? parseQuery(filter.q).checks : [];
   return session(async (c) => {
     if (!filter.q) return fn(c);
     const name = `matches_${++counter}`;
-    const { checks } = parseQuery(filter.q);
     const sql = new Sql();
     await c.run(`CREATE TEMP TABLE ${name} AS ${matchesSql(filter, sql, { confirm: false })}`, sql.params);
     let bits = false;
@@ -59,6 +59,6 @@ export function withMatches<T>(filter: Filter, fn: (c: Connection, hits?: string
       await c.run(`DROP TABLE IF EXISTS ${name}`);
       if (bits) await c.run(`RESET VARIABLE ${name}_bits`);
     }
-  }, options);
+  }, { ...options, heavy: checks.length > 0 });
 }
 

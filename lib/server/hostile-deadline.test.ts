@@ -54,4 +54,19 @@ describe('query deadline', () => {
     for (const e of await Promise.all(held)) expect(e).toBeInstanceOf(db.DeadlineError);
     expect(await db.one<{ n: number }>('SELECT 42 AS n')).toEqual({ n: 42 });
   });
+
+  it('runs at most two heavy sessions at once, so quick requests always find a connection', async () => {
+    const runaway = 'SELECT count(*) FROM range(1000000000000) a WHERE a.range % 7 = 3';
+    // Four phrase-like sessions that would each hold a connection for their whole 3 s deadline.
+    let settled = 0;
+    const heavy = Array.from({ length: 4 }, () =>
+      db.session((c) => c.all(runaway), { heavy: true }).then(() => 'finished', (e: unknown) => e).finally(() => settled++));
+    const quick = await Promise.all(Array.from({ length: 6 }, () => db.one<{ n: number }>('SELECT 42 AS n')));
+    expect(quick).toEqual(Array.from({ length: 6 }, () => ({ n: 42 })));
+    expect(settled).toBe(0); // served while every heavy session still runs or waits
+    const errors = (await Promise.all(heavy)) as Error[];
+    // Two ran until their deadline; the other two waited for a slot past it and were turned away.
+    expect(errors.filter((e) => /deadline and was stopped/.test(e.message)).length).toBe(2);
+    expect(errors.filter((e) => /too busy with other phrase searches/.test(e.message)).length).toBe(2);
+  });
 });

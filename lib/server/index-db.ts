@@ -63,7 +63,46 @@ function waitFor(g: Generation, deadlineMs: number): Promise<Connection> {
   });
 }
 
-async function withConnection<T>(fn: (c: Connection) => Promise<T>, { deadlineMs = DEADLINE_MS } = {}): Promise<T> {
+/**
+ * Sessions that may read message text for seconds (phrase searches) run at most this many at once,
+ * so they can never hold every pooled connection and stall the quick requests queued behind them.
+ */
+const HEAVY_AT_ONCE = 2;
+let heavyRunning = 0;
+const heavyWaiting: (() => void)[] = [];
+
+function heavySlot(deadlineMs: number): Promise<() => void> {
+  const release = () => {
+    const next = heavyWaiting.shift();
+    if (next) next();
+    else heavyRunning--;
+  };
+  if (heavyRunning < HEAVY_AT_ONCE) {
+    heavyRunning++;
+    return Promise.resolve(release);
+  }
+  return new Promise((resolve, reject) => {
+    const go = () => { clearTimeout(timer); resolve(release); };
+    const timer = setTimeout(() => {
+      heavyWaiting.splice(heavyWaiting.indexOf(go), 1);
+      reject(new DeadlineError(`the server was too busy with other phrase searches to start this one within ${deadlineMs / 1000} s`));
+    }, deadlineMs);
+    heavyWaiting.push(go);
+  });
+}
+
+export interface SessionOptions { deadlineMs?: number; heavy?: boolean }
+
+async function withConnection<T>(fn: (c: Connection) => Promise<T>, { deadlineMs = DEADLINE_MS, heavy = false }: SessionOptions = {}): Promise<T> {
+  const release = heavy ? await heavySlot(deadlineMs) : undefined;
+  try {
+    return await pooled(fn, deadlineMs);
+  } finally {
+    release?.();
+  }
+}
+
+async function pooled<T>(fn: (c: Connection) => Promise<T>, deadlineMs: number): Promise<T> {
   const g = await generation();
   const c = g.idle.pop() ?? (await waitFor(g, deadlineMs));
   g.busy++;
