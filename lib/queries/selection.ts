@@ -16,16 +16,29 @@ let counter = 0;
  */
 const POINT_CONFIRM_MAX = 200;
 
+/**
+ * Past this share of all conversations, candidates hold frequent words: most of their messages
+ * pass the LIKE prefilter, and the regular expression, which stops at the first match, is cheaper
+ * alone (`"the of"` at 20k conversations: 121 ms against 303 ms). Below it, the prefilter spares
+ * the expression long messages without the phrase (5,316 candidates at 838k: 8.8 s down to 3 s).
+ */
+const PREFILTER_MAX_SHARE = 0.1;
+
 /** Deletes the candidates in `name` whose messages do not satisfy every check. */
 async function confirm(c: Connection, filter: Filter, checks: Check[], name: string): Promise<void> {
   const few = await c.all<{ conv: number }>(`SELECT conv FROM ${name} LIMIT ${POINT_CONFIRM_MAX + 1}`);
   if (few.length === 0) return;
-  const source = few.length <= POINT_CONFIRM_MAX
-    ? `(${messagesOfSql(few.map((r) => Number(r.conv)), 'conv, role, content')})`
-    : `(SELECT conv, role, content FROM messages WHERE ${inMatches(name, 'conv')})`;
+  let source = `(${messagesOfSql(few.map((r) => Number(r.conv)), 'conv, role, content')})`;
+  let prefilter = true;
+  if (few.length > POINT_CONFIRM_MAX) {
+    source = `(SELECT conv, role, content FROM messages WHERE ${inMatches(name, 'conv')})`;
+    const share = await c.one<{ s: number }>(`SELECT (SELECT count(*) FROM ${name}) / greatest(1, (SELECT count(*) FROM conversations))::DOUBLE AS s`);
+    prefilter = (share?.s ?? 0) <= PREFILTER_MAX_SHARE;
+  }
   for (const check of checks) {
     const sql = new Sql();
-    await c.run(`DELETE FROM ${name} WHERE conv NOT IN (${confirmSql(filter, check, source, sql)})`, sql.params);
+    const used = prefilter ? check : { ...check, like: undefined };
+    await c.run(`DELETE FROM ${name} WHERE conv NOT IN (${confirmSql(filter, used, source, sql)})`, sql.params);
   }
 }
 
