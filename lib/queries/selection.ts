@@ -5,7 +5,7 @@ import type { Connection } from '../db/duckdb';
 import type { Filter } from '../filters/schema';
 import { confirmSql, inMatches, matchesSql, Sql } from '../filters/where';
 import { parseQuery, type Check } from '../search/query';
-import { session } from '../server/index-db';
+import { session, type SessionOptions } from '../server/index-db';
 import { messagesOfSql } from './by-row';
 
 let counter = 0;
@@ -24,16 +24,16 @@ const POINT_CONFIRM_MAX = 200;
  */
 const PREFILTER_MAX_SHARE = 0.1;
 
-/** Deletes the candidates in `name` whose messages do not satisfy every check. */
-async function confirm(c: Connection, filter: Filter, checks: Check[], name: string): Promise<void> {
+/** Deletes the candidates in `name` whose messages do not satisfy every check; `rows`: conversations in the index. */
+async function confirm(c: Connection, filter: Filter, checks: Check[], name: string, rows: number): Promise<void> {
   const few = await c.all<{ conv: number }>(`SELECT conv FROM ${name} LIMIT ${POINT_CONFIRM_MAX + 1}`);
   if (few.length === 0) return;
   let source = `(${messagesOfSql(few.map((r) => Number(r.conv)), 'conv, role, content')})`;
   let prefilter = true;
   if (few.length > POINT_CONFIRM_MAX) {
     source = `(SELECT conv, role, content FROM messages WHERE ${inMatches(name, 'conv')})`;
-    const share = await c.one<{ s: number }>(`SELECT (SELECT count(*) FROM ${name}) / greatest(1, (SELECT count(*) FROM conversations))::DOUBLE AS s`);
-    prefilter = (share?.s ?? 0) <= PREFILTER_MAX_SHARE;
+    const candidates = Number((await c.one<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM ${name}`))!.n);
+    prefilter = candidates <= PREFILTER_MAX_SHARE * rows;
   }
   for (const check of checks) {
     const sql = new Sql();
@@ -43,16 +43,15 @@ async function confirm(c: Connection, filter: Filter, checks: Check[], name: str
 }
 
 /**
- * The matches as bits over row numbers, for where.ts's inMatches. A variable, unlike a scalar
- * subquery, is a constant to the planner (a subquery made it a nested-loop join: seconds).
- * bitstring_agg needs constant bounds.
+ * The matches as bits over the index's `rows` row numbers, for where.ts's inMatches. A variable,
+ * unlike a scalar subquery, is a constant to the planner (a subquery made it a nested-loop join:
+ * seconds). bitstring_agg needs constant bounds.
  */
-async function setBits(c: Connection, name: string): Promise<void> {
-  const last = (await c.one<{ n: number }>('SELECT max(idx)::INTEGER AS n FROM conversations'))?.n;
-  await c.run(`SET VARIABLE ${name}_bits = (SELECT ${last == null ? 'NULL::BIT' : `bitstring_agg(conv, 0::UINTEGER, ${Number(last)}::UINTEGER)`} FROM ${name})`);
+async function setBits(c: Connection, name: string, rows: number): Promise<void> {
+  await c.run(`SET VARIABLE ${name}_bits = (SELECT ${rows === 0 ? 'NULL::BIT' : `bitstring_agg(conv, 0::UINTEGER, ${rows - 1}::UINTEGER)`} FROM ${name})`);
 }
 
-export function withMatches<T>(filter: Filter, fn: (c: Connection, hits?: string) => Promise<T>, options?: { deadlineMs?: number }): Promise<T> {
+export function withMatches<T>(filter: Filter, fn: (c: Connection, hits?: string) => Promise<T>, options?: Pick<SessionOptions, 'deadlineMs'>): Promise<T> {
   const checks = filter.q ? parseQuery(filter.q).checks : [];
   return session(async (c) => {
     if (!filter.q) return fn(c);
@@ -61,11 +60,13 @@ export function withMatches<T>(filter: Filter, fn: (c: Connection, hits?: string
     await c.run(`CREATE TEMP TABLE ${name} AS ${matchesSql(filter, sql, { confirm: false })}`, sql.params);
     let bits = false;
     try {
-      await setBits(c, name);
+      // Row numbers run from 0 to the count less one (idx is the insertion order; build.test checks rowid = idx).
+      const rows = Number((await c.one<{ n: number }>('SELECT count(*)::BIGINT AS n FROM conversations'))!.n);
+      await setBits(c, name, rows);
       bits = true;
       if (checks.length) {
-        await confirm(c, filter, checks, name);
-        await setBits(c, name);
+        await confirm(c, filter, checks, name, rows);
+        await setBits(c, name, rows);
       }
       return await fn(c, name);
     } finally {
@@ -74,4 +75,3 @@ export function withMatches<T>(filter: Filter, fn: (c: Connection, hits?: string
     }
   }, { ...options, heavy: checks.length > 0 });
 }
-

@@ -28,6 +28,16 @@ function sequencePattern(ts: Token[], literal?: string): string {
   return `${start}${body}${end}`;
 }
 
+/**
+ * A LIKE pattern (escape character `\`) that lower-cased text holding these lower-case words in
+ * this order satisfies; undefined when a word is not ASCII (lower() and RE2 fold other scripts'
+ * case differently, so the test would not be a safe first filter).
+ */
+export function likeInOrder(words: string[]): string | undefined {
+  if (words.length === 0 || words.some((w) => /[^\x00-\x7f]/.test(w))) return undefined;
+  return `%${words.map((w) => w.replace(/[\\%_]/g, '\\$&')).join('%')}%`;
+}
+
 function needsCheck(ts: Token[]): boolean {
   return ts.length > 1 || (ts[0].cjk && ts[0].text.length > 2);
 }
@@ -36,9 +46,7 @@ function checkFor(ts: Token[], raw: string, quoted: boolean): Check {
   if (ts.length === 1 && ts[0].cjk) return { kind: 'contains', pattern: ts[0].text };
   // An unquoted hyphenated word must match as written; a quoted phrase allows any separators.
   const literal = !quoted && /^[\p{L}\p{N}_-]+$/u.test(raw) ? raw.toLowerCase() : undefined;
-  const ascii = ts.every((t) => /^[\x00-\x7f]+$/.test(t.text));
-  const like = ascii ? `%${ts.map((t) => t.text.replace(/[\\%_]/g, '\\$&')).join('%')}%` : undefined;
-  return { kind: 'regex', pattern: sequencePattern(ts, literal), like };
+  return { kind: 'regex', pattern: sequencePattern(ts, literal), like: likeInOrder(ts.map((t) => t.text)) };
 }
 
 export function parseQuery(q: string): SearchPlan {

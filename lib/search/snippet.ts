@@ -1,6 +1,8 @@
 // The snippet a result row shows for a search: a window of the first matching message around its
 // first hit, whitespace folded, with ellipses where it was cut.
 import { CJK, escapeRegExp, highlightPattern, searchTerms } from '../markdown/highlight';
+import { likeInOrder } from './query';
+import { tokens } from './tokenize';
 
 const BEFORE = 70;
 const AFTER = 170;
@@ -38,11 +40,9 @@ export function anyWordPattern(q: string): string | null {
 
 /**
  * LIKE patterns of which a message matching anyWordPattern satisfies at least one once lower-cased:
- * a cheap test DuckDB runs before the regular expression. Null when a word is not ASCII (lower()
- * and RE2 fold other scripts' case differently).
+ * a cheap test DuckDB runs before the regular expression. Null when a word is not ASCII.
  */
 export function anyWordLikes(q: string): string[] | null {
-  const terms = searchTerms(q);
-  if (terms.length === 0 || terms.some((t) => /[^\x00-\x7f]/.test(t))) return null;
-  return terms.map((t) => `%${t.split(/[^a-z0-9_]+/i).filter(Boolean).map((w) => w.replace(/[\\%_]/g, '\\$&')).join('%')}%`);
+  const likes = searchTerms(q).map((t) => likeInOrder(tokens(t).map((w) => w.text)));
+  return likes.length && likes.every((l) => l !== undefined) ? likes : null;
 }
