@@ -31,3 +31,14 @@ export function exportMaxRows(env: Record<string, string | undefined> = process.
   if (!/^\d{1,10}$/.test(raw) || Number(raw) < 1) throw new Error(`WILDSCOPE_EXPORT_MAX_ROWS must be a whole number of at least 1, got "${raw.slice(0, 40)}"`);
   return Number(raw);
 }
+
+/**
+ * How long a search's matches stay for the next request with the same query and scope
+ * (WILDSCOPE_MATCH_CACHE_SECONDS). With 0, only requests arriving while it is computed share it.
+ */
+export function matchCacheSeconds(env: Record<string, string | undefined> = process.env): number {
+  const raw = env.WILDSCOPE_MATCH_CACHE_SECONDS?.trim();
+  if (!raw) return 300;
+  if (!/^\d{1,7}$/.test(raw)) throw new Error(`WILDSCOPE_MATCH_CACHE_SECONDS must be a whole number of seconds (0 or more), got "${raw.slice(0, 40)}"`);
+  return Number(raw);
+}

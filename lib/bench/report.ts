@@ -39,6 +39,7 @@ export function renderReport(r: Report): string {
     r.generation ? `- generation ${f(r.generation.seconds, 1)} s, peak RSS ${f(r.generation.peakRssMb)} MB` : '- generation: reused',
     `- ingest ${f(r.ingest.seconds, 1)} s${r.ingest.peakRssMb ? `, peak RSS ${f(r.ingest.peakRssMb)} MB` : ' (reused index)'}`,
     `- server ready in ${f(r.server.readySeconds, 1)} s; peak RSS under load ${f(r.server.peakRssMb)} MB`,
+    '- a search is computed once per probe (its requests, made together, share it) and never kept for the next probe',
     '',
     '| request class (one at a time) | n | errors | p50 ms | p95 ms | p99 ms | max ms | raw Parquet ms | speed-up | target |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',

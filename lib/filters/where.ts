@@ -87,12 +87,15 @@ export function matchesSql(f: Filter, sql: Sql, { confirm = true } = {}): string
   return `${ctes.length ? `WITH ${ctes.join(', ')} ` : ''}SELECT h.conv, h.score FROM ${from}${conds.length ? ` WHERE ${conds.join(' AND ')}` : ''}`;
 }
 
+/** The variable holding the bits of the matches in table `hits` (a table name may be qualified). */
+export const bitsVariable = (hits: string) => `${hits.replace(/\W/g, '_')}_bits`;
+
 /**
  * SQL true when row number `col` is among the matches in `hits`. withMatches also keeps them as a
  * bit string over row numbers, in a variable: a bit test per row costs a fraction of a join with the matches
  * (at 838k conversations, counting a frequent word's 555k matches: 8 ms against 42 ms).
  */
-export const inMatches = (hits: string, col: string) => `get_bit(getvariable('${hits}_bits'), ${col}::INTEGER) = 1`;
+export const inMatches = (hits: string, col: string) => `get_bit(getvariable('${bitsVariable(hits)}'), ${col}::INTEGER) = 1`;
 
 export function buildWhere(f: Filter, sql: Sql, { omit, hits, joined }: WhereOptions = {}): Where {
   const w: string[] = [];

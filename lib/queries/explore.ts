@@ -1,9 +1,7 @@
 import 'server-only';
-// Everything the explore page counts for one view. With a search, all of it runs in one session
-// on the request's materialized matches, so the search runs once; without one, the queries are
-// independent and run on separate pooled connections at the same time.
+// Everything the explore page counts for one view: rows, totals and facets run at the same time on
+// separate pooled connections; with a search, all of them read the one computation of its matches.
 import type { Filter, Listing } from '../filters/schema';
-import { session } from '../server/index-db';
 import type { TurnBucket } from './buckets';
 import { pageRows, type ConversationList } from './conversations';
 import { countWith, type FacetCounts } from './facets';
@@ -14,15 +12,10 @@ import { countSummary } from './summary';
 export interface ExploreView { list: ConversationList; facets: FacetCounts; turns: TurnBucket[]; flags: FlagCounts }
 
 export async function exploreView(filter: Filter, listing: Listing): Promise<ExploreView> {
-  if (filter.q) {
-    return withMatches(filter, async (c, hits) => {
-      const rows = await pageRows(c, filter, listing, hits);
-      const { total, turns, flags } = await countSummary(c, filter, hits);
-      return { list: { total, rows }, facets: await countWith(c, filter, hits), turns, flags };
-    });
-  }
   const [rows, facets, { total, turns, flags }] = await Promise.all([
-    session((c) => pageRows(c, filter, listing)), session((c) => countWith(c, filter)), session((c) => countSummary(c, filter)),
+    withMatches(filter, (c, hits) => pageRows(c, filter, listing, hits)),
+    withMatches(filter, (c, hits) => countWith(c, filter, hits)),
+    withMatches(filter, (c, hits) => countSummary(c, filter, hits)),
   ]);
   return { list: { total, rows }, facets, turns, flags };
 }

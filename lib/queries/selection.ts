@@ -1,14 +1,15 @@
 import 'server-only';
-// A search's matches computed once per request: kept in a temporary table on one pooled
-// connection, so rows, totals and every facet of a view reuse them instead of searching again.
+// A search's matches, computed once into a table of the server's in-memory database that every
+// pooled connection reads: rows, totals, facets and charts of a view, requested together or while
+// paging, reuse them instead of searching again.
+import { matchCacheSeconds } from '../config';
 import type { Connection } from '../db/duckdb';
 import type { Filter } from '../filters/schema';
-import { confirmSql, inMatches, matchesSql, Sql } from '../filters/where';
+import { bitsVariable, confirmSql, inMatches, matchesSql, Sql } from '../filters/where';
 import { parseQuery, type Check } from '../search/query';
-import { session, type SessionOptions } from '../server/index-db';
+import { currentScope, session, type Scope, type SessionOptions } from '../server/index-db';
 import { messagesOfSql } from './by-row';
-
-let counter = 0;
+import { MatchCache, type Entry } from './match-cache';
 
 /**
  * Up to this many candidates, a phrase is confirmed on each candidate's messages read by row;
@@ -42,36 +43,97 @@ async function confirm(c: Connection, filter: Filter, checks: Check[], name: str
   }
 }
 
-/**
- * The matches as bits over the index's `rows` row numbers, for where.ts's inMatches. A variable,
- * unlike a scalar subquery, is a constant to the planner (a subquery made it a nested-loop join:
- * seconds). bitstring_agg needs constant bounds.
- */
+/** Stores the bits of the matches in `name` (see where.ts's inMatches) as the session's variable. */
 async function setBits(c: Connection, name: string, rows: number): Promise<void> {
-  await c.run(`SET VARIABLE ${name}_bits = (SELECT ${rows === 0 ? 'NULL::BIT' : `bitstring_agg(conv, 0::UINTEGER, ${rows - 1}::UINTEGER)`} FROM ${name})`);
+  await c.run(`SET VARIABLE ${bitsVariable(name)} = (SELECT ${rows === 0 ? 'NULL::BIT' : `bitstring_agg(conv, 0::UINTEGER, ${rows - 1}::UINTEGER)`} FROM ${name})`);
 }
 
-export function withMatches<T>(filter: Filter, fn: (c: Connection, hits?: string) => Promise<T>, options?: Pick<SessionOptions, 'deadlineMs'>): Promise<T> {
-  const checks = filter.q ? parseQuery(filter.q).checks : [];
-  return session(async (c) => {
-    if (!filter.q) return fn(c);
-    const name = `matches_${++counter}`;
-    const sql = new Sql();
-    await c.run(`CREATE TEMP TABLE ${name} AS ${matchesSql(filter, sql, { confirm: false })}`, sql.params);
-    let bits = false;
-    try {
-      // Row numbers run from 0 to the count less one (idx is the insertion order; build.test checks rowid = idx).
-      const rows = Number((await c.one<{ n: number }>('SELECT count(*)::BIGINT AS n FROM conversations'))!.n);
+/**
+ * Computes the matches of `filter` into the shared table `name` (conv, score) and their bits into
+ * `name`_bits, for any session to load; returns how many matched. A bit string, unlike a scalar
+ * subquery, is a constant to the planner (a subquery made it a nested-loop join: seconds), and
+ * bitstring_agg needs constant bounds.
+ */
+async function computeMatches(c: Connection, filter: Filter, checks: Check[], name: string): Promise<number> {
+  const sql = new Sql();
+  await c.run(`CREATE TABLE ${name} AS ${matchesSql(filter, sql, { confirm: false })}`, sql.params);
+  try {
+    // Row numbers run from 0 to the count less one (idx is the insertion order; build.test checks rowid = idx).
+    const rows = Number((await c.one<{ n: number }>('SELECT count(*)::BIGINT AS n FROM conversations'))!.n);
+    await setBits(c, name, rows);
+    if (checks.length) {
+      await confirm(c, filter, checks, name, rows);
       await setBits(c, name, rows);
-      bits = true;
-      if (checks.length) {
-        await confirm(c, filter, checks, name, rows);
-        await setBits(c, name, rows);
-      }
-      return await fn(c, name);
-    } finally {
-      await c.run(`DROP TABLE IF EXISTS ${name}`);
-      if (bits) await c.run(`RESET VARIABLE ${name}_bits`);
     }
-  }, { ...options, heavy: checks.length > 0 });
+    await c.run(`CREATE TABLE ${name}_bits AS SELECT getvariable('${bitsVariable(name)}') AS b`);
+    return Number((await c.one<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM ${name}`))!.n);
+  } finally {
+    await c.run(`RESET VARIABLE ${bitsVariable(name)}`);
+  }
+}
+
+/** The index was swapped between choosing a cache and getting a connection: try again on the new one. */
+class SwappedError extends Error {}
+
+const caches = new WeakMap<Scope, MatchCache>();
+
+/** Matches held at most: 64 searches, 20 million matching conversations in all (12 bytes each). */
+const LIMITS = { maxEntries: 64, maxRows: 20_000_000 };
+
+function cacheOf(scope: Scope): MatchCache {
+  let cache = caches.get(scope);
+  if (!cache) {
+    const drop = (name: string) => {
+      void session(async (c, s) => {
+        if (s !== scope) return;
+        await c.run(`DROP TABLE IF EXISTS ${name}`);
+        await c.run(`DROP TABLE IF EXISTS ${name}_bits`);
+      }).catch(() => { /* the index was swapped, and its memory with it */ });
+    };
+    cache = new MatchCache({ ...LIMITS, ttlMs: matchCacheSeconds() * 1000 }, drop);
+    caches.set(scope, cache);
+  }
+  return cache;
+}
+
+/**
+ * Runs `fn` on a pooled connection where `hits` names the matches of the filter's search (table and
+ * bits, see where.ts). The search is computed once per query and scope for every request that
+ * wants it meanwhile, and kept a while after (config.ts's matchCacheSeconds).
+ */
+export async function withMatches<T>(filter: Filter, fn: (c: Connection, hits?: string) => Promise<T>, options?: Pick<SessionOptions, 'deadlineMs'>): Promise<T> {
+  if (!filter.q) return session((c) => fn(c), options);
+  const checks = parseQuery(filter.q).checks;
+  const key = JSON.stringify([filter.q, filter.role ?? null]);
+  for (;;) {
+    const scope = await currentScope();
+    const cache = cacheOf(scope);
+    let entry: Entry;
+    try {
+      entry = await cache.acquire(key, 'memory.matches_', (name) =>
+        session(async (c, s) => {
+          if (s !== scope) throw new SwappedError();
+          return computeMatches(c, filter, checks, name);
+        }, { ...options, heavy: checks.length > 0 }));
+    } catch (e) {
+      if (e instanceof SwappedError) continue;
+      throw e;
+    }
+    try {
+      const swapped = Symbol('swapped');
+      const out = await session(async (c, s) => {
+        if (s !== scope) return swapped;
+        const v = bitsVariable(entry.table);
+        await c.run(`SET VARIABLE ${v} = (SELECT b FROM ${entry.table}_bits)`);
+        try {
+          return await fn(c, entry.table);
+        } finally {
+          await c.run(`RESET VARIABLE ${v}`);
+        }
+      }, options);
+      if (out !== swapped) return out as T;
+    } finally {
+      cache.release(entry);
+    }
+  }
 }

@@ -1,10 +1,11 @@
 import 'server-only';
-// The server's one DuckDB instance: the index opened read-only, a small pool of connections, a
-// deadline on every query, and a swap to a newer index file when an ingest renames one into place.
+// The server's one DuckDB instance: the index attached read-only to an in-memory database (where
+// requests share tables, such as a search's matches), a small pool of connections, a deadline on
+// every query, and a swap to a newer index file when an ingest renames one into place.
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { config, INDEX_FILE } from '../config';
-import { Database, type Connection, type Param, type Row } from '../db/duckdb';
+import { Database, literal, type Connection, type Param, type Row } from '../db/duckdb';
 
 const POOL = 4;
 const DEADLINE_MS = Number(process.env.WILDSCOPE_QUERY_TIMEOUT_MS || 10_000);
@@ -12,7 +13,13 @@ const DEADLINE_MS = Number(process.env.WILDSCOPE_QUERY_TIMEOUT_MS || 10_000);
 export class DeadlineError extends Error {}
 export class NoIndexError extends Error {}
 
-interface Generation { db: Database; idle: Connection[]; waiting: ((c: Connection) => void)[]; ino: number; mtime: number; busy: number; retired: boolean }
+/**
+ * One opened index file. Its identity is the scope of anything kept across requests in its
+ * in-memory database (`memory.<table>`): a swapped index starts with none of them.
+ */
+export interface Scope { readonly opened: number }
+
+interface Generation { db: Database; idle: Connection[]; waiting: ((c: Connection) => void)[]; ino: number; mtime: number; busy: number; retired: boolean; scope: Scope }
 
 let current: Generation | undefined;
 let opening: Promise<Generation> | undefined;
@@ -24,10 +31,20 @@ async function open(): Promise<Generation> {
   const path = indexPath();
   let st;
   try { st = statSync(path); } catch { throw new NoIndexError('no index has been built yet'); }
-  const db = await Database.open(path, { readOnly: true, threads: 2, memoryLimit: process.env.WILDSCOPE_MEMORY || '2GB' });
+  const db = await Database.open(':memory:', { threads: 2, memoryLimit: process.env.WILDSCOPE_MEMORY || '2GB' });
   const idle: Connection[] = [];
-  for (let i = 0; i < POOL; i++) idle.push(await db.connect());
-  return { db, idle, waiting: [], ino: st.ino, mtime: st.mtimeMs, busy: 0, retired: false };
+  try {
+    for (let i = 0; i < POOL; i++) {
+      const c = await db.connect();
+      if (i === 0) await c.run(`ATTACH ${literal(path)} AS wildscope_index (READ_ONLY)`);
+      await c.run('USE wildscope_index');
+      idle.push(c);
+    }
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+  return { db, idle, waiting: [], ino: st.ino, mtime: st.mtimeMs, busy: 0, retired: false, scope: { opened: Date.now() } };
 }
 
 async function generation(): Promise<Generation> {
@@ -93,7 +110,12 @@ function heavySlot(deadlineMs: number): Promise<() => void> {
 
 export interface SessionOptions { deadlineMs?: number; heavy?: boolean }
 
-async function withConnection<T>(fn: (c: Connection) => Promise<T>, { deadlineMs = DEADLINE_MS, heavy = false }: SessionOptions = {}): Promise<T> {
+/** The scope of the index requests are answered from now. */
+export const currentScope = async (): Promise<Scope> => (await generation()).scope;
+
+type SessionFn<T> = (c: Connection, scope: Scope) => Promise<T>;
+
+async function withConnection<T>(fn: SessionFn<T>, { deadlineMs = DEADLINE_MS, heavy = false }: SessionOptions = {}): Promise<T> {
   const release = heavy ? await heavySlot(deadlineMs) : undefined;
   try {
     return await pooled(fn, deadlineMs);
@@ -102,14 +124,14 @@ async function withConnection<T>(fn: (c: Connection) => Promise<T>, { deadlineMs
   }
 }
 
-async function pooled<T>(fn: (c: Connection) => Promise<T>, deadlineMs: number): Promise<T> {
+async function pooled<T>(fn: SessionFn<T>, deadlineMs: number): Promise<T> {
   const g = await generation();
   const c = g.idle.pop() ?? (await waitFor(g, deadlineMs));
   g.busy++;
   let timedOut = false;
   const timer = setTimeout(() => { timedOut = true; c.interrupt(); }, deadlineMs);
   try {
-    return await fn(c);
+    return await fn(c, g.scope);
   } catch (e) {
     if (timedOut) throw new DeadlineError(`the query ran past its ${deadlineMs / 1000} s deadline and was stopped`);
     throw e;
