@@ -5,7 +5,7 @@ import { buildWhere, matchesSql, Sql } from '../filters/where';
 import type { Filter, Listing } from '../filters/schema';
 import type { Connection } from '../db/duckdb';
 import { isTurnIdentifier } from '../ids';
-import { anyWordLikes, anyWordPattern, snippetAround } from '../search/snippet';
+import { anyWordPrefilter, snippetAround } from '../search/snippet';
 import { all, one } from '../server/index-db';
 import { messagesOfSql } from './by-row';
 import { withMatches } from './selection';
@@ -69,21 +69,32 @@ export function pageSql(filter: Filter, listing: Listing, hits?: string): { text
   };
 }
 
+/**
+ * Messages from this position on are read for snippets only in conversations whose earlier ones
+ * hold no hit: relevance puts long conversations first (at 838k, a page of 50 holds 6,500
+ * messages and 10-34 MB of text), and a word is mostly in the opening prompt or answer.
+ */
+const SNIPPET_FIRST_POSITIONS = 2;
+
 /** The first message of each conversation (row numbers from the index) that holds a search word, cut around it. */
 async function snippetsOf(c: Connection, filter: Filter, convs: number[]): Promise<Map<number, string>> {
-  const pattern = anyWordPattern(filter.q!);
-  if (!pattern || convs.length === 0) return new Map();
-  const likes = anyWordLikes(filter.q!) ?? [];
-  const cheap = likes.length ? `(${likes.map((_, i) => `lower(content) LIKE $${i + 2} ESCAPE '\\'`).join(' OR ')}) AND ` : '';
-  const rows = await c.all<{ conv: number; content: string }>(
-    `SELECT conv, content FROM (${messagesOfSql(convs, 'conv, pos, role, content')})
-     WHERE ${filter.role ? `role = '${filter.role}' AND ` : ''}${cheap}regexp_matches(content, $1, 'i')
-     QUALIFY row_number() OVER (PARTITION BY conv ORDER BY pos) = 1`, [pattern, ...likes]);
+  const prefilter = anyWordPrefilter(filter.q!);
   const out = new Map<number, string>();
-  for (const r of rows) {
-    const snippet = snippetAround(r.content, filter.q!);
-    if (snippet) out.set(Number(r.conv), snippet);
-  }
+  if (!prefilter || convs.length === 0) return out;
+  const read = async (of: number[], positions: string) => {
+    const rows = await c.all<{ conv: number; content: string }>(
+      `SELECT conv, content FROM (${messagesOfSql(of, 'conv, pos, role, content', positions)})
+       WHERE ${filter.role ? `role = '${filter.role}' AND ` : ''}regexp_matches(content, $1, 'i') ORDER BY conv, pos`, [prefilter]);
+    for (const r of rows) {
+      const n = Number(r.conv);
+      if (out.has(n)) continue;
+      const snippet = snippetAround(r.content, filter.q!);
+      if (snippet) out.set(n, snippet);
+    }
+  };
+  await read(convs, `pos < ${SNIPPET_FIRST_POSITIONS}`);
+  const rest = convs.filter((n) => !out.has(n));
+  if (rest.length) await read(rest, `pos >= ${SNIPPET_FIRST_POSITIONS}`);
   return out;
 }
 

@@ -1,8 +1,6 @@
 // The snippet a result row shows for a search: a window of the first matching message around its
 // first hit, whitespace folded, with ellipses where it was cut.
-import { CJK, escapeRegExp, highlightPattern, searchTerms } from '../markdown/highlight';
-import { likeInOrder } from './query';
-import { tokens } from './tokenize';
+import { escapeRegExp, highlightPattern, searchTerms } from '../markdown/highlight';
 
 const BEFORE = 70;
 const AFTER = 170;
@@ -29,20 +27,13 @@ export function snippetAround(text: string, q: string): string | null {
   return `${start > 0 ? '… ' : ''}${body}${end < text.length ? ' …' : ''}`;
 }
 
-const SEP = '[^\\p{L}\\p{N}_]';
-
-/** An RE2 pattern (DuckDB's regexp_matches, flag 'i') for a message holding any of the search's words. */
-export function anyWordPattern(q: string): string | null {
-  const terms = searchTerms(q);
-  if (terms.length === 0) return null;
-  return terms.map((t) => (CJK.test(t) ? escapeRegExp(t) : `(^|${SEP})${escapeRegExp(t)}(${SEP}|$)`)).join('|');
-}
-
 /**
- * LIKE patterns of which a message matching anyWordPattern satisfies at least one once lower-cased:
- * a cheap test DuckDB runs before the regular expression. Null when a word is not ASCII.
+ * An RE2 pattern (DuckDB's regexp_matches, flag 'i') that every message snippetAround finds a hit
+ * in also matches: the words as plain literals, so RE2 scans at memory speed and compiles in
+ * microseconds (the whole-word pattern, with Unicode classes, takes ~20 ms per compile and runs
+ * 7 times slower). snippetAround then picks among the few messages it lets through.
  */
-export function anyWordLikes(q: string): string[] | null {
-  const likes = searchTerms(q).map((t) => likeInOrder(tokens(t).map((w) => w.text)));
-  return likes.length && likes.every((l) => l !== undefined) ? likes : null;
+export function anyWordPrefilter(q: string): string | null {
+  const terms = searchTerms(q);
+  return terms.length ? terms.map(escapeRegExp).join('|') : null;
 }
