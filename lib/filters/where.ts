@@ -33,17 +33,20 @@ const ROLE_MASK = { user: 1, assistant: 2 } as const;
 function checkSql(sql: Sql, c: Check): string {
   if (c.kind === 'contains') return `contains(m.content, ${sql.p(c.pattern)})`;
   const exact = `regexp_matches(m.content, ${sql.p(c.pattern)}, 'i')`;
-  // lower() then LIKE runs 3-4 times faster than ILIKE or the regular expression on WildChat's mixed
-  // scripts; CASE makes sure the expression only sees what LIKE let through (AND may be reordered).
-  return c.like ? `(CASE WHEN lower(m.content) LIKE ${sql.p(c.like)} ESCAPE '\\' THEN ${exact} ELSE false END)` : exact;
+  // CASE makes sure the exact expression only sees what the cheap one let through (AND may be reordered).
+  return c.prefilter ? `(CASE WHEN regexp_matches(m.content, ${sql.p(c.prefilter)}, 'i') THEN ${exact} ELSE false END)` : exact;
 }
 
 /**
- * The conversations of `source` (rows of conv, role and content, alias m) with a message that
- * satisfies `check`; confirms a phrase on candidates withMatches already narrowed by terms.
+ * The conversations of `source` (rows of conv, role and content) with a message that satisfies
+ * `check`; confirms a phrase on candidates withMatches already narrowed by terms. The source is
+ * materialized first: otherwise DuckDB pushes the check into the scan ahead of the candidates'
+ * test (reading every message's text: 13 s instead of 0.8 s at 838k) or into each branch of a
+ * UNION of point reads (compiling the expression once per branch).
  */
 export function confirmSql(f: Filter, check: Check, source: string, sql: Sql): string {
-  return `SELECT DISTINCT m.conv FROM ${source} m WHERE ${f.role ? `m.role = '${f.role}' AND ` : ''}${checkSql(sql, check)}`;
+  return `WITH m AS MATERIALIZED (SELECT conv, content FROM ${source} s${f.role ? ` WHERE s.role = '${f.role}'` : ''})
+    SELECT DISTINCT m.conv FROM m WHERE ${checkSql(sql, check)}`;
 }
 
 /**

@@ -3,10 +3,11 @@
 import { termId, tokens, tokenTerms, type Token } from './tokenize';
 
 /**
- * A pattern confirmed on message text. `like`, when set, is a LIKE pattern every match's lower-cased
- * text also satisfies (the words in order, ASCII only): a cheap first test before the regular expression.
+ * A pattern confirmed on message text (flag 'i'). `prefilter`, when set, is a pattern every match
+ * also satisfies: the words in order with ASCII classes between, which RE2 runs several times
+ * faster than `pattern`'s Unicode classes and compiles in microseconds instead of ~20 ms.
  */
-export interface Check { kind: 'regex' | 'contains'; pattern: string; like?: string }
+export interface Check { kind: 'regex' | 'contains'; pattern: string; prefilter?: string }
 
 export interface SearchPlan {
   terms: string[]; // term ids that must all occur (in a message allowed by role)
@@ -29,13 +30,12 @@ function sequencePattern(ts: Token[], literal?: string): string {
 }
 
 /**
- * A LIKE pattern (escape character `\`) that lower-cased text holding these lower-case words in
- * this order satisfies; undefined when a word is not ASCII (lower() and RE2 fold other scripts'
- * case differently, so the test would not be a safe first filter).
+ * The words in order, separated by anything but ASCII letters, digits and underscore: a superset
+ * of sequencePattern's matches, since every separator there (neither letter nor digit nor `_` in
+ * any script) is one here, and no boundary is asked at either end.
  */
-export function likeInOrder(words: string[]): string | undefined {
-  if (words.length === 0 || words.some((w) => /[^\x00-\x7f]/.test(w))) return undefined;
-  return `%${words.map((w) => w.replace(/[\\%_]/g, '\\$&')).join('%')}%`;
+function sequencePrefilter(ts: Token[]): string {
+  return ts.map((t) => escape(t.text)).join('[^a-z0-9_]+');
 }
 
 function needsCheck(ts: Token[]): boolean {
@@ -46,7 +46,7 @@ function checkFor(ts: Token[], raw: string, quoted: boolean): Check {
   if (ts.length === 1 && ts[0].cjk) return { kind: 'contains', pattern: ts[0].text };
   // An unquoted hyphenated word must match as written; a quoted phrase allows any separators.
   const literal = !quoted && /^[\p{L}\p{N}_-]+$/u.test(raw) ? raw.toLowerCase() : undefined;
-  return { kind: 'regex', pattern: sequencePattern(ts, literal), like: likeInOrder(ts.map((t) => t.text)) };
+  return { kind: 'regex', pattern: sequencePattern(ts, literal), prefilter: sequencePrefilter(ts) };
 }
 
 export function parseQuery(q: string): SearchPlan {
