@@ -31,7 +31,10 @@ async function open(): Promise<Generation> {
   const path = indexPath();
   let st;
   try { st = statSync(path); } catch { throw new NoIndexError('no index has been built yet'); }
-  const db = await Database.open(':memory:', { threads: 2, memoryLimit: process.env.WILDSCOPE_MEMORY || '2GB' });
+  // Spills past the memory limit (large sorts, a phrase's candidate text) go beside the index.
+  const db = await Database.open(':memory:', {
+    threads: 2, memoryLimit: process.env.WILDSCOPE_MEMORY || '2GB', tempDirectory: join(config().cache, 'server-tmp'),
+  });
   const idle: Connection[] = [];
   try {
     for (let i = 0; i < POOL; i++) {

@@ -14,10 +14,16 @@ export interface MessagePassOptions { moderation: boolean; lengths: boolean; spl
 /** The selected conversations: `where` over conversations `c` without the search (null: all), and the search's matches. */
 export interface MessageSelection { where: string | null; params: Param[]; hits?: string }
 
+/** A column's values are packed 5 bits each, two to a grouping key; this one stands for NULL (not counted). */
+const NONE = 31;
+const PER_KEY = 2;
+
 /**
  * Values of an OpenAI category are its stored bin (lib/stats/bins.ts), NULL when unscored and then
  * not counted; lengths are floor(log2(characters)), -1 for empty text. One GROUPING SETS pass
- * counts every column; UNPIVOT to (name, value) pairs cost twice as much at 838k conversations.
+ * counts every column, two columns to a set, packed into one integer key and added up here: at
+ * 838k conversations half the time of a set per column (the messages holding "the": 488 → 327 ms),
+ * which took half that of UNPIVOT to (name, value) pairs.
  */
 export async function messagePass(c: Connection, sel: MessageSelection, o: MessagePassOptions): Promise<MessageRow[]> {
   const cols: [string, string][] = [];
@@ -25,9 +31,9 @@ export async function messagePass(c: Connection, sel: MessageSelection, o: Messa
     for (const cat of CATEGORIES) cols.push([`o_${underscored(cat)}`, `m.bo_${underscored(cat)}`]);
     for (const d of DETOXIFY) cols.push([`d_${d}`, `m.bd_${d}`]);
   }
-  // floor(log2(n + 0.5)) = floor(log2(n)) for n ≥ 1, and -1 for an empty message.
+  // floor(log2(n + 0.5)) = floor(log2(n)) for n ≥ 1, and -1 for an empty message; stored 1 higher.
   // n_chars is stored at ingest: reading the text itself would cost seconds at WildChat scale.
-  if (o.lengths) cols.push(['len', 'floor(log2(m.n_chars + 0.5))::INTEGER']);
+  if (o.lengths) cols.push(['len', `least(${NONE - 1}, floor(log2(m.n_chars + 0.5))::INTEGER + 1)`]);
   if (cols.length === 0) return [];
   // split comes from an allow-list (params.ts); its groups are bound values.
   const byConv = o.split === 'language' || o.split === 'country';
@@ -41,17 +47,33 @@ export async function messagePass(c: Connection, sel: MessageSelection, o: Messa
   if (byConv) conds.push(...convConds);
   else if (convConds.length) conds.push(`m.conv IN (SELECT c.idx FROM conversations c WHERE ${convConds.join(' AND ')})`);
   const from = `messages m${byConv ? ' JOIN conversations c ON c.idx = m.conv' : ''}${conds.length ? ` WHERE ${conds.join(' AND ')}` : ''}`;
-  const names = cols.map(([name]) => name);
-  const rows = await c.all<Record<string, unknown>>(`
-    SELECT grp, role, grouping(${names.join(', ')}) AS g, ${names.join(', ')}, count(*)::INTEGER AS n
-    FROM (SELECT ${grp} AS grp, m.role, ${cols.map(([name, expr]) => `${expr} AS ${name}`).join(', ')} FROM ${from})
-    GROUP BY GROUPING SETS (${names.map((name) => `(grp, role, ${name})`).join(', ')})`, sql);
-  // grouping() has a 1 bit for each column left out of the row's set, the first column highest.
-  const out: MessageRow[] = [];
-  for (const r of rows) {
-    const k = names.length - 1 - Math.log2(~Number(r.g) & ((1 << names.length) - 1));
-    const v = r[names[k]];
-    if (v !== null && v !== undefined) out.push({ grp: r.grp as string | null, role: r.role as string | null, k: names[k], v: Number(v), n: Number(r.n) });
+  const keys: { names: string[]; expr: string }[] = [];
+  for (let i = 0; i < cols.length; i += PER_KEY) {
+    const part = cols.slice(i, i + PER_KEY);
+    keys.push({
+      names: part.map(([name]) => name),
+      expr: part.map(([, expr], j) => `(coalesce((${expr})::INTEGER, ${NONE}) << ${5 * j})`).join(' | '),
+    });
   }
-  return out;
+  const ks = keys.map((_, i) => `k${i}`);
+  const rows = await c.all<Record<string, unknown>>(`
+    SELECT grp, role, grouping(${ks.join(', ')}) AS g, ${ks.join(', ')}, count(*)::INTEGER AS n
+    FROM (SELECT ${grp} AS grp, m.role, ${keys.map((k, i) => `${k.expr} AS k${i}`).join(', ')} FROM ${from})
+    GROUP BY GROUPING SETS (${ks.map((k) => `(grp, role, ${k})`).join(', ')})`, sql);
+  const counts = new Map<string, MessageRow>();
+  for (const r of rows) {
+    // grouping() has a 1 bit for each key left out of the row's set, the first key highest.
+    const i = ks.length - 1 - Math.log2(~Number(r.g) & ((1 << ks.length) - 1));
+    const packed = Number(r[ks[i]]);
+    keys[i].names.forEach((name, j) => {
+      const raw = (packed >> (5 * j)) & 31;
+      if (raw === NONE) return;
+      const v = name === 'len' ? raw - 1 : raw;
+      const id = `${r.grp}\u0000${r.role}\u0000${name}\u0000${v}`;
+      const row = counts.get(id);
+      if (row) row.n += Number(r.n);
+      else counts.set(id, { grp: r.grp as string | null, role: r.role as string | null, k: name, v, n: Number(r.n) });
+    });
+  }
+  return [...counts.values()];
 }
