@@ -18,6 +18,8 @@ if [ -f "$CHECK" ]; then
   trap 'kill $server 2>/dev/null || true' EXIT
   for _ in $(seq 1 120); do curl -sf http://127.0.0.1:3211/api/health > /dev/null && break; sleep 1; done
   node "$CHECK" --url http://127.0.0.1:3211 --data data/sample
+else
+  echo "== contract check skipped: $CHECK not found (the clone is not beside ../shared)"
 fi
 
 # The benchmark at a small size, so it cannot rot (it fails on any request error).
