@@ -1,8 +1,8 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_LAUNCH } from './lib/chromium';
 
 const PORT = Number(process.env.E2E_PORT || 3210);
 
-// Debian's chromium (never a downloaded browser); flags keep it quiet on a closed network.
 export default defineConfig({
   testDir: 'e2e',
   timeout: 60_000,
@@ -11,10 +11,7 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    },
+    launchOptions: CHROMIUM_LAUNCH,
   },
   webServer: {
     command: 'node --import tsx scripts/start.ts',

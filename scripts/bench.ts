@@ -8,9 +8,11 @@ import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openBaseline } from '../lib/bench/baseline';
 import { buildMix, rng, sampleWords, type Probe } from '../lib/bench/mix';
+import { measurePaint } from '../lib/bench/paint';
 import { rssKb, runMeasured, type Watched } from '../lib/bench/process';
 import { renderReport, type ClassResult, type Report } from '../lib/bench/report';
 import { stats } from '../lib/bench/stats';
+import { Database } from '../lib/db/duckdb';
 import { indexFreshness } from '../lib/ingest/freshness';
 import { parseArgs } from './args';
 
@@ -74,7 +76,8 @@ const pickR = rng(seed + 2);
 const pages = await Promise.all(Array.from({ length: 4 }, () =>
   fetch(`${base}/api/conversations?limit=10&offset=${Math.floor(pickR() * Math.max(1, manifest.conversations - 10))}`).then((x) => x.json())));
 const ids: string[] = pages.flatMap((p) => p.rows.map((row: { id: string }) => row.id));
-const longest: string[] = (await (await fetch(`${base}/api/conversations?sort=turns&limit=5`)).json()).rows.map((row: { id: string }) => row.id);
+const longestRows: { id: string; turns: number }[] = (await (await fetch(`${base}/api/conversations?sort=turns&limit=5`)).json()).rows;
+const longest = longestRows.map((row) => row.id);
 const tids = (await Promise.all(ids.slice(0, 20).map(async (id) => (await (await fetch(`${base}/api/conversations/${id}`)).json()).messages.at(-1).turn_identifier as string)));
 const words = await sampleWords(join(data, '*.parquet'), seed);
 const mix = [...buildMix(facets, words, ids, tids, manifest.conversations, seed),
@@ -93,6 +96,18 @@ for (const p of mix) {
     try { e.ms.push(await timeProbe(p)); } catch (err) { e.errors++; console.error(String(err)); }
   }
 }
+
+// First paint of the heaviest conversation pages, on a still quiet server.
+const index = await Database.open(join(cache, 'index.duckdb'), { readOnly: true, threads: 1 });
+const ic = await index.connect();
+const biggest = (await ic.one<{ id: string; chars: number }>(
+  'SELECT c.id, m.n_chars AS chars FROM messages m JOIN conversations c ON c.idx = m.conv ORDER BY m.n_chars DESC LIMIT 1'))!;
+ic.close();
+index.close();
+const paint = await measurePaint(base, [
+  { label: `the largest message (${Math.round(Number(biggest.chars) / 1000)}k characters)`, path: `/c/${biggest.id}` },
+  { label: `the longest conversation (${longestRows[0].turns} turns)`, path: `/c/${longest[0]}` },
+], 3);
 
 // Concurrency: C clients for D seconds over the whole mix.
 const conc = { ms: [] as number[], errors: 0 };
@@ -132,6 +147,7 @@ const report: Report = {
   server: { readySeconds, peakRssMb: concurrentPeakMb },
   classes: results,
   concurrent: { clients: a.clients as number, seconds: a.duration as number, ...stats(conc.ms, conc.errors), throughput: conc.ms.length / (a.duration as number) },
+  paint,
 };
 mkdirSync('bench-results', { recursive: true });
 writeFileSync('bench-results/report.json', JSON.stringify(report, null, 2));

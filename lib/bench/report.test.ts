@@ -34,4 +34,15 @@ describe('benchmark targets beyond latency', () => {
     expect(Object.keys(verdicts(report({ ingest: { seconds: 5 } })))).not.toContain('ingest ≤ 10 min');
     expect(renderReport(report({ dataset: { ...report().dataset, conversations: 20_000 } }))).toContain('this run is smaller');
   });
+
+  it('judges first paint of each measured page against 1 s, and says when it could not be measured', () => {
+    const paint = [{ label: 'the largest message (290k characters)', path: '/c/1', firstPaintMs: 640, loadMs: 900 },
+      { label: 'the longest conversation (298 turns)', path: '/c/2', firstPaintMs: 1400, loadMs: 2100 }];
+    const v = verdicts(report({ paint }));
+    expect(v['first paint < 1 s: the largest message (290k characters)']).toBe(true);
+    expect(v['first paint < 1 s: the longest conversation (298 turns)']).toBe(false);
+    expect(renderReport(report({ paint }))).toContain('- the longest conversation (298 turns) (`/c/2`): first paint 1400 ms, load 2100 ms');
+    expect(renderReport(report({ paint: null }))).toContain('First paint not measured');
+    expect(Object.keys(verdicts(report({ paint: null }))).some((k) => k.startsWith('first paint'))).toBe(false);
+  });
 });

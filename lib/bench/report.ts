@@ -1,4 +1,5 @@
 // The benchmark report as markdown, with the targets of the issues beside the figures.
+import type { PaintResult } from './paint';
 import type { Stats } from './stats';
 
 export interface ClassResult extends Stats { cls: string; baselineMs?: number }
@@ -11,6 +12,7 @@ export interface Report {
   server: { readySeconds: number; peakRssMb: number };
   classes: ClassResult[];
   concurrent: Stats & { clients: number; seconds: number; throughput: number };
+  paint?: PaintResult[] | null; // null: chromium was not there to measure it
 }
 
 const TARGETS: Record<string, { p50?: number; p95?: number }> = {
@@ -48,6 +50,9 @@ export function renderReport(r: Report): string {
     `${r.concurrent.clients} concurrent clients for ${r.concurrent.seconds} s: ${r.concurrent.n} requests, ${r.concurrent.errors} errors, ` +
       `p50 ${f(r.concurrent.p50)} ms, p95 ${f(r.concurrent.p95)} ms, p99 ${f(r.concurrent.p99)} ms, max ${f(r.concurrent.max)} ms, ${f(r.concurrent.throughput, 1)} requests/s.`,
     '',
+    ...(r.paint === null ? ['First paint not measured: no chromium at CHROMIUM_PATH or /usr/bin/chromium.', '']
+      : r.paint ? ['In chromium, median of fresh tabs on a quiet server:', '',
+        ...r.paint.map((p) => `- ${p.label} (\`${p.path}\`): first paint ${f(p.firstPaintMs)} ms, load ${f(p.loadMs)} ms`), ''] : []),
     `Other targets${r.dataset.conversations === 838_000 ? '' : ' (set for 838k conversations; this run is smaller)'}:`,
     '',
     ...otherTargets(r).map(([name, ok, value]) => `- ${name}: ${value}, ${ok ? 'met' : 'MISSED'}`),
@@ -68,6 +73,7 @@ export function otherTargets(r: Report): [string, boolean, string][] {
   out.push([`${r.concurrent.clients} concurrent clients: zero errors`, r.concurrent.errors === 0, `${r.concurrent.errors} errors`]);
   out.push([`${r.concurrent.clients} concurrent clients: p95 ≤ 1 s`, r.concurrent.p95 <= 1000, `${f(r.concurrent.p95)} ms`]);
   out.push(['server RSS ≤ 3 GB', r.server.peakRssMb <= 3072, `${f(r.server.peakRssMb)} MB`]);
+  for (const p of r.paint ?? []) out.push([`first paint < 1 s: ${p.label}`, p.firstPaintMs < 1000, `${f(p.firstPaintMs)} ms`]);
   for (const c of r.classes.filter((x) => x.baselineMs !== undefined && x.n > 0)) {
     out.push([`${c.cls} ≥ 10× faster than raw Parquet`, c.baselineMs! / c.p50 >= 10, `${f(c.baselineMs! / c.p50, 0)}×`]);
   }

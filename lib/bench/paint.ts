@@ -1,0 +1,38 @@
+// Time to first paint of pages in Debian's chromium: the conversation issue's target for a
+// 300 KB message and a 300-turn conversation. Each page is opened `repeat` times in a fresh tab.
+import { existsSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+import { CHROMIUM_LAUNCH } from '../chromium';
+import { stats } from './stats';
+
+export interface PaintPage { label: string; path: string }
+export interface PaintResult extends PaintPage { firstPaintMs: number; loadMs: number }
+
+/** Median first contentful paint and load event of each page; null when chromium is not installed. */
+export async function measurePaint(base: string, pages: PaintPage[], repeat: number): Promise<PaintResult[] | null> {
+  if (!existsSync(CHROMIUM_LAUNCH.executablePath)) return null;
+  const browser = await chromium.launch(CHROMIUM_LAUNCH);
+  try {
+    const out: PaintResult[] = [];
+    for (const p of pages) {
+      const paint: number[] = [];
+      const load: number[] = [];
+      for (let i = 0; i < repeat; i++) {
+        const page = await browser.newPage();
+        const res = await page.goto(base + p.path, { waitUntil: 'load' });
+        if (!res || res.status() >= 400) throw new Error(`${p.path} answered ${res?.status()}`);
+        const t = await page.evaluate(() => ({
+          paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+          load: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.loadEventEnd ?? NaN,
+        }));
+        paint.push(t.paint);
+        load.push(t.load);
+        await page.close();
+      }
+      out.push({ ...p, firstPaintMs: stats(paint).p50, loadMs: stats(load).p50 });
+    }
+    return out;
+  } finally {
+    await browser.close();
+  }
+}
