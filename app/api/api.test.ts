@@ -109,6 +109,32 @@ describe('JSON API on the fixture index', () => {
     }
   });
 
+  it('excludes phrases with few candidates and with many, in any message, as DuckDB counts them', async () => {
+    const T = parquet(WILDCHAT.dir);
+    const SEP = '[^\\p{L}\\p{N}_]';
+    const has = (re: string) => `list_bool_or([regexp_matches(m.content, '${re}', 'i') FOR m IN conversation])`;
+    const word = (w: string) => has(`(^|${SEP})${w}(${SEP}|$)`);
+    const phrase = (ws: string[]) => has(`(^|${SEP})${ws.join(`${SEP}+`)}(${SEP}|$)`);
+    const text = await scalar<string>(`SELECT m.content FROM (SELECT unnest(conversation) m FROM ${T})
+      WHERE regexp_matches(m.content, '(^|\\s)[a-z]{7,} [a-z]{7,}(\\s|$)') ORDER BY m.content LIMIT 1`);
+    const rare = /(?:^|\s)([a-z]{7,}) ([a-z]{7,})(?:\s|$)/.exec(text)!.slice(1);
+    // The exclusion's candidates are read by row up to 200 and scanned past that: one of each.
+    for (const [w, ex, many] of [['the', ['of', 'the'], true], [rare[0], rare, false]] as const) {
+      const holding = Number(await scalar(`SELECT count(*) FROM ${T} WHERE ${word(w)} AND ${ex.map(word).join(' AND ')}`));
+      expect(holding > 200, ex.join(' ')).toBe(many);
+      const r = await call(routes.list, `/api/conversations?q=${encodeURIComponent(`${w} -"${ex.join(' ')}"`)}&role=user&limit=5`);
+      const kept = Number(await scalar(`SELECT count(*) FROM ${T} WHERE ${word(w)} AND NOT ${phrase([...ex])}`));
+      const all = Number(await scalar(`SELECT count(*) FROM ${T} WHERE ${word(w)}`));
+      expect(kept).toBeLessThan(all);
+      // role=user scopes the words, not the exclusion: a phrase in any message excludes.
+      const userWord = Number(await scalar(`SELECT count(*) FROM ${T} WHERE
+        list_bool_or([m.role = 'user' AND regexp_matches(m.content, '(^|${SEP})${w}(${SEP}|$)', 'i') FOR m IN conversation])
+        AND NOT ${phrase([...ex])}`));
+      expect(r.body.total, `${w} -"${ex.join(' ')}"`).toBe(userWord);
+      expect(r.body.total).toBeGreaterThan(0);
+    }
+  });
+
   it('exports JSONL in the listing order, each line with the same messages as the conversation API', async () => {
     const jsonl = (await import('./conversations.jsonl/route')).GET as unknown as Handler;
     const res = await jsonl(new NextRequest('http://127.0.0.1/api/conversations.jsonl?sort=oldest'), { params: Promise.resolve({}) });

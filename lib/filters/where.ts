@@ -44,25 +44,32 @@ function checkSql(sql: Sql, c: Check): string {
  * test (reading every message's text: 13 s instead of 0.8 s at 838k) or into each branch of a
  * UNION of point reads (compiling the expression once per branch).
  */
-export function confirmSql(f: Filter, check: Check, source: string, sql: Sql): string {
-  return `WITH m AS MATERIALIZED (SELECT conv, content FROM ${source} s${f.role ? ` WHERE s.role = '${f.role}'` : ''})
+export function confirmSql(role: Filter['role'], check: Check, source: string, sql: Sql): string {
+  return `WITH m AS MATERIALIZED (SELECT conv, content FROM ${source} s${role ? ` WHERE s.role = '${role}'` : ''})
     SELECT DISTINCT m.conv FROM m WHERE ${checkSql(sql, check)}`;
 }
+
+// Term ids are decimal hashes computed here (never client text); as literals, unlike bound
+// parameters, they let DuckDB skip the postings' row groups by their min/max term.
+const idList = (xs: string[]) => xs.map((t) => `${BigInt(t)}::UBIGINT`).join(', ');
+
+/** The conversations holding every one of these terms (in any message): `SELECT conv`. */
+export const holdingAllSql = (terms: string[]) =>
+  `SELECT conv FROM postings WHERE term IN (${idList(terms)}) GROUP BY conv HAVING count(*) = ${terms.length}`;
 
 /**
  * The conversations matching `q` (and `role`), with a relevance score: `SELECT conv, score`.
  * Phrases and long CJK runs are confirmed on the text of the candidates only, which a
  * materialized CTE keeps the planner from scanning every message with the pattern; with
- * `confirm: false` they are left out, for the caller to confirm with confirmSql.
+ * `confirm: false` they are left out, phrases and all, for the caller to confirm with confirmSql
+ * (excluded ones too: only excluded words are applied here).
  */
 export function matchesSql(f: Filter, sql: Sql, { confirm = true } = {}): string {
   const plan = parseQuery(f.q!);
   const mask = f.role ? ROLE_MASK[f.role] : 3;
   // role comes from an allow-list (schema.ts), so it is spelled into the SQL rather than bound.
   const roleSql = f.role ? ` AND m.role = '${f.role}'` : '';
-  // Term ids are decimal hashes computed here (never client text); as literals, unlike bound
-  // parameters, they let DuckDB skip the postings' row groups by their min/max term.
-  const ids = (xs: string[]) => xs.map((t) => `${BigInt(t)}::UBIGINT`).join(', ');
+  const ids = idList;
   const ctes: string[] = [];
   const conds: string[] = [];
   let from: string;
@@ -82,10 +89,10 @@ export function matchesSql(f: Filter, sql: Sql, { confirm = true } = {}): string
     from = '(SELECT idx AS conv, 0.0 AS score FROM conversations) h';
   }
   for (const { ids: ex, check } of plan.excluded) {
-    const having = `SELECT conv FROM postings WHERE term IN (${ids(ex)}) GROUP BY conv HAVING count(*) = ${ex.length}`;
+    if (check && !confirm) continue;
     conds.push(check
-      ? `h.conv NOT IN (SELECT m.conv FROM messages m WHERE m.conv IN (${having}) AND ${checkSql(sql, check)})`
-      : `h.conv NOT IN (${having})`);
+      ? `h.conv NOT IN (SELECT m.conv FROM messages m WHERE m.conv IN (${holdingAllSql(ex)}) AND ${checkSql(sql, check)})`
+      : `h.conv NOT IN (${holdingAllSql(ex)})`);
   }
   return `${ctes.length ? `WITH ${ctes.join(', ')} ` : ''}SELECT h.conv, h.score FROM ${from}${conds.length ? ` WHERE ${conds.join(' AND ')}` : ''}`;
 }

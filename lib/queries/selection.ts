@@ -5,7 +5,7 @@ import 'server-only';
 import { matchCacheSeconds } from '../config';
 import type { Connection } from '../db/duckdb';
 import type { Filter } from '../filters/schema';
-import { bitsVariable, confirmSql, inMatches, matchesSql, Sql } from '../filters/where';
+import { bitsVariable, confirmSql, holdingAllSql, inMatches, matchesSql, Sql } from '../filters/where';
 import { parseQuery, type Check } from '../search/query';
 import { currentScope, session, type Scope, type SessionOptions } from '../server/index-db';
 import { messagesOfSql } from './by-row';
@@ -32,8 +32,12 @@ export function slices(lo: number, hi: number, n: number, per: number): [number,
   return out;
 }
 
-/** Deletes the candidates in `name` whose messages do not satisfy every check. */
-async function confirm(c: Connection, filter: Filter, checks: Check[], name: string): Promise<void> {
+/**
+ * Keeps in `name` only the candidates whose messages (of `role`, or any) satisfy `check`. The bits
+ * variable of `name` must hold its rows; it is not updated here. Confirmed first, then deleted: inside DELETE's subquery the
+ * candidates' test lost its place ahead of the text scan (2.3 s against 0.8 s for 759 candidates).
+ */
+async function confirm(c: Connection, role: Filter['role'], check: Check, name: string): Promise<void> {
   const few = await c.all<{ conv: number }>(`SELECT conv FROM ${name} LIMIT ${POINT_CONFIRM_MAX + 1}`);
   if (few.length === 0) return;
   const sources: string[] = [];
@@ -46,19 +50,15 @@ async function confirm(c: Connection, filter: Filter, checks: Check[], name: str
     }
   }
   const confirmed = `${name.replace(/\W/g, '_')}_confirmed`;
-  for (const check of checks) {
-    // Confirmed first, then deleted: inside DELETE's subquery the candidates' test lost its place
-    // ahead of the text scan (2.3 s against 0.8 s for 759 candidates at 838k).
-    await c.run(`CREATE TEMP TABLE ${confirmed} (conv UINTEGER)`);
-    try {
-      for (const source of sources) {
-        const sql = new Sql();
-        await c.run(`INSERT INTO ${confirmed} ${confirmSql(filter, check, source, sql)}`, sql.params);
-      }
-      await c.run(`DELETE FROM ${name} WHERE conv NOT IN (SELECT conv FROM ${confirmed})`);
-    } finally {
-      await c.run(`DROP TABLE ${confirmed}`);
+  await c.run(`CREATE TEMP TABLE ${confirmed} (conv UINTEGER)`);
+  try {
+    for (const source of sources) {
+      const sql = new Sql();
+      await c.run(`INSERT INTO ${confirmed} ${confirmSql(role, check, source, sql)}`, sql.params);
     }
+    await c.run(`DELETE FROM ${name} WHERE conv NOT IN (SELECT conv FROM ${confirmed})`);
+  } finally {
+    await c.run(`DROP TABLE ${confirmed}`);
   }
 }
 
@@ -73,15 +73,31 @@ async function setBits(c: Connection, name: string, rows: number): Promise<void>
  * subquery, is a constant to the planner (a subquery made it a nested-loop join: seconds), and
  * bitstring_agg needs constant bounds.
  */
-async function computeMatches(c: Connection, filter: Filter, checks: Check[], name: string): Promise<number> {
+async function computeMatches(c: Connection, filter: Filter, name: string): Promise<number> {
+  const plan = parseQuery(filter.q!);
   const sql = new Sql();
   await c.run(`CREATE TABLE ${name} AS ${matchesSql(filter, sql, { confirm: false })}`, sql.params);
   try {
     // Row numbers run from 0 to the count less one (idx is the insertion order; build.test checks rowid = idx).
     const rows = Number((await c.one<{ n: number }>('SELECT count(*)::BIGINT AS n FROM conversations'))!.n);
     await setBits(c, name, rows);
-    if (checks.length) {
-      await confirm(c, filter, checks, name);
+    for (const check of plan.checks) {
+      await confirm(c, filter.role, check, name);
+      await setBits(c, name, rows);
+    }
+    // An excluded phrase is looked for, in any message, among the matches holding all its words.
+    for (const { ids, check } of plan.excluded) {
+      if (!check) continue;
+      const holding = `${name.replace(/\W/g, '_')}_excluded`;
+      await c.run(`CREATE TEMP TABLE ${holding} AS SELECT conv FROM ${name} WHERE conv IN (${holdingAllSql(ids)})`);
+      try {
+        await setBits(c, holding, rows);
+        await confirm(c, undefined, check, holding);
+        await c.run(`DELETE FROM ${name} WHERE conv IN (SELECT conv FROM ${holding})`);
+      } finally {
+        await c.run(`DROP TABLE ${holding}`);
+        await c.run(`RESET VARIABLE ${bitsVariable(holding)}`);
+      }
       await setBits(c, name, rows);
     }
     await c.run(`CREATE TABLE ${name}_bits AS SELECT getvariable('${bitsVariable(name)}') AS b`);
@@ -122,7 +138,9 @@ function cacheOf(scope: Scope): MatchCache {
  */
 export async function withMatches<T>(filter: Filter, fn: (c: Connection, hits?: string) => Promise<T>, options?: Pick<SessionOptions, 'deadlineMs'>): Promise<T> {
   if (!filter.q) return session((c) => fn(c), options);
-  const checks = parseQuery(filter.q).checks;
+  const plan = parseQuery(filter.q);
+  // Phrases read message text, for seconds at WildChat scale: they take one of the heavy slots.
+  const heavy = plan.checks.length > 0 || plan.excluded.some((e) => e.check);
   const key = JSON.stringify([filter.q, filter.role ?? null]);
   for (;;) {
     const scope = await currentScope();
@@ -132,8 +150,8 @@ export async function withMatches<T>(filter: Filter, fn: (c: Connection, hits?: 
       entry = await cache.acquire(key, 'memory.matches_', (name) =>
         session(async (c, s) => {
           if (s !== scope) throw new SwappedError();
-          return computeMatches(c, filter, checks, name);
-        }, { ...options, heavy: checks.length > 0 }));
+          return computeMatches(c, filter, name);
+        }, { ...options, heavy }));
     } catch (e) {
       if (e instanceof SwappedError) continue;
       throw e;
