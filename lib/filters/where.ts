@@ -53,9 +53,9 @@ export function confirmSql(role: Filter['role'], check: Check, source: string, s
 // parameters, they let DuckDB skip the postings' row groups by their min/max term.
 const idList = (xs: string[]) => xs.map((t) => `${BigInt(t)}::UBIGINT`).join(', ');
 
-/** The conversations holding every one of these terms (in any message): `SELECT conv`. */
-export const holdingAllSql = (terms: string[]) =>
-  `SELECT conv FROM postings WHERE term IN (${idList(terms)}) GROUP BY conv HAVING count(*) = ${terms.length}`;
+/** The conversations holding every one of these terms (in any message): `SELECT conv`; `and`: a condition on postings' conv. */
+export const holdingAllSql = (terms: string[], and?: string) =>
+  `SELECT conv FROM postings WHERE term IN (${idList(terms)})${and ? ` AND ${and}` : ''} GROUP BY conv HAVING count(*) = ${terms.length}`;
 
 /**
  * The conversations matching `q` (and `role`), with a relevance score: `SELECT conv, score`.

@@ -89,7 +89,7 @@ async function computeMatches(c: Connection, filter: Filter, name: string): Prom
     for (const { ids, check } of plan.excluded) {
       if (!check) continue;
       const holding = `${name.replace(/\W/g, '_')}_excluded`;
-      await c.run(`CREATE TEMP TABLE ${holding} AS SELECT conv FROM ${name} WHERE conv IN (${holdingAllSql(ids)})`);
+      await c.run(`CREATE TEMP TABLE ${holding} AS ${holdingAllSql(ids, inMatches(name, 'conv'))}`);
       try {
         await setBits(c, holding, rows);
         await confirm(c, undefined, check, holding);
