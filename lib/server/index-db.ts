@@ -68,18 +68,21 @@ async function generation(): Promise<Generation> {
   return opening;
 }
 
-/** A connection once one is free; a request that waits past its deadline gives up instead of queueing on. */
-function waitFor(g: Generation, deadlineMs: number): Promise<Connection> {
-  return new Promise<Connection>((resolve, reject) => {
-    const take = (c: Connection) => {
+/**
+ * Waits in `line` until a holder hands over a value (by calling the first waiter); a request that
+ * waits past its deadline leaves the line with `busy` instead of queueing on.
+ */
+function waitInLine<T>(line: ((v: T) => void)[], deadlineMs: number, busy: string): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const take = (v: T) => {
       clearTimeout(timer);
-      resolve(c);
+      resolve(v);
     };
     const timer = setTimeout(() => {
-      g.waiting.splice(g.waiting.indexOf(take), 1);
-      reject(new DeadlineError(`the server was too busy to start the query within ${deadlineMs / 1000} s`));
+      line.splice(line.indexOf(take), 1);
+      reject(new DeadlineError(`the server was too busy ${busy} within ${deadlineMs / 1000} s`));
     }, deadlineMs);
-    g.waiting.push(take);
+    line.push(take);
   });
 }
 
@@ -89,26 +92,19 @@ function waitFor(g: Generation, deadlineMs: number): Promise<Connection> {
  */
 const HEAVY_AT_ONCE = 2;
 let heavyRunning = 0;
-const heavyWaiting: (() => void)[] = [];
+const heavyWaiting: ((release: () => void) => void)[] = [];
 
 function heavySlot(deadlineMs: number): Promise<() => void> {
   const release = () => {
     const next = heavyWaiting.shift();
-    if (next) next();
+    if (next) next(release);
     else heavyRunning--;
   };
   if (heavyRunning < HEAVY_AT_ONCE) {
     heavyRunning++;
     return Promise.resolve(release);
   }
-  return new Promise((resolve, reject) => {
-    const go = () => { clearTimeout(timer); resolve(release); };
-    const timer = setTimeout(() => {
-      heavyWaiting.splice(heavyWaiting.indexOf(go), 1);
-      reject(new DeadlineError(`the server was too busy with other phrase searches to start this one within ${deadlineMs / 1000} s`));
-    }, deadlineMs);
-    heavyWaiting.push(go);
-  });
+  return waitInLine(heavyWaiting, deadlineMs, 'with other phrase searches to start this one');
 }
 
 export interface SessionOptions { deadlineMs?: number; heavy?: boolean }
@@ -129,7 +125,7 @@ async function withConnection<T>(fn: SessionFn<T>, { deadlineMs = DEADLINE_MS, h
 
 async function pooled<T>(fn: SessionFn<T>, deadlineMs: number): Promise<T> {
   const g = await generation();
-  const c = g.idle.pop() ?? (await waitFor(g, deadlineMs));
+  const c = g.idle.pop() ?? (await waitInLine(g.waiting, deadlineMs, 'to start the query'));
   g.busy++;
   let timedOut = false;
   const timer = setTimeout(() => { timedOut = true; c.interrupt(); }, deadlineMs);
