@@ -69,7 +69,6 @@ export function matchesSql(f: Filter, sql: Sql, { confirm = true } = {}): string
   const mask = f.role ? ROLE_MASK[f.role] : 3;
   // role comes from an allow-list (schema.ts), so it is spelled into the SQL rather than bound.
   const roleSql = f.role ? ` AND m.role = '${f.role}'` : '';
-  const ids = idList;
   const ctes: string[] = [];
   const conds: string[] = [];
   let from: string;
@@ -77,8 +76,8 @@ export function matchesSql(f: Filter, sql: Sql, { confirm = true } = {}): string
     ctes.push(`hits AS (
       SELECT p.conv, sum(ln(1 + p.tf) * ln(1 + t.n / t.df)) AS score
       FROM postings p JOIN (SELECT term, df, (SELECT count(*) FROM conversations) AS n FROM terms
-                            WHERE term IN (${ids(plan.terms)})) t USING (term)
-      WHERE p.term IN (${ids(plan.terms)}) AND (p.roles & ${mask}) > 0
+                            WHERE term IN (${idList(plan.terms)})) t USING (term)
+      WHERE p.term IN (${idList(plan.terms)}) AND (p.roles & ${mask}) > 0
       GROUP BY p.conv HAVING count(*) = ${plan.terms.length})`);
     from = 'hits h';
     if (confirm && plan.checks.length) {
@@ -97,8 +96,11 @@ export function matchesSql(f: Filter, sql: Sql, { confirm = true } = {}): string
   return `${ctes.length ? `WITH ${ctes.join(', ')} ` : ''}SELECT h.conv, h.score FROM ${from}${conds.length ? ` WHERE ${conds.join(' AND ')}` : ''}`;
 }
 
-/** The variable holding the bits of the matches in table `hits` (a table name may be qualified). */
-export const bitsVariable = (hits: string) => `${hits.replace(/\W/g, '_')}_bits`;
+/** A session-local name (variable or temporary table) for `what` of the table `of`, which may be qualified. */
+export const localName = (of: string, what: string) => `${of.replace(/\W/g, '_')}_${what}`;
+
+/** The variable holding the bits of the matches in table `hits`. */
+export const bitsVariable = (hits: string) => localName(hits, 'bits');
 
 /**
  * SQL true when row number `col` is among the matches in `hits`. withMatches also keeps them as a

@@ -5,8 +5,8 @@ import 'server-only';
 import { matchCacheSeconds } from '../config';
 import type { Connection } from '../db/duckdb';
 import type { Filter } from '../filters/schema';
-import { bitsVariable, confirmSql, holdingAllSql, inMatches, matchesSql, Sql } from '../filters/where';
-import { parseQuery, type Check } from '../search/query';
+import { bitsVariable, confirmSql, holdingAllSql, inMatches, localName, matchesSql, Sql } from '../filters/where';
+import { parseQuery, type Check, type SearchPlan } from '../search/query';
 import { currentScope, session, type Scope, type SessionOptions } from '../server/index-db';
 import { messagesOfSql } from './by-row';
 import { MatchCache, type Entry } from './match-cache';
@@ -49,7 +49,7 @@ async function confirm(c: Connection, role: Filter['role'], check: Check, name: 
       sources.push(`(SELECT conv, role, content FROM messages WHERE conv >= ${from} AND conv < ${to} AND ${inMatches(name, 'conv')})`);
     }
   }
-  const confirmed = `${name.replace(/\W/g, '_')}_confirmed`;
+  const confirmed = localName(name, 'confirmed');
   await c.run(`CREATE TEMP TABLE ${confirmed} (conv UINTEGER)`);
   try {
     for (const source of sources) {
@@ -73,8 +73,7 @@ async function setBits(c: Connection, name: string, rows: number): Promise<void>
  * subquery, is a constant to the planner (a subquery made it a nested-loop join: seconds), and
  * bitstring_agg needs constant bounds.
  */
-async function computeMatches(c: Connection, filter: Filter, name: string): Promise<number> {
-  const plan = parseQuery(filter.q!);
+async function computeMatches(c: Connection, filter: Filter, plan: SearchPlan, name: string): Promise<number> {
   const sql = new Sql();
   await c.run(`CREATE TABLE ${name} AS ${matchesSql(filter, sql, { confirm: false })}`, sql.params);
   try {
@@ -88,7 +87,7 @@ async function computeMatches(c: Connection, filter: Filter, name: string): Prom
     // An excluded phrase is looked for, in any message, among the matches holding all its words.
     for (const { ids, check } of plan.excluded) {
       if (!check) continue;
-      const holding = `${name.replace(/\W/g, '_')}_excluded`;
+      const holding = localName(name, 'excluded');
       await c.run(`CREATE TEMP TABLE ${holding} AS ${holdingAllSql(ids, inMatches(name, 'conv'))}`);
       try {
         await setBits(c, holding, rows);
@@ -150,7 +149,7 @@ export async function withMatches<T>(filter: Filter, fn: (c: Connection, hits?: 
       entry = await cache.acquire(key, 'memory.matches_', (name) =>
         session(async (c, s) => {
           if (s !== scope) throw new SwappedError();
-          return computeMatches(c, filter, name);
+          return computeMatches(c, filter, plan, name);
         }, { ...options, heavy }));
     } catch (e) {
       if (e instanceof SwappedError) continue;

@@ -14,8 +14,9 @@ export interface MessagePassOptions { moderation: boolean; lengths: boolean; spl
 /** The selected conversations: `where` over conversations `c` without the search (null: all), and the search's matches. */
 export interface MessageSelection { where: string | null; params: Param[]; hits?: string }
 
-/** A column's values are packed 5 bits each, two to a grouping key; this one stands for NULL (not counted). */
-const NONE = 31;
+/** A column's values are packed BITS bits each, PER_KEY to a grouping key; NONE stands for NULL (not counted). */
+const BITS = 5;
+const NONE = (1 << BITS) - 1;
 const PER_KEY = 2;
 
 /**
@@ -52,7 +53,7 @@ export async function messagePass(c: Connection, sel: MessageSelection, o: Messa
     const part = cols.slice(i, i + PER_KEY);
     keys.push({
       names: part.map(([name]) => name),
-      expr: part.map(([, expr], j) => `(coalesce((${expr})::INTEGER, ${NONE}) << ${5 * j})`).join(' | '),
+      expr: part.map(([, expr], j) => `(coalesce((${expr})::INTEGER, ${NONE}) << ${BITS * j})`).join(' | '),
     });
   }
   const ks = keys.map((_, i) => `k${i}`);
@@ -66,7 +67,7 @@ export async function messagePass(c: Connection, sel: MessageSelection, o: Messa
     const i = ks.length - 1 - Math.log2(~Number(r.g) & ((1 << ks.length) - 1));
     const packed = Number(r[ks[i]]);
     keys[i].names.forEach((name, j) => {
-      const raw = (packed >> (5 * j)) & 31;
+      const raw = (packed >> (BITS * j)) & NONE;
       if (raw === NONE) return;
       const v = name === 'len' ? raw - 1 : raw;
       const id = `${r.grp}\u0000${r.role}\u0000${name}\u0000${v}`;
