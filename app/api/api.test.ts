@@ -81,6 +81,24 @@ describe('JSON API on the fixture index', () => {
     expect(plain.body.rows[0]).not.toHaveProperty('snippet');
   });
 
+  it('takes the snippet from the first message holding the word, past position 32 too', async () => {
+    const T = parquet(WILDCHAT.dir);
+    const id = await scalar<string>(`SELECT conversation[1].turn_identifier::VARCHAR FROM ${T} ORDER BY len(conversation) DESC LIMIT 1`);
+    const messages = (await call(routes.one, `/api/conversations/${id}`, { id })).body.messages as { content: string }[];
+    expect(messages.length).toBeGreaterThan(34);
+    const wordsOf = (t: string) => new Set(t.toLowerCase().match(/[a-z]{6,}/g) ?? []);
+    const earlier = new Set(messages.slice(0, 33).flatMap((m) => [...wordsOf(m.content)]));
+    // A word first said after position 32, in a message at a position (mod 32) different from any earlier holder's.
+    const at = messages.findIndex((m, i) => i > 32 && [...wordsOf(m.content)].some((w) => !earlier.has(w)));
+    expect(at).toBeGreaterThan(32);
+    const word = [...wordsOf(messages[at].content)].find((w) => !earlier.has(w))!;
+    const r = await call(routes.list, `/api/conversations?q=${word}&limit=200`);
+    const row = (r.body.rows as { id: string; snippet: string }[]).find((x) => x.id === id)!;
+    expect(row.snippet).toMatch(new RegExp(`(^|[^\\p{L}\\p{N}_])${word}([^\\p{L}\\p{N}_]|$)`, 'iu'));
+    const words = row.snippet.replace(/…/g, '').trim().split(' ').slice(1, -1).join(' ');
+    expect(messages[at].content.replace(/\s+/g, ' ')).toContain(words);
+  });
+
   it('confirms phrases with few candidates and with many, totals and facets as DuckDB counts them', async () => {
     const T = parquet(WILDCHAT.dir);
     const SEP = '[^\\p{L}\\p{N}_]';

@@ -58,6 +58,16 @@ export const holdingAllSql = (terms: string[], and?: string) =>
   `SELECT conv FROM postings WHERE term IN (${idList(terms)})${and ? ` AND ${and}` : ''} GROUP BY conv HAVING count(*) = ${terms.length}`;
 
 /**
+ * Where in each conversation these terms are: `SELECT conv, m`, bit p % 32 of m set for the
+ * message at position p (postings' msgs). `all`: messages holding every term, in conversations
+ * holding them all and with such a message; otherwise messages holding any. `and`: a condition on
+ * postings' conv.
+ */
+export const positionsSql = (terms: string[], all: boolean, and?: string) =>
+  `SELECT conv, ${all ? 'bit_and' : 'bit_or'}(msgs) AS m FROM postings WHERE term IN (${idList(terms)})${and ? ` AND ${and}` : ''}
+   GROUP BY conv${all ? ` HAVING count(*) = ${terms.length} AND bit_and(msgs) <> 0` : ''}`;
+
+/**
  * The conversations matching `q` (and `role`), with a relevance score: `SELECT conv, score`.
  * Phrases and long CJK runs are confirmed on the text of the candidates only, which a
  * materialized CTE keeps the planner from scanning every message with the pattern; with

@@ -1,5 +1,5 @@
 // Worker thread: tokenizes the messages of Parquet files and sends back (term, conversation, roles,
-// tf) postings in transferable typed arrays. One posting per term and conversation.
+// tf, msgs) postings in transferable typed arrays. One posting per term and conversation.
 import { parentPort, workerData } from 'node:worker_threads';
 import { Database } from '../db/duckdb';
 import { forEachTerm } from '../search/tokenize';
@@ -11,6 +11,7 @@ export interface PostingBatch {
   conv: Uint32Array<ArrayBuffer>;
   roles: Uint8Array<ArrayBuffer>; // 1 = in a user message, 2 = in an assistant message
   tf: Uint16Array<ArrayBuffer>;
+  msgs: Uint32Array<ArrayBuffer>; // bit p % 32 set: the message at position p holds the term
 }
 
 const CAP = 1 << 20;
@@ -20,14 +21,17 @@ port.on('message', (m) => { if (m === 'ack') acks.shift()?.(); });
 
 let batch = fresh();
 function fresh(): PostingBatch {
-  return { n: 0, term: new Uint32Array(CAP * 2), conv: new Uint32Array(CAP), roles: new Uint8Array(CAP), tf: new Uint16Array(CAP) };
+  return {
+    n: 0, term: new Uint32Array(CAP * 2), conv: new Uint32Array(CAP), roles: new Uint8Array(CAP), tf: new Uint16Array(CAP),
+    msgs: new Uint32Array(CAP),
+  };
 }
 async function send(): Promise<void> {
   if (batch.n === 0) return;
   const b = batch;
   batch = fresh();
   const done = new Promise<void>((r) => acks.push(r));
-  port.postMessage({ batch: b }, [b.term.buffer, b.conv.buffer, b.roles.buffer, b.tf.buffer]);
+  port.postMessage({ batch: b }, [b.term.buffer, b.conv.buffer, b.roles.buffer, b.tf.buffer, b.msgs.buffer]);
   await done;
 }
 
@@ -35,10 +39,12 @@ async function send(): Promise<void> {
 // 53-bit numbers boxes every key, and the garbage collector then costs more than tokenizing.
 let cap = 1 << 14;
 let kHi = new Uint32Array(cap), kLo = new Uint32Array(cap), sRoles = new Uint8Array(cap), sTf = new Uint16Array(cap);
+let sMsgs = new Uint32Array(cap);
 let occupied = new Uint8Array(cap);
 let used = new Int32Array(cap);
 let nUsed = 0;
 let role = 1;
+let posBit = 1; // 1 << (position of the message in its conversation % 32)
 
 function slotOf(hi: number, lo: number): number {
   const mask = cap - 1;
@@ -48,14 +54,15 @@ function slotOf(hi: number, lo: number): number {
 }
 
 function grow(): void {
-  const [oHi, oLo, oRoles, oTf, oUsed, n] = [kHi, kLo, sRoles, sTf, used, nUsed];
+  const [oHi, oLo, oRoles, oTf, oMsgs, oUsed, n] = [kHi, kLo, sRoles, sTf, sMsgs, used, nUsed];
   cap *= 2;
   kHi = new Uint32Array(cap); kLo = new Uint32Array(cap); sRoles = new Uint8Array(cap); sTf = new Uint16Array(cap);
+  sMsgs = new Uint32Array(cap);
   occupied = new Uint8Array(cap); used = new Int32Array(cap); nUsed = 0;
   for (let k = 0; k < n; k++) {
     const o = oUsed[k];
     const i = slotOf(oHi[o], oLo[o]);
-    occupied[i] = 1; kHi[i] = oHi[o]; kLo[i] = oLo[o]; sRoles[i] = oRoles[o]; sTf[i] = oTf[o];
+    occupied[i] = 1; kHi[i] = oHi[o]; kLo[i] = oLo[o]; sRoles[i] = oRoles[o]; sTf[i] = oTf[o]; sMsgs[i] = oMsgs[o];
     used[nUsed++] = i;
   }
 }
@@ -64,10 +71,11 @@ const sink = (hi: number, lo: number) => {
   const i = slotOf(hi, lo);
   if (occupied[i]) {
     sRoles[i] |= role;
+    sMsgs[i] |= posBit;
     if (sTf[i] < 65535) sTf[i]++;
     return;
   }
-  occupied[i] = 1; kHi[i] = hi; kLo[i] = lo; sRoles[i] = role; sTf[i] = 1;
+  occupied[i] = 1; kHi[i] = hi; kLo[i] = lo; sRoles[i] = role; sTf[i] = 1; sMsgs[i] = posBit;
   used[nUsed++] = i;
   if (nUsed * 2 > cap) grow();
 };
@@ -82,6 +90,7 @@ async function flushConversation(conv: number): Promise<void> {
     batch.conv[i] = conv;
     batch.roles[i] = sRoles[s];
     batch.tf[i] = sTf[s];
+    batch.msgs[i] = sMsgs[s];
     occupied[s] = 0;
   }
   nUsed = 0;
@@ -93,13 +102,16 @@ const conn = await db.connect();
 for (const { file, base } of files) {
   let current = -1;
   let messages = 0;
+  let pos = 0;
   for await (const rows of conn.stream<{ conv: number; asst: boolean; content: string | null }>(messageTextSql(file, base))) {
     for (const r of rows) {
       if (r.conv !== current) {
         if (current >= 0) await flushConversation(current);
         current = r.conv;
+        pos = 0;
       }
       role = r.asst ? 2 : 1;
+      posBit = 1 << (pos++ & 31);
       if (r.content) forEachTerm(r.content, sink);
       messages++;
     }

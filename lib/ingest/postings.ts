@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { UBIGINT, UINTEGER, USMALLINT, UTINYINT, type Connection } from '../db/duckdb';
 import type { PostingBatch } from './postings-worker';
 
-export const POSTINGS_RAW_DDL = 'CREATE TABLE scratch.postings_raw (term UBIGINT, conv UINTEGER, roles UTINYINT, tf USMALLINT)';
+export const POSTINGS_RAW_DDL = 'CREATE TABLE scratch.postings_raw (term UBIGINT, conv UINTEGER, roles UTINYINT, tf USMALLINT, msgs UINTEGER)';
 
 export async function buildPostings(
   conn: Connection,
@@ -31,8 +31,8 @@ export async function buildPostings(
       if (m.batch) {
         const b = m.batch;
         appending = appending.then(async () => {
-          await conn.appendColumns('postings_raw', [UBIGINT, UINTEGER, UTINYINT, USMALLINT], [8, 4, 1, 2],
-            [b.term, b.conv, b.roles, b.tf], b.n, 'scratch');
+          await conn.appendColumns('postings_raw', [UBIGINT, UINTEGER, UTINYINT, USMALLINT, UINTEGER], [8, 4, 1, 2, 4],
+            [b.term, b.conv, b.roles, b.tf, b.msgs], b.n, 'scratch');
           postings += b.n;
           w.postMessage('ack');
         });

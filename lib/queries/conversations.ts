@@ -1,13 +1,14 @@
 import 'server-only';
 // Typed reads of conversations: the listing, one conversation with its messages, turn lookups.
 import { CATEGORIES, DETOXIFY, underscored } from '../dataset/moderation';
-import { buildWhere, matchesSql, Sql } from '../filters/where';
+import { buildWhere, matchesSql, positionsSql, Sql } from '../filters/where';
 import type { Filter, Listing } from '../filters/schema';
 import type { Connection } from '../db/duckdb';
 import { isTurnIdentifier } from '../ids';
+import { parseQuery } from '../search/query';
 import { anyWordPrefilter, snippetAround } from '../search/snippet';
 import { all, one } from '../server/index-db';
-import { messagesOfSql } from './by-row';
+import { atPositions, messagesOfSql } from './by-row';
 import { withMatches } from './selection';
 
 export interface ConversationRow {
@@ -70,20 +71,23 @@ export function pageSql(filter: Filter, listing: Listing, hits?: string): { text
 }
 
 /**
- * Messages from this position on are read for snippets only in conversations whose earlier ones
- * hold no hit: relevance puts long conversations first (at 838k, a page of 50 holds 6,500
- * messages and 10-34 MB of text), and a word is mostly in the opening prompt or answer.
+ * The first message of each conversation (row numbers from the index) that holds a search word, cut
+ * around it. The postings say which messages hold a word (by position modulo 32): the first of
+ * them is read, and the others only where it has no hit (another role than the search's, or the
+ * word only as part of a longer one). Relevance puts long conversations first: at 838k a page of
+ * 50 holds 6,500 messages and 10-34 MB of text.
  */
-const SNIPPET_FIRST_POSITIONS = 2;
-
-/** The first message of each conversation (row numbers from the index) that holds a search word, cut around it. */
 async function snippetsOf(c: Connection, filter: Filter, convs: number[]): Promise<Map<number, string>> {
   const prefilter = anyWordPrefilter(filter.q!);
+  const terms = parseQuery(filter.q!).terms;
   const out = new Map<number, string>();
-  if (!prefilter || convs.length === 0) return out;
-  const read = async (of: number[], positions: string) => {
+  if (!prefilter || terms.length === 0 || convs.length === 0) return out;
+  const found = await c.all<{ conv: number; m: number }>(positionsSql(terms, false, `conv IN (${convs.map(Math.trunc).join(', ')})`));
+  const masks = new Map(found.map((r) => [Number(r.conv), Number(r.m)]));
+  const read = async (of: number[], positions: (mask: number) => number) => {
+    if (of.length === 0) return;
     const rows = await c.all<{ conv: number; content: string }>(
-      `SELECT conv, content FROM (${messagesOfSql(of, 'conv, pos, role, content', positions)})
+      `SELECT conv, content FROM (${messagesOfSql(of, 'conv, pos, role, content', (n) => atPositions(positions(masks.get(n)!)))})
        WHERE ${filter.role ? `role = '${filter.role}' AND ` : ''}regexp_matches(content, $1, 'i') ORDER BY conv, pos`, [prefilter]);
     for (const r of rows) {
       const n = Number(r.conv);
@@ -92,9 +96,9 @@ async function snippetsOf(c: Connection, filter: Filter, convs: number[]): Promi
       if (snippet) out.set(n, snippet);
     }
   };
-  await read(convs, `pos < ${SNIPPET_FIRST_POSITIONS}`);
-  const rest = convs.filter((n) => !out.has(n));
-  if (rest.length) await read(rest, `pos >= ${SNIPPET_FIRST_POSITIONS}`);
+  const lowest = (m: number) => m & -m;
+  await read(convs.filter((n) => masks.has(n)), lowest);
+  await read(convs.filter((n) => masks.has(n) && !out.has(n)), (m) => m & ~lowest(m));
   return out;
 }
 

@@ -7,7 +7,10 @@ import { termId, tokens, tokenTerms, type Token } from './tokenize';
  * also satisfies: the words in order with ASCII classes between, which RE2 runs several times
  * faster than `pattern`'s Unicode classes and compiles in microseconds instead of ~20 ms.
  */
-export interface Check { kind: 'regex' | 'contains'; pattern: string; prefilter?: string }
+export interface Check {
+  kind: 'regex' | 'contains'; pattern: string; prefilter?: string;
+  terms: string[]; // term ids of its words: a message satisfying the check holds them all
+}
 
 export interface SearchPlan {
   terms: string[]; // term ids that must all occur (in a message allowed by role)
@@ -42,11 +45,11 @@ function needsCheck(ts: Token[]): boolean {
   return ts.length > 1 || (ts[0].cjk && ts[0].text.length > 2);
 }
 
-function checkFor(ts: Token[], raw: string, quoted: boolean): Check {
-  if (ts.length === 1 && ts[0].cjk) return { kind: 'contains', pattern: ts[0].text };
+function checkFor(ts: Token[], raw: string, quoted: boolean, terms: string[]): Check {
+  if (ts.length === 1 && ts[0].cjk) return { kind: 'contains', pattern: ts[0].text, terms };
   // An unquoted hyphenated word must match as written; a quoted phrase allows any separators.
   const literal = !quoted && /^[\p{L}\p{N}_-]+$/u.test(raw) ? raw.toLowerCase() : undefined;
-  return { kind: 'regex', pattern: sequencePattern(ts, literal), prefilter: sequencePrefilter(ts) };
+  return { kind: 'regex', pattern: sequencePattern(ts, literal), prefilter: sequencePrefilter(ts), terms };
 }
 
 export function parseQuery(q: string): SearchPlan {
@@ -61,11 +64,11 @@ export function parseQuery(q: string): SearchPlan {
     if (ts.length === 0) continue;
     const ids = [...new Set(ts.flatMap(tokenTerms))].map(termId);
     if (negative) {
-      plan.excluded.push({ ids, check: needsCheck(ts) ? checkFor(ts, raw, quoted) : undefined });
+      plan.excluded.push({ ids, check: needsCheck(ts) ? checkFor(ts, raw, quoted, ids) : undefined });
       continue;
     }
     plan.terms.push(...ids);
-    if (needsCheck(ts)) plan.checks.push(checkFor(ts, raw, quoted));
+    if (needsCheck(ts)) plan.checks.push(checkFor(ts, raw, quoted, ids));
     plan.highlight.push(quoted ? ts.map((t) => t.text).join(' ') : raw.toLowerCase());
   }
   plan.terms = [...new Set(plan.terms)];
