@@ -134,6 +134,31 @@ test('a long conversation renders every message and scrolls to the end', async (
   expect(await scored.locator('tr[data-category]').count()).toBeGreaterThanOrEqual(11);
 });
 
+test('a message of hundreds of KB is sent as its head and shown whole on request', async ({ page, request }) => {
+  const { parquet, scalar } = await import('../test/duck');
+  const id = await scalar<string>(`SELECT conversation[1].turn_identifier::VARCHAR FROM ${parquet('data/sample')}
+    ORDER BY list_max([length(m.content) FOR m IN conversation]) DESC LIMIT 1`);
+  const c = await conversation(request, id);
+  const at = c.messages.reduce((best, m, i) => (m.content.length > c.messages[best].content.length ? i : best), 0);
+  const text = c.messages[at].content;
+  expect(text.length).toBeGreaterThan(100_000);
+  // The page carries the head of the message, not the whole of it (neither as HTML nor as props).
+  const html = await (await request.get(`/c/${id}`)).text();
+  expect(html.length).toBeLessThan(text.length / 2);
+  const tail = text.slice(-3000).match(/[A-Za-z]{5,}(?: [A-Za-z]{3,}){3}/g)!.at(-1)!;
+  expect(html).not.toContain(tail);
+  await page.goto(`/c/${id}`);
+  const card = page.getByTestId('messages').locator(':scope > li.msg').nth(at);
+  await expect(card).not.toContainText(tail);
+  const more = card.getByTestId('show-all');
+  await expect(async () => {
+    if ((await more.getAttribute('aria-expanded')) !== 'true') await more.click();
+    await expect(more).toHaveAttribute('aria-expanded', 'true', { timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+  await expect(card).toContainText(tail, { timeout: 15_000 });
+  await expect(more).toHaveText('collapse');
+});
+
 test('search words are highlighted and lead back to the results', async ({ page, request }) => {
   const list = await (await request.get('/api/conversations?q=zebra-quartz-57&limit=1')).json();
   expect(list.total).toBeGreaterThan(0); // the fixed-seed sample carries the identifier

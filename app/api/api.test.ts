@@ -81,7 +81,7 @@ describe('JSON API on the fixture index', () => {
     expect(plain.body.rows[0]).not.toHaveProperty('snippet');
   });
 
-  it('takes the snippet from the first message holding the word, past position 32 too', async () => {
+  it('takes the snippet from the first message holding the word, in a long conversation too', async () => {
     const T = parquet(WILDCHAT.dir);
     const id = await scalar<string>(`SELECT conversation[1].turn_identifier::VARCHAR FROM ${T} ORDER BY len(conversation) DESC LIMIT 1`);
     const messages = (await call(routes.one, `/api/conversations/${id}`, { id })).body.messages as { content: string }[];

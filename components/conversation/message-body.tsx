@@ -7,20 +7,46 @@ import { renderMarkdown } from '@/lib/markdown/render';
 /** Above this size an expanded message is shown as plain text: markdown would stall the page. */
 const MARKDOWN_LIMIT = 200_000;
 
+/** Where the whole text of a message whose head alone was sent can be fetched: its conversation and position. */
+export interface MessageSource { conversationId: string; position: number }
+
 /**
  * A long message, collapsed until asked. `html` is the server-rendered (safe) markdown of the
- * whole message or of its head; `full` is the whole text when `html` covers only the head.
+ * whole message or of its head; `full` is the whole text when `html` covers only the head, or
+ * where to fetch it: pages rendered on the server send only the head of a long message, so a
+ * message of hundreds of KB does not weigh on the first paint.
  */
 export function MessageBody({ html, full, terms, size, hiddenHits }: {
-  html: string; full: string | null; terms: string[]; size: number; hiddenHits: number;
+  html: string; full: string | MessageSource | null; terms: string[]; size: number; hiddenHits: number;
 }) {
   const [open, setOpen] = useState(false);
+  const [fetched, setFetched] = useState<string | null>(null);
+  const [failed, setFailed] = useState<string | null>(null);
   const pattern = useMemo(() => highlightPattern(terms), [terms]);
+  const remote = full !== null && typeof full === 'object' ? full : null;
+  const text = typeof full === 'string' ? full : fetched;
+
+  const toggle = () => {
+    setOpen(!open);
+    if (open || !remote || fetched !== null) return;
+    setFailed(null);
+    fetch(`/api/conversations/${encodeURIComponent(remote.conversationId)}`)
+      .then(async (r) => {
+        if (!r.ok) throw new Error(`the server answered ${r.status}`);
+        const body = (await r.json()) as { messages: { content: string }[] };
+        const m = body.messages[remote.position];
+        if (!m) throw new Error('the message is no longer in the index');
+        setFetched(m.content);
+      })
+      .catch((e: Error) => { setFailed(e.message); setOpen(false); });
+  };
+
   const expanded = useMemo(() => {
-    if (!open || full === null) return null;
-    if (full.length <= MARKDOWN_LIMIT) return { html: renderMarkdown(full, pattern) };
-    return { pieces: splitHighlights(full, pattern) };
-  }, [open, full, pattern]);
+    if (!open || text === null) return null;
+    if (text.length <= MARKDOWN_LIMIT) return { html: renderMarkdown(text, pattern) };
+    return { pieces: splitHighlights(text, pattern) };
+  }, [open, text, pattern]);
+  const loading = open && remote !== null && text === null && failed === null;
 
   return (
     <div>
@@ -29,9 +55,10 @@ export function MessageBody({ html, full, terms, size, hiddenHits }: {
       ) : (
         <div className={open ? 'md' : 'md md-collapsed'} dangerouslySetInnerHTML={{ __html: expanded?.html ?? html }} />
       )}
-      <button type="button" onClick={() => setOpen(!open)} aria-expanded={open} data-testid="show-all"
+      {failed && <p role="alert" className="mt-2 text-xs text-red-700">Could not load the whole message: {failed}</p>}
+      <button type="button" onClick={toggle} aria-expanded={open} data-testid="show-all" disabled={loading}
         className="mt-2 rounded border border-slate-300 bg-white px-2 py-0.5 text-xs text-slate-700 hover:bg-slate-100">
-        {open ? 'collapse' : `show all (${formatSize(size)}${hiddenHits ? `, ${hiddenHits} more ${hiddenHits === 1 ? 'match' : 'matches'}` : ''})`}
+        {loading ? 'loading…' : open ? 'collapse' : `show all (${formatSize(size)}${hiddenHits ? `, ${hiddenHits} more ${hiddenHits === 1 ? 'match' : 'matches'}` : ''})`}
       </button>
     </div>
   );

@@ -16,9 +16,11 @@ const COLLAPSE_CHARS = 4_000;
 
 interface Props {
   conversationId: string; message: Message; turn: TurnInfo; pattern: RegExp | null; terms: string[]; showDetoxify: boolean;
+  /** Set when rendered on the server: the whole text of a cut message is then fetched on "show all", not sent. */
+  position?: number;
 }
 
-export function MessageCard({ conversationId, message: m, turn, pattern, terms, showDetoxify }: Props) {
+export function MessageCard({ conversationId, message: m, turn, pattern, terms, showDetoxify, position }: Props) {
   const user = m.role === 'user';
   const { text, cut } = head(m.content, HEAD_CHARS);
   const html = renderMarkdown(text, pattern);
@@ -37,7 +39,7 @@ export function MessageCard({ conversationId, message: m, turn, pattern, terms, 
       </div>
       {m.content.trim() === '' ? <p className="text-sm italic text-slate-400">(empty message)</p>
         : cut || m.content.length > COLLAPSE_CHARS
-          ? <MessageBody html={html} full={cut ? m.content : null} terms={terms} size={m.content.length}
+          ? <MessageBody html={html} full={!cut ? null : position === undefined ? m.content : { conversationId, position }} terms={terms} size={m.content.length}
               hiddenHits={cut ? countHits(m.content.slice(text.length), pattern) : 0} />
           : <div className="md" dangerouslySetInnerHTML={{ __html: html }} />}
       <ModerationPanel moderation={m.moderation} showDetoxify={showDetoxify} />

@@ -58,8 +58,8 @@ export const holdingAllSql = (terms: string[], and?: string) =>
   `SELECT conv FROM postings WHERE term IN (${idList(terms)})${and ? ` AND ${and}` : ''} GROUP BY conv HAVING count(*) = ${terms.length}`;
 
 /**
- * Where in each conversation these terms are: `SELECT conv, m`, bit p % 32 of m set for the
- * message at position p (postings' msgs). `all`: messages holding every term, in conversations
+ * Where in each conversation these terms are: `SELECT conv, m`, a mask of message positions as
+ * search/positions.ts describes (postings' msgs). `all`: messages holding every term, in conversations
  * holding them all and with such a message; otherwise messages holding any. `and`: a condition on
  * postings' conv.
  */

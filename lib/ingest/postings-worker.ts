@@ -2,6 +2,7 @@
 // tf, msgs) postings in transferable typed arrays. One posting per term and conversation.
 import { parentPort, workerData } from 'node:worker_threads';
 import { Database } from '../db/duckdb';
+import { positionBit } from '../search/positions';
 import { forEachTerm } from '../search/tokenize';
 import { messageTextSql } from './tables';
 
@@ -11,7 +12,7 @@ export interface PostingBatch {
   conv: Uint32Array<ArrayBuffer>;
   roles: Uint8Array<ArrayBuffer>; // 1 = in a user message, 2 = in an assistant message
   tf: Uint16Array<ArrayBuffer>;
-  msgs: Uint32Array<ArrayBuffer>; // bit p % 32 set: the message at position p holds the term
+  msgs: Uint8Array<ArrayBuffer>; // positionBit(p) set: the message at position p holds the term (search/positions.ts)
 }
 
 const CAP = 1 << 20;
@@ -23,7 +24,7 @@ let batch = fresh();
 function fresh(): PostingBatch {
   return {
     n: 0, term: new Uint32Array(CAP * 2), conv: new Uint32Array(CAP), roles: new Uint8Array(CAP), tf: new Uint16Array(CAP),
-    msgs: new Uint32Array(CAP),
+    msgs: new Uint8Array(CAP),
   };
 }
 async function send(): Promise<void> {
@@ -39,12 +40,12 @@ async function send(): Promise<void> {
 // 53-bit numbers boxes every key, and the garbage collector then costs more than tokenizing.
 let cap = 1 << 14;
 let kHi = new Uint32Array(cap), kLo = new Uint32Array(cap), sRoles = new Uint8Array(cap), sTf = new Uint16Array(cap);
-let sMsgs = new Uint32Array(cap);
+let sMsgs = new Uint8Array(cap);
 let occupied = new Uint8Array(cap);
 let used = new Int32Array(cap);
 let nUsed = 0;
 let role = 1;
-let posBit = 1; // 1 << (position of the message in its conversation % 32)
+let posBit = 1; // positionBit of the current message
 
 function slotOf(hi: number, lo: number): number {
   const mask = cap - 1;
@@ -57,7 +58,7 @@ function grow(): void {
   const [oHi, oLo, oRoles, oTf, oMsgs, oUsed, n] = [kHi, kLo, sRoles, sTf, sMsgs, used, nUsed];
   cap *= 2;
   kHi = new Uint32Array(cap); kLo = new Uint32Array(cap); sRoles = new Uint8Array(cap); sTf = new Uint16Array(cap);
-  sMsgs = new Uint32Array(cap);
+  sMsgs = new Uint8Array(cap);
   occupied = new Uint8Array(cap); used = new Int32Array(cap); nUsed = 0;
   for (let k = 0; k < n; k++) {
     const o = oUsed[k];
@@ -111,7 +112,7 @@ for (const { file, base } of files) {
         pos = 0;
       }
       role = r.asst ? 2 : 1;
-      posBit = 1 << (pos++ & 31);
+      posBit = positionBit(pos++);
       if (r.content) forEachTerm(r.content, sink);
       messages++;
     }

@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { UBIGINT, UINTEGER, USMALLINT, UTINYINT, type Connection } from '../db/duckdb';
 import type { PostingBatch } from './postings-worker';
 
-export const POSTINGS_RAW_DDL = 'CREATE TABLE scratch.postings_raw (term UBIGINT, conv UINTEGER, roles UTINYINT, tf USMALLINT, msgs UINTEGER)';
+export const POSTINGS_RAW_DDL = 'CREATE TABLE scratch.postings_raw (term UBIGINT, conv UINTEGER, roles UTINYINT, tf USMALLINT, msgs UTINYINT)';
 
 export async function buildPostings(
   conn: Connection,
@@ -31,7 +31,7 @@ export async function buildPostings(
       if (m.batch) {
         const b = m.batch;
         appending = appending.then(async () => {
-          await conn.appendColumns('postings_raw', [UBIGINT, UINTEGER, UTINYINT, USMALLINT, UINTEGER], [8, 4, 1, 2, 4],
+          await conn.appendColumns('postings_raw', [UBIGINT, UINTEGER, UTINYINT, USMALLINT, UTINYINT], [8, 4, 1, 2, 1],
             [b.term, b.conv, b.roles, b.tf, b.msgs], b.n, 'scratch');
           postings += b.n;
           w.postMessage('ack');

@@ -11,13 +11,6 @@ export function messagesOfSql(convs: number[], columns: string, and?: string | (
   }).join(' UNION ALL ');
 }
 
-/** SQL true for messages at positions whose bit (position % 32) is set in `mask`, a 32-bit mask from positionsSql. */
-export function atPositions(mask: number): string {
-  const bits: number[] = [];
-  for (let b = 0; b < 32; b++) if ((mask >>> b) & 1) bits.push(b);
-  return bits.length ? `pos % 32 IN (${bits.join(', ')})` : 'false';
-}
-
 /** Conversation rows (alias `c`) by their row numbers. */
 export function conversationsOfSql(idxs: number[], columns: string): string {
   return idxs.map((n) => `SELECT ${columns} FROM conversations c WHERE c.idx = ${Math.trunc(n)}`).join(' UNION ALL ');

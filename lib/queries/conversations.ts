@@ -8,7 +8,7 @@ import { isTurnIdentifier } from '../ids';
 import { parseQuery } from '../search/query';
 import { anyWordPrefilter, snippetAround } from '../search/snippet';
 import { all, one } from '../server/index-db';
-import { atPositions, messagesOfSql } from './by-row';
+import { atPositions } from '../search/positions';
 import { withMatches } from './selection';
 
 export interface ConversationRow {
@@ -72,9 +72,9 @@ export function pageSql(filter: Filter, listing: Listing, hits?: string): { text
 
 /**
  * The first message of each conversation (row numbers from the index) that holds a search word, cut
- * around it. The postings say which messages hold a word (by position modulo 32): the first of
- * them is read, and the others only where it has no hit (another role than the search's, or the
- * word only as part of a longer one). Relevance puts long conversations first: at 838k a page of
+ * around it. The postings say which messages can hold a word (search/positions.ts): of those, the
+ * first that the cheap pattern lets through is read, and the others only where it has no hit (the
+ * word only inside a longer one, say). Relevance puts long conversations first: at 838k a page of
  * 50 holds 6,500 messages and 10-34 MB of text.
  */
 async function snippetsOf(c: Connection, filter: Filter, convs: number[]): Promise<Map<number, string>> {
@@ -84,11 +84,12 @@ async function snippetsOf(c: Connection, filter: Filter, convs: number[]): Promi
   if (!prefilter || terms.length === 0 || convs.length === 0) return out;
   const found = await c.all<{ conv: number; m: number }>(positionsSql(terms, false, `conv IN (${convs.map(Math.trunc).join(', ')})`));
   const masks = new Map(found.map((r) => [Number(r.conv), Number(r.m)]));
-  const read = async (of: number[], positions: (mask: number) => number) => {
+  const role = filter.role ? `role = '${filter.role}' AND ` : '';
+  const read = async (of: number[], first: boolean) => {
     if (of.length === 0) return;
-    const rows = await c.all<{ conv: number; content: string }>(
-      `SELECT conv, content FROM (${messagesOfSql(of, 'conv, pos, role, content', (n) => atPositions(positions(masks.get(n)!)))})
-       WHERE ${filter.role ? `role = '${filter.role}' AND ` : ''}regexp_matches(content, $1, 'i') ORDER BY conv, pos`, [prefilter]);
+    const branch = (n: number) => `(SELECT conv, pos, content FROM messages WHERE conv = ${Math.trunc(n)} AND ${atPositions(masks.get(n)!)}
+      AND ${role}regexp_matches(content, $1, 'i')${first ? ' ORDER BY pos LIMIT 1' : ''})`;
+    const rows = await c.all<{ conv: number; content: string }>(`${of.map(branch).join(' UNION ALL ')} ORDER BY conv, pos`, [prefilter]);
     for (const r of rows) {
       const n = Number(r.conv);
       if (out.has(n)) continue;
@@ -96,9 +97,8 @@ async function snippetsOf(c: Connection, filter: Filter, convs: number[]): Promi
       if (snippet) out.set(n, snippet);
     }
   };
-  const lowest = (m: number) => m & -m;
-  await read(convs.filter((n) => masks.has(n)), lowest);
-  await read(convs.filter((n) => masks.has(n) && !out.has(n)), (m) => m & ~lowest(m));
+  await read(convs.filter((n) => masks.has(n)), true);
+  await read(convs.filter((n) => masks.has(n) && !out.has(n)), false);
   return out;
 }
 
