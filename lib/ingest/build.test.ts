@@ -8,7 +8,8 @@ import { FOUR_EIGHT, LMSYS, WILDCHAT, WILDCHAT_CACHE } from '../../test/fixtures
 import { INDEX_FILE } from '../config';
 import { Database, type Connection } from '../db/duckdb';
 import { POSITIONS } from '../search/positions';
-import { forEachTerm } from '../search/tokenize';
+import { isFrequentWord, pairTerm } from '../search/pairs';
+import { forEachTerm, termId, tokens } from '../search/tokenize';
 import { buildIndex } from './build';
 
 const opened: Database[] = [];
@@ -38,22 +39,27 @@ describe('ingest', () => {
     expect(maxHarass!.v).toBeCloseTo(Number(await scalar(`SELECT max(o.category_scores."harassment/threatening") FROM (SELECT unnest(openai_moderation) o FROM ${T})`)), 12);
   });
 
-  it('places each term in the messages that hold it (positions modulo 8), in long conversations too', async () => {
+  it('places each term and pair of frequent words in the messages that hold it (positions modulo 8), in long conversations too', async () => {
     const c = await index(WILDCHAT_CACHE);
     const convs = await c.all<{ idx: number }>('SELECT idx FROM conversations ORDER BY n_messages DESC, idx LIMIT 3');
     convs.push(...await c.all<{ idx: number }>('SELECT idx FROM conversations WHERE n_messages > 1 ORDER BY idx LIMIT 3'));
     expect(Number((await c.one<{ n: number }>(`SELECT max(n_messages) n FROM conversations`))!.n)).toBeGreaterThan(POSITIONS);
+    let pairsSeen = 0;
     for (const { idx } of convs) {
       const want = new Map<string, number>();
       for (const m of await c.all<{ pos: number; content: string }>(`SELECT pos, content FROM messages WHERE conv = ${idx} ORDER BY pos`)) {
-        forEachTerm(m.content ?? '', (hi, lo) => {
-          const t = (BigInt(hi) << 32n | BigInt(lo)).toString();
-          want.set(t, (want.get(t) ?? 0) | (1 << (Number(m.pos) % POSITIONS)));
+        const put = (t: string) => want.set(t, (want.get(t) ?? 0) | (1 << (Number(m.pos) % POSITIONS)));
+        forEachTerm(m.content ?? '', (hi, lo) => put((BigInt(hi) << 32n | BigInt(lo)).toString()));
+        // Frequent words next to each other (CJK between them does not count) give pair terms.
+        const words = tokens(m.content ?? '').filter((t) => !t.cjk).map((t) => t.text);
+        words.slice(1).forEach((b, i) => {
+          if (isFrequentWord(words[i]) && isFrequentWord(b)) { put(termId(pairTerm(words[i], b))); pairsSeen++; }
         });
       }
       const got = await c.all<{ term: string; msgs: number }>(`SELECT term::VARCHAR term, msgs FROM postings WHERE conv = ${idx}`);
       expect(new Map(got.map((r) => [r.term, Number(r.msgs)])), `conversation ${idx}`).toEqual(want);
     }
+    expect(pairsSeen).toBeGreaterThan(0);
   });
 
   it('keeps an id above 2^53 exact', async () => {

@@ -10,7 +10,7 @@ import { buildPostings, POSTINGS_RAW_DDL } from './postings';
 import { changedSource, listSources, SourceError, type Source } from './sources';
 import { CONVERSATIONS_DDL, insertConversationsSql, insertMessagesSql, MESSAGES_DDL } from './tables';
 
-export const BUILD_VERSION = 5;
+export const BUILD_VERSION = 6;
 
 export interface Manifest {
   buildVersion: number;

@@ -1,7 +1,9 @@
 // Worker thread: tokenizes the messages of Parquet files and sends back (term, conversation, roles,
-// tf, msgs) postings in transferable typed arrays. One posting per term and conversation.
+// tf, msgs) postings in transferable typed arrays. One posting per term (word, CJK gram or pair of
+// frequent words) and conversation.
 import { parentPort, workerData } from 'node:worker_threads';
 import { Database } from '../db/duckdb';
+import { PairTable } from '../search/pairs';
 import { positionBit } from '../search/positions';
 import { forEachTerm } from '../search/tokenize';
 import { messageTextSql } from './tables';
@@ -68,7 +70,7 @@ function grow(): void {
   }
 }
 
-const sink = (hi: number, lo: number) => {
+const add = (hi: number, lo: number) => {
   const i = slotOf(hi, lo);
   if (occupied[i]) {
     sRoles[i] |= role;
@@ -79,6 +81,17 @@ const sink = (hi: number, lo: number) => {
   occupied[i] = 1; kHi[i] = hi; kLo[i] = lo; sRoles[i] = role; sTf[i] = 1; sMsgs[i] = posBit;
   used[nUsed++] = i;
   if (nUsed * 2 > cap) grow();
+};
+
+// Pairs of frequent words that follow one another in a message are terms too (search/pairs.ts).
+const pairs = new PairTable();
+let previous = -1; // the previous word of the message, as a frequent word's number, or -1
+const sink = (hi: number, lo: number, word: boolean) => {
+  add(hi, lo);
+  if (!word) return;
+  const w = pairs.wordOf(hi, lo);
+  if (w >= 0 && previous >= 0) pairs.emitPair(previous, w, add);
+  previous = w;
 };
 
 async function flushConversation(conv: number): Promise<void> {
@@ -113,6 +126,7 @@ for (const { file, base } of files) {
       }
       role = r.asst ? 2 : 1;
       posBit = positionBit(pos++);
+      previous = -1;
       if (r.content) forEachTerm(r.content, sink);
       messages++;
     }

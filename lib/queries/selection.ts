@@ -13,17 +13,13 @@ import { messagesOfSql } from './by-row';
 import { MatchCache, type Entry } from './match-cache';
 
 /**
- * Up to this many candidates, a phrase is confirmed on each candidate's messages read by row;
- * past it, by one scan of the candidates' messages.
+ * How phrases are confirmed. Up to `pointMax` candidates, on each candidate's messages read by
+ * row; past it, by one scan of the candidates' messages, `sliceCandidates` at a time: each slice's
+ * text is held in memory while its check runs (a phrase of common words can have half of all
+ * conversations as candidates, 2.3 GB of text at 838k). Fewer go in one query: each costs ~80 ms
+ * more. Tests lower `pointMax` to take the scan on a small fixture.
  */
-const POINT_CONFIRM_MAX = 200;
-
-/**
- * The scan that confirms many candidates reads about this many of them at a time: each slice's
- * text is held in memory while its check runs (a phrase of two frequent words has half of all
- * conversations as candidates, 2.3 GB of text at 838k). Fewer go in one query: each costs ~80 ms more.
- */
-const SCAN_SLICE_CANDIDATES = 50_000;
+export const confirmLimits = { pointMax: 200, sliceCandidates: 50_000 };
 
 /** Ranges [from, to) covering row numbers lo to hi in as many equal slices as `n` candidates need at `per` a slice. */
 export function slices(lo: number, hi: number, n: number, per: number): [number, number][] {
@@ -47,17 +43,17 @@ async function confirm(c: Connection, role: Filter['role'], check: Check, name: 
   const confirmed = localName(name, 'confirmed');
   await c.run(`CREATE TEMP TABLE ${confirmed} (conv UINTEGER)`);
   try {
-    const few = await c.all<{ conv: number; m: number }>(`SELECT conv, m FROM ${where} LIMIT ${POINT_CONFIRM_MAX + 1}`);
+    const few = await c.all<{ conv: number; m: number }>(`SELECT conv, m FROM ${where} LIMIT ${confirmLimits.pointMax + 1}`);
     const sources: string[] = [];
-    if (few.length > 0 && few.length <= POINT_CONFIRM_MAX) {
+    if (few.length > 0 && few.length <= confirmLimits.pointMax) {
       const masks = new Map(few.map((r) => [Number(r.conv), Number(r.m)]));
       sources.push(`(${messagesOfSql([...masks.keys()], 'conv, role, content', (n) => atPositions(masks.get(n)!))})`);
-    } else if (few.length > POINT_CONFIRM_MAX) {
+    } else if (few.length > confirmLimits.pointMax) {
       // A test of the message's position too would join two columns: DuckDB then reads the text
       // of every message in range before testing (9.8 s against 0.3 s for 2,509 candidates).
       await setBits(c, where, rows);
       const span = (await c.one<{ lo: number; hi: number; n: number }>(`SELECT min(conv) AS lo, max(conv) AS hi, count(*)::BIGINT AS n FROM ${where}`))!;
-      for (const [from, to] of slices(Number(span.lo), Number(span.hi), Number(span.n), SCAN_SLICE_CANDIDATES)) {
+      for (const [from, to] of slices(Number(span.lo), Number(span.hi), Number(span.n), confirmLimits.sliceCandidates)) {
         sources.push(`(SELECT conv, role, content FROM messages WHERE conv >= ${from} AND conv < ${to} AND ${inMatches(where, 'conv')})`);
       }
     }

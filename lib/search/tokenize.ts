@@ -47,7 +47,8 @@ export function termId(s: string): string {
   return ((BigInt(hi) << 32n) | BigInt(lo)).toString();
 }
 
-export type TermSink = (hi: number, lo: number) => void;
+/** `word`: the term is a word, not a CJK unigram or bigram. */
+export type TermSink = (hi: number, lo: number, word: boolean) => void;
 
 /** Calls `emit` for every term of `text`, in order of appearance (repeats included). */
 export function forEachTerm(text: string, emit: TermSink): void {
@@ -67,13 +68,13 @@ export function forEachTerm(text: string, emit: TermSink): void {
         j++;
       }
       const [hi, lo] = ascii ? hashString(text, i, j, true) : hashString(text.slice(i, j).toLowerCase());
-      emit(hi, lo);
+      emit(hi, lo, true);
     } else {
       while (j < n && CLASS[text.charCodeAt(j)] === CJK) j++;
       for (let p = i; p < j; p++) {
         let [hi, lo] = hashString(text, p, p + 1);
-        emit(hi, lo);
-        if (p + 1 < j) { [hi, lo] = hashString(text, p, p + 2); emit(hi, lo); }
+        emit(hi, lo, false);
+        if (p + 1 < j) { [hi, lo] = hashString(text, p, p + 2); emit(hi, lo, false); }
       }
     }
     i = j;
