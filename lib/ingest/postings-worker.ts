@@ -3,9 +3,8 @@
 // frequent words) and conversation.
 import { parentPort, workerData } from 'node:worker_threads';
 import { Database } from '../db/duckdb';
-import { PairTable } from '../search/pairs';
+import { forEachTermAndPair, PairTable } from '../search/pairs';
 import { positionBit } from '../search/positions';
-import { forEachTerm } from '../search/tokenize';
 import { messageTextSql } from './tables';
 
 export interface PostingBatch {
@@ -70,7 +69,7 @@ function grow(): void {
   }
 }
 
-const add = (hi: number, lo: number) => {
+const sink = (hi: number, lo: number) => {
   const i = slotOf(hi, lo);
   if (occupied[i]) {
     sRoles[i] |= role;
@@ -83,16 +82,7 @@ const add = (hi: number, lo: number) => {
   if (nUsed * 2 > cap) grow();
 };
 
-// Pairs of frequent words that follow one another in a message are terms too (search/pairs.ts).
 const pairs = new PairTable();
-let previous = -1; // the previous word of the message, as a frequent word's number, or -1
-const sink = (hi: number, lo: number, word: boolean) => {
-  add(hi, lo);
-  if (!word) return;
-  const w = pairs.wordOf(hi, lo);
-  if (w >= 0 && previous >= 0) pairs.emitPair(previous, w, add);
-  previous = w;
-};
 
 async function flushConversation(conv: number): Promise<void> {
   for (let k = 0; k < nUsed; k++) {
@@ -126,8 +116,7 @@ for (const { file, base } of files) {
       }
       role = r.asst ? 2 : 1;
       posBit = positionBit(pos++);
-      previous = -1;
-      if (r.content) forEachTerm(r.content, sink);
+      if (r.content) forEachTermAndPair(pairs, r.content, sink);
       messages++;
     }
     port.postMessage({ progress: rows.length });

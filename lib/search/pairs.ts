@@ -3,7 +3,7 @@
 // conversations). So the index also holds a term for each pair of frequent words that follow one
 // another in a message, and a phrase's confirmation starts from the conversations holding its
 // pairs. Only pairs of listed words are indexed: every pair would multiply the postings.
-import { hashString } from './tokenize';
+import { forEachTerm, hashString } from './tokenize';
 
 /** Function words of the languages most present in chatbot logs (English, Russian, Spanish, French, German, Portuguese). */
 export const FREQUENT_WORDS: readonly string[] = [
@@ -76,4 +76,16 @@ export class PairTable {
     const k = a * this.n + b;
     emit(this.pairHi[k], this.pairLo[k]);
   }
+}
+
+/** Calls `emit` for every term of one message's text (forEachTerm's) and for its pairs of frequent words. */
+export function forEachTermAndPair(table: PairTable, text: string, emit: (hi: number, lo: number) => void): void {
+  let previous = -1; // the previous word, as a frequent word's number, or -1
+  forEachTerm(text, (hi, lo, word) => {
+    emit(hi, lo);
+    if (!word) return;
+    const w = table.wordOf(hi, lo);
+    if (w >= 0 && previous >= 0) table.emitPair(previous, w, emit);
+    previous = w;
+  });
 }
