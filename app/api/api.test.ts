@@ -81,6 +81,9 @@ describe('JSON API on the fixture index', () => {
       const words = row.snippet.replace(/…/g, '').trim().split(' ').slice(1, -1).join(' ');
       expect(first.content.replace(/\s+/g, ' ')).toContain(words);
     }
+    const one = await call(routes.list, '/api/conversations?q=the&limit=1');
+    expect(one.status).toBe(200);
+    expect(one.body.rows[0].snippet).toMatch(/(^|[^\p{L}\p{N}_])the([^\p{L}\p{N}_]|$)/iu);
     const plain = await call(routes.list, '/api/conversations?limit=5');
     expect(plain.body.rows[0]).not.toHaveProperty('snippet');
   });

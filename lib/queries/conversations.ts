@@ -89,7 +89,7 @@ async function snippetsOf(c: Connection, filter: Filter, convs: number[]): Promi
     if (of.length === 0) return;
     const branch = (n: number) => `(SELECT conv, pos, content FROM messages WHERE conv = ${Math.trunc(n)} AND ${atPositions(masks.get(n)!)}
       AND ${role}regexp_matches(content, $1, 'i')${first ? ' ORDER BY pos LIMIT 1' : ''})`;
-    const rows = await c.all<{ conv: number; content: string }>(`${of.map(branch).join(' UNION ALL ')} ORDER BY conv, pos`, [prefilter]);
+    const rows = await c.all<{ conv: number; content: string }>(`SELECT * FROM (${of.map(branch).join(' UNION ALL ')}) ORDER BY conv, pos`, [prefilter]);
     for (const r of rows) {
       const n = Number(r.conv);
       if (out.has(n)) continue;
