@@ -8,7 +8,7 @@ import { isTurnIdentifier } from '../ids';
 import { parseQuery } from '../search/query';
 import { anyWordPrefilter, snippetAround } from '../search/snippet';
 import { all, one } from '../server/index-db';
-import { atPositions } from '../search/positions';
+import { atPositions, POSITIONS } from '../search/positions';
 import { withMatches } from './selection';
 
 export interface ConversationRow {
@@ -72,10 +72,10 @@ export function pageSql(filter: Filter, listing: Listing, hits?: string): { text
 
 /**
  * The first message of each conversation (row numbers from the index) that holds a search word, cut
- * around it. The postings say which messages can hold a word (search/positions.ts): those at the
- * first such position (modulo 8) are read, and the others only where they have no hit (the word
- * only inside a longer one, or in a message of another role). Relevance puts long conversations
- * first: at 838k a page of 50 holds 6,500 messages and 10-34 MB of text.
+ * around it. The postings say which messages can hold a word (search/positions.ts): of the first
+ * eight messages those are read, and the later ones only where the first eight have no hit.
+ * Relevance puts long conversations first: at 838k a page of 50 holds 6,500 messages and 10-34 MB
+ * of text.
  */
 async function snippetsOf(c: Connection, filter: Filter, convs: number[]): Promise<Map<number, string>> {
   const prefilter = anyWordPrefilter(filter.q!);
@@ -87,10 +87,10 @@ async function snippetsOf(c: Connection, filter: Filter, convs: number[]): Promi
   const role = filter.role ? `role = '${filter.role}' AND ` : '';
   // The cheap pattern goes into each branch, so only passing messages' text is read. Asking each
   // branch for its first passing message (ORDER BY pos LIMIT 1) made DuckDB take 5 times longer.
-  const read = async (of: number[], positions: (mask: number) => number) => {
+  const read = async (of: number[], range: string) => {
     if (of.length === 0) return;
     const branch = (n: number) => `(SELECT conv, pos, content FROM messages WHERE conv = ${Math.trunc(n)}
-      AND ${atPositions(positions(masks.get(n)!))} AND ${role}regexp_matches(content, $1, 'i'))`;
+      AND ${range} AND ${atPositions(masks.get(n)!)} AND ${role}regexp_matches(content, $1, 'i'))`;
     const rows = await c.all<{ conv: number; content: string }>(`SELECT * FROM (${of.map(branch).join(' UNION ALL ')}) ORDER BY conv, pos`, [prefilter]);
     for (const r of rows) {
       const n = Number(r.conv);
@@ -99,9 +99,9 @@ async function snippetsOf(c: Connection, filter: Filter, convs: number[]): Promi
       if (snippet) out.set(n, snippet);
     }
   };
-  const lowest = (m: number) => m & -m;
-  await read(convs.filter((n) => masks.has(n)), lowest);
-  await read(convs.filter((n) => masks.has(n) && !out.has(n)), (m) => m & ~lowest(m));
+  // A hit among the first POSITIONS messages is the first hit: every earlier message was read too.
+  await read(convs.filter((n) => masks.has(n)), `pos < ${POSITIONS}`);
+  await read(convs.filter((n) => masks.has(n) && !out.has(n)), `pos >= ${POSITIONS}`);
   return out;
 }
 
