@@ -58,14 +58,13 @@ export const holdingAllSql = (terms: string[], and?: string) =>
   `SELECT conv FROM postings WHERE term IN (${idList(terms)})${and ? ` AND ${and}` : ''} GROUP BY conv HAVING count(*) = ${terms.length}`;
 
 /**
- * Where in each conversation these terms are: `SELECT conv, m`, a mask of message positions as
- * search/positions.ts describes (postings' msgs). `all`: messages holding every term, in conversations
- * holding them all and with such a message; otherwise messages holding any. `and`: a condition on
- * postings' conv.
+ * The conversations with a message that can hold all of these terms, with the positions of such
+ * messages: `SELECT conv, m`, m a mask of message positions as search/positions.ts describes
+ * (postings' msgs). `and`: a condition on postings' conv.
  */
-export const positionsSql = (terms: string[], all: boolean, and?: string) =>
-  `SELECT conv, ${all ? 'bit_and' : 'bit_or'}(msgs) AS m FROM postings WHERE term IN (${idList(terms)})${and ? ` AND ${and}` : ''}
-   GROUP BY conv${all ? ` HAVING count(*) = ${terms.length} AND bit_and(msgs) <> 0` : ''}`;
+export const positionsSql = (terms: string[], and?: string) =>
+  `SELECT conv, bit_and(msgs) AS m FROM postings WHERE term IN (${idList(terms)})${and ? ` AND ${and}` : ''}
+   GROUP BY conv HAVING count(*) = ${terms.length} AND bit_and(msgs) <> 0`;
 
 /**
  * The conversations matching `q` (and `role`), with a relevance score: `SELECT conv, score`.

@@ -1,14 +1,13 @@
 import 'server-only';
 // Typed reads of conversations: the listing, one conversation with its messages, turn lookups.
 import { CATEGORIES, DETOXIFY, underscored } from '../dataset/moderation';
-import { buildWhere, matchesSql, positionsSql, Sql } from '../filters/where';
+import { buildWhere, matchesSql, Sql } from '../filters/where';
 import type { Filter, Listing } from '../filters/schema';
 import type { Connection } from '../db/duckdb';
 import { isTurnIdentifier } from '../ids';
-import { parseQuery } from '../search/query';
 import { anyWordPrefilter, snippetAround } from '../search/snippet';
 import { all, one } from '../server/index-db';
-import { atPositions, POSITIONS } from '../search/positions';
+import { messagesOfSql } from './by-row';
 import { withMatches } from './selection';
 
 export interface ConversationRow {
@@ -71,27 +70,24 @@ export function pageSql(filter: Filter, listing: Listing, hits?: string): { text
 }
 
 /**
- * The first message of each conversation (row numbers from the index) that holds a search word, cut
- * around it. The postings say which messages can hold a word (search/positions.ts): of the first
- * eight messages those are read, and the later ones only where the first eight have no hit.
- * Relevance puts long conversations first: at 838k a page of 50 holds 6,500 messages and 10-34 MB
- * of text.
+ * Messages from this position on are read for snippets only in conversations whose earlier ones
+ * hold no hit: relevance puts long conversations first (at 838k, a page of 50 holds 6,500
+ * messages and 10-34 MB of text), and a word is mostly in the opening prompt or answer.
+ * The postings' positions (search/positions.ts) are not used here: reading only the messages
+ * they allow (a test of pos % 8 in each branch) measured 1.5-2 times slower warm at 838k (the
+ * snippets of a page for "stororal": 260-360 ms against 165-200 ms).
  */
+const SNIPPET_FIRST_POSITIONS = 2;
+
+/** The first message of each conversation (row numbers from the index) that holds a search word, cut around it. */
 async function snippetsOf(c: Connection, filter: Filter, convs: number[]): Promise<Map<number, string>> {
   const prefilter = anyWordPrefilter(filter.q!);
-  const terms = parseQuery(filter.q!).terms;
   const out = new Map<number, string>();
-  if (!prefilter || terms.length === 0 || convs.length === 0) return out;
-  const found = await c.all<{ conv: number; m: number }>(positionsSql(terms, false, `conv IN (${convs.map(Math.trunc).join(', ')})`));
-  const masks = new Map(found.map((r) => [Number(r.conv), Number(r.m)]));
-  const role = filter.role ? `role = '${filter.role}' AND ` : '';
-  // The cheap pattern goes into each branch, so only passing messages' text is read. Asking each
-  // branch for its first passing message (ORDER BY pos LIMIT 1) made DuckDB take 5 times longer.
-  const read = async (of: number[], range: string) => {
-    if (of.length === 0) return;
-    const branch = (n: number) => `(SELECT conv, pos, content FROM messages WHERE conv = ${Math.trunc(n)}
-      AND ${range} AND ${atPositions(masks.get(n)!)} AND ${role}regexp_matches(content, $1, 'i'))`;
-    const rows = await c.all<{ conv: number; content: string }>(`SELECT * FROM (${of.map(branch).join(' UNION ALL ')}) ORDER BY conv, pos`, [prefilter]);
+  if (!prefilter || convs.length === 0) return out;
+  const read = async (of: number[], positions: string) => {
+    const rows = await c.all<{ conv: number; content: string }>(
+      `SELECT conv, content FROM (${messagesOfSql(of, 'conv, pos, role, content', positions)})
+       WHERE ${filter.role ? `role = '${filter.role}' AND ` : ''}regexp_matches(content, $1, 'i') ORDER BY conv, pos`, [prefilter]);
     for (const r of rows) {
       const n = Number(r.conv);
       if (out.has(n)) continue;
@@ -99,9 +95,9 @@ async function snippetsOf(c: Connection, filter: Filter, convs: number[]): Promi
       if (snippet) out.set(n, snippet);
     }
   };
-  // A hit among the first POSITIONS messages is the first hit: every earlier message was read too.
-  await read(convs.filter((n) => masks.has(n)), `pos < ${POSITIONS}`);
-  await read(convs.filter((n) => masks.has(n) && !out.has(n)), `pos >= ${POSITIONS}`);
+  await read(convs, `pos < ${SNIPPET_FIRST_POSITIONS}`);
+  const rest = convs.filter((n) => !out.has(n));
+  if (rest.length) await read(rest, `pos >= ${SNIPPET_FIRST_POSITIONS}`);
   return out;
 }
 

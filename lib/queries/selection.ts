@@ -39,7 +39,7 @@ export function slices(lo: number, hi: number, n: number, per: number): [number,
  */
 async function confirm(c: Connection, role: Filter['role'], check: Check, name: string, rows: number): Promise<void> {
   const where = localName(name, 'positions');
-  await c.run(`CREATE TEMP TABLE ${where} AS ${positionsSql(check.terms, true, inMatches(name, 'conv'))}`);
+  await c.run(`CREATE TEMP TABLE ${where} AS ${positionsSql(check.terms, inMatches(name, 'conv'))}`);
   const confirmed = localName(name, 'confirmed');
   await c.run(`CREATE TEMP TABLE ${confirmed} (conv UINTEGER)`);
   try {
