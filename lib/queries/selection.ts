@@ -49,8 +49,8 @@ async function confirm(c: Connection, role: Filter['role'], check: Check, name: 
       const masks = new Map(few.map((r) => [Number(r.conv), Number(r.m)]));
       sources.push(`(${messagesOfSql([...masks.keys()], 'conv, role, content', (n) => atPositions(masks.get(n)!))})`);
     } else if (few.length > confirmLimits.pointMax) {
-      // A test of the message's position too would join two columns: DuckDB then reads the text
-      // of every message in range before testing (9.8 s against 0.3 s for 2,509 candidates).
+      // The conversation's bit alone: testing the message's position as well (conv and pos in one
+      // expression) read the candidates of "bisidute tuto" at 838k 3 times slower (656 against 196 ms).
       await setBits(c, where, rows);
       const span = (await c.one<{ lo: number; hi: number; n: number }>(`SELECT min(conv) AS lo, max(conv) AS hi, count(*)::BIGINT AS n FROM ${where}`))!;
       for (const [from, to] of slices(Number(span.lo), Number(span.hi), Number(span.n), confirmLimits.sliceCandidates)) {
