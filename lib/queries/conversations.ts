@@ -171,17 +171,19 @@ async function readConversation(id: string, head?: number): Promise<{ conversati
   const idx = await conversationIndex(id);
   if (idx === undefined) return undefined;
   const cut = head === undefined ? '' : ` AND pos < ${Math.trunc(head)}`;
-  const [conv, rows, later] = await Promise.all([
+  const [conv, rows] = await Promise.all([
     one<Conversation>(
       `SELECT ${ROW_COLUMNS}, ${ISO('c.first_ts')} AS first_timestamp, c.user_agent, c.accept_language,
          c.n_messages, c.n_chars::BIGINT AS n_chars, c.flagged
        FROM conversations c WHERE c.idx = ${idx}`),
     all<Record<string, unknown>>(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conv = ${idx}${cut} ORDER BY pos`),
-    head === undefined ? Promise.resolve([])
-      : all<TurnStub>(`SELECT role, turn_identifier::VARCHAR AS turn_identifier FROM messages
-          WHERE conv = ${idx} AND pos >= ${Math.trunc(head)} ORDER BY pos`),
   ]);
   if (!conv || conv.id !== id) return undefined;
+  // Stubs only for a conversation longer than the head: a third query on every page cost ~10 ms.
+  const later = head !== undefined && Number(conv.n_messages) > head
+    ? await all<TurnStub>(`SELECT role, turn_identifier::VARCHAR AS turn_identifier FROM messages
+        WHERE conv = ${idx} AND pos >= ${Math.trunc(head)} ORDER BY pos`)
+    : [];
   return { conversation: { ...conv, n_chars: Number(conv.n_chars), messages: rows.map(toMessage) }, later };
 }
 
