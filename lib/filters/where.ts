@@ -58,12 +58,11 @@ export const holdingAllSql = (terms: string[], and?: string) =>
   `SELECT conv FROM postings WHERE term IN (${idList(terms)})${and ? ` AND ${and}` : ''} GROUP BY conv HAVING count(*) = ${terms.length}`;
 
 /**
- * The conversations with a message that can hold all of these terms, with the positions of such
- * messages: `SELECT conv, m`, m a mask of message positions as search/positions.ts describes
- * (postings' msgs). `and`: a condition on postings' conv.
+ * The conversations with a message that can hold all of these terms: `SELECT conv`, by the
+ * postings' masks of message positions (search/positions.ts). `and`: a condition on postings' conv.
  */
-export const positionsSql = (terms: string[], and?: string) =>
-  `SELECT conv, bit_and(msgs) AS m FROM postings WHERE term IN (${idList(terms)})${and ? ` AND ${and}` : ''}
+export const holdingInOneMessageSql = (terms: string[], and?: string) =>
+  `SELECT conv FROM postings WHERE term IN (${idList(terms)})${and ? ` AND ${and}` : ''}
    GROUP BY conv HAVING count(*) = ${terms.length} AND bit_and(msgs) <> 0`;
 
 /**
