@@ -3,7 +3,7 @@
 // conversations). So the index also holds a term for each pair of frequent words that follow one
 // another in a message, and a phrase's confirmation starts from the conversations holding its
 // pairs. Only pairs of listed words are indexed: every pair would multiply the postings.
-import { forEachTerm, hashString } from './tokenize';
+import { forEachTerm, hashString, termId, type Token } from './tokenize';
 
 /** Function words of the languages most present in chatbot logs (English, Russian, Spanish, French, German, Portuguese). */
 export const FREQUENT_WORDS: readonly string[] = [
@@ -88,4 +88,14 @@ export function forEachTermAndPair(table: PairTable, text: string, emit: (hi: nu
     if (w >= 0 && previous >= 0) table.emitPair(previous, w, emit);
     previous = w;
   });
+}
+
+/** The pair term ids of a phrase's tokens: listed words next to each other, neither of them CJK. */
+export function phrasePairTerms(ts: Token[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < ts.length; i++) {
+    const [a, b] = [ts[i], ts[i + 1]];
+    if (!a.cjk && !b.cjk && isFrequentWord(a.text) && isFrequentWord(b.text)) out.push(termId(pairTerm(a.text, b.text)));
+  }
+  return out;
 }

@@ -1,6 +1,6 @@
 // The search syntax of PRODUCT.md: words (all must occur), "quoted phrases" (in order, in one
 // message) and -excluded words, turned into index terms plus patterns that confirm order.
-import { isFrequentWord, pairTerm } from './pairs';
+import { phrasePairTerms } from './pairs';
 import { termId, tokens, tokenTerms, type Token } from './tokenize';
 
 /**
@@ -46,18 +46,8 @@ function needsCheck(ts: Token[]): boolean {
   return ts.length > 1 || (ts[0].cjk && ts[0].text.length > 2);
 }
 
-/** The pair terms (search/pairs.ts) of frequent words next to each other in a phrase. */
-function pairTerms(ts: Token[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i + 1 < ts.length; i++) {
-    const [a, b] = [ts[i], ts[i + 1]];
-    if (!a.cjk && !b.cjk && isFrequentWord(a.text) && isFrequentWord(b.text)) out.push(termId(pairTerm(a.text, b.text)));
-  }
-  return out;
-}
-
 function checkFor(ts: Token[], raw: string, quoted: boolean, words: string[]): Check {
-  const terms = [...new Set([...words, ...pairTerms(ts)])];
+  const terms = [...new Set([...words, ...phrasePairTerms(ts)])];
   if (ts.length === 1 && ts[0].cjk) return { kind: 'contains', pattern: ts[0].text, terms };
   // An unquoted hyphenated word must match as written; a quoted phrase allows any separators.
   const literal = !quoted && /^[\p{L}\p{N}_-]+$/u.test(raw) ? raw.toLowerCase() : undefined;
