@@ -54,7 +54,7 @@ export function confirmSql(role: Filter['role'], check: Check, source: string, s
 const idList = (xs: string[]) => xs.map((t) => `${BigInt(t)}::UBIGINT`).join(', ');
 
 /** The conversations holding every one of these terms (in any message): `SELECT conv`; `and`: a condition on postings' conv. */
-export const holdingAllSql = (terms: string[], and?: string) =>
+const holdingAllSql = (terms: string[], and?: string) =>
   `SELECT conv FROM postings WHERE term IN (${idList(terms)})${and ? ` AND ${and}` : ''} GROUP BY conv HAVING count(*) = ${terms.length}`;
 
 /**
