@@ -38,7 +38,7 @@ if (fresh.state !== 'fresh') {
   } catch (e) {
     const problem = e instanceof Error ? e.message : String(e);
     console.error(`ingest failed: ${problem}`);
-    if (fresh.state === 'missing' || fresh.state === 'corrupt' || !existsSync(join(cfg.cache, INDEX_FILE))) process.exit(1);
+    if (fresh.state !== 'stale' || !existsSync(join(cfg.cache, INDEX_FILE))) process.exit(1);
     console.error('serving the previous index');
     status(`the last rebuild failed: ${problem}`);
   }

@@ -1,8 +1,7 @@
 import { NextRequest } from 'next/server';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parquet, scalar } from '@/test/duck';
 import { WILDCHAT, WILDCHAT_CACHE } from '@/test/fixtures';
-import { confirmLimits } from '@/lib/queries/selection';
 
 type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 let routes: { list: Handler; one: Handler; turn: Handler; health: Handler; facets: Handler };
@@ -25,9 +24,6 @@ async function call(h: Handler, path: string, params: Record<string, string> = {
 }
 
 describe('JSON API on the fixture index', () => {
-  const defaults = { ...confirmLimits };
-  afterEach(() => { Object.assign(confirmLimits, defaults); });
-
   it('reports health with numbers and strings', async () => {
     const r = await call(routes.health, '/api/health');
     expect(r.status).toBe(200);
@@ -114,14 +110,12 @@ describe('JSON API on the fixture index', () => {
     const text = await scalar<string>(`SELECT m.content FROM (SELECT unnest(conversation) m FROM ${T})
       WHERE regexp_matches(m.content, '(^|\\s)[a-z]{7,} [a-z]{7,}(\\s|$)') ORDER BY m.content LIMIT 1`);
     const rare = /(?:^|\s)([a-z]{7,}) ([a-z]{7,})(?:\s|$)/.exec(text)!.slice(1);
-    // withMatches reads each candidate's messages up to confirmLimits.pointMax candidates and scans
-    // past that: each phrase both ways (upper-cased the second time, so no search is reused).
+    // A phrase of frequent words and one of rare words, each again upper-cased (no search reused).
     const candidates = async (ws: string[]) => Number(await scalar(`SELECT count(*) FROM ${T} WHERE ${ws.map(word).join(' AND ')}`));
     expect(await candidates(rare)).toBeLessThanOrEqual(200);
-    for (const [ws, pointMax] of [[['of', 'the'], 200], [rare, 200], [['of', 'the'], 0], [rare, 0]] as const) {
-      confirmLimits.pointMax = pointMax;
+    for (const [ws, upper] of [[['of', 'the'], false], [rare, false], [['of', 'the'], true], [rare, true]] as const) {
       const phrase = has(`(^|${SEP})${ws.join(`${SEP}+`)}(${SEP}|$)`);
-      const q = encodeURIComponent(`"${pointMax ? ws.join(' ') : ws.join(' ').toUpperCase()}"`);
+      const q = encodeURIComponent(`"${upper ? ws.join(' ').toUpperCase() : ws.join(' ')}"`);
       const r = await call(routes.list, `/api/conversations?q=${q}&limit=5`);
       expect(r.body.total, ws.join(' ')).toBe(Number(await scalar(`SELECT count(*) FROM ${T} WHERE ${phrase}`)));
       expect(r.body.total).toBeGreaterThan(0);
@@ -144,10 +138,8 @@ describe('JSON API on the fixture index', () => {
     const text = await scalar<string>(`SELECT m.content FROM (SELECT unnest(conversation) m FROM ${T})
       WHERE regexp_matches(m.content, '(^|\\s)[a-z]{7,} [a-z]{7,}(\\s|$)') ORDER BY m.content LIMIT 1`);
     const rare = /(?:^|\s)([a-z]{7,}) ([a-z]{7,})(?:\s|$)/.exec(text)!.slice(1);
-    // The exclusion's candidates are read by row or scanned (see the test above): each both ways.
-    for (const [w, ex, pointMax] of [['the', ['of', 'the'], 200], [rare[0], rare, 200], ['the', ['of', 'the'], 0], [rare[0], rare, 0]] as const) {
-      confirmLimits.pointMax = pointMax;
-      const exq = pointMax ? ex.join(' ') : ex.join(' ').toUpperCase();
+    for (const [w, ex, upper] of [['the', ['of', 'the'], false], [rare[0], rare, false], ['the', ['of', 'the'], true], [rare[0], rare, true]] as const) {
+      const exq = upper ? ex.join(' ').toUpperCase() : ex.join(' ');
       const r = await call(routes.list, `/api/conversations?q=${encodeURIComponent(`${w} -"${exq}"`)}&role=user&limit=5`);
       const kept = Number(await scalar(`SELECT count(*) FROM ${T} WHERE ${word(w)} AND NOT ${phrase([...ex])}`));
       const all = Number(await scalar(`SELECT count(*) FROM ${T} WHERE ${word(w)}`));

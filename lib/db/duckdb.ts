@@ -41,6 +41,8 @@ export class Database {
 }
 
 export class Connection {
+  private interrupted = false;
+
   constructor(private readonly c: DuckDBConnection) {}
 
   async run(sql: string, params: Param[] = []): Promise<void> {
@@ -84,8 +86,19 @@ export class Connection {
     appender.closeSync();
   }
 
+  /** Stops the running query; JavaScript work done for this connection's session stops at its next throwIfInterrupted. */
   interrupt(): void {
+    this.interrupted = true;
     this.c.interrupt();
+  }
+
+  /** Throws when interrupt() was called since clearInterrupt(). */
+  throwIfInterrupted(): void {
+    if (this.interrupted) throw new Error('INTERRUPT Error: interrupted');
+  }
+
+  clearInterrupt(): void {
+    this.interrupted = false;
   }
 
   close(): void {

@@ -5,8 +5,9 @@ import type { Filter, Listing } from '../filters/schema';
 import { buildWhere, Sql } from '../filters/where';
 import type { Connection } from '../db/duckdb';
 import { conversationsOfSql, messagesOfSql } from '../queries/by-row';
-import { MESSAGE_COLUMNS, ROW_COLUMNS, selectionSql, toMessage, type ConversationRow, type Message } from '../queries/conversations';
+import { MESSAGE_COLUMNS, ROW_COLUMNS, selectionSql, withText, type ConversationRow, type Message } from '../queries/conversations';
 import { withMatches } from '../queries/selection';
+import { textOf } from '../server/index-db';
 
 // An export may run as long as the client keeps reading; interactive queries keep the short deadline.
 const EXPORT_DEADLINE_MS = 60 * 60 * 1000;
@@ -53,15 +54,17 @@ export function writeJsonl(filter: Filter, sort: Listing['sort'], write: Write, 
       const batch = order.slice(i, i + BATCH);
       const rows = await c.all<ConversationRow & { idx: number }>(conversationsOfSql(batch, `c.idx, ${ROW_COLUMNS}`));
       const messages = await c.all<Record<string, unknown>>(`SELECT * EXCLUDE (pos) FROM (${messagesOfSql(batch, `pos, ${MESSAGE_COLUMNS}`)}) ORDER BY conv, pos`);
-      const byConv = new Map<number, Message[]>();
+      const byConv = new Map<number, Record<string, unknown>[]>();
       for (const m of messages) {
         const k = Number(m.conv);
         const list = byConv.get(k) ?? [];
-        list.push(toMessage(m));
+        list.push(m);
         byConv.set(k, list);
       }
+      const text = textOf(c);
+      const messagesOf = (k: number): Message[] => withText(byConv.get(k) ?? [], text.read(k).map((m) => m.text));
       const byIdx = new Map(rows.map(({ idx, ...row }) => [Number(idx), row]));
-      await write(batch.map((k) => `${JSON.stringify({ ...byIdx.get(k), messages: byConv.get(k) ?? [] })}\n`).join(''));
+      await write(batch.map((k) => `${JSON.stringify({ ...byIdx.get(k), messages: messagesOf(k) })}\n`).join(''));
     }
   }, { deadlineMs: EXPORT_DEADLINE_MS });
 }

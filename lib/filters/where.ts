@@ -1,8 +1,8 @@
-// Builds the WHERE clause (and the keyword CTE) once from a filter; rows, totals, facets, charts
+// Builds the WHERE clause (and the SQL of a search's keyword matches) once from a filter; rows, totals, facets, charts
 // and exports all reuse it. Values are always bound parameters; column names come from allow-lists.
 import { CATEGORIES, underscored } from '../dataset/moderation';
 import type { Param } from '../db/duckdb';
-import { parseQuery, type Check } from '../search/query';
+import { parseQuery } from '../search/query';
 import type { FacetField, Filter } from './schema';
 
 export class Sql {
@@ -22,7 +22,7 @@ export interface Where {
 
 export interface WhereOptions {
   omit?: OmitField; // leave out this facet's own filter (facet counts)
-  hits?: string; // a table already holding matchesSql's rows, made by withMatches
+  hits?: string; // the table of a search's matches, made by withMatches (needed when the filter has q)
   joined?: boolean; // the caller joins the matches itself (relevance order), so no IN test
 }
 
@@ -30,32 +30,13 @@ export type OmitField = FacetField | 'toxic' | 'redacted' | 'turns' | 'flagged';
 
 const ROLE_MASK = { user: 1, assistant: 2 } as const;
 
-function checkSql(sql: Sql, c: Check): string {
-  if (c.kind === 'contains') return `contains(m.content, ${sql.p(c.pattern)})`;
-  const exact = `regexp_matches(m.content, ${sql.p(c.pattern)}, 'i')`;
-  // CASE makes sure the exact expression only sees what the cheap one let through (AND may be reordered).
-  return c.prefilter ? `(CASE WHEN regexp_matches(m.content, ${sql.p(c.prefilter)}, 'i') THEN ${exact} ELSE false END)` : exact;
-}
-
-/**
- * The conversations of `source` (rows of conv, role and content) with a message that satisfies
- * `check`; confirms a phrase on candidates withMatches already narrowed by terms. The source is
- * materialized first: otherwise DuckDB pushes the check into the scan ahead of the candidates'
- * test (reading every message's text: 13 s instead of 0.8 s at 838k) or into each branch of a
- * UNION of point reads (compiling the expression once per branch).
- */
-export function confirmSql(role: Filter['role'], check: Check, source: string, sql: Sql): string {
-  return `WITH m AS MATERIALIZED (SELECT conv, content FROM ${source} s${role ? ` WHERE s.role = '${role}'` : ''})
-    SELECT DISTINCT m.conv FROM m WHERE ${checkSql(sql, check)}`;
-}
-
 // Term ids are decimal hashes computed here (never client text); as literals, unlike bound
 // parameters, they let DuckDB skip the postings' row groups by their min/max term.
 const idList = (xs: string[]) => xs.map((t) => `${BigInt(t)}::UBIGINT`).join(', ');
 
 /** The conversations holding every one of these terms (in any message): `SELECT conv`; `and`: a condition on postings' conv. */
-const holdingAllSql = (terms: string[], and?: string) =>
-  `SELECT conv FROM postings WHERE term IN (${idList(terms)})${and ? ` AND ${and}` : ''} GROUP BY conv HAVING count(*) = ${terms.length}`;
+const holdingAllSql = (terms: string[]) =>
+  `SELECT conv FROM postings WHERE term IN (${idList(terms)}) GROUP BY conv HAVING count(*) = ${terms.length}`;
 
 /**
  * The conversations with a message that can hold all of these terms: `SELECT conv`, by the
@@ -66,42 +47,23 @@ export const holdingInOneMessageSql = (terms: string[], and?: string) =>
    GROUP BY conv HAVING count(*) = ${terms.length} AND bit_and(msgs) <> 0`;
 
 /**
- * The conversations matching `q` (and `role`), with a relevance score: `SELECT conv, score`.
- * Phrases and long CJK runs are confirmed on the text of the candidates only, which a
- * materialized CTE keeps the planner from scanning every message with the pattern; with
- * `confirm: false` they are left out, phrases and all, for the caller to confirm with confirmSql
- * (excluded ones too: only excluded words are applied here).
+ * The conversations matching `q`'s words (and `role`), with a relevance score: `SELECT conv, score`.
+ * Phrases and long CJK runs are left for the caller to confirm on the text (queries/selection.ts),
+ * and so are excluded phrases: only excluded words are applied here.
  */
-export function matchesSql(f: Filter, sql: Sql, { confirm = true } = {}): string {
+export function matchesSql(f: Filter): string {
   const plan = parseQuery(f.q!);
   const mask = f.role ? ROLE_MASK[f.role] : 3;
-  // role comes from an allow-list (schema.ts), so it is spelled into the SQL rather than bound.
-  const roleSql = f.role ? ` AND m.role = '${f.role}'` : '';
-  const ctes: string[] = [];
   const conds: string[] = [];
-  let from: string;
-  if (plan.terms.length) {
-    ctes.push(`hits AS (
-      SELECT p.conv, sum(ln(1 + p.tf) * ln(1 + t.n / t.df)) AS score
+  const from = plan.terms.length
+    ? `(SELECT p.conv, sum(ln(1 + p.tf) * ln(1 + t.n / t.df)) AS score
       FROM postings p JOIN (SELECT term, df, (SELECT count(*) FROM conversations) AS n FROM terms
                             WHERE term IN (${idList(plan.terms)})) t USING (term)
       WHERE p.term IN (${idList(plan.terms)}) AND (p.roles & ${mask}) > 0
-      GROUP BY p.conv HAVING count(*) = ${plan.terms.length})`);
-    from = 'hits h';
-    if (confirm && plan.checks.length) {
-      ctes.push(`cand AS MATERIALIZED (SELECT m.conv, m.content FROM messages m SEMI JOIN hits USING (conv) WHERE true${roleSql})`);
-      for (const check of plan.checks) conds.push(`h.conv IN (SELECT m.conv FROM cand m WHERE ${checkSql(sql, check)})`);
-    }
-  } else {
-    from = '(SELECT idx AS conv, 0.0 AS score FROM conversations) h';
-  }
-  for (const { ids: ex, check } of plan.excluded) {
-    if (check && !confirm) continue;
-    conds.push(check
-      ? `h.conv NOT IN (SELECT m.conv FROM messages m WHERE m.conv IN (${holdingAllSql(ex)}) AND ${checkSql(sql, check)})`
-      : `h.conv NOT IN (${holdingAllSql(ex)})`);
-  }
-  return `${ctes.length ? `WITH ${ctes.join(', ')} ` : ''}SELECT h.conv, h.score FROM ${from}${conds.length ? ` WHERE ${conds.join(' AND ')}` : ''}`;
+      GROUP BY p.conv HAVING count(*) = ${plan.terms.length}) h`
+    : '(SELECT idx AS conv, 0.0 AS score FROM conversations) h';
+  for (const { ids: ex, check } of plan.excluded) if (!check) conds.push(`h.conv NOT IN (${holdingAllSql(ex)})`);
+  return `SELECT h.conv, h.score FROM ${from}${conds.length ? ` WHERE ${conds.join(' AND ')}` : ''}`;
 }
 
 /** A session-local name (variable or temporary table) for `what` of the table `of`, which may be qualified. */
@@ -138,8 +100,10 @@ export function buildWhere(f: Filter, sql: Sql, { omit, hits, joined }: WhereOpt
     const v = f.min[cat];
     if (v !== undefined) w.push(`c.m_${underscored(cat)} >= ${sql.p(v)}`);
   }
-  if (f.q) {
-    if (!joined) w.push(hits ? inMatches(hits, 'c.idx') : `c.idx IN (SELECT conv FROM (${matchesSql(f, sql)}))`);
+  if (f.q && !joined) {
+    // Phrases are confirmed on the text outside SQL: a search's matches exist only as withMatches's table.
+    if (!hits) throw new Error('a search needs its matches (queries/selection.ts withMatches)');
+    w.push(inMatches(hits, 'c.idx'));
   }
   return { where: w.length ? w.join(' AND ') : 'true' };
 }

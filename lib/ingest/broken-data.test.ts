@@ -7,7 +7,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { duck } from '../../test/duck';
-import { LMSYS, WILDCHAT, WILDCHAT_CACHE } from '../../test/fixtures';
+import { copyIndex, LMSYS, WILDCHAT, WILDCHAT_CACHE } from '../../test/fixtures';
 import { INDEX_FILE } from '../config';
 import { Database } from '../db/duckdb';
 import { buildIndex } from './build';
@@ -25,7 +25,7 @@ const sha = (file: string) => createHash('sha256').update(readFileSync(file)).di
 /** A cache holding a copy of the good fixture index; returns the cache and the index's hash. */
 function previousIndex(): { cache: string; hash: string } {
   const cache = dir('cache');
-  cpSync(join(WILDCHAT_CACHE, INDEX_FILE), join(cache, INDEX_FILE));
+  copyIndex(WILDCHAT_CACHE, cache);
   return { cache, hash: sha(join(cache, INDEX_FILE)) };
 }
 

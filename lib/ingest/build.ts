@@ -8,9 +8,10 @@ import { Database, literal } from '../db/duckdb';
 import { firstLine, readSchema, SchemaError, type FileSchema } from './detect';
 import { buildPostings, POSTINGS_RAW_DDL } from './postings';
 import { changedSource, listSources, SourceError, type Source } from './sources';
-import { CONVERSATIONS_DDL, insertConversationsSql, insertMessagesSql, MESSAGES_DDL } from './tables';
+import { CONVERSATIONS_DDL, insertConversationsSql, insertMessagesSql, MESSAGES_DDL, messageTextSql } from './tables';
+import { TextStoreWriter } from '../text/store';
 
-export const BUILD_VERSION = 6;
+export const BUILD_VERSION = 7;
 
 export interface Manifest {
   buildVersion: number;
@@ -21,7 +22,8 @@ export interface Manifest {
   messages: number;
   terms: number;
   postings: number;
-  bytes: number;
+  bytes: number; // the DuckDB file and the text store together
+  text: { file: string; bytes: number }; // the text store, a file beside the index (text/store.ts)
   sources: Source[];
 }
 
@@ -42,12 +44,40 @@ function alive(pid: number): boolean {
   }
 }
 
-/** Temporary files of ingests that died (killed, out of memory): never the files of a running one. */
-function removeLeftovers(cache: string): void {
+/**
+ * Temporary files of ingests that died (killed, out of memory), and text stores no index names
+ * (the one before the last build's): never the files of a running ingest, nor the store of the
+ * index in place. A server still reading a removed store keeps it open until it moves on.
+ */
+async function removeLeftovers(cache: string): Promise<void> {
+  const inUse = await textFileInUse(cache);
   for (const f of readdirSync(cache)) {
-    const prefix = [`${INDEX_FILE}.tmp-`, 'spill-'].find((p) => f.startsWith(p));
+    const prefix = [`${INDEX_FILE}.tmp-`, 'spill-', TEXT_PREFIX].find((p) => f.startsWith(p));
     const pid = prefix && /^\d+/.exec(f.slice(prefix.length));
-    if (pid && !alive(Number(pid[0]))) rmSync(join(cache, f), { recursive: true, force: true });
+    // This process's own files are from its earlier builds: the one starting now has none yet.
+    const gone = pid && (!alive(Number(pid[0])) || Number(pid[0]) === process.pid);
+    if (gone && f !== inUse) rmSync(join(cache, f), { recursive: true, force: true });
+  }
+}
+
+const TEXT_PREFIX = 'text-';
+
+/** The text store named by the index in place; undefined when there is none or it cannot be read (then no store is removed). */
+async function textFileInUse(cache: string): Promise<string | undefined | null> {
+  const path = join(cache, INDEX_FILE);
+  if (!existsSync(path)) return undefined;
+  try {
+    const db = await Database.open(path, { readOnly: true, threads: 1 });
+    try {
+      const c = await db.connect();
+      const m = JSON.parse((await c.one<{ json: string }>('SELECT json FROM manifest'))!.json) as Partial<Manifest>;
+      c.close();
+      return m.text?.file;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return null;
   }
 }
 
@@ -56,11 +86,14 @@ export async function buildIndex(o: BuildOptions): Promise<Manifest> {
   const log = o.log ?? (() => {});
   const threads = o.threads ?? 2;
   mkdirSync(o.cache, { recursive: true });
-  removeLeftovers(o.cache);
+  await removeLeftovers(o.cache);
   const tmp = join(o.cache, `${INDEX_FILE}.tmp-${process.pid}`);
   const spill = join(o.cache, `spill-${process.pid}`);
+  const textFile = `${TEXT_PREFIX}${process.pid}-${started}.bin`;
   const elapsed = () => ((Date.now() - started) / 1000).toFixed(1);
   let db: Database | undefined;
+  let text: TextStoreWriter | undefined;
+  let committed = false;
   try {
     db = await Database.open(tmp, { threads, memoryLimit: o.memoryLimit ?? '6GB', tempDirectory: spill });
     const conn = await db.connect();
@@ -87,21 +120,28 @@ export async function buildIndex(o: BuildOptions): Promise<Manifest> {
     await conn.run(CONVERSATIONS_DDL);
     let base = 0;
     const files: { file: string; base: number; messages: number }[] = [];
+    text = new TextStoreWriter(join(o.cache, textFile));
     for (let k = 0; k < sources.length; k++) {
       const file = sources[k].file;
+      const before = text.messages;
       try {
         await conn.run(insertMessagesSql(file, base, schemas[k]));
         await conn.run(insertConversationsSql(file, base, rows[k], kind));
+        for await (const batch of conn.stream<{ conv: number; role: string | null; content: string | null }>(messageTextSql(file, base))) {
+          for (const r of batch) text.add(r.conv, r.role, r.content);
+        }
       } catch (e) {
         throw new SchemaError(`${file}: ${firstLine(e)}`);
       }
       const m = await conn.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM messages WHERE conv >= ? AND conv < ?', [base, base + rows[k]]);
+      if (text.messages - before !== m!.n) throw new Error(`${file}: ${m!.n} messages in the table but ${text.messages - before} in the text store`);
       files.push({ file, base, messages: m!.n });
       base += rows[k];
       const eta = ((Date.now() - started) / base) * (total - base) / 1000;
       log(`[tables] file ${k + 1}/${sources.length}: ${base.toLocaleString('en-US')}/${total.toLocaleString('en-US')} conversations, ${elapsed()} s, ~${eta.toFixed(0)} s left for tables`);
     }
     const messages = files.reduce((a, f) => a + f.messages, 0);
+    const textBytes = text.finish(total);
 
     // Unsorted postings go to a scratch database: dropped tables leave their space inside a DuckDB file.
     await conn.run(`ATTACH ${literal(`${spill}.scratch.duckdb`)} AS scratch`);
@@ -123,7 +163,7 @@ export async function buildIndex(o: BuildOptions): Promise<Manifest> {
 
     const manifest: Manifest = {
       buildVersion: BUILD_VERSION, kind, builtAt: new Date().toISOString(), seconds: 0,
-      conversations: total, messages, terms: Number(terms), postings, bytes: 0, sources,
+      conversations: total, messages, terms: Number(terms), postings, bytes: 0, text: { file: textFile, bytes: textBytes }, sources,
     };
     await conn.run('CREATE TABLE manifest (json VARCHAR)');
     manifest.seconds = (Date.now() - started) / 1000;
@@ -137,13 +177,16 @@ export async function buildIndex(o: BuildOptions): Promise<Manifest> {
     db = undefined;
     const final = join(o.cache, INDEX_FILE);
     renameSync(tmp, final);
+    committed = true;
     rmSync(`${tmp}.wal`, { force: true });
-    manifest.bytes = statSync(final).size;
+    manifest.bytes = statSync(final).size + textBytes;
     manifest.seconds = (Date.now() - started) / 1000;
     writeFileSync(join(o.cache, 'manifest.json'), JSON.stringify(manifest, null, 2));
     return manifest;
   } finally {
     db?.close();
+    text?.abort();
+    if (!committed) rmSync(join(o.cache, textFile), { force: true });
     for (const f of [tmp, `${tmp}.wal`]) if (existsSync(f)) rmSync(f, { force: true });
     rmSync(spill, { recursive: true, force: true });
     rmSync(`${spill}.scratch.duckdb`, { force: true });

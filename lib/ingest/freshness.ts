@@ -6,7 +6,8 @@ import { Database } from '../db/duckdb';
 import { BUILD_VERSION, type Manifest } from './build';
 import { listSources, sameSources } from './sources';
 
-export type Freshness = { state: 'missing' } | { state: 'stale' | 'fresh' | 'corrupt'; reason?: string };
+/** `outdated`: built by another version of Wildscope, which this one cannot serve (stale ones it can, while rebuilding). */
+export type Freshness = { state: 'missing' } | { state: 'stale' | 'fresh' | 'corrupt' | 'outdated'; reason?: string };
 
 export async function indexFreshness(data: string, cache: string): Promise<Freshness> {
   const path = join(cache, INDEX_FILE);
@@ -24,7 +25,7 @@ export async function indexFreshness(data: string, cache: string): Promise<Fresh
   } catch (e) {
     return { state: 'corrupt', reason: String(e instanceof Error ? e.message : e).split('\n')[0] };
   }
-  if (manifest.buildVersion !== BUILD_VERSION) return { state: 'stale', reason: 'built by another version' };
+  if (manifest.buildVersion !== BUILD_VERSION) return { state: 'outdated', reason: 'built by another version' };
   const mem = await Database.open(':memory:', { threads: 1 });
   try {
     const sources = await listSources(data, await mem.connect());

@@ -107,14 +107,14 @@ for (const { file, base } of files) {
   let current = -1;
   let messages = 0;
   let pos = 0;
-  for await (const rows of conn.stream<{ conv: number; asst: boolean; content: string | null }>(messageTextSql(file, base))) {
+  for await (const rows of conn.stream<{ conv: number; role: string | null; content: string | null }>(messageTextSql(file, base))) {
     for (const r of rows) {
       if (r.conv !== current) {
         if (current >= 0) await flushConversation(current);
         current = r.conv;
         pos = 0;
       }
-      role = r.asst ? 2 : 1;
+      role = r.role === 'assistant' ? 2 : 1;
       posBit = positionBit(pos++);
       if (r.content) forEachTermAndPair(pairs, r.content, sink);
       messages++;

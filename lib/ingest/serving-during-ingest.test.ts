@@ -1,12 +1,11 @@
 // Requests that arrive while an ingest rebuilds the index are answered from the previous index,
 // none fails, and once the new index is renamed into place the server moves to it.
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { NextRequest } from 'next/server';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { LMSYS, WILDCHAT, WILDCHAT_CACHE } from '../../test/fixtures';
-import { INDEX_FILE } from '../config';
+import { copyIndex, LMSYS, WILDCHAT, WILDCHAT_CACHE } from '../../test/fixtures';
 
 type Handler = (req: NextRequest) => Promise<Response>;
 let list: Handler;
@@ -14,7 +13,7 @@ let facets: Handler;
 const cache = (() => { mkdirSync(resolve('.cache/test-broken'), { recursive: true }); return mkdtempSync(resolve('.cache/test-broken/serving-')); })();
 
 beforeAll(async () => {
-  cpSync(join(WILDCHAT_CACHE, INDEX_FILE), join(cache, INDEX_FILE));
+  copyIndex(WILDCHAT_CACHE, cache);
   process.env.WILDSCOPE_CACHE = cache;
   list = (await import('@/app/api/conversations/route')).GET as Handler;
   facets = (await import('@/app/api/facets/route')).GET as Handler;
@@ -33,6 +32,7 @@ describe('serving during an ingest', () => {
     });
     let out = '';
     const exited = new Promise<number | null>((r) => child.on('exit', r));
+    child.stderr.on('data', (d: Buffer) => { out += d; });
     const building = new Promise<void>((r) => child.stdout.on('data', (d: Buffer) => { out += d; if (/\[tables\]/.test(out)) r(); }));
     await building;
     const during = await Promise.all(Array.from({ length: 10 }, () => total()));

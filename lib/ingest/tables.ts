@@ -1,5 +1,6 @@
 // SQL that flattens one Parquet file into the index's message and conversation tables. A turn's
-// own geography and headers are not kept per message: pages show the conversation's.
+// own geography and headers are not kept per message: pages show the conversation's. Message text
+// is not kept in DuckDB either: it goes to the text store (text/store.ts) in the same order.
 import { CATEGORIES, DETOXIFY, underscored } from '../dataset/moderation';
 import type { DatasetKind } from '../dataset/schemas';
 import { literal } from '../db/duckdb';
@@ -9,7 +10,7 @@ import type { FileSchema } from './detect';
 const u = underscored;
 
 export const MESSAGES_DDL = `CREATE TABLE messages (
-  conv UINTEGER, pos USMALLINT, role VARCHAR, content VARCHAR, n_chars INTEGER, turn_identifier BIGINT, ts TIMESTAMPTZ,
+  conv UINTEGER, pos USMALLINT, role VARCHAR, n_chars INTEGER, turn_identifier BIGINT, ts TIMESTAMPTZ,
   language VARCHAR, toxic BOOLEAN, redacted BOOLEAN, flagged BOOLEAN,
   ${CATEGORIES.map((c) => `s_${u(c)} DOUBLE`).join(', ')},
   ${CATEGORIES.map((c) => `f_${u(c)} BOOLEAN`).join(', ')},
@@ -46,7 +47,7 @@ export function insertMessagesSql(file: string, base: number, schema: FileSchema
   const lmsys = schema.kind === 'lmsys';
   const detox = schema.columns.has('detoxify_moderation');
   const wild = (expr: string, t = 'VARCHAR') => (lmsys ? `NULL::${t}` : expr);
-  return `INSERT INTO messages SELECT conv, pos::USMALLINT, m.role, m.content, length(m.content)::INTEGER,
+  return `INSERT INTO messages SELECT conv, pos::USMALLINT, m.role, length(m.content)::INTEGER,
       ${wild('m.turn_identifier', 'BIGINT')}, ${wild('m."timestamp"::TIMESTAMPTZ', 'TIMESTAMPTZ')},
       ${wild('m.language')}, ${wild('m.toxic', 'BOOLEAN')}, ${wild('m.redacted', 'BOOLEAN')}, o.flagged,
       ${CATEGORIES.map((c) => fold(mod, 'o.category_scores', c, 'DOUBLE')).join(', ')},
@@ -66,7 +67,6 @@ export function insertConversationsSql(file: string, base: number, rows: number,
     WITH agg AS (
       SELECT conv, count(*) AS n_messages, sum(n_chars) AS n_chars, bool_or(flagged) AS flagged,
         arg_min(turn_identifier, pos)::VARCHAR AS first_tid, min(ts) AS first_ts,
-        left(arg_min(content, pos) FILTER (WHERE role = 'user' AND content <> ''), 300) AS preview,
         ${CATEGORIES.map((c) => `max(s_${u(c)}) AS m_${u(c)}`).join(', ')},
         ${CATEGORIES.map((c) => `bool_or(f_${u(c)}) AS f_${u(c)}`).join(', ')},
         ${DETOXIFY.map((d) => `max(d_${d}) AS d_${d}`).join(', ')}
@@ -76,7 +76,8 @@ export function insertConversationsSql(file: string, base: number, rows: number,
       ${lmsys ? 'NULL::TIMESTAMPTZ' : 'p."timestamp"::TIMESTAMPTZ'}, agg.first_ts, p.turn::INTEGER, p.language,
       ${top('country')}, ${top('state')}, ${top('hashed_ip')}, ${top('toxic', 'BOOLEAN')}, p.redacted,
       ${lmsys ? 'NULL, NULL' : 'p.header."accept-language", p.header."user-agent"'},
-      agg.preview, agg.n_messages::INTEGER, agg.n_chars, agg.flagged,
+      left(list_filter(p.conversation, lambda m: m.role = 'user' AND m.content <> '')[1].content, 300),
+      agg.n_messages::INTEGER, agg.n_chars, agg.flagged,
       greatest(${CATEGORIES.map((c) => `agg.m_${u(c)}`).join(', ')}),
       ${CATEGORIES.map((c) => `agg.m_${u(c)}`).join(', ')},
       ${CATEGORIES.map((c) => `agg.f_${u(c)}`).join(', ')},
@@ -85,8 +86,11 @@ export function insertConversationsSql(file: string, base: number, rows: number,
     FROM ${source(file, base)} p LEFT JOIN agg USING (conv) ORDER BY p.conv`;
 }
 
-/** Messages of one file as (conv, assistant?, content), in file order: the tokenizer's input. */
+/**
+ * Messages of one file as (conv, role, content), in the order insertMessagesSql inserts them: the
+ * tokenizer's and the text store's input.
+ */
 export function messageTextSql(file: string, base: number): string {
-  return `SELECT conv, m.role = 'assistant' AS asst, m.content
+  return `SELECT conv, m.role, m.content
     FROM (SELECT conv, unnest(conversation) AS m FROM ${source(file, base)})`;
 }

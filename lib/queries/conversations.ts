@@ -1,13 +1,13 @@
 import 'server-only';
 // Typed reads of conversations: the listing, one conversation with its messages, turn lookups.
 import { CATEGORIES, DETOXIFY, underscored } from '../dataset/moderation';
-import { buildWhere, matchesSql, Sql } from '../filters/where';
+import { buildWhere, Sql } from '../filters/where';
 import type { Filter, Listing } from '../filters/schema';
 import type { Connection } from '../db/duckdb';
 import { isTurnIdentifier } from '../ids';
-import { anyWordPrefilter, snippetAround } from '../search/snippet';
-import { all, one } from '../server/index-db';
-import { messagesOfSql } from './by-row';
+import { snippetFinder } from '../search/snippet';
+import { session, textOf } from '../server/index-db';
+import type { TextStore } from '../text/store';
 import { withMatches } from './selection';
 
 export interface ConversationRow {
@@ -39,7 +39,8 @@ export const orderBy = (filter: Filter, sort: Listing['sort'], a = 'c', h = 'h')
 function selectionParts(filter: Filter, sort: Listing['sort'], hits?: string) {
   const sql = new Sql();
   const relevance = sort === 'relevance' && !!filter.q;
-  const join = relevance ? `JOIN ${hits ?? `(${matchesSql(filter, sql)})`} h ON h.conv = c.idx` : '';
+  if (relevance && !hits) throw new Error('a relevance order needs the search\'s matches (queries/selection.ts withMatches)');
+  const join = relevance ? `JOIN ${hits} h ON h.conv = c.idx` : '';
   const w = buildWhere(filter, sql, { hits, joined: relevance });
   return { sql, relevance, from: `conversations c ${join} WHERE ${w.where}` };
 }
@@ -69,35 +70,17 @@ export function pageSql(filter: Filter, listing: Listing, hits?: string): { text
   };
 }
 
-/**
- * Messages from this position on are read for snippets only in conversations whose earlier ones
- * hold no hit: relevance puts long conversations first (at 838k, a page of 50 holds 6,500
- * messages and 10-34 MB of text), and a word is mostly in the opening prompt or answer.
- * The postings' positions (search/positions.ts) are not used here: reading only the messages
- * they allow (a test of pos % 8 in each branch) measured 1.5-2 times slower warm at 838k (the
- * snippets of a page for "stororal": 260-360 ms against 165-200 ms).
- */
-const SNIPPET_FIRST_POSITIONS = 2;
-
 /** The first message of each conversation (row numbers from the index) that holds a search word, cut around it. */
-async function snippetsOf(c: Connection, filter: Filter, convs: number[]): Promise<Map<number, string>> {
-  const prefilter = anyWordPrefilter(filter.q!);
+function snippetsOf(text: TextStore, filter: Filter, convs: number[]): Map<number, string> {
+  const find = snippetFinder(filter.q!);
   const out = new Map<number, string>();
-  if (!prefilter || convs.length === 0) return out;
-  const read = async (of: number[], positions: string) => {
-    const rows = await c.all<{ conv: number; content: string }>(
-      `SELECT conv, content FROM (${messagesOfSql(of, 'conv, pos, role, content', positions)})
-       WHERE ${filter.role ? `role = '${filter.role}' AND ` : ''}regexp_matches(content, $1, 'i') ORDER BY conv, pos`, [prefilter]);
-    for (const r of rows) {
-      const n = Number(r.conv);
-      if (out.has(n)) continue;
-      const snippet = snippetAround(r.content, filter.q!);
-      if (snippet) out.set(n, snippet);
-    }
-  };
-  await read(convs, `pos < ${SNIPPET_FIRST_POSITIONS}`);
-  const rest = convs.filter((n) => !out.has(n));
-  if (rest.length) await read(rest, `pos >= ${SNIPPET_FIRST_POSITIONS}`);
+  for (const conv of convs) {
+    text.some(conv, (m) => {
+      const snippet = find(m.text);
+      if (snippet) out.set(conv, snippet);
+      return snippet !== null;
+    }, { role: filter.role });
+  }
   return out;
 }
 
@@ -111,7 +94,7 @@ export function listConversations(filter: Filter, listing: Listing): Promise<Con
 export async function pageRows(c: Connection, filter: Filter, listing: Listing, hits?: string): Promise<ConversationRow[]> {
   const s = pageSql(filter, listing, hits);
   const found = await c.all<ConversationRow & { conv_idx: number }>(s.text, s.params as never);
-  const snippets = filter.q ? await snippetsOf(c, filter, found.map((r) => Number(r.conv_idx))) : undefined;
+  const snippets = filter.q ? snippetsOf(textOf(c), filter, found.map((r) => Number(r.conv_idx))) : undefined;
   return found.map(({ conv_idx, ...row }) => (snippets ? { ...row, snippet: snippets.get(Number(conv_idx)) ?? null } : row));
 }
 
@@ -145,12 +128,12 @@ export interface Conversation extends ConversationRow {
  * by scanning ids for LMSYS. Ids reach SQL as literals only after isConversationId/isTurnIdentifier
  * checked them: literals, unlike bound parameters, let DuckDB skip row groups by min/max.
  */
-async function conversationIndex(id: string): Promise<number | undefined> {
+async function conversationIndex(c: Connection, id: string): Promise<number | undefined> {
   if (isTurnIdentifier(id)) {
-    const t = await one<{ conv: number }>(`SELECT conv FROM turns WHERE tid = ${BigInt(id)}`);
+    const t = await c.one<{ conv: number }>(`SELECT conv FROM turns WHERE tid = ${BigInt(id)}`);
     if (t) return Number(t.conv);
   }
-  const r = await one<{ idx: number }>('SELECT idx FROM conversations WHERE id = $1 ORDER BY idx LIMIT 1', [id]);
+  const r = await c.one<{ idx: number }>('SELECT idx FROM conversations WHERE id = $1 ORDER BY idx LIMIT 1', [id]);
   return r ? Number(r.idx) : undefined;
 }
 
@@ -167,37 +150,44 @@ export async function getConversationHead(id: string, head: number): Promise<(Co
   return r && { ...r.conversation, later: r.later };
 }
 
-async function readConversation(id: string, head?: number): Promise<{ conversation: Conversation; later: TurnStub[] } | undefined> {
-  const idx = await conversationIndex(id);
-  if (idx === undefined) return undefined;
-  const cut = head === undefined ? '' : ` AND pos < ${Math.trunc(head)}`;
-  const [conv, rows] = await Promise.all([
-    one<Conversation>(
+function readConversation(id: string, head?: number): Promise<{ conversation: Conversation; later: TurnStub[] } | undefined> {
+  return session(async (c) => {
+    const idx = await conversationIndex(c, id);
+    if (idx === undefined) return undefined;
+    const conv = await c.one<Conversation>(
       `SELECT ${ROW_COLUMNS}, ${ISO('c.first_ts')} AS first_timestamp, c.user_agent, c.accept_language,
          c.n_messages, c.n_chars::BIGINT AS n_chars, c.flagged
-       FROM conversations c WHERE c.idx = ${idx}`),
-    all<Record<string, unknown>>(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conv = ${idx}${cut} ORDER BY pos`),
-  ]);
-  if (!conv || conv.id !== id) return undefined;
-  // Stubs only for a conversation longer than the head: a third query on every page cost ~10 ms.
-  const later = head !== undefined && Number(conv.n_messages) > head
-    ? await all<TurnStub>(`SELECT role, turn_identifier::VARCHAR AS turn_identifier FROM messages
-        WHERE conv = ${idx} AND pos >= ${Math.trunc(head)} ORDER BY pos`)
-    : [];
-  return { conversation: { ...conv, n_chars: Number(conv.n_chars), messages: rows.map(toMessage) }, later };
+       FROM conversations c WHERE c.idx = ${idx}`);
+    if (!conv || conv.id !== id) return undefined;
+    const cut = head === undefined ? '' : ` AND pos < ${Math.trunc(head)}`;
+    const rows = await c.all<Record<string, unknown>>(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conv = ${idx}${cut} ORDER BY pos`);
+    const texts = textOf(c).read(idx, { to: head });
+    // Stubs only for a conversation longer than the head: a third query on every page cost ~10 ms.
+    const later = head !== undefined && Number(conv.n_messages) > head
+      ? await c.all<TurnStub>(`SELECT role, turn_identifier::VARCHAR AS turn_identifier FROM messages
+          WHERE conv = ${idx} AND pos >= ${Math.trunc(head)} ORDER BY pos`)
+      : [];
+    return { conversation: { ...conv, n_chars: Number(conv.n_chars), messages: withText(rows, texts.map((t) => t.text)) }, later };
+  });
+}
+
+/** Message rows (MESSAGE_COLUMNS, in position order) with their text from the store, shaped by toMessage. */
+export function withText(rows: Record<string, unknown>[], texts: string[]): Message[] {
+  if (rows.length !== texts.length) throw new Error(`the index holds ${rows.length} messages but the text store ${texts.length}: rebuild the index`);
+  return rows.map((r, i) => toMessage(r, texts[i]));
 }
 
 /** Columns of the messages table that toMessage reads (plus conv, for grouping). */
-export const MESSAGE_COLUMNS = `conv, role, content, turn_identifier::VARCHAR AS turn_identifier, ${ISO('ts')} AS "timestamp",
+export const MESSAGE_COLUMNS = `conv, role, turn_identifier::VARCHAR AS turn_identifier, ${ISO('ts')} AS "timestamp",
   language, toxic, redacted, flagged, ${CATEGORIES.map((c) => `s_${underscored(c)}, f_${underscored(c)}`).join(', ')},
   ${DETOXIFY.map((d) => `d_${d}`).join(', ')}`;
 
 /** A message row as the API shapes it: moderation grouped, null where a message was not scored. */
-export function toMessage(r: Record<string, unknown>): Message {
+export function toMessage(r: Record<string, unknown>, content: string): Message {
   const scored = CATEGORIES.some((c) => r[`s_${underscored(c)}`] != null);
   const detoxified = DETOXIFY.some((d) => r[`d_${d}`] != null);
   return {
-    role: r.role as string, content: (r.content as string) ?? '', turn_identifier: r.turn_identifier as string | null,
+    role: r.role as string, content, turn_identifier: r.turn_identifier as string | null,
     timestamp: r.timestamp as string | null, language: r.language as string | null, toxic: r.toxic as boolean | null,
     redacted: r.redacted as boolean | null,
     moderation: {
@@ -212,8 +202,10 @@ export function toMessage(r: Record<string, unknown>): Message {
 /** The conversation a turn belongs to: the first message bearing that identifier. */
 export async function resolveTurn(tid: string): Promise<{ conversation_id: string; turn_identifier: string } | undefined> {
   if (!isTurnIdentifier(tid)) return undefined;
-  const t = await one<{ conv: number }>(`SELECT conv FROM turns WHERE tid = ${BigInt(tid)}`);
-  if (!t) return undefined;
-  const r = await one<{ id: string }>(`SELECT id FROM conversations WHERE idx = ${Number(t.conv)}`);
-  return r ? { conversation_id: r.id, turn_identifier: tid } : undefined;
+  return session(async (c) => {
+    const t = await c.one<{ conv: number }>(`SELECT conv FROM turns WHERE tid = ${BigInt(tid)}`);
+    if (!t) return undefined;
+    const r = await c.one<{ id: string }>(`SELECT id FROM conversations WHERE idx = ${Number(t.conv)}`);
+    return r ? { conversation_id: r.id, turn_identifier: tid } : undefined;
+  });
 }

@@ -37,18 +37,3 @@ describe('shared matches', () => {
     expect((await shared()).length).toBe(before.length + 4);
   });
 });
-
-describe('slices of a confirming scan', () => {
-  it('cover every row number from the first candidate to the last once, in as many slices as asked', async () => {
-    const { slices } = await import('./selection');
-    for (const [lo, hi, n, per] of [[0, 837_999, 390_182, 50_000], [5, 5, 1, 50_000], [10, 99, 90, 7], [3, 1_000, 201, 50_000], [0, 9, 10, 2]]) {
-      const s = slices(lo, hi, n, per);
-      expect(s.length).toBeLessThanOrEqual(Math.ceil(n / per));
-      expect(s.length).toBeGreaterThanOrEqual(Math.min(Math.ceil(n / per), 2));
-      expect(s[0][0]).toBe(lo);
-      expect(s.at(-1)![1]).toBe(hi + 1);
-      for (let i = 1; i < s.length; i++) expect(s[i][0]).toBe(s[i - 1][1]);
-      for (const [from, to] of s) expect(to).toBeGreaterThan(from);
-    }
-  });
-});

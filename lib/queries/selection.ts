@@ -3,71 +3,48 @@ import 'server-only';
 // pooled connection reads: rows, totals, facets and charts of a view, requested together or while
 // paging, reuse them instead of searching again.
 import { matchCacheSeconds } from '../config';
-import type { Connection } from '../db/duckdb';
+import { UINTEGER, type Connection } from '../db/duckdb';
 import type { Filter } from '../filters/schema';
-import { bitsVariable, confirmSql, holdingInOneMessageSql, inMatches, localName, matchesSql, Sql } from '../filters/where';
-import { parseQuery, type Check, type SearchPlan } from '../search/query';
-import { currentScope, session, type Scope, type SessionOptions } from '../server/index-db';
-import { messagesOfSql } from './by-row';
+import { bitsVariable, holdingInOneMessageSql, inMatches, localName, matchesSql } from '../filters/where';
+import { checkMatcher, parseQuery, type Check, type SearchPlan } from '../search/query';
+import { currentScope, session, textOf, type Scope, type SessionOptions } from '../server/index-db';
 import { MatchCache, type Entry } from './match-cache';
-
-/**
- * How phrases are confirmed. Up to `pointMax` candidates, on each candidate's messages read by
- * row; past it, by one scan of the candidates' messages, `sliceCandidates` at a time: each slice's
- * text is held in memory while its check runs (a phrase of common words can have half of all
- * conversations as candidates, 2.3 GB of text at 838k). Fewer go in one query: each costs ~80 ms
- * more. Tests lower `pointMax` to take the scan on a small fixture.
- */
-export const confirmLimits = { pointMax: 200, sliceCandidates: 50_000 };
-
-/** Ranges [from, to) covering row numbers lo to hi in as many equal slices as `n` candidates need at `per` a slice. */
-export function slices(lo: number, hi: number, n: number, per: number): [number, number][] {
-  const step = Math.ceil((hi + 1 - lo) / Math.max(1, Math.ceil(n / per)));
-  const out: [number, number][] = [];
-  for (let from = lo; from <= hi; from += step) out.push([from, Math.min(from + step, hi + 1)]);
-  return out;
-}
 
 /**
  * Deletes from `name` the matches whose messages (of `role`, or any) do not satisfy `check`, or,
  * with `exclude`, those whose messages (of any role) do. The bits variable of `name` must hold its
  * rows; it is not updated here. Only the matches with a message that can hold all of the check's
- * words (by the postings' positions) are read.
- * Confirmed first, then deleted: inside DELETE's subquery the candidates' test lost its place
- * ahead of the text scan (2.3 s against 0.8 s for 759 candidates).
+ * words (by the postings' positions) are read, each with one read of its text from the store.
  */
-async function confirm(c: Connection, role: Filter['role'], check: Check, name: string, rows: number, exclude = false): Promise<void> {
-  const where = localName(name, 'positions');
-  await c.run(`CREATE TEMP TABLE ${where} AS ${holdingInOneMessageSql(check.terms, inMatches(name, 'conv'))}`);
-  const confirmed = localName(name, 'confirmed');
-  await c.run(`CREATE TEMP TABLE ${confirmed} (conv UINTEGER)`);
+async function confirm(c: Connection, role: Filter['role'], check: Check, name: string, exclude = false): Promise<void> {
+  const candidates = await c.all<{ conv: number }>(`${holdingInOneMessageSql(check.terms, inMatches(name, 'conv'))} ORDER BY conv`);
+  const test = checkMatcher(check);
+  const text = textOf(c);
+  const confirmed = new Uint32Array(candidates.length);
+  let n = 0;
+  let since = Date.now();
+  for (let i = 0; i < candidates.length; i++) {
+    const conv = Number(candidates[i].conv);
+    if (text.some(conv, (m) => test(m.text), { role })) confirmed[n++] = conv;
+    // Other requests are answered between slices of this work, and a deadline stops it.
+    if (Date.now() - since > SLICE_MS) {
+      await new Promise((r) => setImmediate(r));
+      c.throwIfInterrupted();
+      since = Date.now();
+    }
+  }
+  const table = localName(name, 'confirmed');
+  await c.run(`CREATE TEMP TABLE ${table} (conv UINTEGER)`);
   try {
-    const few = await c.all<{ conv: number }>(`SELECT conv FROM ${where} LIMIT ${confirmLimits.pointMax + 1}`);
-    const sources: string[] = [];
-    // Each candidate's messages, all of them: reading only those at its positions (pos % 8 IN ...)
-    // measured up to 2.5 times slower at 838k (200 candidates of "napurire other liketiar": 3.4-3.9 s against 1.3-1.6 s).
-    if (few.length > 0 && few.length <= confirmLimits.pointMax) {
-      sources.push(`(${messagesOfSql(few.map((r) => Number(r.conv)), 'conv, role, content')})`);
-    } else if (few.length > confirmLimits.pointMax) {
-      // The conversation's bit alone: testing the message's position as well (conv and pos in one
-      // expression) read the candidates of "bisidute tuto" at 838k 3 times slower (656 against 196 ms).
-      await setBits(c, where, rows);
-      const span = (await c.one<{ lo: number; hi: number; n: number }>(`SELECT min(conv) AS lo, max(conv) AS hi, count(*)::BIGINT AS n FROM ${where}`))!;
-      for (const [from, to] of slices(Number(span.lo), Number(span.hi), Number(span.n), confirmLimits.sliceCandidates)) {
-        sources.push(`(SELECT conv, role, content FROM messages WHERE conv >= ${from} AND conv < ${to} AND ${inMatches(where, 'conv')})`);
-      }
-    }
-    for (const source of sources) {
-      const sql = new Sql();
-      await c.run(`INSERT INTO ${confirmed} ${confirmSql(role, check, source, sql)}`, sql.params);
-    }
-    await c.run(`DELETE FROM ${name} WHERE conv ${exclude ? 'IN' : 'NOT IN'} (SELECT conv FROM ${confirmed})`);
+    await c.appendColumns(table, [UINTEGER], [4], [confirmed], n, 'temp');
+    await c.run(`DELETE FROM ${name} WHERE conv ${exclude ? 'IN' : 'NOT IN'} (SELECT conv FROM temp.${table})`);
   } finally {
-    await c.run(`DROP TABLE ${confirmed}`);
-    await c.run(`DROP TABLE ${where}`);
-    await c.run(`RESET VARIABLE ${bitsVariable(where)}`);
+    await c.run(`DROP TABLE temp.${table}`);
   }
 }
+
+/** Milliseconds of confirming text between two yields to the event loop. */
+const SLICE_MS = 20;
 
 /** Stores the bits of the matches in `name` (see where.ts's inMatches) as the session's variable. */
 async function setBits(c: Connection, name: string, rows: number): Promise<void> {
@@ -81,20 +58,19 @@ async function setBits(c: Connection, name: string, rows: number): Promise<void>
  * bitstring_agg needs constant bounds.
  */
 async function computeMatches(c: Connection, filter: Filter, plan: SearchPlan, name: string): Promise<number> {
-  const sql = new Sql();
-  await c.run(`CREATE TABLE ${name} AS ${matchesSql(filter, sql, { confirm: false })}`, sql.params);
+  await c.run(`CREATE TABLE ${name} AS ${matchesSql(filter)}`);
   try {
     // Row numbers run from 0 to the count less one (idx is the insertion order; build.test checks rowid = idx).
     const rows = Number((await c.one<{ n: number }>('SELECT count(*)::BIGINT AS n FROM conversations'))!.n);
     await setBits(c, name, rows);
     for (const check of plan.checks) {
-      await confirm(c, filter.role, check, name, rows);
+      await confirm(c, filter.role, check, name);
       await setBits(c, name, rows);
     }
     // An excluded phrase is looked for in any message, whatever the search's role.
     for (const { check } of plan.excluded) {
       if (!check) continue;
-      await confirm(c, undefined, check, name, rows, true);
+      await confirm(c, undefined, check, name, true);
       await setBits(c, name, rows);
     }
     await c.run(`CREATE TABLE ${name}_bits AS SELECT getvariable('${bitsVariable(name)}') AS b`);

@@ -4,12 +4,11 @@ import { phrasePairTerms } from './pairs';
 import { termId, tokens, tokenTerms, type Token } from './tokenize';
 
 /**
- * A pattern confirmed on message text (flag 'i'). `prefilter`, when set, is a pattern every match
- * also satisfies: the words in order with ASCII classes between, which RE2 runs several times
- * faster than `pattern`'s Unicode classes and compiles in microseconds instead of ~20 ms.
+ * What a phrase (or a long CJK run) asks of one message's text, confirmed by checkMatcher:
+ * `pattern` a JavaScript regular expression (flags 'iu'), or `contains` a run of CJK text as is.
  */
 export interface Check {
-  kind: 'regex' | 'contains'; pattern: string; prefilter?: string;
+  kind: 'regex' | 'contains'; pattern: string;
   terms: string[]; // term ids of its words and word pairs: a message satisfying the check holds them all
 }
 
@@ -22,24 +21,21 @@ export interface SearchPlan {
 
 export class QueryError extends Error {}
 
+const WORD = '[\\p{L}\\p{N}_]';
 const SEP = '[^\\p{L}\\p{N}_]';
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/-]/g, (c) => `\\${c}`);
-
-/** A pattern for a sequence of tokens: whole words at both ends, any separators between. */
-function sequencePattern(ts: Token[], literal?: string): string {
-  const body = literal !== undefined ? escape(literal) : ts.map((t) => escape(t.text)).join(`${SEP}+`);
-  const start = ts[0].cjk ? '' : `(^|${SEP})`;
-  const end = ts[ts.length - 1].cjk ? '' : `(${SEP}|$)`;
-  return `${start}${body}${end}`;
-}
+// Hyphens stay bare: outside a class they are literal, and the 'u' flag refuses `\-`.
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, (c) => `\\${c}`);
 
 /**
- * The words in order, separated by anything but ASCII letters, digits and underscore: a superset
- * of sequencePattern's matches, since every separator there (neither letter nor digit nor `_` in
- * any script) is one here, and no boundary is asked at either end.
+ * A pattern for a sequence of tokens: whole words at both ends, any separators between. The ends
+ * are lookarounds, not `(^|SEP)` groups: V8 then finds the first word by scanning for it, 3 to 4
+ * times faster over message text.
  */
-function sequencePrefilter(ts: Token[]): string {
-  return ts.map((t) => escape(t.text)).join('[^a-z0-9_]+');
+function sequencePattern(ts: Token[], literal?: string): string {
+  const body = literal !== undefined ? escape(literal) : ts.map((t) => escape(t.text)).join(`${SEP}+`);
+  const start = ts[0].cjk ? '' : `(?<!${WORD})`;
+  const end = ts[ts.length - 1].cjk ? '' : `(?!${WORD})`;
+  return `${start}${body}${end}`;
 }
 
 function needsCheck(ts: Token[]): boolean {
@@ -51,7 +47,7 @@ function checkFor(ts: Token[], raw: string, quoted: boolean, words: string[]): C
   if (ts.length === 1 && ts[0].cjk) return { kind: 'contains', pattern: ts[0].text, terms };
   // An unquoted hyphenated word must match as written; a quoted phrase allows any separators.
   const literal = !quoted && /^[\p{L}\p{N}_-]+$/u.test(raw) ? raw.toLowerCase() : undefined;
-  return { kind: 'regex', pattern: sequencePattern(ts, literal), prefilter: sequencePrefilter(ts), terms };
+  return { kind: 'regex', pattern: sequencePattern(ts, literal), terms };
 }
 
 export function parseQuery(q: string): SearchPlan {
@@ -79,4 +75,11 @@ export function parseQuery(q: string): SearchPlan {
   }
   if (plan.terms.length > 32) throw new QueryError('q has too many words (at most 32)');
   return plan;
+}
+
+/** A test of one message's text for the check. */
+export function checkMatcher(c: Check): (text: string) => boolean {
+  if (c.kind === 'contains') return (t) => t.includes(c.pattern);
+  const re = new RegExp(c.pattern, 'iu');
+  return (t) => re.test(t);
 }

@@ -1,11 +1,14 @@
 import 'server-only';
 // The server's one DuckDB instance: the index attached read-only to an in-memory database (where
 // requests share tables, such as a search's matches), a small pool of connections, a deadline on
-// every query, and a swap to a newer index file when an ingest renames one into place.
+// every query, and a swap to a newer index file when an ingest renames one into place. Message
+// text is read from the index's text store (text/store.ts), opened with it.
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { config, INDEX_FILE } from '../config';
 import { Database, literal, type Connection, type Param, type Row } from '../db/duckdb';
+import type { Manifest } from '../ingest/build';
+import { TextStore } from '../text/store';
 
 const POOL = 4;
 const DEADLINE_MS = Number(process.env.WILDSCOPE_QUERY_TIMEOUT_MS || 10_000);
@@ -19,7 +22,7 @@ export class NoIndexError extends Error {}
  */
 export interface Scope { readonly opened: number }
 
-interface Generation { db: Database; idle: Connection[]; waiting: ((c: Connection) => void)[]; ino: number; mtime: number; busy: number; retired: boolean; scope: Scope }
+interface Generation { db: Database; text: TextStore; idle: Connection[]; waiting: ((c: Connection) => void)[]; ino: number; mtime: number; busy: number; retired: boolean; scope: Scope }
 
 let current: Generation | undefined;
 let opening: Promise<Generation> | undefined;
@@ -36,6 +39,7 @@ async function open(): Promise<Generation> {
     threads: 2, memoryLimit: process.env.WILDSCOPE_MEMORY || '2GB', tempDirectory: join(config().cache, 'server-tmp'),
   });
   const idle: Connection[] = [];
+  let text: TextStore | undefined;
   try {
     for (let i = 0; i < POOL; i++) {
       const c = await db.connect();
@@ -43,11 +47,29 @@ async function open(): Promise<Generation> {
       await c.run('USE wildscope_index');
       idle.push(c);
     }
+    const manifest = JSON.parse((await idle[0].one<{ json: string }>('SELECT json FROM manifest'))!.json) as Partial<Manifest>;
+    if (!manifest.text) throw new NoIndexError('the index was built by another version of Wildscope; rebuild it (npm start does)');
+    text = TextStore.open(join(config().cache, manifest.text.file));
+    for (const c of idle) texts.set(c, text);
   } catch (e) {
     db.close();
     throw e;
   }
-  return { db, idle, waiting: [], ino: st.ino, mtime: st.mtimeMs, busy: 0, retired: false, scope: { opened: Date.now() } };
+  return { db, text, idle, waiting: [], ino: st.ino, mtime: st.mtimeMs, busy: 0, retired: false, scope: { opened: Date.now() } };
+}
+
+const texts = new WeakMap<Connection, TextStore>();
+
+/** The text store of the index a pooled connection reads. */
+export function textOf(c: Connection): TextStore {
+  const t = texts.get(c);
+  if (!t) throw new Error('not a pooled connection of the index');
+  return t;
+}
+
+function close(g: Generation): void {
+  g.db.close();
+  g.text.close();
 }
 
 async function generation(): Promise<Generation> {
@@ -59,7 +81,7 @@ async function generation(): Promise<Generation> {
         const old = current;
         current = undefined;
         old.retired = true;
-        if (old.busy === 0) old.db.close();
+        if (old.busy === 0) close(old);
       }
     } catch { /* the file is being replaced: keep serving the open one */ }
   }
@@ -127,6 +149,7 @@ async function pooled<T>(fn: SessionFn<T>, deadlineMs: number): Promise<T> {
   const g = await generation();
   const c = g.idle.pop() ?? (await waitInLine(g.waiting, deadlineMs, 'to start the query'));
   g.busy++;
+  c.clearInterrupt();
   let timedOut = false;
   const timer = setTimeout(() => { timedOut = true; c.interrupt(); }, deadlineMs);
   try {
@@ -140,7 +163,7 @@ async function pooled<T>(fn: SessionFn<T>, deadlineMs: number): Promise<T> {
     const next = g.waiting.shift();
     if (next) next(c);
     else g.idle.push(c);
-    if (g.retired && g.busy === 0) g.db.close();
+    if (g.retired && g.busy === 0) close(g);
   }
 }
 

@@ -1,0 +1,85 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { TextStore, TextStoreError, TextStoreWriter } from './store';
+
+const dir = mkdtempSync(join(tmpdir(), 'wildscope-text-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+// Conversation 1 has no messages; 3 is the last and has one.
+const MESSAGES: [number, string | null, string | null][] = [
+  [0, 'user', 'Привет, 世界! 🎉'],
+  [0, 'assistant', ''],
+  [0, 'user', null],
+  [0, 'assistant', 'x'.repeat(70_000)],
+  [2, 'system', 'odd role'],
+  [2, 'user', 'café'],
+  [3, 'assistant', 'last'],
+];
+
+function write(name: string, conversations = 5): { path: string; size: number } {
+  const path = join(dir, name);
+  const w = new TextStoreWriter(path);
+  for (const [conv, role, text] of MESSAGES) w.add(conv, role, text);
+  return { path, size: w.finish(conversations) };
+}
+
+describe('text store', () => {
+  const { path, size } = write('a.bin');
+  const store = TextStore.open(path);
+  afterAll(() => store.close());
+
+  it('is written under its name only when finished, with the size it reports', () => {
+    expect(existsSync(`${path}.tmp`)).toBe(false);
+    expect(statSync(path).size).toBe(size);
+  });
+
+  it('reads back every message of every conversation in order, with its role', () => {
+    const expected = (conv: number) => MESSAGES.filter((m) => m[0] === conv).map(([, role, text], pos) =>
+      ({ pos, role: role === 'user' || role === 'assistant' ? role : 'other', text: text ?? '' }));
+    expect(store.conversations).toBe(5);
+    expect(store.messages).toBe(MESSAGES.length);
+    for (let conv = 0; conv < 5; conv++) {
+      expect(store.read(conv)).toEqual(expected(conv));
+      expect(store.count(conv)).toBe(expected(conv).length);
+    }
+  });
+
+  it('reads a range of positions and one role', () => {
+    expect(store.read(0, { from: 1, to: 3 }).map((m) => m.pos)).toEqual([1, 2]);
+    expect(store.read(0, { role: 'user' }).map((m) => m.text)).toEqual(['Привет, 世界! 🎉', '']);
+    expect(store.read(2, { role: 'assistant' })).toEqual([]);
+    expect(store.read(0, { from: 9 })).toEqual([]);
+  });
+
+  it('stops at the first message the callback accepts', () => {
+    const seen: number[] = [];
+    expect(store.some(0, (m) => { seen.push(m.pos); return m.text === ''; })).toBe(true);
+    expect(seen).toEqual([0, 1]);
+    expect(store.some(2, () => false)).toBe(false);
+  });
+
+  it('refuses conversations it does not hold', () => {
+    for (const conv of [-1, 5, 1.5, Number.NaN]) expect(() => store.read(conv)).toThrow(TextStoreError);
+  });
+
+  it('refuses a damaged or foreign file', () => {
+    const cut = join(dir, 'cut.bin');
+    writeFileSync(cut, readFileSync(path));
+    truncateSync(cut, size - 3);
+    expect(() => TextStore.open(cut)).toThrow(TextStoreError);
+    const foreign = join(dir, 'foreign.bin');
+    writeFileSync(foreign, 'not a store at all, but long enough to hold a trailer of sixty-four bytes');
+    expect(() => TextStore.open(foreign)).toThrow(/not a Wildscope text store/);
+  });
+
+  it('refuses messages out of conversation order and too few conversations', () => {
+    const w = new TextStoreWriter(join(dir, 'order.bin'));
+    w.add(2, 'user', 'a');
+    expect(() => w.add(1, 'user', 'b')).toThrow(TextStoreError);
+    expect(() => w.finish(2)).toThrow(TextStoreError);
+    expect(existsSync(join(dir, 'order.bin'))).toBe(false);
+    expect(existsSync(join(dir, 'order.bin.tmp'))).toBe(false);
+  });
+});
