@@ -43,6 +43,26 @@ describe('query deadline', () => {
     expect((await list(new NextRequest('http://127.0.0.1/api/conversations?limit=1'))).status).toBe(200);
   });
 
+  it('stops JavaScript work done for a session (a phrase read on the text) at the deadline too, and the next session runs', async () => {
+    let slices = 0;
+    const runaway = db.session(async (c) => {
+      for (;;) {
+        await new Promise((r) => setTimeout(r, 20));
+        c.throwIfInterrupted();
+        slices++;
+      }
+    }).catch((e: unknown) => e);
+    expect(await runaway).toBeInstanceOf(db.DeadlineError);
+    expect(slices).toBeGreaterThan(20);
+    // A connection goes back to the pool uninterrupted.
+    const counts = await Promise.all(Array.from({ length: 6 }, () => db.session(async (c) => {
+      await new Promise((r) => setTimeout(r, 30));
+      c.throwIfInterrupted();
+      return (await c.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM conversations'))!.n;
+    })));
+    expect(counts).toEqual(Array(6).fill(WILDCHAT.conversations));
+  });
+
   it('gives up a request that waits for a connection past its deadline, instead of queueing on', async () => {
     const runaway = 'SELECT count(*) FROM range(1000000000000) a WHERE a.range % 7 = 3';
     // Every pooled connection held by a runaway query with a longer deadline than the waiter's 3 s.
