@@ -66,6 +66,26 @@ describe('JSON API on the fixture index', () => {
     expect(own.count).toBe(Number(await scalar(`SELECT count(*) FROM ${T} WHERE language = '${lang}'`)));
   });
 
+  it('ranks the top users as DuckDB does, ties at the 50th place and small selections included', async () => {
+    const T = parquet(WILDCHAT.dir);
+    const { duck } = await import('@/test/duck');
+    const c = await duck();
+    const countries = await c.all<{ v: string; n: number }>(`SELECT country v, count(*)::INTEGER n FROM ${T} WHERE country IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1`);
+    // Everything; the largest country (ties among the 50 largest users likely); a small one (every user ties).
+    const cases: [string, string][] = [['', 'true'], [`country=${encodeURIComponent(countries[0].v)}`, `country = '${countries[0].v.replace(/'/g, "''")}'`],
+      [`country=${encodeURIComponent(countries.at(-1)!.v)}`, `country = '${countries.at(-1)!.v.replace(/'/g, "''")}'`],
+      ['q=the', `list_bool_or([regexp_matches(m.content, '(^|[^\\p{L}\\p{N}_])the([^\\p{L}\\p{N}_]|$)', 'i') FOR m IN conversation])`]];
+    let tiedAtCut = 0;
+    for (const [qs, where] of cases) {
+      const want = await c.all<{ value: string | null; count: number }>(
+        `SELECT hashed_ip AS value, count(*)::INTEGER AS count FROM ${T} WHERE ${where} GROUP BY 1 ORDER BY 2 DESC, 1 NULLS LAST`);
+      const f = await call(routes.facets, `/api/facets?${qs}`);
+      expect(f.body.hashed_ip, qs).toEqual(want.slice(0, 50));
+      if (want.length > 50 && want[49].count === want[50].count) tiedAtCut++;
+    }
+    expect(tiedAtCut).toBeGreaterThan(0);
+  });
+
   it('gives each searched row a snippet of its first matching message, the word in it', async () => {
     const r = await call(routes.list, '/api/conversations?q=the&role=user&limit=100');
     expect(r.body.rows.length).toBeGreaterThan(0);

@@ -8,10 +8,11 @@ import { Database, literal } from '../db/duckdb';
 import { firstLine, readSchema, SchemaError, type FileSchema } from './detect';
 import { buildPostings, POSTINGS_RAW_DDL } from './postings';
 import { changedSource, listSources, SourceError, type Source } from './sources';
-import { CONVERSATIONS_DDL, insertConversationsSql, insertMessagesSql, MESSAGES_DDL, messageTextSql } from './tables';
+import { CONVERSATIONS_DDL, insertConversationsSql, insertMessagesSql, MESSAGES_DDL } from './tables';
 import { TextStoreWriter } from '../text/store';
+import type { TextSegment } from './postings-worker';
 
-export const BUILD_VERSION = 7;
+export const BUILD_VERSION = 8;
 
 export interface Manifest {
   buildVersion: number;
@@ -119,39 +120,42 @@ export async function buildIndex(o: BuildOptions): Promise<Manifest> {
     await conn.run(MESSAGES_DDL);
     await conn.run(CONVERSATIONS_DDL);
     let base = 0;
-    const files: { file: string; base: number; messages: number }[] = [];
-    text = new TextStoreWriter(join(o.cache, textFile));
+    const files: { file: string; base: number; messages: number; text: string }[] = [];
     for (let k = 0; k < sources.length; k++) {
       const file = sources[k].file;
-      const before = text.messages;
       try {
         await conn.run(insertMessagesSql(file, base, schemas[k]));
         await conn.run(insertConversationsSql(file, base, rows[k], kind));
-        for await (const batch of conn.stream<{ conv: number; role: string | null; content: string | null }>(messageTextSql(file, base))) {
-          for (const r of batch) text.add(r.conv, r.role, r.content);
-        }
       } catch (e) {
         throw new SchemaError(`${file}: ${firstLine(e)}`);
       }
       const m = await conn.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM messages WHERE conv >= ? AND conv < ?', [base, base + rows[k]]);
-      if (text.messages - before !== m!.n) throw new Error(`${file}: ${m!.n} messages in the table but ${text.messages - before} in the text store`);
-      files.push({ file, base, messages: m!.n });
+      files.push({ file, base, messages: m!.n, text: join(o.cache, `${textFile}.part-${k}`) });
       base += rows[k];
       const eta = ((Date.now() - started) / base) * (total - base) / 1000;
       log(`[tables] file ${k + 1}/${sources.length}: ${base.toLocaleString('en-US')}/${total.toLocaleString('en-US')} conversations, ${elapsed()} s, ~${eta.toFixed(0)} s left for tables`);
     }
     const messages = files.reduce((a, f) => a + f.messages, 0);
-    const textBytes = text.finish(total);
 
     // Unsorted postings go to a scratch database: dropped tables leave their space inside a DuckDB file.
     await conn.run(`ATTACH ${literal(`${spill}.scratch.duckdb`)} AS scratch`);
     await conn.run(POSTINGS_RAW_DDL);
     let lastLog = 0;
+    const segments = new Map<string, TextSegment>();
     const postings = await buildPostings(conn, files, threads, (done) => {
       if (Date.now() - lastLog < 2000) return;
       lastLog = Date.now();
       log(`[keywords] ${done.toLocaleString('en-US')}/${messages.toLocaleString('en-US')} messages tokenized, ${elapsed()} s`);
-    });
+    }, (s) => segments.set(s.file, s));
+    // The workers wrote each file's text apart; the store takes the segments in file order.
+    text = new TextStoreWriter(join(o.cache, textFile));
+    for (const f of files) {
+      const s = segments.get(f.file);
+      if (!s || s.convs.length !== f.messages) throw new Error(`${f.file}: ${f.messages} messages in the table but ${s?.convs.length ?? 0} in its text`);
+      text.addSegment(s.path, s.convs, s.roles, s.lengths);
+    }
+    const textBytes = text.finish(total);
+    log(`[text] ${(textBytes / 1e6).toFixed(0)} MB of message text stored, ${elapsed()} s`);
     log(`[keywords] ${postings.toLocaleString('en-US')} postings, sorting by term, ${elapsed()} s`);
     await conn.run('CREATE TABLE postings AS SELECT * FROM scratch.postings_raw ORDER BY term, conv');
     await conn.run('DETACH scratch');
@@ -187,6 +191,7 @@ export async function buildIndex(o: BuildOptions): Promise<Manifest> {
     db?.close();
     text?.abort();
     if (!committed) rmSync(join(o.cache, textFile), { force: true });
+    for (const f of readdirSync(o.cache)) if (f.startsWith(`${textFile}.part-`)) rmSync(join(o.cache, f), { force: true });
     for (const f of [tmp, `${tmp}.wal`]) if (existsSync(f)) rmSync(f, { force: true });
     rmSync(spill, { recursive: true, force: true });
     rmSync(`${spill}.scratch.duckdb`, { force: true });

@@ -1,11 +1,17 @@
 // Worker thread: tokenizes the messages of Parquet files and sends back (term, conversation, roles,
 // tf, msgs) postings in transferable typed arrays. One posting per term (word, CJK gram or pair of
-// frequent words) and conversation.
+// frequent words) and conversation. It also writes each file's message text as a segment of the
+// text store (text/store.ts), since it reads that text anyway.
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { Database } from '../db/duckdb';
 import { forEachTermAndPair, PairTable } from '../search/pairs';
 import { positionBit } from '../search/positions';
+import { roleCode } from '../text/store';
 import { messageTextSql } from './tables';
+
+/** One file's text segment: message i is of conversation convs[i], role roles[i], lengths[i] bytes of UTF-8. */
+export interface TextSegment { file: string; path: string; convs: Uint32Array<ArrayBuffer>; roles: Uint8Array<ArrayBuffer>; lengths: Uint32Array<ArrayBuffer> }
 
 export interface PostingBatch {
   n: number;
@@ -100,13 +106,59 @@ async function flushConversation(conv: number): Promise<void> {
   nUsed = 0;
 }
 
-const { files } = workerData as { files: { file: string; base: number }[] };
+/** Appends one file's messages to its segment file, and keeps where each one is. */
+class SegmentWriter {
+  private readonly fd: number;
+  private chunks: Buffer[] = [];
+  private pending = 0;
+  private n = 0;
+  private convs = new Uint32Array(1 << 16);
+  private roles = new Uint8Array(1 << 16);
+  private lengths = new Uint32Array(1 << 16);
+
+  constructor(private readonly file: string, private readonly path: string) {
+    this.fd = openSync(path, 'w');
+  }
+
+  add(conv: number, role: string | null, content: string | null): void {
+    if (this.n === this.convs.length) {
+      const [convs, roles, lengths] = [new Uint32Array(this.n * 2), new Uint8Array(this.n * 2), new Uint32Array(this.n * 2)];
+      convs.set(this.convs);
+      roles.set(this.roles);
+      lengths.set(this.lengths);
+      [this.convs, this.roles, this.lengths] = [convs, roles, lengths];
+    }
+    const b = Buffer.from(content ?? '', 'utf8');
+    this.convs[this.n] = conv;
+    this.roles[this.n] = roleCode(role);
+    this.lengths[this.n] = b.length;
+    this.n++;
+    this.chunks.push(b);
+    this.pending += b.length;
+    if (this.pending >= 8 << 20) this.flush();
+  }
+
+  private flush(): void {
+    if (this.pending) writeSync(this.fd, Buffer.concat(this.chunks, this.pending));
+    this.chunks = [];
+    this.pending = 0;
+  }
+
+  finish(): TextSegment {
+    this.flush();
+    closeSync(this.fd);
+    return { file: this.file, path: this.path, convs: this.convs.slice(0, this.n), roles: this.roles.slice(0, this.n), lengths: this.lengths.slice(0, this.n) };
+  }
+}
+
+const { files } = workerData as { files: { file: string; base: number; text: string }[] };
 const db = await Database.open(':memory:', { threads: 1, memoryLimit: '1GB' });
 const conn = await db.connect();
-for (const { file, base } of files) {
+for (const { file, base, text } of files) {
   let current = -1;
   let messages = 0;
   let pos = 0;
+  const segment = new SegmentWriter(file, text);
   for await (const rows of conn.stream<{ conv: number; role: string | null; content: string | null }>(messageTextSql(file, base))) {
     for (const r of rows) {
       if (r.conv !== current) {
@@ -117,13 +169,15 @@ for (const { file, base } of files) {
       role = r.role === 'assistant' ? 2 : 1;
       posBit = positionBit(pos++);
       if (r.content) forEachTermAndPair(pairs, r.content, sink);
+      segment.add(r.conv, r.role, r.content);
       messages++;
     }
     port.postMessage({ progress: rows.length });
   }
   if (current >= 0) await flushConversation(current);
   await send();
-  port.postMessage({ fileDone: file, messages });
+  const seg = segment.finish();
+  port.postMessage({ fileDone: file, messages, segment: seg }, [seg.convs.buffer, seg.roles.buffer, seg.lengths.buffer]);
 }
 conn.close();
 db.close();

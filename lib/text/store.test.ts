@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, truncateSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { TextStore, TextStoreError, TextStoreWriter } from './store';
+import { roleCode, TextStore, TextStoreError, TextStoreWriter } from './store';
 
 const dir = mkdtempSync(join(tmpdir(), 'wildscope-text-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -12,7 +12,9 @@ const MESSAGES: [number, string | null, string | null][] = [
   [0, 'user', 'Привет, 世界! 🎉'],
   [0, 'assistant', ''],
   [0, 'user', null],
-  [0, 'assistant', 'x'.repeat(70_000)],
+  [0, 'assistant', 'x'.repeat(300_000)], // longer than a read's window
+  [0, 'user', `${'y'.repeat(200_000)}é`], // a window of its own
+  [0, 'user', 'after the long ones'],
   [2, 'system', 'odd role'],
   [2, 'user', 'café'],
   [3, 'assistant', 'last'],
@@ -48,7 +50,7 @@ describe('text store', () => {
 
   it('reads a range of positions and one role', () => {
     expect(store.read(0, { from: 1, to: 3 }).map((m) => m.pos)).toEqual([1, 2]);
-    expect(store.read(0, { role: 'user' }).map((m) => m.text)).toEqual(['Привет, 世界! 🎉', '']);
+    expect(store.read(0, { role: 'user' }).map((m) => m.text.slice(0, 20))).toEqual(['Привет, 世界! 🎉', '', 'y'.repeat(20), 'after the long ones']);
     expect(store.read(2, { role: 'assistant' })).toEqual([]);
     expect(store.read(0, { from: 9 })).toEqual([]);
   });
@@ -58,6 +60,15 @@ describe('text store', () => {
     expect(store.some(0, (m) => { seen.push(m.pos); return m.text === ''; })).toBe(true);
     expect(seen).toEqual([0, 1]);
     expect(store.some(2, () => false)).toBe(false);
+  });
+
+  it('reads the store again from inside a callback without mixing up the texts', () => {
+    const outer: string[] = [];
+    store.some(2, (m) => {
+      expect(store.read(0, { to: 1 }).map((x) => x.text)).toEqual(['Привет, 世界! 🎉']);
+      outer.push(m.text);
+    });
+    expect(outer).toEqual(['odd role', 'café']);
   });
 
   it('refuses conversations it does not hold', () => {
@@ -72,6 +83,32 @@ describe('text store', () => {
     const foreign = join(dir, 'foreign.bin');
     writeFileSync(foreign, 'not a store at all, but long enough to hold a trailer of sixty-four bytes');
     expect(() => TextStore.open(foreign)).toThrow(/not a Wildscope text store/);
+  });
+
+  it('appends segments written apart between messages added one by one, as if added in that order', () => {
+    const segment = (name: string, msgs: [number, string, string][]) => {
+      const file = join(dir, name);
+      const bytes = msgs.map(([, , t]) => Buffer.from(t));
+      writeFileSync(file, Buffer.concat(bytes));
+      return [file, Uint32Array.from(msgs.map((m) => m[0])), Uint8Array.from(msgs.map((m) => roleCode(m[1]))), Uint32Array.from(bytes.map((b) => b.length))] as const;
+    };
+    const w = new TextStoreWriter(join(dir, 'seg.bin'));
+    w.add(0, 'user', 'first');
+    const s1 = segment('s1.part', [[0, 'assistant', 'ответ'], [2, 'user', '北京'], [2, 'system', '']]);
+    w.addSegment(...s1);
+    expect(existsSync(s1[0])).toBe(false);
+    w.addSegment(...segment('s2.part', [[4, 'user', 'last 🙂']]));
+    w.finish(6);
+    const t = TextStore.open(join(dir, 'seg.bin'));
+    expect([0, 1, 2, 3, 4, 5].map((c) => t.read(c).map((m) => `${m.role}:${m.text}`))).toEqual(
+      [['user:first', 'assistant:ответ'], [], ['user:北京', 'other:'], [], ['user:last 🙂'], []]);
+    t.close();
+    // A segment whose bytes do not add up to its messages' lengths is refused.
+    const bad = new TextStoreWriter(join(dir, 'bad.bin'));
+    const [file, convs, roles, lengths] = segment('s3.part', [[0, 'user', 'abc']]);
+    lengths[0] = 4;
+    expect(() => bad.addSegment(file, convs, roles, lengths)).toThrow(/3 bytes, its messages 4/);
+    bad.abort();
   });
 
   it('refuses messages out of conversation order and too few conversations', () => {

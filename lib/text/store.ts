@@ -15,7 +15,7 @@ const TRAILER = MAGIC.length + 6 * 8;
 const ROLES = ['user', 'assistant'] as const;
 
 /** A message's role as stored: 0 user, 1 assistant, 2 anything else. */
-const roleCode = (role: string | null | undefined) => {
+export const roleCode = (role: string | null | undefined) => {
   const i = ROLES.indexOf(role as (typeof ROLES)[number]);
   return i === -1 ? 2 : i;
 };
@@ -43,6 +43,42 @@ export class TextStoreWriter {
   }
 
   add(conv: number, role: string | null, content: string | null): void {
+    const b = Buffer.from(content ?? '', 'utf8');
+    this.push(conv, roleCode(role), b.length);
+    this.chunks.push(b);
+    this.pending += b.length;
+    if (this.pending >= 8 << 20) this.flush();
+  }
+
+  /**
+   * Appends a segment written elsewhere (a tokenizer worker writes one per source file): the file
+   * at `path` holds the UTF-8 of its messages back to back, message i of conversation convs[i],
+   * role roles[i] (roleCode) and lengths[i] bytes. The segment file is removed once copied.
+   */
+  addSegment(path: string, convs: Uint32Array, roles: Uint8Array, lengths: Uint32Array): void {
+    let total = 0;
+    for (let i = 0; i < convs.length; i++) {
+      this.push(convs[i], roles[i], lengths[i]);
+      total += lengths[i];
+    }
+    this.flush();
+    const from = openSync(path, 'r');
+    try {
+      if (fstatSync(from).size !== total) throw new TextStoreError(`${path} holds ${fstatSync(from).size} bytes, its messages ${total}`);
+      const buf = Buffer.allocUnsafe(8 << 20);
+      for (let at = 0; at < total;) {
+        const n = readSync(from, buf, 0, Math.min(buf.length, total - at), at);
+        if (n <= 0) throw new TextStoreError(`${path} ended early`);
+        writeSync(this.fd, buf, 0, n);
+        at += n;
+      }
+    } finally {
+      closeSync(from);
+    }
+    rmSync(path, { force: true });
+  }
+
+  private push(conv: number, role: number, bytes: number): void {
     if (conv < this.convStart.length - 1) throw new TextStoreError(`message of conversation ${conv} after conversation ${this.convStart.length - 1}`);
     while (this.convStart.length <= conv) this.convStart.push(this.n);
     if (this.n + 1 >= this.offsets.length) {
@@ -53,14 +89,10 @@ export class TextStoreWriter {
       r.set(this.roles);
       this.roles = r;
     }
-    const b = Buffer.from(content ?? '', 'utf8');
     this.offsets[this.n] = this.bytes;
-    this.roles[this.n] = roleCode(role);
+    this.roles[this.n] = role;
     this.n++;
-    this.bytes += b.length;
-    this.chunks.push(b);
-    this.pending += b.length;
-    if (this.pending >= 8 << 20) this.flush();
+    this.bytes += bytes;
   }
 
   private flush(): void {
@@ -111,8 +143,14 @@ export interface StoredMessage { pos: number; role: 'user' | 'assistant' | 'othe
 
 const ROLE_NAMES = ['user', 'assistant', 'other'] as const;
 
+/** Bytes read at once, unless one message is longer. */
+const WINDOW = 256 * 1024;
+
 /** An opened store: reads are positional (pread), so one instance serves concurrent requests. */
 export class TextStore {
+  private readonly scratch = Buffer.allocUnsafe(WINDOW);
+  private reading = false;
+
   private constructor(
     private readonly fd: number,
     readonly messages: number,
@@ -175,18 +213,31 @@ export class TextStore {
   private each(conv: number, fn: (m: StoredMessage) => boolean | void, o: { from: number; to: number; role?: 'user' | 'assistant' }): boolean {
     this.check(conv);
     const first = this.convStart[conv];
-    const a = first + Math.max(0, o.from);
-    const b = Math.min(this.convStart[conv + 1], first + Math.min(o.to, 1 << 30));
-    if (a >= b) return false;
-    const base = this.offsets[a];
-    const len = this.offsets[b] - base;
-    const buf = Buffer.allocUnsafe(len);
-    if (len > 0 && readSync(this.fd, buf, 0, len, base) !== len) throw new TextStoreError('the text store is truncated');
+    const end = Math.min(this.convStart[conv + 1], first + Math.min(o.to, 1 << 30));
     const want = o.role === undefined ? -1 : roleCode(o.role);
-    for (let i = a; i < b; i++) {
-      if (want !== -1 && this.roles[i] !== want) continue;
-      const text = buf.toString('utf8', this.offsets[i] - base, this.offsets[i + 1] - base);
-      if (fn({ pos: i - first, role: ROLE_NAMES[this.roles[i]], text }) === true) return true;
+    // A window of messages at a time: a search's snippet is mostly in the first message, and a
+    // long conversation holds megabytes.
+    for (let a = first + Math.max(0, o.from); a < end;) {
+      let b = a + 1;
+      while (b < end && this.offsets[b + 1] - this.offsets[a] <= WINDOW) b++;
+      const base = this.offsets[a];
+      const len = this.offsets[b] - base;
+      // One scratch buffer serves every read (a fresh 256 KB buffer costs ~1 ms, the read itself
+      // a tenth of that); a callback reading the store again gets its own.
+      const buf = len <= WINDOW && !this.reading ? this.scratch : Buffer.allocUnsafe(len);
+      if (len > 0 && readSync(this.fd, buf, 0, len, base) !== len) throw new TextStoreError('the text store is truncated');
+      const own = buf === this.scratch;
+      if (own) this.reading = true;
+      try {
+        for (let i = a; i < b; i++) {
+          if (want !== -1 && this.roles[i] !== want) continue;
+          const text = buf.toString('utf8', this.offsets[i] - base, this.offsets[i + 1] - base);
+          if (fn({ pos: i - first, role: ROLE_NAMES[this.roles[i]], text }) === true) return true;
+        }
+      } finally {
+        if (own) this.reading = false;
+      }
+      a = b;
     }
     return false;
   }
