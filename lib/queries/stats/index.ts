@@ -1,6 +1,6 @@
 import 'server-only';
-// Every aggregate behind the charts for one filter state: one session (a search is run once), one
-// pass over the selected conversations and, for moderation and shape, one over their messages.
+// Every aggregate behind the charts for one filter state: a search is run once, then one pass over
+// the selected conversations and, for moderation and shape, one over their messages.
 import type { Connection } from '../../db/duckdb';
 import type { Filter } from '../../filters/schema';
 import { buildWhere, isUnfiltered, Sql } from '../../filters/where';
@@ -8,7 +8,7 @@ import type { ChartName, Stats, StatsOptions } from '../../stats/types';
 import { session } from '../../server/index-db';
 import { withMatches } from '../selection';
 import { cachedPerIndex } from '../cache';
-import { conversationPass } from './conversations';
+import { conversationPass, type ConvRow } from './conversations';
 import { countries, languageByCountry, states } from './geography';
 import { messagePass } from './messages';
 import { moderation } from './moderation';
@@ -21,46 +21,53 @@ export const SPLIT_TOP = 6;
 interface Parts { moderation: boolean; lengths: boolean }
 const EVERYTHING: Parts = { moderation: true, lengths: true };
 
-/** Runs each pass; unfiltered, each pass is cached per index under the options it depends on. */
-async function compute(c: Connection, filter: Filter, options: StatsOptions, parts: Parts, hits?: string): Promise<Partial<Stats> & Pick<Stats, 'total' | 'messages'>> {
-  const sql = new Sql();
-  const { where } = buildWhere(filter, sql, { hits });
-  const unfiltered = isUnfiltered(filter);
-  const pass = <T>(key: string, run: () => Promise<T>) => (unfiltered ? cachedPerIndex(c, key, run) : run());
-  const stack = options.stack ?? null;
-  const rows = await pass(`conversations|${stack}`, () => conversationPass(c, where, sql.params, stack));
-  const all = rows.find((r) => r.set === 'all');
-  const out: Partial<Stats> & Pick<Stats, 'total' | 'messages'> = {
-    total: all?.n ?? 0, messages: all?.messages ?? 0,
-    countries: countries(rows), states: states(rows), languages: languages(rows), models: models(rows),
-    language_by_country: languageByCountry(rows), time: timeSeries(rows, filter, options),
-  };
-  const split = options.split ?? null;
-  const groups = split === 'role' ? ['user', 'assistant']
-    : split ? topValues(ranked(rows, split, split), SPLIT_TOP) : ['all'];
-  const msgSplit = parts.moderation ? split : null;
-  const msgs = parts.moderation || parts.lengths
-    ? await pass(`messages|${msgSplit}|${parts.moderation}|${parts.lengths}`,
-      () => {
-        // The search is tested on each message's conversation number directly, the rest through conversations.
-        const msgSql = new Sql();
-        const rest = buildWhere(filter, msgSql, { joined: true }).where;
-        return messagePass(c, { where: rest === 'true' ? null : rest, params: msgSql.params, hits }, { ...parts, split: msgSplit, groups });
-      })
-    : [];
-  if (parts.moderation) out.moderation = moderation(msgs, split, groups);
-  out.shape = { turns: turnBins(rows), lengths: parts.lengths ? lengthBins(msgs) : [] };
-  return out;
-}
-
 /** The unfiltered passes read every message once per index build; they get more than a request's deadline. */
 const UNFILTERED_DEADLINE_MS = 300_000;
 
 const run = <T>(filter: Filter, fn: (c: Connection, hits?: string) => Promise<T>): Promise<T> =>
   (isUnfiltered(filter) ? session((c) => fn(c), { deadlineMs: UNFILTERED_DEADLINE_MS }) : withMatches(filter, fn));
 
+/**
+ * Runs each pass; unfiltered, each pass is cached per index under the options it depends on. The
+ * message pass runs beside the conversation pass on a second connection, unless its groups are the
+ * top values the conversation pass finds (split by language, country or model).
+ */
+async function compute(filter: Filter, options: StatsOptions, parts: Parts): Promise<Partial<Stats> & Pick<Stats, 'total' | 'messages'>> {
+  const unfiltered = isUnfiltered(filter);
+  const pass = <T>(c: Connection, key: string, run: () => Promise<T>) => (unfiltered ? cachedPerIndex(c, key, run) : run());
+  const stack = options.stack ?? null;
+  const convs = run(filter, (c, hits) => {
+    const sql = new Sql();
+    const { where } = buildWhere(filter, sql, { hits });
+    return pass(c, `conversations|${stack}`, () => conversationPass(c, where, sql.params, stack));
+  });
+  const split = options.split ?? null;
+  const msgSplit = parts.moderation ? split : null;
+  const messages = (groups: string[]) => run(filter, (c, hits) => pass(c, `messages|${msgSplit}|${parts.moderation}|${parts.lengths}`, () => {
+    // The search is tested on each message's conversation number directly, the rest through conversations.
+    const msgSql = new Sql();
+    const rest = buildWhere(filter, msgSql, { joined: true }).where;
+    return messagePass(c, { where: rest === 'true' ? null : rest, params: msgSql.params, hits }, { ...parts, split: msgSplit, groups });
+  }));
+  const groupsOf = (rows: ConvRow[]) => (split === 'role' ? ['user', 'assistant'] : split ? topValues(ranked(rows, split, split), SPLIT_TOP) : ['all']);
+  const wanted = parts.moderation || parts.lengths;
+  const independent = split === null || split === 'role';
+  const msgsPromise = !wanted ? Promise.resolve([]) : independent ? messages(groupsOf([])) : convs.then((rows) => messages(groupsOf(rows)));
+  const [rows, msgs] = await Promise.all([convs, msgsPromise]);
+  const groups = groupsOf(rows);
+  const all = rows.find((r) => r.set === 'all');
+  const out: Partial<Stats> & Pick<Stats, 'total' | 'messages'> = {
+    total: all?.n ?? 0, messages: all?.messages ?? 0,
+    countries: countries(rows), states: states(rows), languages: languages(rows), models: models(rows),
+    language_by_country: languageByCountry(rows), time: timeSeries(rows, filter, options),
+  };
+  if (parts.moderation) out.moderation = moderation(msgs, split, groups);
+  out.shape = { turns: turnBins(rows), lengths: parts.lengths ? lengthBins(msgs) : [] };
+  return out;
+}
+
 export function getStats(filter: Filter, options: StatsOptions = {}): Promise<Stats> {
-  return run(filter, (c, hits) => compute(c, filter, options, EVERYTHING, hits) as Promise<Stats>);
+  return compute(filter, options, EVERYTHING) as Promise<Stats>;
 }
 
 /** One chart's piece of the stats, computing only the passes it needs. */
@@ -68,6 +75,6 @@ export async function getChart<K extends ChartName>(name: K, filter: Filter, opt
   // Unfiltered, the whole message pass is cached once rather than one per chart.
   const parts: Parts = isUnfiltered(filter) && (name === 'moderation' || name === 'shape') ? EVERYTHING
     : { moderation: name === 'moderation', lengths: name === 'shape' };
-  const s = await run(filter, (c, hits) => compute(c, filter, options, parts, hits));
+  const s = await compute(filter, options, parts);
   return s[name] as Stats[K];
 }
