@@ -12,7 +12,7 @@ import { CONVERSATIONS_DDL, insertConversationsSql, insertMessagesSql, MESSAGES_
 import { TextStoreWriter } from '../text/store';
 import type { TextSegment } from './postings-worker';
 
-export const BUILD_VERSION = 8;
+export const BUILD_VERSION = 9;
 
 export interface Manifest {
   buildVersion: number;

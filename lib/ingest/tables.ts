@@ -26,8 +26,7 @@ export const CONVERSATIONS_DDL = `CREATE TABLE conversations (
   ${CATEGORIES.map((c) => `m_${u(c)} DOUBLE`).join(', ')},
   ${CATEGORIES.map((c) => `f_${u(c)} BOOLEAN`).join(', ')},
   ${DETOXIFY.map((d) => `d_${d} DOUBLE`).join(', ')},
-  source VARCHAR, source_row BIGINT,
-  ip UBIGINT)`; // hash(hashed_ip), 0 without one: the top users are grouped by it (queries/facets.ts)
+  source VARCHAR, source_row BIGINT)`;
 
 const has = (type: string | undefined, key: string, t: string) =>
   !!type && (type.includes(`"${key}" ${t}`) || new RegExp(`[(, ]${key} ${t}`).test(type));
@@ -83,7 +82,7 @@ export function insertConversationsSql(file: string, base: number, rows: number,
       ${CATEGORIES.map((c) => `agg.m_${u(c)}`).join(', ')},
       ${CATEGORIES.map((c) => `agg.f_${u(c)}`).join(', ')},
       ${DETOXIFY.map((d) => `agg.d_${d}`).join(', ')},
-      ${literal(file)}, p.conv - ${base}, ${lmsys ? '0' : 'coalesce(hash(p.hashed_ip), 0)'}
+      ${literal(file)}, p.conv - ${base}
     FROM ${source(file, base)} p LEFT JOIN agg USING (conv) ORDER BY p.conv`;
 }
 
