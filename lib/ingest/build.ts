@@ -62,6 +62,7 @@ async function removeLeftovers(cache: string): Promise<void> {
 }
 
 const TEXT_PREFIX = 'text-';
+const TOKENIZING_MEMORY = '4GB';
 
 /** The text store named by the index in place; undefined when there is none or it cannot be read (then no store is removed). */
 async function textFileInUse(cache: string): Promise<string | undefined | null> {
@@ -91,12 +92,13 @@ export async function buildIndex(o: BuildOptions): Promise<Manifest> {
   const tmp = join(o.cache, `${INDEX_FILE}.tmp-${process.pid}`);
   const spill = join(o.cache, `spill-${process.pid}`);
   const textFile = `${TEXT_PREFIX}${process.pid}-${started}.bin`;
-  const elapsed = () => ((Date.now() - started) / 1000).toFixed(1);
+  const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s, RSS ${(process.memoryUsage.rss() / 2 ** 30).toFixed(1)} GB`;
+  const memoryLimit = o.memoryLimit ?? '6GB';
   let db: Database | undefined;
   let text: TextStoreWriter | undefined;
   let committed = false;
   try {
-    db = await Database.open(tmp, { threads, memoryLimit: o.memoryLimit ?? '6GB', tempDirectory: spill });
+    db = await Database.open(tmp, { threads, memoryLimit, tempDirectory: spill });
     const conn = await db.connect();
     await conn.run('SET preserve_insertion_order = true');
 
@@ -133,19 +135,22 @@ export async function buildIndex(o: BuildOptions): Promise<Manifest> {
       files.push({ file, base, messages: m!.n, text: join(o.cache, `${textFile}.part-${k}`) });
       base += rows[k];
       const eta = ((Date.now() - started) / base) * (total - base) / 1000;
-      log(`[tables] file ${k + 1}/${sources.length}: ${base.toLocaleString('en-US')}/${total.toLocaleString('en-US')} conversations, ${elapsed()} s, ~${eta.toFixed(0)} s left for tables`);
+      log(`[tables] file ${k + 1}/${sources.length}: ${base.toLocaleString('en-US')}/${total.toLocaleString('en-US')} conversations, ${elapsed()}, ~${eta.toFixed(0)} s left for tables`);
     }
     const messages = files.reduce((a, f) => a + f.messages, 0);
 
     // Unsorted postings go to a scratch database: dropped tables leave their space inside a DuckDB file.
     await conn.run(`ATTACH ${literal(`${spill}.scratch.duckdb`)} AS scratch`);
     await conn.run(POSTINGS_RAW_DDL);
+    // The tokenizer workers live in this process: with DuckDB's buffers of appended postings at
+    // the full limit, the process peaked at 8.4 GB at 838k conversations.
+    await conn.run(`SET memory_limit = ${literal(TOKENIZING_MEMORY)}`);
     let lastLog = 0;
     const segments = new Map<string, TextSegment>();
     const postings = await buildPostings(conn, files, threads, (done) => {
       if (Date.now() - lastLog < 2000) return;
       lastLog = Date.now();
-      log(`[keywords] ${done.toLocaleString('en-US')}/${messages.toLocaleString('en-US')} messages tokenized, ${elapsed()} s`);
+      log(`[keywords] ${done.toLocaleString('en-US')}/${messages.toLocaleString('en-US')} messages tokenized, ${elapsed()}`);
     }, (s) => segments.set(s.file, s));
     // The workers wrote each file's text apart; the store takes the segments in file order.
     text = new TextStoreWriter(join(o.cache, textFile));
@@ -155,8 +160,9 @@ export async function buildIndex(o: BuildOptions): Promise<Manifest> {
       text.addSegment(s.path, s.convs, s.roles, s.lengths);
     }
     const textBytes = text.finish(total);
-    log(`[text] ${(textBytes / 1e6).toFixed(0)} MB of message text stored, ${elapsed()} s`);
-    log(`[keywords] ${postings.toLocaleString('en-US')} postings, sorting by term, ${elapsed()} s`);
+    log(`[text] ${(textBytes / 1e6).toFixed(0)} MB of message text stored, ${elapsed()}`);
+    log(`[keywords] ${postings.toLocaleString('en-US')} postings, sorting by term, ${elapsed()}`);
+    await conn.run(`SET memory_limit = ${literal(memoryLimit)}`);
     await conn.run('CREATE TABLE postings AS SELECT * FROM scratch.postings_raw ORDER BY term, conv');
     await conn.run('DETACH scratch');
     rmSync(`${spill}.scratch.duckdb`, { force: true });
