@@ -43,7 +43,7 @@ const holdingAllSql = (terms: string[]) =>
  * postings' masks of message positions (search/positions.ts). `and`: a condition on postings' conv.
  */
 export const holdingInOneMessageSql = (terms: string[], and?: string) =>
-  `SELECT conv FROM postings WHERE term IN (${idList(terms)})${and ? ` AND ${and}` : ''}
+  `SELECT conv, bit_and(msgs) AS msgs FROM postings WHERE term IN (${idList(terms)})${and ? ` AND ${and}` : ''}
    GROUP BY conv HAVING count(*) = ${terms.length} AND bit_and(msgs) <> 0`;
 
 /**

@@ -17,7 +17,7 @@ import { MatchCache, type Entry } from './match-cache';
  * words (by the postings' positions) are read, each with one read of its text from the store.
  */
 async function confirm(c: Connection, role: Filter['role'], check: Check, name: string, exclude = false): Promise<void> {
-  const candidates = await c.all<{ conv: number }>(`${holdingInOneMessageSql(check.terms, inMatches(name, 'conv'))} ORDER BY conv`);
+  const candidates = await c.all<{ conv: number; msgs: number }>(`${holdingInOneMessageSql(check.terms, inMatches(name, 'conv'))} ORDER BY conv`);
   const test = checkMatcher(check);
   const text = textOf(c);
   const confirmed = new Uint32Array(candidates.length);
@@ -25,7 +25,7 @@ async function confirm(c: Connection, role: Filter['role'], check: Check, name: 
   let since = Date.now();
   for (let i = 0; i < candidates.length; i++) {
     const conv = Number(candidates[i].conv);
-    if (text.some(conv, (m) => test(m.text), { role })) confirmed[n++] = conv;
+    if (text.some(conv, (m) => test(m.text), { role, positions: Number(candidates[i].msgs) })) confirmed[n++] = conv;
     // Other requests are answered between slices of this work, and a deadline stops it.
     if (Date.now() - since > SLICE_MS) {
       await new Promise((r) => setImmediate(r));

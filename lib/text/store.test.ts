@@ -62,6 +62,27 @@ describe('text store', () => {
     expect(store.some(2, () => false)).toBe(false);
   });
 
+  it('passes only the messages whose position bit is in the mask, positions counted modulo 8', () => {
+    const p = join(dir, 'positions.bin');
+    const w = new TextStoreWriter(p);
+    for (let i = 0; i < 19; i++) w.add(0, i % 2 ? 'assistant' : 'user', `message ${i}`);
+    w.finish(1);
+    const s = TextStore.open(p);
+    try {
+      const seen = (options: Parameters<TextStore['some']>[2]) => {
+        const out: string[] = [];
+        s.some(0, (m) => { out.push(m.text); }, options);
+        return out;
+      };
+      expect(seen({ positions: 0b10 })).toEqual(['message 1', 'message 9', 'message 17']);
+      expect(seen({ positions: 0b10000001, role: 'user' })).toEqual(['message 0', 'message 8', 'message 16']);
+      expect(seen({ positions: 0b10000001, from: 7 })).toEqual(['message 7', 'message 8', 'message 15', 'message 16']);
+      expect(seen({})).toHaveLength(19);
+    } finally {
+      s.close();
+    }
+  });
+
   it('reads the store again from inside a callback without mixing up the texts', () => {
     const outer: string[] = [];
     store.some(2, (m) => {

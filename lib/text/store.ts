@@ -9,6 +9,7 @@
 // first message of each conversation (conversations + 1), Uint8 roles (messages), then a trailer
 // of MAGIC and six Float64 numbers (see TRAILER).
 import { closeSync, fstatSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { POSITIONS, positionBit } from '../search/positions';
 
 const MAGIC = Buffer.from('WSTEXT01');
 const TRAILER = MAGIC.length + 6 * 8;
@@ -142,6 +143,12 @@ export class TextStoreWriter {
 export interface StoredMessage { pos: number; role: 'user' | 'assistant' | 'other'; text: string }
 
 const ROLE_NAMES = ['user', 'assistant', 'other'] as const;
+const ALL_POSITIONS = (1 << POSITIONS) - 1;
+
+/** Which messages of a conversation: positions `from` up to (not including) `to`, of one role. */
+interface ReadOptions { from?: number; to?: number; role?: 'user' | 'assistant' }
+/** And only messages whose position's bit (search/positions.ts) is set in `positions`. */
+interface ScanOptions extends ReadOptions { positions?: number }
 
 /** Bytes read at once, unless one message is longer. */
 const WINDOW = 256 * 1024;
@@ -196,9 +203,9 @@ export class TextStore {
    * The messages of `conv` from position `from` up to (not including) `to`, in order, read at
    * once. `role` keeps only messages of that role.
    */
-  read(conv: number, { from = 0, to = Infinity, role }: { from?: number; to?: number; role?: 'user' | 'assistant' } = {}): StoredMessage[] {
+  read(conv: number, options: ReadOptions = {}): StoredMessage[] {
     const out: StoredMessage[] = [];
-    this.each(conv, (m) => { out.push(m); }, { from, to, role });
+    this.each(conv, (m) => { out.push(m); }, options);
     return out;
   }
 
@@ -206,18 +213,18 @@ export class TextStore {
    * Calls `fn` on the messages of `conv` in order (decoding each only when reached) until it
    * returns true; returns whether one did.
    */
-  some(conv: number, fn: (m: StoredMessage) => boolean | void, { from = 0, to = Infinity, role }: { from?: number; to?: number; role?: 'user' | 'assistant' } = {}): boolean {
-    return this.each(conv, fn, { from, to, role });
+  some(conv: number, fn: (m: StoredMessage) => boolean | void, options: ScanOptions = {}): boolean {
+    return this.each(conv, fn, options);
   }
 
-  private each(conv: number, fn: (m: StoredMessage) => boolean | void, o: { from: number; to: number; role?: 'user' | 'assistant' }): boolean {
+  private each(conv: number, fn: (m: StoredMessage) => boolean | void, { from = 0, to = Infinity, role, positions = ALL_POSITIONS }: ScanOptions): boolean {
     this.check(conv);
     const first = this.convStart[conv];
-    const end = Math.min(this.convStart[conv + 1], first + Math.min(o.to, 1 << 30));
-    const want = o.role === undefined ? -1 : roleCode(o.role);
+    const end = Math.min(this.convStart[conv + 1], first + Math.min(to, 1 << 30));
+    const want = role === undefined ? -1 : roleCode(role);
     // A window of messages at a time: a search's snippet is mostly in the first message, and a
     // long conversation holds megabytes.
-    for (let a = first + Math.max(0, o.from); a < end;) {
+    for (let a = first + Math.max(0, from); a < end;) {
       let b = a + 1;
       while (b < end && this.offsets[b + 1] - this.offsets[a] <= WINDOW) b++;
       const base = this.offsets[a];
@@ -231,6 +238,7 @@ export class TextStore {
       try {
         for (let i = a; i < b; i++) {
           if (want !== -1 && this.roles[i] !== want) continue;
+          if (!(positions & positionBit(i - first))) continue;
           const text = buf.toString('utf8', this.offsets[i] - base, this.offsets[i + 1] - base);
           if (fn({ pos: i - first, role: ROLE_NAMES[this.roles[i]], text }) === true) return true;
         }
