@@ -86,6 +86,13 @@ export class Connection {
     appender.closeSync();
   }
 
+  /** DuckDB's memory limit in bytes, cut to a tenth of its unit; undefined if printed in a form not known here. */
+  async memoryLimit(): Promise<number | undefined> {
+    const s = (await this.one<{ s: string }>("SELECT current_setting('memory_limit') AS s"))!.s; // e.g. "5.5 GiB"
+    const m = /^([\d.]+) ?(bytes|KiB|MiB|GiB|TiB)$/.exec(s);
+    return m ? Number(m[1]) * 1024 ** ['bytes', 'KiB', 'MiB', 'GiB', 'TiB'].indexOf(m[2]) : undefined;
+  }
+
   /** Stops the running query; JavaScript work done for this connection's session stops at its next throwIfInterrupted. */
   interrupt(): void {
     this.interrupted = true;

@@ -62,7 +62,8 @@ async function removeLeftovers(cache: string): Promise<void> {
 }
 
 const TEXT_PREFIX = 'text-';
-const TOKENIZING_MEMORY = '4GB';
+/** DuckDB's memory limit while the tokenizer workers run, at most (bytes). */
+const TOKENIZING_MEMORY = 4e9;
 
 /** The text store named by the index in place; undefined when there is none or it cannot be read (then no store is removed). */
 async function textFileInUse(cache: string): Promise<string | undefined | null> {
@@ -92,7 +93,7 @@ export async function buildIndex(o: BuildOptions): Promise<Manifest> {
   const tmp = join(o.cache, `${INDEX_FILE}.tmp-${process.pid}`);
   const spill = join(o.cache, `spill-${process.pid}`);
   const textFile = `${TEXT_PREFIX}${process.pid}-${started}.bin`;
-  const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s, RSS ${(process.memoryUsage.rss() / 2 ** 30).toFixed(1)} GB`;
+  const progress = () => `${((Date.now() - started) / 1000).toFixed(1)} s, RSS ${(process.memoryUsage.rss() / 2 ** 30).toFixed(1)} GB`;
   const memoryLimit = o.memoryLimit ?? '6GB';
   let db: Database | undefined;
   let text: TextStoreWriter | undefined;
@@ -135,7 +136,7 @@ export async function buildIndex(o: BuildOptions): Promise<Manifest> {
       files.push({ file, base, messages: m!.n, text: join(o.cache, `${textFile}.part-${k}`) });
       base += rows[k];
       const eta = ((Date.now() - started) / base) * (total - base) / 1000;
-      log(`[tables] file ${k + 1}/${sources.length}: ${base.toLocaleString('en-US')}/${total.toLocaleString('en-US')} conversations, ${elapsed()}, ~${eta.toFixed(0)} s left for tables`);
+      log(`[tables] file ${k + 1}/${sources.length}: ${base.toLocaleString('en-US')}/${total.toLocaleString('en-US')} conversations, ${progress()}, ~${eta.toFixed(0)} s left for tables`);
     }
     const messages = files.reduce((a, f) => a + f.messages, 0);
 
@@ -144,13 +145,14 @@ export async function buildIndex(o: BuildOptions): Promise<Manifest> {
     await conn.run(POSTINGS_RAW_DDL);
     // The tokenizer workers live in this process: with DuckDB's buffers of appended postings at
     // the full limit, the process peaked at 8.4 GB at 838k conversations.
-    await conn.run(`SET memory_limit = ${literal(TOKENIZING_MEMORY)}`);
+    const limit = await conn.memoryLimit();
+    if (limit !== undefined) await conn.run(`SET memory_limit = '${Math.floor(Math.min(limit, TOKENIZING_MEMORY) / 1e6)}MB'`);
     let lastLog = 0;
     const segments = new Map<string, TextSegment>();
     const postings = await buildPostings(conn, files, threads, (done) => {
       if (Date.now() - lastLog < 2000) return;
       lastLog = Date.now();
-      log(`[keywords] ${done.toLocaleString('en-US')}/${messages.toLocaleString('en-US')} messages tokenized, ${elapsed()}`);
+      log(`[keywords] ${done.toLocaleString('en-US')}/${messages.toLocaleString('en-US')} messages tokenized, ${progress()}`);
     }, (s) => segments.set(s.file, s));
     // The workers wrote each file's text apart; the store takes the segments in file order.
     text = new TextStoreWriter(join(o.cache, textFile));
@@ -160,8 +162,8 @@ export async function buildIndex(o: BuildOptions): Promise<Manifest> {
       text.addSegment(s.path, s.convs, s.roles, s.lengths);
     }
     const textBytes = text.finish(total);
-    log(`[text] ${(textBytes / 1e6).toFixed(0)} MB of message text stored, ${elapsed()}`);
-    log(`[keywords] ${postings.toLocaleString('en-US')} postings, sorting by term, ${elapsed()}`);
+    log(`[text] ${(textBytes / 1e6).toFixed(0)} MB of message text stored, ${progress()}`);
+    log(`[keywords] ${postings.toLocaleString('en-US')} postings, sorting by term, ${progress()}`);
     await conn.run(`SET memory_limit = ${literal(memoryLimit)}`);
     await conn.run('CREATE TABLE postings AS SELECT * FROM scratch.postings_raw ORDER BY term, conv');
     await conn.run('DETACH scratch');
