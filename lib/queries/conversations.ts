@@ -150,25 +150,39 @@ export async function getConversationHead(id: string, head: number): Promise<(Co
   return r && { ...r.conversation, later: r.later };
 }
 
-function readConversation(id: string, head?: number): Promise<{ conversation: Conversation; later: TurnStub[] } | undefined> {
-  return session(async (c) => {
-    const idx = await conversationIndex(c, id);
-    if (idx === undefined) return undefined;
-    const conv = await c.one<Conversation>(
-      `SELECT ${ROW_COLUMNS}, ${ISO('c.first_ts')} AS first_timestamp, c.user_agent, c.accept_language,
-         c.n_messages, c.n_chars::BIGINT AS n_chars, c.flagged
-       FROM conversations c WHERE c.idx = ${idx}`);
-    if (!conv || conv.id !== id) return undefined;
-    const cut = head === undefined ? '' : ` AND pos < ${Math.trunc(head)}`;
-    const rows = await c.all<Record<string, unknown>>(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conv = ${idx}${cut} ORDER BY pos`);
-    const texts = textOf(c).read(idx, { to: head });
-    // Stubs only for a conversation longer than the head: a third query on every page cost ~10 ms.
-    const later = head !== undefined && Number(conv.n_messages) > head
-      ? await c.all<TurnStub>(`SELECT role, turn_identifier::VARCHAR AS turn_identifier FROM messages
-          WHERE conv = ${idx} AND pos >= ${Math.trunc(head)} ORDER BY pos`)
-      : [];
-    return { conversation: { ...conv, n_chars: Number(conv.n_chars), messages: withText(rows, texts.map((t) => t.text)) }, later };
-  });
+/**
+ * The conversation's row and its messages are read at once on two pooled connections (each query
+ * decodes a vector of every column it reads: together 10-20 ms, a third of a page's time). Should
+ * an ingest swap the index between the lookup and the reads, they are made again on the new one.
+ */
+async function readConversation(id: string, head?: number, retried = false): Promise<{ conversation: Conversation; later: TurnStub[] } | undefined> {
+  const found = await session(async (c, scope) => ({ idx: await conversationIndex(c, id), scope }));
+  if (found.idx === undefined) return undefined;
+  const idx = found.idx;
+  const [header, body] = await Promise.all([
+    session(async (c, scope) => ({
+      scope,
+      conv: await c.one<Conversation>(
+        `SELECT ${ROW_COLUMNS}, ${ISO('c.first_ts')} AS first_timestamp, c.user_agent, c.accept_language,
+           c.n_messages, c.n_chars::BIGINT AS n_chars, c.flagged
+         FROM conversations c WHERE c.idx = ${idx}`),
+    })),
+    session(async (c, scope) => {
+      const cut = head === undefined ? '' : ` AND pos < ${Math.trunc(head)}`;
+      const rows = await c.all<Record<string, unknown>>(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conv = ${idx}${cut} ORDER BY pos`);
+      const texts = textOf(c).read(idx, { to: head });
+      // Stubs only for a conversation longer than the head: a third query on every page cost ~10 ms.
+      const later = head !== undefined && rows.length === head
+        ? await c.all<TurnStub>(`SELECT role, turn_identifier::VARCHAR AS turn_identifier FROM messages
+            WHERE conv = ${idx} AND pos >= ${Math.trunc(head)} ORDER BY pos`)
+        : [];
+      return { scope, rows, texts, later };
+    }),
+  ]);
+  if (header.scope !== found.scope || body.scope !== found.scope) return retried ? undefined : readConversation(id, head, true);
+  const conv = header.conv;
+  if (!conv || conv.id !== id) return undefined;
+  return { conversation: { ...conv, n_chars: Number(conv.n_chars), messages: withText(body.rows, body.texts.map((t) => t.text)) }, later: body.later };
 }
 
 /** Message rows (MESSAGE_COLUMNS, in position order) with their text from the store, shaped by toMessage. */
