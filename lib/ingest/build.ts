@@ -8,11 +8,11 @@ import { Database, literal } from '../db/duckdb';
 import { firstLine, readSchema, SchemaError, type FileSchema } from './detect';
 import { buildPostings, POSTINGS_RAW_DDL } from './postings';
 import { changedSource, listSources, SourceError, type Source } from './sources';
-import { CONVERSATIONS_DDL, insertConversationsSql, insertMessagesSql, MESSAGES_DDL } from './tables';
+import { CONVERSATIONS_DDL, encodeFewValued, insertConversationsSql, insertMessagesSql, MESSAGES_DDL } from './tables';
 import { TextStoreWriter } from '../text/store';
 import type { TextSegment } from './postings-worker';
 
-export const BUILD_VERSION = 9;
+export const BUILD_VERSION = 10;
 
 export interface Manifest {
   buildVersion: number;
@@ -139,6 +139,8 @@ export async function buildIndex(o: BuildOptions): Promise<Manifest> {
       log(`[tables] file ${k + 1}/${sources.length}: ${base.toLocaleString('en-US')}/${total.toLocaleString('en-US')} conversations, ${progress()}, ~${eta.toFixed(0)} s left for tables`);
     }
     const messages = files.reduce((a, f) => a + f.messages, 0);
+    const encoded = await encodeFewValued(conn);
+    log(`[tables] ${encoded.length ? encoded.join(', ') : 'no column'} stored as ENUM, ${progress()}`);
 
     // Unsorted postings go to a scratch database: dropped tables leave their space inside a DuckDB file.
     await conn.run(`ATTACH ${literal(`${spill}.scratch.duckdb`)} AS scratch`);

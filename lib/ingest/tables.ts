@@ -3,7 +3,7 @@
 // is not kept in DuckDB either: it goes to the text store (text/store.ts) in the same order.
 import { CATEGORIES, DETOXIFY, underscored } from '../dataset/moderation';
 import type { DatasetKind } from '../dataset/schemas';
-import { literal } from '../db/duckdb';
+import { literal, type Connection } from '../db/duckdb';
 import { detoxBinSql, modBinSql } from '../stats/bins';
 import type { FileSchema } from './detect';
 
@@ -27,6 +27,28 @@ export const CONVERSATIONS_DDL = `CREATE TABLE conversations (
   ${CATEGORIES.map((c) => `f_${u(c)} BOOLEAN`).join(', ')},
   ${DETOXIFY.map((d) => `d_${d} DOUBLE`).join(', ')},
   source VARCHAR, source_row BIGINT)`;
+
+/**
+ * Columns that facets and charts group by, stored as ENUMs when they hold few distinct values:
+ * DuckDB groups an ENUM as a small integer, 2.5-3 times faster than the strings (at 838k
+ * conversations the facets beside a language filter: 46 -> 18 ms). A large dictionary costs every
+ * query that reads the column (342k hashed IPs: 600 ms a query), hence the cap; past it a column
+ * stays VARCHAR. Values are created in VARCHAR order, so ORDER BY sorts them as it sorted strings.
+ */
+export const ENUM_COLUMNS = ['language', 'country', 'state', 'model'] as const;
+export const ENUM_MAX_VALUES = 2048;
+
+export async function encodeFewValued(conn: Connection, maxValues = ENUM_MAX_VALUES): Promise<string[]> {
+  const encoded: string[] = [];
+  for (const col of ENUM_COLUMNS) {
+    const n = (await conn.one<{ n: number }>(`SELECT count(DISTINCT ${col})::INTEGER AS n FROM conversations`))!.n;
+    if (n === 0 || n > maxValues) continue;
+    await conn.run(`CREATE TYPE ${col}_value AS ENUM (SELECT DISTINCT ${col} FROM conversations WHERE ${col} IS NOT NULL ORDER BY 1)`);
+    await conn.run(`ALTER TABLE conversations ALTER ${col} TYPE ${col}_value`);
+    encoded.push(col);
+  }
+  return encoded;
+}
 
 const has = (type: string | undefined, key: string, t: string) =>
   !!type && (type.includes(`"${key}" ${t}`) || new RegExp(`[(, ]${key} ${t}`).test(type));

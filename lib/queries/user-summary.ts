@@ -18,7 +18,7 @@ export async function userSummary(hashedIp: string): Promise<UserSummary> {
       `SELECT count(*)::INTEGER AS n, ${ISO('min(ts)')} AS first, ${ISO('max(ts)')} AS last FROM conversations WHERE hashed_ip = $1`,
       [hashedIp]),
     all<{ field: string; value: string | null; count: number }>(
-      FIELDS.map((f) => `SELECT '${f}' AS field, ${f} AS value, count(*)::INTEGER AS count FROM conversations WHERE hashed_ip = $1 GROUP BY ${f}`)
+      FIELDS.map((f) => `SELECT '${f}' AS field, ${f}::VARCHAR AS value, count(*)::INTEGER AS count FROM conversations WHERE hashed_ip = $1 GROUP BY ${f}`)
         .join(' UNION ALL '), [hashedIp]),
   ]);
   const of = (f: string) => groups.filter((g) => g.field === f).map(({ value, count }) => ({ value, count }))
