@@ -6,6 +6,7 @@ import { matchCacheSeconds } from '../config';
 import { UINTEGER, type Connection } from '../db/duckdb';
 import type { Filter } from '../filters/schema';
 import { bitsVariable, holdingInOneMessageSql, inMatches, localName, matchesSql } from '../filters/where';
+import { byteTest } from '../search/bytes';
 import { checkMatcher, parseQuery, type Check, type SearchPlan } from '../search/query';
 import { currentScope, session, textOf, type Scope, type SessionOptions } from '../server/index-db';
 import { MatchCache, type Entry } from './match-cache';
@@ -14,18 +15,20 @@ import { MatchCache, type Entry } from './match-cache';
  * Deletes from `name` the matches whose messages (of `role`, or any) do not satisfy `check`, or,
  * with `exclude`, those whose messages (of any role) do. The bits variable of `name` must hold its
  * rows; it is not updated here. Only the matches with a message that can hold all of the check's
- * words (by the postings' positions) are read, each with one read of its text from the store.
+ * words (by the postings' positions) are read, each with one read of its text from the store, and
+ * a message is decoded only if its bytes pass the check's byte test (search/bytes.ts).
  */
 async function confirm(c: Connection, role: Filter['role'], check: Check, name: string, exclude = false): Promise<void> {
   const candidates = await c.all<{ conv: number; msgs: number }>(`${holdingInOneMessageSql(check.terms, inMatches(name, 'conv'))} ORDER BY conv`);
   const test = checkMatcher(check);
+  const bytes = byteTest(check);
   const text = textOf(c);
   const confirmed = new Uint32Array(candidates.length);
   let n = 0;
   let since = Date.now();
   for (let i = 0; i < candidates.length; i++) {
     const conv = Number(candidates[i].conv);
-    if (text.some(conv, (m) => test(m.text), { role, positions: Number(candidates[i].msgs) })) confirmed[n++] = conv;
+    if (text.some(conv, (m) => test(m.text), { role, positions: Number(candidates[i].msgs), bytes })) confirmed[n++] = conv;
     // Other requests are answered between slices of this work, and a deadline stops it.
     if (Date.now() - since > SLICE_MS) {
       await new Promise((r) => setImmediate(r));

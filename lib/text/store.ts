@@ -9,6 +9,7 @@
 // first message of each conversation (conversations + 1), Uint8 roles (messages), then a trailer
 // of MAGIC and six Float64 numbers (see TRAILER).
 import { closeSync, fstatSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { MAYBE, NO, YES, type ByteTest } from '../search/bytes';
 import { POSITIONS, positionBit } from '../search/positions';
 
 const MAGIC = Buffer.from('WSTEXT01');
@@ -147,8 +148,12 @@ const ALL_POSITIONS = (1 << POSITIONS) - 1;
 
 /** Which messages of a conversation: positions `from` up to (not including) `to`, of one role. */
 interface ReadOptions { from?: number; to?: number; role?: 'user' | 'assistant' }
-/** And only messages whose position's bit (search/positions.ts) is set in `positions`. */
-interface ScanOptions extends ReadOptions { positions?: number }
+/**
+ * And only messages whose position's bit (search/positions.ts) is set in `positions`. `bytes`
+ * judges a message's UTF-8 (bytes [start, end) of `buf`) before it is decoded: NO skips it, YES
+ * counts as `fn` returning true, MAYBE decodes it for `fn` (search/bytes.ts).
+ */
+interface ScanOptions extends ReadOptions { positions?: number; bytes?: ByteTest }
 
 /** Bytes read at once, unless one message is longer. */
 const WINDOW = 256 * 1024;
@@ -217,7 +222,7 @@ export class TextStore {
     return this.each(conv, fn, options);
   }
 
-  private each(conv: number, fn: (m: StoredMessage) => boolean | void, { from = 0, to = Infinity, role, positions = ALL_POSITIONS }: ScanOptions): boolean {
+  private each(conv: number, fn: (m: StoredMessage) => boolean | void, { from = 0, to = Infinity, role, positions = ALL_POSITIONS, bytes }: ScanOptions): boolean {
     this.check(conv);
     const first = this.convStart[conv];
     const end = Math.min(this.convStart[conv + 1], first + Math.min(to, 1 << 30));
@@ -239,6 +244,9 @@ export class TextStore {
         for (let i = a; i < b; i++) {
           if (want !== -1 && this.roles[i] !== want) continue;
           if (!(positions & positionBit(i - first))) continue;
+          const verdict = bytes ? bytes(buf, this.offsets[i] - base, this.offsets[i + 1] - base) : MAYBE;
+          if (verdict === YES) return true;
+          if (verdict === NO) continue;
           const text = buf.toString('utf8', this.offsets[i] - base, this.offsets[i + 1] - base);
           if (fn({ pos: i - first, role: ROLE_NAMES[this.roles[i]], text }) === true) return true;
         }

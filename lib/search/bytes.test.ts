@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { byteTest, MAYBE, NO, YES } from './bytes';
+import { checkMatcher, parseQuery } from './query';
+
+const checkOf = (q: string) => parseQuery(q).checks[0];
+
+/** Random texts built from pieces that exercise case, separators, word edges and the letters that fold from outside ASCII. */
+function texts(words: string[], seed: number, n: number, sequence = words): string[] {
+  let x = seed;
+  const r = () => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const pick = <T,>(xs: T[]) => xs[Math.floor(r() * xs.length)];
+  const seps = [' ', '  ', ', ', '-', '\u00a0', '\u3001', '\n', '_', '', 'é', '\u212a', '\u017f', '—'];
+  const variants = (w: string) => [w, w.toUpperCase(), w[0].toUpperCase() + w.slice(1),
+    w.replace(/k/g, '\u212a'), w.replace(/s/g, '\u017f'), [...w].map((c, i) => (i % 2 ? c.toUpperCase() : c)).join(''),
+    w.slice(1), `${w}x`, `é${w}`, `${w}é`, `${w}1`];
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const parts: string[] = [];
+    for (let j = 0, len = 1 + Math.floor(r() * 8); j < len; j++) {
+      const roll = r();
+      if (roll < 0.15) parts.push(sequence.map((w) => pick(variants(w))).join(pick(seps)));
+      else parts.push(roll < 0.7 ? pick(variants(pick(words))) : pick(['the', 'über', 'ключ', '中文', '42']));
+      parts.push(pick(seps));
+    }
+    out.push(parts.join(''));
+  }
+  return out;
+}
+
+const bytesOf = (t: string) => {
+  // The message sits inside a larger buffer, as in the text store's windows.
+  const pad = Buffer.from('kiss ');
+  const b = Buffer.concat([pad, Buffer.from(t, 'utf8'), pad]);
+  return { b, start: pad.length, end: pad.length + Buffer.byteLength(t) };
+};
+
+describe('byte tests of search checks', () => {
+  const cases = ['"kiss sky"', '"skies ask"', '"the sky is"', 'state-of-the-art', '"a_1 b2"', '"sk k s"', '"Ask 2"', '"desk bed"', '"bus zoo"'];
+  for (const q of cases) {
+    it(`never reject a message that ${q} matches, and reject most that it does not`, () => {
+      const check = checkOf(q);
+      const test = byteTest(check)!;
+      expect(test).toBeDefined();
+      const matches = checkMatcher(check);
+      const words = check.sequence!;
+      const tally = { matched: 0, rejected: 0, sure: 0, maybe: 0 };
+      for (const t of texts([...words, ...words.flatMap((w) => w.split('-'))], q.length * 7919, 4000, words)) {
+        const { b, start, end } = bytesOf(t);
+        const verdict = test(b, start, end);
+        expect([NO, MAYBE, YES]).toContain(verdict);
+        if (matches(t)) {
+          tally.matched++;
+          expect(verdict, JSON.stringify(t)).not.toBe(NO);
+        } else {
+          expect(verdict, JSON.stringify(t)).not.toBe(YES);
+          if (verdict === NO) tally.rejected++;
+        }
+        if (verdict === YES) tally.sure++;
+        if (verdict === MAYBE) tally.maybe++;
+      }
+      expect(tally.matched).toBeGreaterThan(100);
+      expect(tally.rejected).toBeGreaterThan(1000);
+      // Both verdicts short of NO occur: matches settled on the bytes, and texts left to the check.
+      expect(tally.sure).toBeGreaterThan(10);
+      expect(tally.maybe).toBeGreaterThan(10);
+    });
+  }
+
+  it('are exact for a run of Chinese text', () => {
+    const check = checkOf('中文字符');
+    const test = byteTest(check)!;
+    const seen = new Set<boolean>();
+    for (const t of [...texts(['中文', '字符', '中', '文字'], 17, 2000, ['中文字符']), '']) {
+      const { b, start, end } = bytesOf(t);
+      const expected = checkMatcher(check)(t);
+      seen.add(expected);
+      expect(test(b, start, end), t).toBe(expected ? YES : NO);
+    }
+    expect([...seen].sort()).toEqual([false, true]);
+  });
+
+  it('do not read past the message', () => {
+    const test = byteTest(checkOf('"kiss sky"'))!;
+    const b = Buffer.from('kiss skyline kiss sky');
+    expect(test(b, 0, 12)).toBe(NO);
+    expect(test(b, 0, 11)).toBe(NO);
+    expect(test(b, 0, 8)).toBe(YES);
+    expect(test(b, 13, b.length)).toBe(YES);
+  });
+
+  it('leave phrases with words outside ASCII to the text test', () => {
+    expect(byteTest(checkOf('"über alles"'))).toBeUndefined();
+    expect(byteTest(checkOf('"ключ слово"'))).toBeUndefined();
+  });
+});

@@ -1,0 +1,134 @@
+// Tests of a search check (query.ts) on a message's UTF-8 bytes, run before its text is decoded:
+// confirming a phrase at WildChat scale reads hundreds of MB of candidate messages, and turning
+// them into strings was most of its time. The verdict is NO only when the check rejects the
+// message, YES only when it accepts it; MAYBE leaves the message to the check itself.
+import type { Check } from './query';
+
+export const NO = 0;
+export const MAYBE = 1;
+export const YES = 2;
+export type Verdict = typeof NO | typeof MAYBE | typeof YES;
+
+/** The verdict on bytes [start, end) of `buf`. */
+export type ByteTest = (buf: Buffer, start: number, end: number) => Verdict;
+
+const isAsciiWord = (b: number) => (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b === 95;
+/** An ASCII character that is no letter, digit or underscore: a separator whatever the text around it. */
+const isAsciiSeparator = (b: number) => b < 128 && !isAsciiWord(b);
+// With the 'iu' flags a pattern's k also matches KELVIN SIGN (U+212A) and its s LONG S (U+017F):
+// the only characters outside ASCII that fold to an ASCII letter.
+const KELVIN = [0xe2, 0x84, 0xaa];
+const LONG_S = [0xc5, 0xbf];
+
+/** How often a character begins a word, roughly (English letter frequencies, in tenths of a percent). */
+const FREQUENCY: Record<string, number> = {
+  e: 127, t: 91, a: 82, o: 75, i: 70, n: 67, s: 63, h: 61, r: 60, d: 43, l: 40, c: 28, u: 28, m: 24, w: 24,
+  f: 22, g: 20, y: 20, p: 19, b: 15, v: 10, k: 8, j: 2, x: 2, q: 1, z: 1,
+};
+const rarity = (code: number) => FREQUENCY[String.fromCharCode(code)] ?? 5;
+
+/** A test for the check, or undefined when only its text test applies (a phrase with words outside ASCII). */
+export function byteTest(check: Check): ByteTest | undefined {
+  if (check.kind === 'contains') {
+    // Exact: a string holds another exactly when its UTF-8 holds the other's.
+    const needle = Buffer.from(check.pattern, 'utf8');
+    return (buf, start, end) => (end - start >= needle.length && buf.subarray(start, end).indexOf(needle) !== -1 ? YES : NO);
+  }
+  const parts = check.sequence;
+  if (!parts?.length || !parts.every((p) => /^[a-z0-9_-]+$/.test(p) && isAsciiWord(p.charCodeAt(0)) && isAsciiWord(p.charCodeAt(p.length - 1)))) return undefined;
+  const codes = parts.map((p) => Array.from(p, (ch) => ch.charCodeAt(0)));
+  // Candidates are found by the first letter of one piece: the piece whose letter is rarest.
+  const q = codes.reduce((best, c, i) => (rarity(c[0]) < rarity(codes[best][0]) ? i : best), 0);
+  const first = codes[q][0];
+  const anchors = first >= 97 && first <= 122 ? [first, first - 32] : [first];
+  if (first === 107) anchors.push(KELVIN[0]);
+  if (first === 115) anchors.push(LONG_S[0]);
+  const last = codes.length - 1;
+
+  // Two readings of the bytes. Loose: a byte outside ASCII may belong to a separator or to a
+  // letter, and k or s may be the folding characters; whatever the check accepts matches loosely.
+  // Strict: only ASCII counts (letters, digits, underscore; separators); a strict match is one the
+  // check accepts, since every character it rests on is known.
+
+  /** The end of piece `p` matched at `i`, or -1. */
+  const piece = (buf: Buffer, p: number, i: number, end: number, strict: boolean): number => {
+    for (const c of codes[p]) {
+      if (i >= end) return -1;
+      const b = buf[i];
+      if (b === c || (c >= 97 && c <= 122 && b === c - 32)) { i++; continue; }
+      const alt = strict ? undefined : c === 107 ? KELVIN : c === 115 ? LONG_S : undefined;
+      if (alt && i + alt.length <= end && alt.every((x, k) => buf[i + k] === x)) { i += alt.length; continue; }
+      return -1;
+    }
+    return i;
+  };
+
+  /** The start of piece `p` matched to end at `e`, or -1. */
+  const pieceBack = (buf: Buffer, p: number, e: number, strict: boolean): number => {
+    const cs = codes[p];
+    for (let n = cs.length - 1; n >= 0; n--) {
+      const c = cs[n];
+      if (e <= 0) return -1;
+      const b = buf[e - 1];
+      if (b === c || (c >= 97 && c <= 122 && b === c - 32)) { e--; continue; }
+      const alt = strict ? undefined : c === 107 ? KELVIN : c === 115 ? LONG_S : undefined;
+      if (alt && e - alt.length >= 0 && alt.every((x, k) => buf[e - alt.length + k] === x)) { e -= alt.length; continue; }
+      return -1;
+    }
+    return e;
+  };
+
+  /** Whether pieces ..p-1 match before `i` (where piece p starts), with a whole word at the start. */
+  const before = (buf: Buffer, p: number, i: number, strict: boolean): boolean => {
+    if (p === 0) return i === 0 || (strict ? isAsciiSeparator(buf[i - 1]) : !isAsciiWord(buf[i - 1]));
+    let k = i;
+    if (strict) {
+      while (k > 0 && isAsciiSeparator(buf[k - 1])) k--;
+      return k < i && ends(buf, p - 1, k, true);
+    }
+    // The previous piece may end inside a loose run of separators only where a folding character ends.
+    while (k > 0 && !isAsciiWord(buf[k - 1])) {
+      k--;
+      if (k > 0 && (buf[k - 1] === KELVIN[2] || buf[k - 1] === LONG_S[1]) && ends(buf, p - 1, k, false)) return true;
+    }
+    return k < i && ends(buf, p - 1, k, false);
+  };
+
+  /** Whether pieces ..p match with piece p ending at `e`. */
+  const ends = (buf: Buffer, p: number, e: number, strict: boolean): boolean => {
+    const s = pieceBack(buf, p, e, strict);
+    return s !== -1 && before(buf, p, s, strict);
+  };
+
+  /** Whether pieces p.. match from `i` (piece p starts there), with a whole word at the end. */
+  const from = (buf: Buffer, p: number, i: number, end: number, strict: boolean): boolean => {
+    const j = piece(buf, p, i, end, strict);
+    if (j === -1) return false;
+    if (p === last) return j >= end || (strict ? isAsciiSeparator(buf[j]) : !isAsciiWord(buf[j]));
+    let k = j;
+    if (strict) {
+      while (k < end && isAsciiSeparator(buf[k])) k++;
+      return k > j && from(buf, p + 1, k, end, true);
+    }
+    // The next piece may begin inside a loose run of separators only where a folding character begins.
+    while (k < end && !isAsciiWord(buf[k])) {
+      k++;
+      if (k < end && (buf[k] === KELVIN[0] || buf[k] === LONG_S[0]) && from(buf, p + 1, k, end, false)) return true;
+    }
+    return k > j && from(buf, p + 1, k, end, false);
+  };
+
+  return (buf, start, end) => {
+    // A view of the message alone: indexOf on the whole buffer would run on past its end.
+    const m = buf.subarray(start, end);
+    let verdict: Verdict = NO;
+    for (const a of anchors) {
+      for (let i = m.indexOf(a); i !== -1; i = m.indexOf(a, i + 1)) {
+        if ((i > 0 && isAsciiWord(m[i - 1])) || !from(m, q, i, m.length, false) || !before(m, q, i, false)) continue;
+        if ((i === 0 || isAsciiSeparator(m[i - 1])) && from(m, q, i, m.length, true) && before(m, q, i, true)) return YES;
+        verdict = MAYBE;
+      }
+    }
+    return verdict;
+  };
+}
