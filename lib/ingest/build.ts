@@ -8,11 +8,11 @@ import { Database, literal } from '../db/duckdb';
 import { firstLine, readSchema, SchemaError, type FileSchema } from './detect';
 import { buildPostings, POSTINGS_RAW_DDL } from './postings';
 import { changedSource, listSources, SourceError, type Source } from './sources';
-import { CONVERSATIONS_DDL, encodeFewValued, insertConversationsSql, insertMessagesSql, MESSAGES_DDL } from './tables';
+import { CONVERSATIONS_DDL, encodeFewValued, insertConversationsSql, insertMessagesSql, MESSAGES_DDL, numberUsers } from './tables';
 import { TextStoreWriter } from '../text/store';
 import type { TextSegment } from './postings-worker';
 
-export const BUILD_VERSION = 10;
+export const BUILD_VERSION = 11;
 
 export interface Manifest {
   buildVersion: number;
@@ -140,6 +140,7 @@ export async function buildIndex(o: BuildOptions): Promise<Manifest> {
     }
     const messages = files.reduce((a, f) => a + f.messages, 0);
     const encoded = await encodeFewValued(conn);
+    await numberUsers(conn);
     log(`[tables] ${encoded.length ? encoded.join(', ') : 'no column'} stored as ENUM, ${progress()}`);
 
     // Unsorted postings go to a scratch database: dropped tables leave their space inside a DuckDB file.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Database } from '../db/duckdb';
-import { encodeFewValued } from './tables';
+import { encodeFewValued, numberUsers } from './tables';
 
 const ROWS: [string | null, string | null, string, string][] = [
   ['English', 'United States', 'California', 'gpt-4'], ['Chinese', 'China', 'Beijing', 'gpt-3.5-turbo'],
@@ -41,5 +41,29 @@ describe('columns with few values', () => {
       expect(await c.one('SELECT count(*)::INTEGER AS n FROM conversations WHERE language IN ($1, $2)', ['Klingon', 'English'])).toEqual({ n: 2 });
       expect(await c.one('SELECT count(*)::INTEGER AS n FROM conversations WHERE language IS NULL OR language NOT IN ($1)', ['English'])).toEqual({ n: 4 });
     });
+  });
+});
+
+describe('users', () => {
+  it('are numbered in the order of their hashed IPs, one number each, none for a missing IP', async () => {
+    const db = await Database.open(':memory:', { threads: 1 });
+    try {
+      const c = await db.connect();
+      await c.run('CREATE TABLE conversations (idx INTEGER, hashed_ip VARCHAR)');
+      const ips = ['f3', 'a1', null, 'f3', 'B2', 'a1', 'a10', 'f3'];
+      for (const [i, ip] of ips.entries()) await c.run('INSERT INTO conversations VALUES ($1, $2)', [i, ip]);
+      await numberUsers(c);
+      const rows = await c.all<{ idx: number; hashed_ip: string | null; user_id: number | null }>('SELECT idx, hashed_ip, user_id FROM conversations ORDER BY idx');
+      expect(rows.map((r) => r.hashed_ip)).toEqual(ips);
+      const byIp = new Map<string | null, Set<number | null>>();
+      for (const r of rows) byIp.set(r.hashed_ip, (byIp.get(r.hashed_ip) ?? new Set()).add(r.user_id));
+      expect([...byIp.get(null)!]).toEqual([null]);
+      const distinct = ['B2', 'a1', 'a10', 'f3']; // byte order: upper case first
+      expect(distinct.map((ip) => [...byIp.get(ip)!])).toEqual([[0], [1], [2], [3]]);
+      expect(await c.all('SELECT uid, hashed_ip FROM users ORDER BY uid')).toEqual(distinct.map((ip, uid) => ({ uid, hashed_ip: ip })));
+      c.close();
+    } finally {
+      db.close();
+    }
   });
 });

@@ -50,6 +50,19 @@ export async function encodeFewValued(conn: Connection, maxValues = ENUM_MAX_VAL
   return encoded;
 }
 
+/**
+ * Numbers users (hashed IPs) 0, 1, ... in the order of their strings into `users`, and stores each
+ * conversation's number as conversations.user_id. The top users facet groups by that number: 2.5
+ * times faster than by the 64-character strings (beside a language filter at 838k conversations,
+ * 39 -> 15 ms), and numbers in string order break ties at the cut as the strings did.
+ */
+export async function numberUsers(conn: Connection): Promise<void> {
+  await conn.run(`CREATE TABLE users AS SELECT (row_number() OVER (ORDER BY hashed_ip) - 1)::UINTEGER AS uid, hashed_ip
+    FROM (SELECT DISTINCT hashed_ip FROM conversations WHERE hashed_ip IS NOT NULL) ORDER BY uid`);
+  await conn.run('ALTER TABLE conversations ADD COLUMN user_id UINTEGER');
+  await conn.run('UPDATE conversations SET user_id = users.uid FROM users WHERE users.hashed_ip = conversations.hashed_ip');
+}
+
 const has = (type: string | undefined, key: string, t: string) =>
   !!type && (type.includes(`"${key}" ${t}`) || new RegExp(`[(, ]${key} ${t}`).test(type));
 

@@ -22,6 +22,13 @@ type Counted = { value: string | boolean | null; count: number };
 async function countOne(c: Connection, filter: Filter, field: Facet, hits?: string): Promise<Counted[]> {
   const sql = new Sql();
   const w = buildWhere(filter, sql, { omit: field, hits });
+  // Users are grouped by their number (ingest/tables.ts numberUsers), given in the order of their strings.
+  if (field === 'hashed_ip') {
+    return c.all<Counted>(`SELECT u.hashed_ip AS value, g.count FROM (
+        SELECT c.user_id AS uid, count(*)::INTEGER AS count FROM conversations c WHERE ${w.where}
+        GROUP BY 1 ORDER BY 2 DESC, 1 NULLS LAST LIMIT ${TOP}) g
+      LEFT JOIN users u ON u.uid = g.uid ORDER BY g.count DESC, g.uid NULLS LAST`, sql.params);
+  }
   return c.all<Counted>(`SELECT c.${field} AS value, count(*)::INTEGER AS count FROM conversations c
     WHERE ${w.where} GROUP BY 1 ORDER BY 2 DESC, 1 NULLS LAST LIMIT ${TOP}`, sql.params);
 }
