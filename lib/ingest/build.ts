@@ -6,7 +6,7 @@ import { INDEX_FILE } from '../config';
 import type { DatasetKind } from '../dataset/schemas';
 import { Database, literal } from '../db/duckdb';
 import { firstLine, readSchema, SchemaError, type FileSchema } from './detect';
-import { buildPostings, PARTS, POSTINGS_COLUMNS, rawPart } from './postings';
+import { buildPostings, POSTINGS_RAW_DDL } from './postings';
 import { changedSource, listSources, SourceError, type Source } from './sources';
 import { CONVERSATIONS_DDL, encodeFewValued, insertConversationsSql, insertMessagesSql, MESSAGES_DDL, numberUsers } from './tables';
 import { TextStoreWriter } from '../text/store';
@@ -145,7 +145,7 @@ export async function buildIndex(o: BuildOptions): Promise<Manifest> {
 
     // Unsorted postings go to a scratch database: dropped tables leave their space inside a DuckDB file.
     await conn.run(`ATTACH ${literal(`${spill}.scratch.duckdb`)} AS scratch`);
-    for (let k = 0; k < PARTS; k++) await conn.run(`CREATE TABLE scratch.${rawPart(k)} (${POSTINGS_COLUMNS})`);
+    await conn.run(POSTINGS_RAW_DDL);
     // The tokenizer workers live in this process: with DuckDB's buffers of appended postings at
     // the full limit, the process peaked at 8.4 GB at 838k conversations.
     const limit = await conn.memoryLimit();
@@ -168,11 +168,7 @@ export async function buildIndex(o: BuildOptions): Promise<Manifest> {
     log(`[text] ${(textBytes / 1e6).toFixed(0)} MB of message text stored, ${progress()}`);
     log(`[keywords] ${postings.toLocaleString('en-US')} postings, sorting by term, ${progress()}`);
     await conn.run(`SET memory_limit = ${literal(memoryLimit)}`);
-    await conn.run(`CREATE TABLE postings (${POSTINGS_COLUMNS})`);
-    for (let k = 0; k < PARTS; k++) {
-      await conn.run(`INSERT INTO postings SELECT * FROM scratch.${rawPart(k)} ORDER BY term, conv`);
-      await conn.run(`DROP TABLE scratch.${rawPart(k)}`);
-    }
+    await conn.run('CREATE TABLE postings AS SELECT * FROM scratch.postings_raw ORDER BY term, conv');
     await conn.run('DETACH scratch');
     rmSync(`${spill}.scratch.duckdb`, { force: true });
     await conn.run('CREATE TABLE terms AS SELECT term, count(*)::UINTEGER AS df FROM postings GROUP BY term ORDER BY term');

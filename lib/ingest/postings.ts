@@ -1,40 +1,12 @@
-// Runs tokenizer workers over the source files and appends their postings to the scratch tables `postings_raw_<k>`.
+// Runs tokenizer workers over the source files and appends their postings to `postings_raw`.
 import { Worker } from 'node:worker_threads';
 import { UBIGINT, UINTEGER, USMALLINT, UTINYINT, type Connection } from '../db/duckdb';
 import type { PostingBatch, TextSegment } from './postings-worker';
 
-/**
- * Unsorted postings go to PARTS tables by the top bits of their term, so that sorting each apart
- * and appending them in turn gives the postings sorted by term: at 838k conversations (525M
- * postings) 119 s against 158 s for one sort of them all.
- */
-export const PARTS = 8;
-const SHIFT = 32 - Math.log2(PARTS); // of the term's high half
-export const POSTINGS_COLUMNS = 'term UBIGINT, conv UINTEGER, roles UTINYINT, tf USMALLINT, msgs UTINYINT';
-export const rawPart = (k: number) => `postings_raw_${k}`;
-
-/** A batch's postings by part: part k holds those whose term's top bits are k, in batch order. */
-export function splitByPart(b: PostingBatch): PostingBatch[] {
-  const counts = new Uint32Array(PARTS);
-  for (let i = 0; i < b.n; i++) counts[b.term[2 * i + 1] >>> SHIFT]++;
-  const parts = Array.from(counts, (n) => ({
-    n: 0, term: new Uint32Array(n * 2), conv: new Uint32Array(n), roles: new Uint8Array(n), tf: new Uint16Array(n), msgs: new Uint8Array(n),
-  }));
-  for (let i = 0; i < b.n; i++) {
-    const p = parts[b.term[2 * i + 1] >>> SHIFT];
-    const j = p.n++;
-    p.term[2 * j] = b.term[2 * i];
-    p.term[2 * j + 1] = b.term[2 * i + 1];
-    p.conv[j] = b.conv[i];
-    p.roles[j] = b.roles[i];
-    p.tf[j] = b.tf[i];
-    p.msgs[j] = b.msgs[i];
-  }
-  return parts;
-}
+export const POSTINGS_RAW_DDL = 'CREATE TABLE scratch.postings_raw (term UBIGINT, conv UINTEGER, roles UTINYINT, tf USMALLINT, msgs UTINYINT)';
 
 /**
- * Tokenizes `files` in `threads` workers into the postings_raw_<k> tables; each file's message text goes to a
+ * Tokenizes `files` in `threads` workers into postings_raw; each file's message text goes to a
  * segment file at its `text` path, reported to `segment` when complete.
  */
 export async function buildPostings(
@@ -65,11 +37,8 @@ export async function buildPostings(
       if (m.batch) {
         const b = m.batch;
         appending = appending.then(async () => {
-          for (const [k, part] of splitByPart(b).entries()) {
-            if (part.n === 0) continue;
-            await conn.appendColumns(rawPart(k), [UBIGINT, UINTEGER, UTINYINT, USMALLINT, UTINYINT], [8, 4, 1, 2, 1],
-              [part.term, part.conv, part.roles, part.tf, part.msgs], part.n, 'scratch');
-          }
+          await conn.appendColumns('postings_raw', [UBIGINT, UINTEGER, UTINYINT, USMALLINT, UTINYINT], [8, 4, 1, 2, 1],
+            [b.term, b.conv, b.roles, b.tf, b.msgs], b.n, 'scratch');
           postings += b.n;
           w.postMessage('ack');
         });
