@@ -42,6 +42,9 @@ describe('ingest', () => {
     expect(await n('SELECT count(*) n FROM messages')).toBe(Number(await scalar(`SELECT sum(len(conversation)) FROM ${T}`)));
     // Listings read a page's rows by rowid (lib/queries/conversations.ts): it must be the row number.
     expect(await n('SELECT count(*) n FROM conversations WHERE rowid <> idx')).toBe(0);
+    // Term lookups skip row groups by min/max: postings are stored sorted by term and conversation.
+    expect(await n(`SELECT count(*) n FROM (SELECT term, conv, lag(term) OVER w pt, lag(conv) OVER w pc FROM postings WINDOW w AS (ORDER BY rowid))
+      WHERE pt > term OR (pt = term AND pc >= conv)`)).toBe(0);
     const byLang = await c.all<{ language: string; n: string }>('SELECT language, count(*)::VARCHAR n FROM conversations GROUP BY 1 ORDER BY 1');
     const want = await (await duck()).all<{ language: string; n: string }>(`SELECT language, count(*)::VARCHAR n FROM ${T} GROUP BY 1 ORDER BY 1`);
     expect(byLang).toEqual(want);
