@@ -50,15 +50,21 @@ export function byteTest(check: Check): ByteTest | undefined {
   // Strict: only ASCII counts (letters, digits, underscore; separators); a strict match is one the
   // check accepts, since every character it rests on is known.
 
+  /** How many bytes from `i` spell the piece character `c`: 1, the length of a folding character, or 0. */
+  const spells = (buf: Buffer, c: number, i: number, end: number, strict: boolean): number => {
+    if (i < 0 || i >= end) return 0;
+    const b = buf[i];
+    if (b === c || (c >= 97 && c <= 122 && b === c - 32)) return 1;
+    const alt = strict ? undefined : c === 107 ? KELVIN : c === 115 ? LONG_S : undefined;
+    return alt && i + alt.length <= end && alt.every((x, k) => buf[i + k] === x) ? alt.length : 0;
+  };
+
   /** The end of piece `p` matched at `i`, or -1. */
   const piece = (buf: Buffer, p: number, i: number, end: number, strict: boolean): number => {
     for (const c of codes[p]) {
-      if (i >= end) return -1;
-      const b = buf[i];
-      if (b === c || (c >= 97 && c <= 122 && b === c - 32)) { i++; continue; }
-      const alt = strict ? undefined : c === 107 ? KELVIN : c === 115 ? LONG_S : undefined;
-      if (alt && i + alt.length <= end && alt.every((x, k) => buf[i + k] === x)) { i += alt.length; continue; }
-      return -1;
+      const n = spells(buf, c, i, end, strict);
+      if (n === 0) return -1;
+      i += n;
     }
     return i;
   };
@@ -67,12 +73,11 @@ export function byteTest(check: Check): ByteTest | undefined {
   const pieceBack = (buf: Buffer, p: number, e: number, strict: boolean): number => {
     const cs = codes[p];
     for (let n = cs.length - 1; n >= 0; n--) {
+      // A character ending at e is one byte, or a folding character of its length.
       const c = cs[n];
-      if (e <= 0) return -1;
-      const b = buf[e - 1];
-      if (b === c || (c >= 97 && c <= 122 && b === c - 32)) { e--; continue; }
-      const alt = strict ? undefined : c === 107 ? KELVIN : c === 115 ? LONG_S : undefined;
-      if (alt && e - alt.length >= 0 && alt.every((x, k) => buf[e - alt.length + k] === x)) { e -= alt.length; continue; }
+      if (spells(buf, c, e - 1, e, strict) === 1) { e--; continue; }
+      const len = c === 107 ? KELVIN.length : c === 115 ? LONG_S.length : 0;
+      if (len && spells(buf, c, e - len, e, strict) === len) { e -= len; continue; }
       return -1;
     }
     return e;

@@ -40,9 +40,9 @@ export async function messagePass(c: Connection, sel: MessageSelection, o: Messa
   const bind = (v: Param) => { sql.push(v); return `$${sql.length}`; };
   const grp = o.split === 'role' ? 'm.role'
     : byConv ? `CASE WHEN c.${o.split} IN (${o.groups.map(bind).join(', ') || 'NULL'}) THEN c.${o.split} END` : 'NULL::VARCHAR';
-  const conds = sel.hits ? [inMatches(sel.hits, 'm.conv')] : [];
-  if (sel.where && sel.where !== 'true') conds.push(sel.where);
-  const joined = byConv || conds.length > (sel.hits ? 1 : 0);
+  const where = sel.where && sel.where !== 'true' ? sel.where : null;
+  const conds = [...(sel.hits ? [inMatches(sel.hits, 'm.conv')] : []), ...(where ? [where] : [])];
+  const joined = byConv || where !== null;
   const from = `messages m${joined ? ' JOIN conversations c ON c.idx = m.conv' : ''}${conds.length ? ` WHERE ${conds.join(' AND ')}` : ''}`;
   // Moderation keys are grouped by the split's group alone (none without a split), lengths by role
   // alone: no set carries a column its chart does not read (every set grouped by role and group
