@@ -1,7 +1,7 @@
 // Writes a synthetic dataset as Parquet shards named like the published release, one worker
 // thread per core, each shard written under a temporary name and renamed when complete.
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { DatasetKind } from '../dataset/schemas';
@@ -34,6 +34,10 @@ export async function generate(o: GenerateOptions): Promise<GenerateResult> {
     file: join(o.out, shardName(k, shards)),
   }));
   const workers = Math.max(1, Math.min(o.workers ?? cpus().length, shards));
+  // A shard of 60,000 conversations takes DuckDB about 3.5 GB. Under a lower limit it evicts
+  // strings of its in-memory tables, and DuckDB 1.5.6 then fails reading them back ("Cannot
+  // perform IO in in-memory database - CreateBlock", or a crash): 838k conversations with 3 GB each.
+  const memoryLimit = `${Math.max(1, Math.floor((totalmem() * 0.7) / workers / 2 ** 30))}GB`;
   let done = 0;
   let written = 0;
   try {
@@ -41,7 +45,7 @@ export async function generate(o: GenerateOptions): Promise<GenerateResult> {
       const worker = new Worker(new URL('../worker-boot.mjs', import.meta.url), {
         workerData: {
           entry: new URL('./shard-worker.ts', import.meta.url).href,
-          kind: o.schema, seed: o.seed, total: o.conversations, jobs: jobs.filter((j) => j.k % workers === w),
+          kind: o.schema, seed: o.seed, total: o.conversations, jobs: jobs.filter((j) => j.k % workers === w), memoryLimit,
         },
       });
       worker.on('message', (m: { done?: number; conversations?: number; finished?: boolean }) => {

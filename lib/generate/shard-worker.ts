@@ -4,12 +4,12 @@ import { renameSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { DatasetKind } from '../dataset/schemas';
 import { Database, literal } from '../db/duckdb';
-import { setupSql, shardSql } from './sql';
+import { setupSql, shardCleanupSql, shardSql } from './sql';
 
 export interface ShardJob { k: number; from: number; to: number; file: string }
-const { kind, seed, total, jobs } = workerData as { kind: DatasetKind; seed: number; total: number; jobs: ShardJob[] };
+const { kind, seed, total, jobs, memoryLimit } = workerData as { kind: DatasetKind; seed: number; total: number; jobs: ShardJob[]; memoryLimit: string };
 
-const db = await Database.open(':memory:', { threads: 1, memoryLimit: '3GB' });
+const db = await Database.open(':memory:', { threads: 1, memoryLimit });
 const conn = await db.connect();
 for (const sql of setupSql(seed, total)) await conn.run(sql);
 for (const job of jobs) {
@@ -18,6 +18,7 @@ for (const job of jobs) {
   const tmp = `${job.file}.tmp`;
   await conn.run(`COPY (${sql[sql.length - 1]}) TO ${literal(tmp)} (FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE 20000)`);
   renameSync(tmp, job.file);
+  for (const step of shardCleanupSql()) await conn.run(step);
   parentPort!.postMessage({ done: job.k, conversations: job.to - job.from });
 }
 conn.close();

@@ -234,3 +234,6 @@ export function shardSql(kind: DatasetKind, seed: number, from: number, to: numb
        FROM scored GROUP BY i ORDER BY i`;
   return [...steps, select];
 }
+
+/** Drops a shard's temporary tables once it is written, so the next shard starts with that memory free (see index.ts's memory limit). */
+export const shardCleanupSql = (): string[] => ['scored', 'piece', 'msg', 'conv'].map((t) => `DROP TABLE IF EXISTS temp.${t}`);
