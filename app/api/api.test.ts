@@ -86,6 +86,19 @@ describe('JSON API on the fixture index', () => {
     expect(tiedAtCut).toBeGreaterThan(0);
   });
 
+  it('orders a one-word search by relevance: conversations using the word more often come first', async () => {
+    const r = await call(routes.list, '/api/conversations?q=the&sort=relevance&limit=60');
+    const uses: number[] = [];
+    for (const row of r.body.rows as { id: string }[]) {
+      const c = await call(routes.one, `/api/conversations/${row.id}`, { id: row.id });
+      uses.push((c.body.messages as { content: string }[])
+        .reduce((n, m) => n + (m.content.match(/(?<![\p{L}\p{N}_])the(?![\p{L}\p{N}_])/giu)?.length ?? 0), 0));
+    }
+    expect(uses.length).toBe(60);
+    for (let i = 1; i < uses.length; i++) expect(uses[i], `row ${i}`).toBeLessThanOrEqual(uses[i - 1]);
+    expect(uses[0]).toBeGreaterThan(uses[uses.length - 1]);
+  });
+
   it('gives each searched row a snippet of its first matching message, the word in it', async () => {
     const r = await call(routes.list, '/api/conversations?q=the&role=user&limit=100');
     expect(r.body.rows.length).toBeGreaterThan(0);
