@@ -8,6 +8,7 @@ import { isTurnIdentifier } from '../ids';
 import { snippetFinder } from '../search/snippet';
 import { session, textOf } from '../server/index-db';
 import type { TextStore } from '../text/store';
+import { cubeAnswers, cubeCounts } from './facet-cube';
 import { withMatches } from './selection';
 
 export interface ConversationRow {
@@ -101,6 +102,8 @@ export async function pageRows(c: Connection, filter: Filter, listing: Listing, 
 /** One page of the selection and its total. */
 export async function listWith(c: Connection, filter: Filter, listing: Listing, hits?: string): Promise<ConversationList> {
   const rows = await pageRows(c, filter, listing, hits);
+  const cube = cubeAnswers(filter) ? await cubeCounts(c, filter) : undefined;
+  if (cube) return { total: cube.total, rows };
   const countSql = new Sql();
   const w = buildWhere(filter, countSql, { hits });
   const total = await c.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM conversations c WHERE ${w.where}`, countSql.params);

@@ -5,6 +5,7 @@ import { buildWhere, isUnfiltered, Sql } from '../filters/where';
 import { cachedPerIndex } from './cache';
 import type { Filter } from '../filters/schema';
 import type { Connection } from '../db/duckdb';
+import { cubeAnswers, cubeCounts, type Counted } from './facet-cube';
 import { withMatches } from './selection';
 
 export const FACETS = ['language', 'country', 'state', 'model', 'toxic', 'redacted', 'hashed_ip'] as const;
@@ -17,7 +18,7 @@ function isFiltered(f: Filter, field: Facet): boolean {
   return !!(f.values[field]?.length || f.not[field]?.length);
 }
 
-type Counted = { value: string | boolean | null; count: number };
+const byCount = (a: Counted, b: Counted) => b.count - a.count || String(a.value).localeCompare(String(b.value));
 
 async function countOne(c: Connection, filter: Filter, field: Facet, hits?: string): Promise<Counted[]> {
   const sql = new Sql();
@@ -43,6 +44,11 @@ export function countWith(c: Connection, filter: Filter, hits?: string): Promise
 }
 
 async function compute(c: Connection, filter: Filter, hits?: string): Promise<FacetCounts> {
+  const cube = cubeAnswers(filter) ? await cubeCounts(c, filter) : undefined;
+  if (cube) {
+    const users = await countOne(c, filter, 'hashed_ip');
+    return Object.fromEntries(FACETS.map((f) => [f, f === 'hashed_ip' ? users : cube.facets[f].sort(byCount).slice(0, TOP)])) as FacetCounts;
+  }
   const out = {} as FacetCounts;
   const shared = FACETS.filter((f) => f !== 'hashed_ip' && !isFiltered(filter, f));
   const own = FACETS.filter((f) => !shared.includes(f));
@@ -58,7 +64,7 @@ async function compute(c: Connection, filter: Filter, hits?: string): Promise<Fa
     for (const f of shared) {
       out[f] = rows.filter((r) => r.facet === f)
         .map((r) => ({ value: f === 'toxic' || f === 'redacted' ? (r.value === null ? null : r.value === 'true') : r.value, count: r.count }))
-        .sort((a, b) => b.count - a.count || String(a.value).localeCompare(String(b.value)))
+        .sort(byCount)
         .slice(0, TOP);
     }
   }

@@ -1,0 +1,83 @@
+// Facets and totals of selections made of facet values alone come from the per-index cube of
+// combinations (facet-cube.ts): each is checked against DuckDB counting the fixture's Parquet.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseParams } from '@/lib/filters/schema';
+import { duck, parquet } from '@/test/duck';
+import { WILDCHAT, WILDCHAT_CACHE } from '@/test/fixtures';
+import { CUBE_FACETS, cubeAnswers } from './facet-cube';
+
+let countFacets: typeof import('./facets').countFacets;
+let listConversations: typeof import('./conversations').listConversations;
+
+beforeAll(async () => {
+  process.env.WILDSCOPE_CACHE = WILDCHAT_CACHE;
+  ({ countFacets } = await import('./facets'));
+  ({ listConversations } = await import('./conversations'));
+  await (await duck()).run(`CREATE OR REPLACE TABLE cube_src AS
+    SELECT language, country, state, model, toxic, redacted FROM ${parquet(WILDCHAT.dir)}`);
+});
+
+const lit = (v: string) => `'${v.replace(/'/g, "''")}'`;
+
+/** The SQL condition of one parameter, written here from PRODUCT.md's meaning of it. */
+function condition(key: string, values: string[]): { field: string; sql: string } {
+  if (key === 'toxic' || key === 'redacted') return { field: key, sql: `${key} = ${values[0]}` };
+  if (key.startsWith('not_')) {
+    const field = key.slice(4);
+    return { field, sql: `(${field} IS NULL OR ${field} NOT IN (${values.map(lit).join(', ')}))` };
+  }
+  return { field: key, sql: `${key} IN (${values.map(lit).join(', ')})` };
+}
+
+function seeded(seed: number): () => number {
+  let s = seed;
+  return () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+}
+
+describe('facets from the cube of facet values', () => {
+  it('counts 40 selections of facet values and exclusions as DuckDB does from the Parquet', async () => {
+    const d = await duck();
+    const values: Record<string, string[]> = {};
+    for (const f of ['language', 'country', 'state', 'model']) {
+      values[f] = (await d.all<{ v: string }>(`SELECT ${f} AS v FROM cube_src WHERE ${f} IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 6`)).map((r) => r.v);
+    }
+    const r = seeded(7);
+    const pick = <T,>(xs: T[]) => xs[Math.floor(r() * xs.length)];
+    for (let i = 0; i < 40; i++) {
+      const p = new URLSearchParams();
+      for (const f of ['language', 'country', 'state', 'model']) {
+        const roll = r();
+        if (roll < 0.3) p.append(f, pick(values[f]));
+        if (roll < 0.1) p.append(f, pick(values[f]));
+        if (roll > 0.8) p.append(`not_${f}`, pick(values[f]));
+      }
+      if (r() < 0.25) p.set('toxic', r() < 0.5 ? 'true' : 'false');
+      if (r() < 0.15) p.set('redacted', r() < 0.5 ? 'true' : 'false');
+      const { filter, listing } = parseParams(p);
+      expect(cubeAnswers(filter)).toBe(true);
+      const conds = [...new Set(p.keys())].map((k) => condition(k, p.getAll(k)));
+      const where = (omit?: string) => conds.filter((c) => c.field !== omit).map((c) => c.sql).join(' AND ') || 'true';
+
+      const [facets, list] = await Promise.all([countFacets(filter), listConversations(filter, listing)]);
+      const total = Number((await d.one<{ n: bigint }>(`SELECT count(*) AS n FROM cube_src WHERE ${where()}`))!.n);
+      expect(list.total, p.toString()).toBe(total);
+      for (const f of CUBE_FACETS) {
+        const want = new Map((await d.all<{ v: string | boolean | null; n: bigint }>(
+          `SELECT ${f} AS v, count(*) AS n FROM cube_src WHERE ${where(f)} GROUP BY 1`)).map((x) => [x.v, Number(x.n)]));
+        const got = facets[f];
+        expect(got.length, `${f} under ${p}`).toBe(Math.min(50, want.size));
+        for (const g of got) expect(g.count, `${f}=${g.value} under ${p}`).toBe(want.get(g.value));
+        const least = Math.min(...got.map((g) => g.count));
+        const shown = new Set(got.map((g) => g.value));
+        for (const [v, n] of want) if (!shown.has(v)) expect(n, `${f}=${v} left out under ${p}`).toBeLessThanOrEqual(least);
+      }
+    }
+  });
+
+  it('leaves selections with other conditions to the scans', () => {
+    for (const qs of ['q=the', 'language=English&turns_min=2', 'hashed_ip=x', 'not_conversation_hash=y', 'from=2023-06-01', 'flagged=any', 'min_harassment=0.5']) {
+      expect(cubeAnswers(parseParams(new URLSearchParams(qs)).filter), qs).toBe(false);
+    }
+    expect(cubeAnswers(parseParams(new URLSearchParams('language=English&not_country=China&toxic=true&redacted=false')).filter)).toBe(true);
+  });
+});

@@ -1,0 +1,72 @@
+import 'server-only';
+// Facet counts of a selection made of facet values alone (language, country, state, model, toxic,
+// redacted, as values or exclusions): read from the count of every combination of those six
+// columns, counted once per index build, instead of one scan of the conversations per filtered
+// facet. At 838k conversations there are 25,541 combinations.
+import type { Connection } from '../db/duckdb';
+import type { FacetField, Filter } from '../filters/schema';
+import { cachedPerIndex } from './cache';
+
+export const CUBE_FACETS = ['language', 'country', 'state', 'model', 'toxic', 'redacted'] as const;
+export type CubeFacet = (typeof CUBE_FACETS)[number];
+export type Counted = { value: string | boolean | null; count: number };
+
+type Cell = Record<CubeFacet, string | boolean | null> & { n: number };
+
+/** Past this many combinations the cube is not kept, and facets are counted by scans. */
+const MAX_CELLS = 250_000;
+
+/** True when every condition of the filter is on a cube column. */
+export function cubeAnswers(f: Filter): boolean {
+  const only = (fields: Partial<Record<FacetField, string[]>>) =>
+    Object.entries(fields).every(([k, v]) => !v?.length || (CUBE_FACETS as readonly string[]).includes(k));
+  return !f.q && f.turnsMin === undefined && f.turnsMax === undefined && !f.from && !f.to && !f.flagged.length
+    && !Object.keys(f.min).length && only(f.values) && only(f.not);
+}
+
+/** The filter's test of one column's value, as buildWhere's SQL decides it (NULL fails an IN and passes a NOT IN). */
+function testOf(f: Filter, field: CubeFacet): ((v: string | boolean | null) => boolean) | undefined {
+  if (field === 'toxic' || field === 'redacted') {
+    const want = f[field];
+    return want === undefined ? undefined : (v) => v === want;
+  }
+  const yes = f.values[field]?.length ? new Set(f.values[field]) : undefined;
+  const no = f.not[field]?.length ? new Set(f.not[field]) : undefined;
+  if (!yes && !no) return undefined;
+  return (v) => (yes ? v !== null && yes.has(v as string) : true) && (no ? v === null || !no.has(v as string) : true);
+}
+
+export interface CubeCounts { total: number; facets: Record<CubeFacet, Counted[]> }
+
+/**
+ * The selection's total, and each cube facet counted under every filter but its own (unsorted);
+ * undefined when the index has too many combinations to keep.
+ */
+export async function cubeCounts(c: Connection, filter: Filter): Promise<CubeCounts | undefined> {
+  const cells = await cachedPerIndex(c, 'facets|cube', async () => {
+    const rows = await c.all<Cell>(`SELECT ${CUBE_FACETS.map((f) => (f === 'toxic' || f === 'redacted' ? f : `CAST(${f} AS VARCHAR) AS ${f}`)).join(', ')},
+      count(*)::INTEGER AS n FROM conversations GROUP BY ALL LIMIT ${MAX_CELLS + 1}`);
+    return rows.length > MAX_CELLS ? undefined : rows;
+  });
+  if (!cells) return undefined;
+  const tests = CUBE_FACETS.map((f) => testOf(filter, f));
+  const sums = CUBE_FACETS.map(() => new Map<string | boolean | null, number>());
+  let total = 0;
+  for (const cell of cells) {
+    // A cell counts for every facet when it passes all tests, and for one facet when only that one's own test fails.
+    let failed = -1;
+    let fails = 0;
+    for (let i = 0; i < tests.length && fails < 2; i++) {
+      if (tests[i] && !tests[i]!(cell[CUBE_FACETS[i]])) { failed = i; fails++; }
+    }
+    if (fails >= 2) continue;
+    if (fails === 0) total += cell.n;
+    for (let i = 0; i < CUBE_FACETS.length; i++) {
+      if (fails === 1 && i !== failed) continue;
+      const v = cell[CUBE_FACETS[i]];
+      sums[i].set(v, (sums[i].get(v) ?? 0) + cell.n);
+    }
+  }
+  const facets = Object.fromEntries(CUBE_FACETS.map((f, i) => [f, [...sums[i]].map(([value, count]) => ({ value, count }))]));
+  return { total, facets: facets as Record<CubeFacet, Counted[]> };
+}
