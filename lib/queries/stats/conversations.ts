@@ -16,6 +16,12 @@ export interface ConvRow {
   n: number; flagged: number; messages: number; min_ts: string | null; max_ts: string | null; max_turns: number | null;
 }
 
+/**
+ * The UTC day of c.ts, as days since 1970-01-01: casting to DATE goes through the ICU calendar,
+ * and took two thirds of the pass (language=English at 838k: 55 -> 23 ms without it).
+ */
+const DAY = 'floor(epoch_us(c.ts) / 86400000000.0)::INTEGER';
+
 const turnBucket = `CASE ${TURN_EDGES.slice(1).map((e, i) => `WHEN c.turns < ${e} THEN ${i}`).join(' ')} ELSE ${TURN_EDGES.length - 1} END`;
 
 /**
@@ -35,10 +41,10 @@ export async function conversationPass(c: Connection, where: string, params: Par
   const named = sets.map(([name, cols]) => `WHEN ${bits(cols.replace(/[()]/g, '').split(', ').filter(Boolean))} THEN '${name}'`);
   const rows = await c.all<ConvRow>(`
     WITH sel AS (
-      SELECT c.country, c.state, c.language, c.model, c.ts::DATE AS day, ${stack ? `c.${stack}` : 'NULL::VARCHAR'} AS stack,
+      SELECT c.country, c.state, c.language, c.model, ${DAY} AS day, ${stack ? `c.${stack}` : 'NULL::VARCHAR'} AS stack,
         ${turnBucket} AS tb, c.flagged, c.n_messages, c.ts, c.turns
       FROM conversations c WHERE ${where})
-    SELECT CASE ${gid} ${named.join(' ')} END AS "set", country, state, language, model, day::VARCHAR AS day, ${stack ? "stack" : "NULL::VARCHAR AS stack"}, tb,
+    SELECT CASE ${gid} ${named.join(' ')} END AS "set", country, state, language, model, (DATE '1970-01-01' + day)::VARCHAR AS day, ${stack ? "stack" : "NULL::VARCHAR AS stack"}, tb,
       count(*)::INTEGER AS n, count(*) FILTER (WHERE flagged)::INTEGER AS flagged, coalesce(sum(n_messages), 0)::DOUBLE AS messages,
       min(ts)::VARCHAR AS min_ts, max(ts)::VARCHAR AS max_ts, max(turns)::INTEGER AS max_turns
     FROM sel GROUP BY GROUPING SETS (${sets.map(([, s]) => s).join(', ')})`, params);
