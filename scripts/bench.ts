@@ -110,14 +110,20 @@ const paint = await measurePaint(base, [
 ], 3);
 
 // Concurrency: C clients for D seconds over the whole mix.
-const conc = { ms: [] as number[], errors: 0 };
+const conc = { ms: [] as number[], errors: 0, byClass: new Map<string, { ms: number[]; errors: number }>() };
 const until = Date.now() + (a.duration as number) * 1000;
 const r = rng(seed + 1);
 serverPeak = 0;
 await Promise.all(Array.from({ length: a.clients as number }, async () => {
   while (Date.now() < until) {
     const p = mix[Math.floor(r() * mix.length)];
-    try { conc.ms.push(await timeProbe(p)); } catch (err) { conc.errors++; console.error(String(err)); }
+    const cls = conc.byClass.get(p.cls) ?? { ms: [], errors: 0 };
+    conc.byClass.set(p.cls, cls);
+    try {
+      const ms = await timeProbe(p);
+      conc.ms.push(ms);
+      cls.ms.push(ms);
+    } catch (err) { conc.errors++; cls.errors++; console.error(String(err)); }
   }
 }));
 const concurrentPeakMb = serverPeak / 1024;
@@ -146,7 +152,8 @@ const report: Report = {
   ingest: ingest ? { seconds: ingest.seconds, peakRssMb: ingest.peakRssMb } : { seconds: manifest.seconds, peakRssMb: undefined },
   server: { readySeconds, peakRssMb: concurrentPeakMb },
   classes: results,
-  concurrent: { clients: a.clients as number, seconds: a.duration as number, ...stats(conc.ms, conc.errors), throughput: conc.ms.length / (a.duration as number) },
+  concurrent: { clients: a.clients as number, seconds: a.duration as number, ...stats(conc.ms, conc.errors), throughput: conc.ms.length / (a.duration as number),
+    byClass: [...conc.byClass].map(([cls, c]) => ({ cls, ...stats(c.ms, c.errors) })).sort((x, y) => y.p95 - x.p95) },
   paint,
 };
 mkdirSync('bench-results', { recursive: true });

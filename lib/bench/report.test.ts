@@ -24,6 +24,15 @@ describe('benchmark targets beyond latency', () => {
     expect(Object.keys(v)).not.toContain('facets ≥ 10× faster than raw Parquet');
   });
 
+  it('breaks the concurrent run down by class when the run recorded it', () => {
+    const byClass = [{ cls: 'phrase', ...stats, p95: 1234 }, { cls: 'turn redirect', ...stats, n: 7 }];
+    const md = renderReport(report({ concurrent: { ...stats, clients: 16, seconds: 30, throughput: 5, byClass } }));
+    expect(md).toContain('| request class (16 clients) |');
+    expect(md).toContain('| phrase | 10 | 0 | 20 | 1234 | 60 |');
+    expect(md).toContain('| turn redirect | 7 | 0 | 20 | 40 | 60 |');
+    expect(renderReport(report())).not.toContain('clients) |');
+  });
+
   it('marks misses plainly, and leaves out ingest figures of a reused index', () => {
     const r = report({ ingest: { seconds: 700, peakRssMb: 9000 }, server: { readySeconds: 6, peakRssMb: 3500 },
       dataset: { ...report().dataset, indexMb: 2100 }, concurrent: { ...stats, errors: 1, p95: 1200, clients: 16, seconds: 30, throughput: 1 } });

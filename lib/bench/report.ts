@@ -11,7 +11,7 @@ export interface Report {
   ingest: { seconds: number; peakRssMb?: number };
   server: { readySeconds: number; peakRssMb: number };
   classes: ClassResult[];
-  concurrent: Stats & { clients: number; seconds: number; throughput: number };
+  concurrent: Stats & { clients: number; seconds: number; throughput: number; byClass?: ({ cls: string } & Stats)[] };
   paint?: PaintResult[] | null; // null: chromium was not there to measure it
 }
 
@@ -50,6 +50,9 @@ export function renderReport(r: Report): string {
     `${r.concurrent.clients} concurrent clients for ${r.concurrent.seconds} s: ${r.concurrent.n} requests, ${r.concurrent.errors} errors, ` +
       `p50 ${f(r.concurrent.p50)} ms, p95 ${f(r.concurrent.p95)} ms, p99 ${f(r.concurrent.p99)} ms, max ${f(r.concurrent.max)} ms, ${f(r.concurrent.throughput, 1)} requests/s.`,
     '',
+    ...(r.concurrent.byClass?.length ? [
+      `| request class (${r.concurrent.clients} clients) | n | errors | p50 ms | p95 ms | max ms |`, '| --- | --- | --- | --- | --- | --- |',
+      ...r.concurrent.byClass.map((c) => `| ${c.cls} | ${c.n} | ${c.errors} | ${f(c.p50)} | ${f(c.p95)} | ${f(c.max)} |`), ''] : []),
     ...(r.paint === null ? ['First paint not measured: no chromium at CHROMIUM_PATH or /usr/bin/chromium.', '']
       : r.paint ? ['In chromium, median of fresh tabs on a quiet server:', '',
         ...r.paint.map((p) => `- ${p.label} (\`${p.path}\`): first paint ${f(p.firstPaintMs)} ms, load ${f(p.loadMs)} ms`), ''] : []),
