@@ -1,6 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+// DuckDB queries run on libuv's threads: as many as the server has (scripts/start.ts), so tests that
+// hold every pooled connection leave threads for the point reads' own connections.
+process.env.UV_THREADPOOL_SIZE ??= '8';
+
 export default defineConfig({
   resolve: {
     alias: {

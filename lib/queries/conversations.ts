@@ -87,6 +87,9 @@ function snippetsOf(text: TextStore, filter: Filter, convs: number[]): Map<numbe
 
 export interface ConversationList { total: number; rows: ConversationRow[] }
 
+/** Reads of one conversation or turn by its id, on connections scans never hold (server/index-db.ts). */
+const POINT = { point: true };
+
 export function listConversations(filter: Filter, listing: Listing): Promise<ConversationList> {
   return withMatches(filter, (c, hits) => listWith(c, filter, listing, hits));
 }
@@ -159,7 +162,7 @@ export async function getConversationHead(id: string, head: number): Promise<(Co
  * an ingest swap the index between the lookup and the reads, they are made again on the new one.
  */
 async function readConversation(id: string, head?: number, retried = false): Promise<{ conversation: Conversation; later: TurnStub[] } | undefined> {
-  const found = await session(async (c, scope) => ({ idx: await conversationIndex(c, id), scope }));
+  const found = await session(async (c, scope) => ({ idx: await conversationIndex(c, id), scope }), POINT);
   if (found.idx === undefined) return undefined;
   const idx = found.idx;
   const [header, body] = await Promise.all([
@@ -169,7 +172,7 @@ async function readConversation(id: string, head?: number, retried = false): Pro
         `SELECT ${ROW_COLUMNS}, ${ISO('c.first_ts')} AS first_timestamp, c.user_agent, c.accept_language,
            c.n_messages, c.n_chars::BIGINT AS n_chars, c.flagged
          FROM conversations c WHERE c.idx = ${idx}`),
-    })),
+    }), POINT),
     session(async (c, scope) => {
       const cut = head === undefined ? '' : ` AND pos < ${Math.trunc(head)}`;
       const rows = await c.all<Record<string, unknown>>(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conv = ${idx}${cut} ORDER BY pos`);
@@ -180,7 +183,7 @@ async function readConversation(id: string, head?: number, retried = false): Pro
             WHERE conv = ${idx} AND pos >= ${Math.trunc(head)} ORDER BY pos`)
         : [];
       return { scope, rows, texts, later };
-    }),
+    }, POINT),
   ]);
   if (header.scope !== found.scope || body.scope !== found.scope) return retried ? undefined : readConversation(id, head, true);
   const conv = header.conv;
@@ -224,5 +227,5 @@ export async function resolveTurn(tid: string): Promise<{ conversation_id: strin
     if (!t) return undefined;
     const r = await c.one<{ id: string }>(`SELECT id FROM conversations WHERE idx = ${Number(t.conv)}`);
     return r ? { conversation_id: r.id, turn_identifier: tid } : undefined;
-  });
+  }, POINT);
 }

@@ -75,6 +75,19 @@ describe('query deadline', () => {
     expect(await db.one<{ n: number }>('SELECT 42 AS n')).toEqual({ n: 42 });
   });
 
+  it('reads a conversation and resolves a turn on their own connections while scans hold every other one', async () => {
+    const { getConversation, resolveTurn } = await import('@/lib/queries/conversations');
+    const runaway = 'SELECT count(*) FROM range(1000000000000) a WHERE a.range % 7 = 3';
+    let settled = 0;
+    const held = Array.from({ length: 4 }, () =>
+      db.session((c) => c.all(runaway)).then(() => 'finished', (e: unknown) => e).finally(() => settled++));
+    const [conversation, turn] = await Promise.all([getConversation('9007199254740993'), resolveTurn('9007199254740993')]);
+    expect(settled).toBe(0); // answered while every scan connection still ran
+    expect(conversation?.messages.length).toBeGreaterThan(0);
+    expect(turn).toEqual({ conversation_id: '9007199254740993', turn_identifier: '9007199254740993' });
+    for (const e of await Promise.all(held)) expect(e).toBeInstanceOf(db.DeadlineError);
+  });
+
   it('runs at most two heavy sessions at once, so quick requests always find a connection', async () => {
     const runaway = 'SELECT count(*) FROM range(1000000000000) a WHERE a.range % 7 = 3';
     // Four phrase-like sessions that would each hold a connection for their whole 3 s deadline.

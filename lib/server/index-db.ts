@@ -11,6 +11,12 @@ import type { Manifest } from '../ingest/build';
 import { TextStore } from '../text/store';
 
 const POOL = 4;
+/**
+ * Connections kept for point reads (a conversation or turn by its id), which take milliseconds: with
+ * 16 clients they waited behind scans for the pooled connections (a turn redirect: 3 ms alone,
+ * 478 ms median under load at 838k).
+ */
+const POINT_POOL = 2;
 const DEADLINE_MS = Number(process.env.WILDSCOPE_QUERY_TIMEOUT_MS || 10_000);
 
 export class DeadlineError extends Error {}
@@ -22,7 +28,8 @@ export class NoIndexError extends Error {}
  */
 export interface Scope { readonly opened: number }
 
-interface Generation { db: Database; text: TextStore; idle: Connection[]; waiting: ((c: Connection) => void)[]; ino: number; mtime: number; busy: number; retired: boolean; scope: Scope }
+interface Lane { idle: Connection[]; waiting: ((c: Connection) => void)[] }
+interface Generation { db: Database; text: TextStore; scans: Lane; points: Lane; ino: number; mtime: number; busy: number; retired: boolean; scope: Scope }
 
 let current: Generation | undefined;
 let opening: Promise<Generation> | undefined;
@@ -41,7 +48,7 @@ async function open(): Promise<Generation> {
   const idle: Connection[] = [];
   let text: TextStore | undefined;
   try {
-    for (let i = 0; i < POOL; i++) {
+    for (let i = 0; i < POOL + POINT_POOL; i++) {
       const c = await db.connect();
       if (i === 0) await c.run(`ATTACH ${literal(path)} AS wildscope_index (READ_ONLY)`);
       await c.run('USE wildscope_index');
@@ -55,7 +62,10 @@ async function open(): Promise<Generation> {
     db.close();
     throw e;
   }
-  return { db, text, idle, waiting: [], ino: st.ino, mtime: st.mtimeMs, busy: 0, retired: false, scope: { opened: Date.now() } };
+  return {
+    db, text, scans: { idle: idle.slice(0, POOL), waiting: [] }, points: { idle: idle.slice(POOL), waiting: [] },
+    ino: st.ino, mtime: st.mtimeMs, busy: 0, retired: false, scope: { opened: Date.now() },
+  };
 }
 
 const texts = new WeakMap<Connection, TextStore>();
@@ -129,25 +139,27 @@ function heavySlot(deadlineMs: number): Promise<() => void> {
   return waitInLine(heavyWaiting, deadlineMs, 'with other phrase searches to start this one');
 }
 
-export interface SessionOptions { deadlineMs?: number; heavy?: boolean }
+/** `heavy`: may read message text for seconds; `point`: reads one conversation or turn by its id (its own connections). */
+export interface SessionOptions { deadlineMs?: number; heavy?: boolean; point?: boolean }
 
 /** The scope of the index requests are answered from now. */
 export const currentScope = async (): Promise<Scope> => (await generation()).scope;
 
 type SessionFn<T> = (c: Connection, scope: Scope) => Promise<T>;
 
-async function withConnection<T>(fn: SessionFn<T>, { deadlineMs = DEADLINE_MS, heavy = false }: SessionOptions = {}): Promise<T> {
+async function withConnection<T>(fn: SessionFn<T>, { deadlineMs = DEADLINE_MS, heavy = false, point = false }: SessionOptions = {}): Promise<T> {
   const release = heavy ? await heavySlot(deadlineMs) : undefined;
   try {
-    return await pooled(fn, deadlineMs);
+    return await pooled(fn, deadlineMs, point);
   } finally {
     release?.();
   }
 }
 
-async function pooled<T>(fn: SessionFn<T>, deadlineMs: number): Promise<T> {
+async function pooled<T>(fn: SessionFn<T>, deadlineMs: number, point: boolean): Promise<T> {
   const g = await generation();
-  const c = g.idle.pop() ?? (await waitInLine(g.waiting, deadlineMs, 'to start the query'));
+  const lane = point ? g.points : g.scans;
+  const c = lane.idle.pop() ?? (await waitInLine(lane.waiting, deadlineMs, 'to start the query'));
   g.busy++;
   c.clearInterrupt();
   let timedOut = false;
@@ -160,9 +172,9 @@ async function pooled<T>(fn: SessionFn<T>, deadlineMs: number): Promise<T> {
   } finally {
     clearTimeout(timer);
     g.busy--;
-    const next = g.waiting.shift();
+    const next = lane.waiting.shift();
     if (next) next(c);
-    else g.idle.push(c);
+    else lane.idle.push(c);
     if (g.retired && g.busy === 0) close(g);
   }
 }
