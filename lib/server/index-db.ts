@@ -46,6 +46,7 @@ async function open(): Promise<Generation> {
     threads: 2, memoryLimit: process.env.WILDSCOPE_MEMORY || '2GB', tempDirectory: join(config().cache, 'server-tmp'),
   });
   const idle: Connection[] = [];
+  const scope: Scope = { opened: Date.now() };
   let text: TextStore | undefined;
   try {
     for (let i = 0; i < POOL + POINT_POOL; i++) {
@@ -57,24 +58,35 @@ async function open(): Promise<Generation> {
     const manifest = JSON.parse((await idle[0].one<{ json: string }>('SELECT json FROM manifest'))!.json) as Partial<Manifest>;
     if (!manifest.text) throw new NoIndexError('the index was built by another version of Wildscope; rebuild it (npm start does)');
     text = TextStore.open(join(config().cache, manifest.text.file));
-    for (const c of idle) texts.set(c, text);
+    for (const c of idle) {
+      texts.set(c, text);
+      scopes.set(c, scope);
+    }
   } catch (e) {
     db.close();
     throw e;
   }
   return {
     db, text, scans: { idle: idle.slice(0, POOL), waiting: [] }, points: { idle: idle.slice(POOL), waiting: [] },
-    ino: st.ino, mtime: st.mtimeMs, busy: 0, retired: false, scope: { opened: Date.now() },
+    ino: st.ino, mtime: st.mtimeMs, busy: 0, retired: false, scope,
   };
 }
 
 const texts = new WeakMap<Connection, TextStore>();
+const scopes = new WeakMap<Connection, Scope>();
 
 /** The text store of the index a pooled connection reads. */
 export function textOf(c: Connection): TextStore {
   const t = texts.get(c);
   if (!t) throw new Error('not a pooled connection of the index');
   return t;
+}
+
+/** The scope (opened index) a pooled connection reads. */
+export function scopeOf(c: Connection): Scope {
+  const s = scopes.get(c);
+  if (!s) throw new Error('not a pooled connection of the index');
+  return s;
 }
 
 function close(g: Generation): void {
