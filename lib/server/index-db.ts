@@ -13,8 +13,8 @@ import { TextStore } from '../text/store';
 const POOL = 4;
 /**
  * Connections kept for point reads (a conversation or turn by its id), which take milliseconds: with
- * 16 clients they waited behind scans for the pooled connections (a turn redirect: 3 ms alone,
- * 478 ms median under load at 838k).
+ * 16 clients they waited behind scans for the pooled connections (a turn redirect: 4-5 ms alone,
+ * 436-481 ms median under load at 838k).
  */
 const POINT_POOL = 2;
 const DEADLINE_MS = Number(process.env.WILDSCOPE_QUERY_TIMEOUT_MS || 10_000);
