@@ -55,19 +55,16 @@ export function matchesSql(f: Filter): string {
   const plan = parseQuery(f.q!);
   const mask = f.role ? ROLE_MASK[f.role] : 3;
   const conds: string[] = [];
-  const idf = `ln(1 + (SELECT count(*) FROM conversations) / df)`;
+  const terms = idList(plan.terms);
+  const scored = `FROM postings p JOIN (SELECT term, ln(1 + (SELECT count(*) FROM conversations) / df) AS idf FROM terms
+                                     WHERE term IN (${terms})) t USING (term)
+      WHERE p.term IN (${terms}) AND (p.roles & ${mask}) > 0`;
   // A conversation has one posting per term, so one term needs no grouping: its postings, in conv
   // order, are the matches (a frequent word's 555k at 838k conversations: see README, Benchmark).
   const from = plan.terms.length === 1
-    ? `(SELECT p.conv, ln(1 + p.tf) * t.idf AS score
-      FROM postings p, (SELECT ${idf} AS idf FROM terms WHERE term = ${idList(plan.terms)}) t
-      WHERE p.term = ${idList(plan.terms)} AND (p.roles & ${mask}) > 0) h`
+    ? `(SELECT p.conv, ln(1 + p.tf) * t.idf AS score ${scored}) h`
     : plan.terms.length
-    ? `(SELECT p.conv, sum(ln(1 + p.tf) * ln(1 + t.n / t.df)) AS score
-      FROM postings p JOIN (SELECT term, df, (SELECT count(*) FROM conversations) AS n FROM terms
-                            WHERE term IN (${idList(plan.terms)})) t USING (term)
-      WHERE p.term IN (${idList(plan.terms)}) AND (p.roles & ${mask}) > 0
-      GROUP BY p.conv HAVING count(*) = ${plan.terms.length}) h`
+    ? `(SELECT p.conv, sum(ln(1 + p.tf) * t.idf) AS score ${scored} GROUP BY p.conv HAVING count(*) = ${plan.terms.length}) h`
     : '(SELECT idx AS conv, 0.0 AS score FROM conversations) h';
   for (const { ids: ex, check } of plan.excluded) if (!check) conds.push(`h.conv NOT IN (${holdingAllSql(ex)})`);
   return `SELECT h.conv, h.score FROM ${from}${conds.length ? ` WHERE ${conds.join(' AND ')}` : ''}`;
