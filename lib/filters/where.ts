@@ -112,9 +112,16 @@ export function buildWhere(f: Filter, sql: Sql, { omit, hits, joined }: WhereOpt
   return { where: w.length ? w.join(' AND ') : 'true' };
 }
 
+/** True when the filter has no condition but facet values: fields of `values` and `not`, `toxic` and `redacted`. */
+export function onlyFacetValues(f: Filter): boolean {
+  return !f.q && f.turnsMin === undefined && f.turnsMax === undefined && !f.from && !f.to && !f.flagged.length && !Object.keys(f.min).length;
+}
+
+/** The facet fields the filter selects values of, or excludes values of. */
+export const filteredFields = (f: Filter): FacetField[] =>
+  (Object.keys({ ...f.values, ...f.not }) as FacetField[]).filter((k) => f.values[k]?.length || f.not[k]?.length);
+
 /** True when the filter selects every conversation: the state whose counts are cached per index. */
 export function isUnfiltered(f: Filter): boolean {
-  return !f.q && f.toxic === undefined && f.redacted === undefined && f.turnsMin === undefined && f.turnsMax === undefined
-    && !f.from && !f.to && !f.flagged.length && !Object.keys(f.min).length
-    && !Object.values(f.values).some((v) => v?.length) && !Object.values(f.not).some((v) => v?.length);
+  return onlyFacetValues(f) && f.toxic === undefined && f.redacted === undefined && filteredFields(f).length === 0;
 }

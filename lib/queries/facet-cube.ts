@@ -4,7 +4,8 @@ import 'server-only';
 // columns, counted once per index build, instead of one scan of the conversations per filtered
 // facet. At 838k conversations there are 25,541 combinations.
 import type { Connection } from '../db/duckdb';
-import type { FacetField, Filter } from '../filters/schema';
+import type { Filter } from '../filters/schema';
+import { filteredFields, onlyFacetValues } from '../filters/where';
 import { cachedPerIndex } from './cache';
 
 export const CUBE_FACETS = ['language', 'country', 'state', 'model', 'toxic', 'redacted'] as const;
@@ -18,10 +19,7 @@ const MAX_CELLS = 250_000;
 
 /** True when every condition of the filter is on a cube column. */
 export function cubeAnswers(f: Filter): boolean {
-  const only = (fields: Partial<Record<FacetField, string[]>>) =>
-    Object.entries(fields).every(([k, v]) => !v?.length || (CUBE_FACETS as readonly string[]).includes(k));
-  return !f.q && f.turnsMin === undefined && f.turnsMax === undefined && !f.from && !f.to && !f.flagged.length
-    && !Object.keys(f.min).length && only(f.values) && only(f.not);
+  return onlyFacetValues(f) && filteredFields(f).every((k) => (CUBE_FACETS as readonly string[]).includes(k));
 }
 
 /** The filter's test of one column's value, as buildWhere's SQL decides it (NULL fails an IN and passes a NOT IN). */
