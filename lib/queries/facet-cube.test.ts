@@ -1,6 +1,8 @@
 // Facets and totals of selections made of facet values alone come from the per-index cube of
 // combinations (facet-cube.ts): each is checked against DuckDB counting the fixture's Parquet.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { rng } from '@/lib/bench/mix';
+import { literal } from '@/lib/db/duckdb';
 import { parseParams } from '@/lib/filters/schema';
 import { duck, parquet } from '@/test/duck';
 import { WILDCHAT, WILDCHAT_CACHE } from '@/test/fixtures';
@@ -17,21 +19,14 @@ beforeAll(async () => {
     SELECT language, country, state, model, toxic, redacted FROM ${parquet(WILDCHAT.dir)}`);
 });
 
-const lit = (v: string) => `'${v.replace(/'/g, "''")}'`;
-
 /** The SQL condition of one parameter, written here from PRODUCT.md's meaning of it. */
 function condition(key: string, values: string[]): { field: string; sql: string } {
   if (key === 'toxic' || key === 'redacted') return { field: key, sql: `${key} = ${values[0]}` };
   if (key.startsWith('not_')) {
     const field = key.slice(4);
-    return { field, sql: `(${field} IS NULL OR ${field} NOT IN (${values.map(lit).join(', ')}))` };
+    return { field, sql: `(${field} IS NULL OR ${field} NOT IN (${values.map(literal).join(', ')}))` };
   }
-  return { field: key, sql: `${key} IN (${values.map(lit).join(', ')})` };
-}
-
-function seeded(seed: number): () => number {
-  let s = seed;
-  return () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  return { field: key, sql: `${key} IN (${values.map(literal).join(', ')})` };
 }
 
 describe('facets from the cube of facet values', () => {
@@ -41,7 +36,7 @@ describe('facets from the cube of facet values', () => {
     for (const f of ['language', 'country', 'state', 'model']) {
       values[f] = (await d.all<{ v: string }>(`SELECT ${f} AS v FROM cube_src WHERE ${f} IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 6`)).map((r) => r.v);
     }
-    const r = seeded(7);
+    const r = rng(7);
     const pick = <T,>(xs: T[]) => xs[Math.floor(r() * xs.length)];
     for (let i = 0; i < 40; i++) {
       const p = new URLSearchParams();
