@@ -58,10 +58,7 @@ async function open(): Promise<Generation> {
     const manifest = JSON.parse((await idle[0].one<{ json: string }>('SELECT json FROM manifest'))!.json) as Partial<Manifest>;
     if (!manifest.text) throw new NoIndexError('the index was built by another version of Wildscope; rebuild it (npm start does)');
     text = TextStore.open(join(config().cache, manifest.text.file));
-    for (const c of idle) {
-      texts.set(c, text);
-      scopes.set(c, scope);
-    }
+    for (const c of idle) opened.set(c, { text, scope });
   } catch (e) {
     db.close();
     throw e;
@@ -72,22 +69,20 @@ async function open(): Promise<Generation> {
   };
 }
 
-const texts = new WeakMap<Connection, TextStore>();
-const scopes = new WeakMap<Connection, Scope>();
+/** The opened index each pooled connection reads: its text store and scope. */
+const opened = new WeakMap<Connection, { text: TextStore; scope: Scope }>();
+
+function openedBy(c: Connection): { text: TextStore; scope: Scope } {
+  const o = opened.get(c);
+  if (!o) throw new Error('not a pooled connection of the index');
+  return o;
+}
 
 /** The text store of the index a pooled connection reads. */
-export function textOf(c: Connection): TextStore {
-  const t = texts.get(c);
-  if (!t) throw new Error('not a pooled connection of the index');
-  return t;
-}
+export const textOf = (c: Connection): TextStore => openedBy(c).text;
 
 /** The scope (opened index) a pooled connection reads. */
-export function scopeOf(c: Connection): Scope {
-  const s = scopes.get(c);
-  if (!s) throw new Error('not a pooled connection of the index');
-  return s;
-}
+export const scopeOf = (c: Connection): Scope => openedBy(c).scope;
 
 function close(g: Generation): void {
   g.db.close();
