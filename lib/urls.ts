@@ -2,6 +2,11 @@
 export const conversationPath = (id: string) => `/c/${encodeURIComponent(id)}`;
 export const turnAnchor = (turn: string) => `turn-${turn}`;
 export const turnPath = (id: string, turn: string) => `${conversationPath(id)}#${turnAnchor(turn)}`;
+/** A turn of a conversation, keeping the page's query (search highlighting, the way back to results). */
+export const turnHref = (id: string, turn: string, query: URLSearchParams) => {
+  const s = query.toString();
+  return `${conversationPath(id)}${s ? `?${s}` : ''}#${turnAnchor(turn)}`;
+};
 
 const at = (path: string, query: URLSearchParams) => {
   const s = query.toString();

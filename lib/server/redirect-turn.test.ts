@@ -11,10 +11,11 @@ const get = (path: string, accept?: string) =>
   new Request(`http://127.0.0.1${path}`, { headers: accept ? { accept } : {} });
 
 describe('turn redirects', () => {
-  it('sends a known turn to its conversation, anchored', async () => {
-    const r = await redirectToTurn(get('/t/9007199254740993'), '9007199254740993');
+  it('sends a known turn to its conversation, anchored, on the host the reader asked', async () => {
+    const r = await redirectToTurn(new Request('http://wildscope.example.org/t/9007199254740993', { headers: { host: 'wildscope.example.org' } }), '9007199254740993');
     expect(r.status).toBe(307);
-    expect(r.headers.get('location')).toBe('http://127.0.0.1/c/9007199254740993#turn-9007199254740993');
+    // Relative: a browser resolves it against the address it asked, whatever the server listens on.
+    expect(r.headers.get('location')).toBe('/c/9007199254740993#turn-9007199254740993');
   });
 
   it('answers a browser a 404 page with a way back, the identifier as text', async () => {

@@ -3,7 +3,7 @@ import { isTurnIdentifier } from '../ids';
 import { escapeHtml } from '../markdown/escape';
 import { resolveTurn } from '../queries/conversations';
 import { turnPath } from '../urls';
-import { handle, json } from './respond';
+import { handle, json, redirectTo } from './respond';
 
 /** A 404 as JSON for scripts, or as a small page with a way back for a browser following a link. */
 function missing(req: Request, error: string): Response {
@@ -20,6 +20,6 @@ export function redirectToTurn(req: Request, tid: string): Promise<Response> {
     if (!isTurnIdentifier(tid)) return missing(req, `not a turn identifier: ${tid.slice(0, 40)}`);
     const t = await resolveTurn(tid);
     if (!t) return missing(req, `no turn ${tid}`);
-    return Response.redirect(new URL(turnPath(t.conversation_id, tid), req.url), 307);
+    return redirectTo(turnPath(t.conversation_id, tid), 307);
   });
 }

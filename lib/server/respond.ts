@@ -31,3 +31,12 @@ export async function handle(fn: () => Promise<Response>): Promise<Response> {
     return errorResponse(e);
   }
 }
+
+/**
+ * A redirect to a path of this app. The Location is relative, so the reader stays on the host they
+ * asked for (a proxy's or a shared server's name), never the address the server listens on.
+ */
+export function redirectTo(path: string, status: 307 | 308): Response {
+  if (!path.startsWith('/') || path.startsWith('//')) throw new Error(`not a path of this app: ${path}`);
+  return new Response(null, { status, headers: { location: path } });
+}

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { ConversationHeader } from '@/components/conversation/conversation-header';
 import { LaterMessages } from '@/components/conversation/later-messages';
@@ -9,13 +9,13 @@ import { ResultWalker } from '@/components/conversation/result-walker';
 import { TurnFocus } from '@/components/conversation/turn-focus';
 import { previewDescription } from '@/lib/conversation/format';
 import { turnInfos } from '@/lib/conversation/turns';
-import { isConversationId } from '@/lib/ids';
+import { isConversationId, isTurnIdentifier } from '@/lib/ids';
 import { highlightPattern, searchTerms } from '@/lib/markdown/highlight';
 import { ParamError, parseParams } from '@/lib/filters/schema';
-import { getConversationHead } from '@/lib/queries/conversations';
+import { getConversationHead, resolveTurn } from '@/lib/queries/conversations';
 import { neighbours, type Neighbours } from '@/lib/queries/neighbours';
 import { QueryError } from '@/lib/search/query';
-import { resultsHref } from '@/lib/urls';
+import { resultsHref, searchParamsOf, turnHref } from '@/lib/urls';
 
 export const dynamic = 'force-dynamic';
 /** Messages rendered on the server; the rest of a long conversation is rendered in the browser as needed. */
@@ -51,7 +51,12 @@ async function walkFrom(back: string | undefined, id: string): Promise<Neighbour
 export default async function ConversationPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
   const [{ id }, sp] = await Promise.all([params, searchParams]);
   const c = await load(id);
-  if (!c) notFound();
+  if (!c) {
+    // A turn identifier pasted from the dataset names a later turn of some conversation: go there.
+    const turn = isTurnIdentifier(id) ? await resolveTurn(id) : undefined;
+    if (turn) redirect(turnHref(turn.conversation_id, turn.turn_identifier, searchParamsOf(sp)));
+    notFound();
+  }
   const q = first(sp.q) ?? null;
   const terms = searchTerms(q);
   const pattern = highlightPattern(terms);

@@ -1,4 +1,6 @@
+import { handle, redirectTo } from '@/lib/server/respond';
 import { conversationPath } from '@/lib/urls';
 
-export const GET = async (req: Request, { params }: { params: Promise<{ id: string }> }) =>
-  Response.redirect(new URL(conversationPath((await params).id), req.url), 308);
+// WildVis's LMSYS links, kept working for links already in papers.
+export const GET = async (_req: Request, { params }: { params: Promise<{ id: string }> }) =>
+  handle(async () => redirectTo(conversationPath((await params).id), 308));
