@@ -8,7 +8,7 @@ import { Database, literal } from '../db/duckdb';
 import { firstLine, readSchema, SchemaError, type FileSchema } from './detect';
 import { buildPostings, POSTINGS_RAW_DDL } from './postings';
 import { changedSource, listSources, SourceError, type Source } from './sources';
-import { CONVERSATIONS_DDL, encodeFewValued, insertConversationsSql, insertMessagesSql, MESSAGES_DDL, numberUsers } from './tables';
+import { CONVERSATIONS_DDL, encodeFewValued, insertConversationsSql, insertMessagesSql, MESSAGES_DDL, numberDerivedCopies, numberUsers } from './tables';
 import { TextStoreWriter } from '../text/store';
 import type { TextSegment } from './postings-worker';
 
@@ -139,6 +139,7 @@ export async function buildIndex(o: BuildOptions): Promise<Manifest> {
       log(`[tables] file ${k + 1}/${sources.length}: ${base.toLocaleString('en-US')}/${total.toLocaleString('en-US')} conversations, ${progress()}, ~${eta.toFixed(0)} s left for tables`);
     }
     const messages = files.reduce((a, f) => a + f.messages, 0);
+    await numberDerivedCopies(conn);
     const encoded = await encodeFewValued(conn);
     await numberUsers(conn);
     log(`[tables] ${encoded.length ? encoded.join(', ') : 'no column'} stored as ENUM, ${progress()}`);

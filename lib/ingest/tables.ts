@@ -79,12 +79,13 @@ const source = (file: string, base: number) =>
 
 export function insertMessagesSql(file: string, base: number, schema: FileSchema): string {
   const mod = schema.columns.get('openai_moderation');
-  const lmsys = schema.kind === 'lmsys';
   const detox = schema.columns.has('detoxify_moderation');
-  const wild = (expr: string, t = 'VARCHAR') => (lmsys ? `NULL::${t}` : expr);
+  // Copies made by other tools may lack per-message fields (LMSYS has none of these): NULL then.
+  const messageType = schema.columns.get('conversation');
+  const field = (key: string, t: string) => (has(messageType, key, t) ? `m."${key}"` : `NULL::${t}`);
   return `INSERT INTO messages SELECT conv, pos::USMALLINT, m.role, length(m.content)::INTEGER,
-      ${wild('m.turn_identifier', 'BIGINT')}, ${wild('m."timestamp"::TIMESTAMPTZ', 'TIMESTAMPTZ')},
-      ${wild('m.language')}, ${wild('m.toxic', 'BOOLEAN')}, ${wild('m.redacted', 'BOOLEAN')}, o.flagged,
+      ${field('turn_identifier', 'BIGINT')}, ${field('timestamp', 'TIMESTAMP')}::TIMESTAMPTZ,
+      ${field('language', 'VARCHAR')}, ${field('toxic', 'BOOLEAN')}, ${field('redacted', 'BOOLEAN')}, o.flagged,
       ${CATEGORIES.map((c) => fold(mod, 'o.category_scores', c, 'DOUBLE')).join(', ')},
       ${CATEGORIES.map((c) => fold(mod, 'o.categories', c, 'BOOLEAN')).join(', ')},
       ${DETOXIFY.map((d) => (detox ? `d.${d}` : 'NULL::DOUBLE')).join(', ')},
@@ -107,7 +108,8 @@ export function insertConversationsSql(file: string, base: number, rows: number,
         ${DETOXIFY.map((d) => `max(d_${d}) AS d_${d}`).join(', ')}
       FROM messages WHERE conv >= ${base} AND conv < ${base + rows} GROUP BY conv
     )
-    SELECT p.conv, ${lmsys ? 'p.conversation_id' : 'agg.first_tid'}, ${top('conversation_hash')}, p.model,
+    SELECT p.conv, coalesce(${lmsys ? 'p.conversation_id' : 'agg.first_tid'}, ${derivedIdSql(lmsys ? 'NULL::TIMESTAMP' : 'p."timestamp"')}),
+      ${top('conversation_hash')}, p.model,
       ${lmsys ? 'NULL::TIMESTAMPTZ' : 'p."timestamp"::TIMESTAMPTZ'}, agg.first_ts, p.turn::INTEGER, p.language,
       ${top('country')}, ${top('state')}, ${top('hashed_ip')}, ${top('toxic', 'BOOLEAN')}, p.redacted,
       ${lmsys ? 'NULL, NULL' : 'p.header."accept-language", p.header."user-agent"'},
@@ -119,6 +121,27 @@ export function insertConversationsSql(file: string, base: number, rows: number,
       ${DETOXIFY.map((d) => `agg.d_${d}`).join(', ')},
       ${literal(file)}, p.conv - ${base}
     FROM ${source(file, base)} p LEFT JOIN agg USING (conv) ORDER BY p.conv`;
+}
+
+/**
+ * The id of a conversation its file does not name (no turn identifier on its first turn, no LMSYS
+ * conversation_id): "c" and 20 hex digits of the MD5 of its model, its timestamp in microseconds
+ * since 1970 and each message's role and content, so the same file contents give the same id on
+ * every ingest. Exact copies are told apart afterwards by numberDerivedCopies.
+ */
+function derivedIdSql(timestamp: string): string {
+  const messages = `array_to_string(list_transform(p.conversation, m -> coalesce(m.role, '') || chr(30) || coalesce(m.content, '')), chr(29))`;
+  return `'c' || left(md5(concat_ws(chr(31), coalesce(p.model, ''), coalesce(epoch_us(${timestamp})::VARCHAR, ''), ${messages})), 20)`;
+}
+
+export const DERIVED_ID = /^c[0-9a-f]{20}(-\d+)?$/;
+
+/** Exact copies of a conversation without an id got the same derived one: the second is suffixed -2, the third -3, in file order. */
+export async function numberDerivedCopies(conn: Connection): Promise<void> {
+  await conn.run(`UPDATE conversations SET id = conversations.id || '-' || d.n::VARCHAR FROM (
+      SELECT idx, row_number() OVER (PARTITION BY id ORDER BY idx) AS n FROM conversations
+      WHERE regexp_full_match(id, 'c[0-9a-f]{20}')) d
+    WHERE conversations.idx = d.idx AND d.n > 1`);
 }
 
 /**
