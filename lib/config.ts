@@ -1,5 +1,81 @@
-// Configuration from the environment, resolved once. Paths are absolute.
+// Configuration from the environment: every setting is declared once in SETTINGS, with its
+// default and grammar, and checked at start (scripts/start.ts, scripts/ingest.ts, instrumentation.ts)
+// so a mistyped value stops the server with a message instead of breaking every request.
 import { resolve } from 'node:path';
+
+type Env = Record<string, string | undefined>;
+
+interface Setting<T> {
+  /** The environment variable. */
+  name: string;
+  /** What a user may write, for the message that refuses a bad value. */
+  allowed: string;
+  fallback: T;
+  /** The value, or undefined when `raw` is not allowed. */
+  parse: (raw: string) => T | undefined;
+}
+
+const wholeNumber = (min: number, max: number) => (raw: string): number | undefined => {
+  if (!/^\d{1,16}$/.test(raw)) return undefined;
+  const n = Number(raw);
+  return n >= min && n <= max ? n : undefined;
+};
+const text = (raw: string): string | undefined => (raw === '' ? undefined : raw);
+
+const setting = <T>(s: Setting<T>) => s;
+
+export const SETTINGS = {
+  data: setting({ name: 'WILDSCOPE_DATA', allowed: 'a Parquet file, a folder or a glob', fallback: '', parse: text }),
+  cache: setting({ name: 'WILDSCOPE_CACHE', allowed: 'a folder for the derived index', fallback: 'data/cache', parse: text }),
+  port: setting({ name: 'PORT', allowed: 'a port number from 1 to 65535', fallback: 3000, parse: wholeNumber(1, 65535) }),
+  host: setting({
+    name: 'HOST', allowed: 'an address or host name to listen on, without spaces', fallback: '127.0.0.1',
+    parse: (raw) => (/^[^\s/]+$/.test(raw) ? raw : undefined),
+  }),
+  memory: setting({
+    name: 'WILDSCOPE_MEMORY', allowed: 'a size such as 2GB, 512MB or 4GiB', fallback: '2GB',
+    parse: (raw) => (/^\d+(\.\d+)?\s*(B|[KMGT]i?B)$/i.test(raw) ? raw : undefined),
+  }),
+  queryTimeoutMs: setting({
+    name: 'WILDSCOPE_QUERY_TIMEOUT_MS', allowed: 'a whole number of milliseconds from 100 to 3600000', fallback: 10_000,
+    parse: wholeNumber(100, 3_600_000),
+  }),
+  exportMaxRows: setting({
+    name: 'WILDSCOPE_EXPORT_MAX_ROWS', allowed: 'a whole number of at least 1', fallback: 1_000_000,
+    parse: wholeNumber(1, 1e10),
+  }),
+  matchCacheSeconds: setting({
+    name: 'WILDSCOPE_MATCH_CACHE_SECONDS', allowed: 'a whole number of seconds, 0 or more', fallback: 300,
+    parse: wholeNumber(0, 1e7),
+  }),
+};
+
+type Settings = { [K in keyof typeof SETTINGS]: (typeof SETTINGS)[K]['fallback'] };
+
+export class ConfigError extends Error {}
+
+const shown = (raw: string) => JSON.stringify(raw.length > 60 ? `${raw.slice(0, 60)}…` : raw);
+
+/** Every setting's value, or a ConfigError naming each bad variable, its value and what is allowed. */
+export function readSettings(env: Env = process.env): Settings {
+  const problems: string[] = [];
+  const out: Record<string, unknown> = {};
+  for (const [key, s] of Object.entries(SETTINGS) as [keyof Settings, Setting<unknown>][]) {
+    const raw = env[s.name]?.trim();
+    if (raw === undefined || raw === '') { out[key] = s.fallback; continue; }
+    const value = s.parse(raw);
+    if (value === undefined) problems.push(`${s.name}=${shown(raw)} is not allowed: use ${s.allowed}`);
+    out[key] = value;
+  }
+  const known = new Set(Object.values(SETTINGS).map((s) => s.name));
+  for (const name of Object.keys(env)) {
+    if (name.startsWith('WILDSCOPE_') && !known.has(name)) {
+      problems.push(`${name} is not a Wildscope setting (the settings are ${[...known].filter((n) => n.startsWith('WILDSCOPE_')).join(', ')})`);
+    }
+  }
+  if (problems.length) throw new ConfigError(`bad configuration:\n  ${problems.join('\n  ')}`);
+  return out as Settings;
+}
 
 export interface Config {
   data: string; // a Parquet file, a folder, or a glob
@@ -10,35 +86,40 @@ export interface Config {
 
 export const SAMPLE_DIR = 'data/sample';
 
-export function config(env: NodeJS.ProcessEnv = process.env): Config {
+export function config(env: Env = process.env): Config {
   const root = process.cwd();
-  const data = env.WILDSCOPE_DATA?.trim() || resolve(root, SAMPLE_DIR);
+  const s = readSettings(env);
+  const data = s.data || resolve(root, SAMPLE_DIR);
   return {
     data: /[*?[]/.test(data) ? data : resolve(/*turbopackIgnore: true*/ root, data),
-    cache: resolve(/*turbopackIgnore: true*/ root, env.WILDSCOPE_CACHE?.trim() || 'data/cache'),
-    port: Number(env.PORT || 3000),
-    host: env.HOST?.trim() || '127.0.0.1',
+    cache: resolve(/*turbopackIgnore: true*/ root, s.cache),
+    port: s.port,
+    host: s.host,
   };
 }
 
 export const INDEX_FILE = 'index.duckdb';
 export const STATUS_FILE = 'status.json';
 
-/** The most conversations one CSV or JSONL export carries (WILDSCOPE_EXPORT_MAX_ROWS); a larger selection is cut and says so. */
-export function exportMaxRows(env: Record<string, string | undefined> = process.env): number {
-  const raw = env.WILDSCOPE_EXPORT_MAX_ROWS?.trim();
-  if (!raw) return 1_000_000;
-  if (!/^\d{1,10}$/.test(raw) || Number(raw) < 1) throw new Error(`WILDSCOPE_EXPORT_MAX_ROWS must be a whole number of at least 1, got "${raw.slice(0, 40)}"`);
-  return Number(raw);
-}
+/** The most conversations one CSV or JSONL export carries; a larger selection is cut and says so. */
+export const exportMaxRows = (env: Env = process.env): number => readSettings(env).exportMaxRows;
 
-/**
- * How long a search's matches stay for the next request with the same query and scope
- * (WILDSCOPE_MATCH_CACHE_SECONDS). With 0, only requests arriving while it is computed share it.
- */
-export function matchCacheSeconds(env: Record<string, string | undefined> = process.env): number {
-  const raw = env.WILDSCOPE_MATCH_CACHE_SECONDS?.trim();
-  if (!raw) return 300;
-  if (!/^\d{1,7}$/.test(raw)) throw new Error(`WILDSCOPE_MATCH_CACHE_SECONDS must be a whole number of seconds (0 or more), got "${raw.slice(0, 40)}"`);
-  return Number(raw);
+/** How long a search's matches stay for the next request with the same query and scope (0: only while computed). */
+export const matchCacheSeconds = (env: Env = process.env): number => readSettings(env).matchCacheSeconds;
+
+/** A query running longer is interrupted and answered with 503. */
+export const queryTimeoutMs = (env: Env = process.env): number => readSettings(env).queryTimeoutMs;
+
+/** DuckDB's memory limit in the server. */
+export const serverMemory = (env: Env = process.env): string => readSettings(env).memory;
+
+/** Checks every setting, or prints what is wrong and exits: the first thing a start does. */
+export function settingsOrExit(env: Env = process.env): void {
+  try {
+    readSettings(env);
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    console.error(`Wildscope cannot start: ${e.message}`);
+    process.exit(1);
+  }
 }

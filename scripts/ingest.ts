@@ -1,9 +1,10 @@
 // npm run ingest: builds the index of WILDSCOPE_DATA into WILDSCOPE_CACHE.
-import { config } from '../lib/config';
+import { config, settingsOrExit } from '../lib/config';
 import { buildIndex } from '../lib/ingest/build';
 import { parseArgs } from './args';
 
 const args = parseArgs(process.argv.slice(2), { threads: { type: 'int', min: 1, default: 2 }, memory: { type: 'string', default: '6GB' } });
+settingsOrExit();
 const { data, cache } = config();
 const started = Date.now();
 try {

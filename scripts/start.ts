@@ -4,22 +4,15 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { config, exportMaxRows, INDEX_FILE, matchCacheSeconds, SAMPLE_DIR, STATUS_FILE } from '../lib/config';
+import { config, INDEX_FILE, SAMPLE_DIR, settingsOrExit, STATUS_FILE } from '../lib/config';
 import { generate } from '../lib/generate';
 import { buildIndex } from '../lib/ingest/build';
 import { indexFreshness } from '../lib/ingest/freshness';
 
 const SAMPLE = { conversations: 3000, seed: 20230409 };
 
+settingsOrExit();
 const cfg = config();
-try {
-  // Settings read while serving are checked now, so a bad one stops the start instead of every request.
-  exportMaxRows();
-  matchCacheSeconds();
-} catch (e) {
-  console.error(e instanceof Error ? e.message : String(e));
-  process.exit(1);
-}
 const sampleDir = resolve(SAMPLE_DIR);
 if (cfg.data === sampleDir && (!existsSync(sampleDir) || !readdirSync(sampleDir).some((f) => f.endsWith('.parquet')))) {
   console.log(`generating the bundled sample (${SAMPLE.conversations} conversations) in ${SAMPLE_DIR}`);

@@ -5,7 +5,7 @@ import 'server-only';
 // text is read from the index's text store (text/store.ts), opened with it.
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { config, INDEX_FILE } from '../config';
+import { config, INDEX_FILE, queryTimeoutMs, serverMemory } from '../config';
 import { Database, literal, type Connection, type Param, type Row } from '../db/duckdb';
 import type { Manifest } from '../ingest/build';
 import { TextStore } from '../text/store';
@@ -17,7 +17,7 @@ const POOL = 4;
  * 436-481 ms median under load at 838k).
  */
 const POINT_POOL = 2;
-const DEADLINE_MS = Number(process.env.WILDSCOPE_QUERY_TIMEOUT_MS || 10_000);
+const DEADLINE_MS = queryTimeoutMs();
 
 export class DeadlineError extends Error {}
 export class NoIndexError extends Error {}
@@ -43,7 +43,7 @@ async function open(): Promise<Generation> {
   try { st = statSync(path); } catch { throw new NoIndexError('no index has been built yet'); }
   // Spills past the memory limit (large sorts, a phrase's candidate text) go beside the index.
   const db = await Database.open(':memory:', {
-    threads: 2, memoryLimit: process.env.WILDSCOPE_MEMORY || '2GB', tempDirectory: join(config().cache, 'server-tmp'),
+    threads: 2, memoryLimit: serverMemory(), tempDirectory: join(config().cache, 'server-tmp'),
   });
   const idle: Connection[] = [];
   const scope: Scope = { opened: Date.now() };
