@@ -1,4 +1,4 @@
-// npm run bench [-- --conversations N --seed S --duration SECONDS --clients C --repeat R --port P]
+// npm run bench [-- --conversations N --seed S --duration SECONDS --clients C --repeat R --baseline-repeat B --port P]
 // Generates (or reuses) a synthetic WildChat-shaped dataset, ingests it, starts the production
 // server, drives a seeded request mix one at a time and then concurrently, asks the comparable
 // questions of the raw Parquet, and writes bench-results/report.{json,md}. Exits 1 on any error.

@@ -1,4 +1,4 @@
-// npm run generate -- --conversations N --seed S --out DIR [--schema wildchat|wildchat-4.8m|lmsys] [--shards K]
+// npm run generate -- --conversations N --seed S --out DIR [--schema wildchat|wildchat-4.8m|lmsys] [--shards K] [--workers W]
 import { DATASET_KINDS, type DatasetKind } from '../lib/dataset/schemas';
 import { generate } from '../lib/generate';
 import { parseArgs } from './args';

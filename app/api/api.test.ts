@@ -124,7 +124,7 @@ describe('JSON API on the fixture index', () => {
     expect(messages.length).toBeGreaterThan(34);
     const wordsOf = (t: string) => new Set(t.toLowerCase().match(/[a-z]{6,}/g) ?? []);
     const earlier = new Set(messages.slice(0, 33).flatMap((m) => [...wordsOf(m.content)]));
-    // A word first said after position 32, in a message at a position (mod 32) different from any earlier holder's.
+    // A word first said in a message past position 32, in none before it: the snippet must come from that message.
     const at = messages.findIndex((m, i) => i > 32 && [...wordsOf(m.content)].some((w) => !earlier.has(w)));
     expect(at).toBeGreaterThan(32);
     const word = [...wordsOf(messages[at].content)].find((w) => !earlier.has(w))!;

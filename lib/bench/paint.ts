@@ -1,4 +1,4 @@
-// Time to first paint of pages in Debian's chromium: the conversation issue's target for a
+// Time to first paint of pages in Debian's chromium: the project's target (under 1 s) for a
 // 300 KB message and a 300-turn conversation. Each page is opened `repeat` times in a fresh tab.
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';

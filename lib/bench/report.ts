@@ -1,4 +1,4 @@
-// The benchmark report as markdown, with the targets of the issues beside the figures.
+// The benchmark report as markdown, with the project's targets beside the figures.
 import type { PaintResult } from './paint';
 import type { Stats } from './stats';
 
@@ -63,7 +63,7 @@ export function renderReport(r: Report): string {
   ].join('\n');
 }
 
-/** The benchmark issue's targets beyond per-class latency, each as [target, met, measured]. */
+/** The project's targets beyond per-class latency, each as [target, met, measured]. */
 export function otherTargets(r: Report): [string, boolean, string][] {
   const out: [string, boolean, string][] = [];
   if (r.ingest.peakRssMb !== undefined) {

@@ -1,4 +1,4 @@
-// The query-string grammar of PRODUCT.md, described once: pages, API and export all parse with it,
+// The query-string grammar (docs/API.md, Filters), described once: pages, API and export all parse with it,
 // and the URL builder writes it back.
 import { CATEGORIES, underscored, type Category } from '../dataset/moderation';
 import { parseQuery, QueryError } from '../search/query';

@@ -34,7 +34,7 @@ const ROLE_MASK = { user: 1, assistant: 2 } as const;
 // parameters, they let DuckDB skip the postings' row groups by their min/max term.
 const idList = (xs: string[]) => xs.map((t) => `${BigInt(t)}::UBIGINT`).join(', ');
 
-/** The conversations holding every one of these terms (in any message): `SELECT conv`; `and`: a condition on postings' conv. */
+/** The conversations holding every one of these terms (in any message): `SELECT conv`. */
 const holdingAllSql = (terms: string[]) =>
   `SELECT conv FROM postings WHERE term IN (${idList(terms)}) GROUP BY conv HAVING count(*) = ${terms.length}`;
 
@@ -60,7 +60,7 @@ export function matchesSql(f: Filter): string {
                                      WHERE term IN (${terms})) t USING (term)
       WHERE p.term IN (${terms}) AND (p.roles & ${mask}) > 0`;
   // A conversation has one posting per term, so one term needs no grouping: its postings, in conv
-  // order, are the matches (a frequent word's 555k at 838k conversations: see README, Benchmark).
+  // order, are the matches, and a frequent word's hundreds of thousands are not grouped for nothing.
   const from = plan.terms.length === 1
     ? `(SELECT p.conv, ln(1 + p.tf) * t.idf AS score ${scored}) h`
     : plan.terms.length
@@ -78,8 +78,7 @@ export const bitsVariable = (hits: string) => localName(hits, 'bits');
 
 /**
  * SQL true when row number `col` is among the matches in `hits`. withMatches also keeps them as a
- * bit string over row numbers, in a variable: a bit test per row costs a fraction of a join with the matches
- * (at 838k conversations, counting a frequent word's 555k matches: 8 ms against 42 ms).
+ * bit string over row numbers, in a variable: a bit test per row costs a fraction of a join with the matches.
  */
 export const inMatches = (hits: string, col: string) => `get_bit(getvariable('${bitsVariable(hits)}'), ${col}::INTEGER) = 1`;
 

@@ -34,9 +34,9 @@ export async function generate(o: GenerateOptions): Promise<GenerateResult> {
     file: join(o.out, shardName(k, shards)),
   }));
   const workers = Math.max(1, Math.min(o.workers ?? cpus().length, shards));
-  // A shard of 60,000 conversations takes DuckDB about 3.5 GB. Under a lower limit it evicts
-  // strings of its in-memory tables, and DuckDB 1.5.6 then fails reading them back ("Cannot
-  // perform IO in in-memory database - CreateBlock", or a crash): 838k conversations with 3 GB each.
+  // A shard takes DuckDB a few GB, so the workers share 70% of memory. Under too low a limit it
+  // evicts strings of its in-memory tables, and DuckDB 1.5.6 then fails reading them back ("Cannot
+  // perform IO in in-memory database - CreateBlock", or a crash).
   const memoryLimit = `${Math.max(1, Math.floor((totalmem() * 0.7) / workers / 2 ** 30))}GB`;
   let done = 0;
   let written = 0;

@@ -147,8 +147,8 @@ export async function buildIndex(o: BuildOptions): Promise<Manifest> {
     // Unsorted postings go to a scratch database: dropped tables leave their space inside a DuckDB file.
     await conn.run(`ATTACH ${literal(`${spill}.scratch.duckdb`)} AS scratch`);
     await conn.run(POSTINGS_RAW_DDL);
-    // The tokenizer workers live in this process: with DuckDB's buffers of appended postings at
-    // the full limit, the process peaked at 8.4 GB at 838k conversations.
+    // The tokenizer workers live in this process, so their memory and DuckDB's buffers of appended
+    // postings add up: DuckDB gets less while they run, and its full limit back for the sort.
     const limit = await conn.memoryLimit();
     if (limit !== undefined) await conn.run(`SET memory_limit = '${Math.floor(Math.min(limit, TOKENIZING_MEMORY) / 1e6)}MB'`);
     let lastLog = 0;

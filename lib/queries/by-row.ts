@@ -1,6 +1,6 @@
 // Reads of a few conversations or their messages by row number (the index's own `idx`/`conv`).
 // One point query per row lets each skip to its row group by min/max; an IN list makes DuckDB
-// scan the whole table, text included: 175 ms warm and 29 s cold at 838k conversations.
+// scan the whole table, for seconds when it is not in memory.
 // Row numbers come from the index itself and are spelled as integer literals.
 
 /** The messages of some conversations, as `columns` of the messages table; `and`: a further condition. */

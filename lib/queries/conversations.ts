@@ -57,8 +57,8 @@ export function selectionSql(filter: Filter, sort: Listing['sort'], columns = RO
 
 /**
  * One page of the selection: its rows are picked on the sort columns alone, then read whole by
- * rowid (which is idx). Sorting the selected rows with their text columns along costs 3-8 times
- * more at WildChat scale (a search's page at 838k conversations: 345 ms against 145 ms).
+ * rowid (which is idx). Sorting the selected rows with their text columns along costs several
+ * times more at WildChat scale.
  */
 export function pageSql(filter: Filter, listing: Listing, hits?: string): { text: string; params: unknown[] } {
   const { sql, relevance, from } = selectionParts(filter, listing.sort, hits);
@@ -158,7 +158,7 @@ export async function getConversationHead(id: string, head: number): Promise<(Co
 
 /**
  * The conversation's row and its messages are read at once on two pooled connections (each query
- * decodes a vector of every column it reads: together 10-20 ms, a third of a page's time). Should
+ * decodes a vector of every column it reads, a good part of a page's time). Should
  * an ingest swap the index between the lookup and the reads, they are made again on the new one.
  */
 async function readConversation(id: string, head?: number, retried = false): Promise<{ conversation: Conversation; later: TurnStub[] } | undefined> {
@@ -177,7 +177,7 @@ async function readConversation(id: string, head?: number, retried = false): Pro
       const cut = head === undefined ? '' : ` AND pos < ${Math.trunc(head)}`;
       const rows = await c.all<Record<string, unknown>>(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conv = ${idx}${cut} ORDER BY pos`);
       const texts = textOf(c).read(idx, { to: head });
-      // Stubs only for a conversation longer than the head: a third query on every page cost ~10 ms.
+      // Stubs only for a conversation longer than the head: most pages need no third query.
       const later = head !== undefined && rows.length === head
         ? await c.all<TurnStub>(`SELECT role, turn_identifier::VARCHAR AS turn_identifier FROM messages
             WHERE conv = ${idx} AND pos >= ${Math.trunc(head)} ORDER BY pos`)

@@ -19,7 +19,7 @@ beforeAll(async () => {
     SELECT language, country, state, model, toxic, redacted FROM ${parquet(WILDCHAT.dir)}`);
 });
 
-/** The SQL condition of one parameter, written here from PRODUCT.md's meaning of it. */
+/** The SQL condition of one parameter, written here from its documented meaning (docs/API.md), not from where.ts. */
 function condition(key: string, values: string[]): { field: string; sql: string } {
   if (key === 'toxic' || key === 'redacted') return { field: key, sql: `${key} = ${values[0]}` };
   if (key.startsWith('not_')) {

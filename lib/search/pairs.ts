@@ -1,6 +1,6 @@
 // Word pairs: a phrase made only of frequent words ("of the", "with with") has as candidates
-// nearly every conversation, and confirming it means reading half of all text (4 s at 838k
-// conversations). So the index also holds a term for each pair of frequent words that follow one
+// nearly every conversation, and confirming it means reading half of all text, for seconds at
+// WildChat scale. So the index also holds a term for each pair of frequent words that follow one
 // another in a message, and a phrase's confirmation starts from the conversations holding its
 // pairs. Only pairs of listed words are indexed: every pair would multiply the postings.
 import { forEachTerm, hashString, termId, type Token } from './tokenize';
@@ -29,7 +29,7 @@ export const pairTerm = (a: string, b: string): string => `${a} ${b}`;
 /**
  * Recognizes listed words by their term hashes as the tokenizer emits them, and gives the hash
  * of each pair. For the ingest's tokenizer threads: a small open-addressing table, since a Map
- * lookup per word of 3.7 million messages costs more.
+ * lookup per word of every message costs more.
  */
 export class PairTable {
   private readonly size: number;

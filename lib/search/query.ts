@@ -1,4 +1,4 @@
-// The search syntax of PRODUCT.md: words (all must occur), "quoted phrases" (in order, in one
+// The search syntax (docs/API.md): words (all must occur), "quoted phrases" (in order, in one
 // message) and -excluded words, turned into index terms plus patterns that confirm order.
 import { phrasePairTerms } from './pairs';
 import { termId, tokens, tokenTerms, type Token } from './tokenize';
@@ -30,8 +30,8 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, (c) => `\\${c}`)
 
 /**
  * A pattern for a sequence of tokens: whole words at both ends, any separators between. The ends
- * are lookarounds, not `(^|SEP)` groups: V8 then finds the first word by scanning for it, 3 to 4
- * times faster over message text.
+ * are lookarounds, not `(^|SEP)` groups: V8 then finds the first word by scanning for it, which
+ * is much faster over message text.
  */
 function sequencePattern(ts: Token[], literal?: string): string {
   const body = literal !== undefined ? escape(literal) : ts.map((t) => escape(t.text)).join(`${SEP}+`);

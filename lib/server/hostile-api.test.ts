@@ -13,7 +13,7 @@ let routes: Record<'list' | 'one' | 'turn' | 'facets' | 'health' | 'csv' | 'json
 let facetValues: Record<string, string[]>;
 let realIds: { id: string }[];
 
-// The figures for the README's Hardening section.
+// The figures for the Hardening section of docs/PERFORMANCE.md.
 afterAll(() => console.log(`hostile API: ${seen.requests} requests, statuses ${JSON.stringify(Object.fromEntries(seen.byStatus))}`));
 
 beforeAll(async () => {

@@ -12,9 +12,8 @@ import { TextStore } from '../text/store';
 
 const POOL = 4;
 /**
- * Connections kept for point reads (a conversation or turn by its id), which take milliseconds: with
- * 16 clients they waited behind scans for the pooled connections (a turn redirect: 4-5 ms alone,
- * 436-481 ms median under load at 838k).
+ * Connections kept for point reads (a conversation or turn by its id), which take milliseconds: in
+ * the scans' pool, under load, they would wait behind scans that take far longer.
  */
 const POINT_POOL = 2;
 const DEADLINE_MS = queryTimeoutMs();

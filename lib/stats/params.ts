@@ -1,4 +1,4 @@
-// The query string of /api/stats: the filters of PRODUCT.md plus the chart options (interval,
+// The query string of /api/stats: the filters (filters/schema.ts) plus the chart options (interval,
 // stack, split). Listing parameters mean nothing for charts and are refused.
 import { parseParams, ParamError, type Filter } from '../filters/schema';
 import { INTERVALS, SPLITS, STACKS, type StatsOptions } from './types';

@@ -1,9 +1,8 @@
 // The index's message text, outside DuckDB: one file of every message's UTF-8 bytes in the order
 // of the messages table (conversation, then position), followed by where each message and each
 // conversation starts and each message's role. DuckDB reads a string with its whole vector of
-// 2,048 rows; here a conversation's text is one read of exactly its bytes (at 838k conversations,
-// a phrase's confirmation read seconds of other messages' text, and the text took 6.6 GB in
-// DuckDB's file against 4.9 GB here).
+// 2,048 rows, so confirming a phrase read mostly other messages' text, and stored it in more
+// room; here a conversation's text is one read of exactly its bytes.
 //
 // Layout: text bytes, zero padding to a multiple of 8, Float64 byte offsets (messages + 1), Uint32
 // first message of each conversation (conversations + 1), Uint8 roles (messages), then a trailer
@@ -234,8 +233,8 @@ export class TextStore {
       while (b < end && this.offsets[b + 1] - this.offsets[a] <= WINDOW) b++;
       const base = this.offsets[a];
       const len = this.offsets[b] - base;
-      // One scratch buffer serves every read (a fresh 256 KB buffer costs ~1 ms, the read itself
-      // a tenth of that); a callback reading the store again gets its own.
+      // One scratch buffer serves every read (allocating a fresh window costs more than the read
+      // itself); a callback reading the store again gets its own.
       const buf = len <= WINDOW && !this.reading ? this.scratch : Buffer.allocUnsafe(len);
       if (len > 0 && readSync(this.fd, buf, 0, len, base) !== len) throw new TextStoreError('the text store is truncated');
       const own = buf === this.scratch;

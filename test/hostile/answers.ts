@@ -8,7 +8,7 @@ export type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, s
 export interface Answer { status: number; text: string; headers: Headers }
 
 const PREFIX_BYTES = 64 * 1024;
-/** Requests made and their statuses, for the README's figures. */
+/** Requests made and their statuses, for the figures of docs/PERFORMANCE.md (Hardening). */
 export const seen = { requests: 0, byStatus: new Map<number, number>() };
 
 /** Reads at most PREFIX_BYTES of the body (exports stream the whole selection), then lets go. */

@@ -10,7 +10,7 @@ export const KNOWN_KEYS = ['q', 'role', 'sort', 'limit', 'offset', 'from', 'to',
   'flagged', 'language', 'country', 'state', 'model', 'hashed_ip', 'conversation_hash', 'not_language', 'not_country',
   'not_model', 'not_hashed_ip', ...CATEGORIES.map((c) => `min_${underscored(c)}`)];
 
-/** The kinds of bad input, named for the README's figures. */
+/** The kinds of bad input, named for the figures of docs/PERFORMANCE.md (Hardening). */
 export const KINDS = {
   numbers: fc.oneof(
     fc.integer().map(String),
