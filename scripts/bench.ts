@@ -15,6 +15,7 @@ import { stats } from '../lib/bench/stats';
 import { Database } from '../lib/db/duckdb';
 import { indexFreshness } from '../lib/ingest/freshness';
 import { parseArgs } from './args';
+import { staleBuild } from './build-freshness';
 
 const a = parseArgs(process.argv.slice(2), {
   conversations: { type: 'int', min: 100, default: 838_000 },
@@ -45,7 +46,7 @@ if ((await indexFreshness(data, cache)).state !== 'fresh') {
 }
 const manifest = JSON.parse(await import('node:fs').then((fs) => fs.readFileSync(join(cache, 'manifest.json'), 'utf8')));
 
-if (!existsSync('.next/BUILD_ID')) await runMeasured('npx', ['next', 'build'], process.env);
+if (staleBuild(process.cwd())) await runMeasured('npx', ['next', 'build'], process.env);
 const startedServer = Date.now();
 // Matches are not kept between requests (only shared by those of one probe, made together), so a
 // repeated probe searches again rather than measuring a cache.

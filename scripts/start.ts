@@ -1,6 +1,8 @@
 // npm start: makes sure the bundled sample exists, (re)builds the index when the data changed,
-// then serves with `next start`. With a previous index, a failed rebuild is logged and reported by
-// /api/health while the previous index keeps serving; with none, it exits non-zero.
+// makes a production build when the code is newer than the last one, then serves with `next start`.
+// npm run dev (--dev) prepares the data the same way, then serves with `next dev`. With a previous
+// index, a failed rebuild is logged and reported by /api/health while the previous index keeps
+// serving; with none, it exits non-zero.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -8,9 +10,12 @@ import { config, INDEX_FILE, SAMPLE_DIR, settingsOrExit, STATUS_FILE } from '../
 import { generate } from '../lib/generate';
 import { buildIndex } from '../lib/ingest/build';
 import { indexFreshness } from '../lib/ingest/freshness';
+import { parseArgs } from './args';
+import { staleBuild } from './build-freshness';
 
 const SAMPLE = { conversations: 3000, seed: 20230409 };
 
+const dev = parseArgs(process.argv.slice(2), { dev: { type: 'flag' } }).dev === true;
 settingsOrExit();
 const cfg = config();
 const sampleDir = resolve(SAMPLE_DIR);
@@ -40,12 +45,13 @@ if (fresh.state !== 'fresh') {
 }
 
 const nextBin = resolve('node_modules/next/dist/bin/next');
-if (!existsSync(resolve('.next/BUILD_ID'))) {
-  console.log('no production build yet: running next build');
+const stale = dev ? undefined : staleBuild(process.cwd());
+if (stale) {
+  console.log(`${stale}: running next build`);
   if (spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit' }).status !== 0) process.exit(1);
 }
 
-const next = spawn(process.execPath, [nextBin, 'start', '-p', String(cfg.port), '-H', cfg.host], {
+const next = spawn(process.execPath, [nextBin, dev ? 'dev' : 'start', '-p', String(cfg.port), '-H', cfg.host], {
   stdio: 'inherit',
   env: { ...process.env, UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE || '8', WILDSCOPE_CACHE: cfg.cache },
 });
