@@ -53,6 +53,9 @@ function without(current: URLSearchParams, keys: string[]): URLSearchParams {
   return next;
 }
 
+/** The same view on `path` without the given parameters (every value of each), paging kept: a bad parameter's way out. */
+export const withoutHref = (current: URLSearchParams, keys: string[], path = '/'): string => at(path, without(current, keys));
+
 /** The charts of the explore page's selection: the same filters, no sort or paging. */
 export const chartsViewHref = (current: URLSearchParams): string => at('/charts', without(current, LISTING_PARAMS));
 

@@ -14,6 +14,7 @@ import { usStateShapes } from '@/lib/geo/us-states';
 import { worldShapes } from '@/lib/geo/world';
 import { getStats } from '@/lib/queries/stats';
 import { pageNotice } from '@/lib/server/respond';
+import { noticesAt, ParamNotices, type BadParams } from '@/components/common/param-notices';
 import { ViewNotice } from '@/components/common/view-notice';
 import type { StatsOptions } from '@/lib/stats/types';
 
@@ -29,7 +30,7 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 }
 
 /** Every chart for one filter state: the stats are computed once and shared. */
-export async function ChartsBody({ filter, options, params }: { filter: Filter; options: StatsOptions; params: URLSearchParams }) {
+export async function ChartsBody({ filter, options, params, bad }: { filter: Filter; options: StatsOptions; params: URLSearchParams; bad: BadParams }) {
   let stats;
   try {
     stats = await getStats(filter, options);
@@ -42,6 +43,10 @@ export async function ChartsBody({ filter, options, params }: { filter: Filter; 
   const countries = params.getAll('country');
   const us = countries.length === 1 && shapeNameOf(countries[0]) === 'United States of America' ? usStateShapes() : undefined;
   const clauses = describeParams(params);
+  // A bad parameter's notice sits above the chart that sets that filter, in the chart's grid cell.
+  const beside = (place: string, chart: React.ReactElement) => noticesAt(bad, place).length
+    ? <div className="min-w-0 space-y-2"><ParamNotices bad={bad} place={place} />{chart}</div>
+    : chart;
   return (
     <div className="space-y-6">
       <p className="text-sm text-slate-700" data-testid="total" data-total={stats.total}>
@@ -54,33 +59,33 @@ export async function ChartsBody({ filter, options, params }: { filter: Filter; 
         </p>
       )}
       <Section title="Geography">
-        <WorldMap shapes={worldShapes()} countries={stats.countries} total={stats.total} query={query} />
+        {beside('countries', <WorldMap shapes={worldShapes()} countries={stats.countries} total={stats.total} query={query} />)}
         <div className="grid gap-4 lg:grid-cols-2">
-          <StatesChart states={stats.states} total={stats.total} query={query} usShapes={us} />
+          {beside('states', <StatesChart states={stats.states} total={stats.total} query={query} usShapes={us} />)}
           <LanguageByCountry data={stats.language_by_country} total={stats.total} query={query} />
         </div>
       </Section>
       <Section title="Language and model">
         <div className="grid gap-4 lg:grid-cols-2">
-          <RankedChart id="languages" title="Languages" subtitle="Language of the conversation. Click a bar to filter by it." param="language"
-            values={stats.languages} total={stats.total} query={query} limit={20} />
-          <RankedChart id="models" title="Models" subtitle="The model that answered. Click a bar to filter by it." param="model"
-            values={stats.models} total={stats.total} query={query} />
+          {beside('languages', <RankedChart id="languages" title="Languages" subtitle="Language of the conversation. Click a bar to filter by it." param="language"
+            values={stats.languages} total={stats.total} query={query} limit={20} />)}
+          {beside('models', <RankedChart id="models" title="Models" subtitle="The model that answered. Click a bar to filter by it." param="model"
+            values={stats.models} total={stats.total} query={query} />)}
         </div>
       </Section>
       <Section title="Time">
-        <TimeChart time={stats.time} total={stats.total} query={query} />
+        {beside('time', <TimeChart time={stats.time} total={stats.total} query={query} />)}
       </Section>
       <Section title="Moderation">
         <div className="grid gap-4 lg:grid-cols-2">
-          <ModerationFlagged moderation={stats.moderation} query={query} />
-          <ModerationScores moderation={stats.moderation} query={query} />
-          <DetoxifyChart moderation={stats.moderation} query={query} />
+          {beside('moderation_flagged', <ModerationFlagged moderation={stats.moderation} query={query} />)}
+          {beside('moderation_scores', <ModerationScores moderation={stats.moderation} query={query} />)}
+          {beside('detoxify', <DetoxifyChart moderation={stats.moderation} query={query} />)}
         </div>
       </Section>
       <Section title="Conversation shape">
         <div className="grid gap-4 lg:grid-cols-2">
-          <TurnsChart shape={stats.shape} query={query} />
+          {beside('turns', <TurnsChart shape={stats.shape} query={query} />)}
           <LengthChart shape={stats.shape} query={query} />
         </div>
       </Section>

@@ -3,10 +3,11 @@ import { HiddenParams } from './hidden-params';
 const day = (v: string | null) => (v && /^\d{4}-\d{2}-\d{2}/.test(v) ? v.slice(0, 10) : '');
 
 /** From/to dates (UTC, `to` inclusive) as a plain GET form that keeps the other filters. */
-export function DateRange({ params }: { params: URLSearchParams }) {
+export function DateRange({ params, notice }: { params: URLSearchParams; notice?: React.ReactNode }) {
   return (
     <section className="mb-4" data-facet="date">
       <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Date (UTC)</h3>
+      {notice}
       <form action="/" method="get" className="grid grid-cols-[2.5rem_1fr] items-center gap-1 text-sm">
         <HiddenParams params={params} except={['from', 'to']} />
         <label htmlFor="from" className="text-slate-500">from</label>

@@ -9,10 +9,12 @@ interface Props {
   limit?: number;
   /** Boolean facets are single-valued: a click sets the value rather than adding to a list. */
   single?: boolean;
+  /** Notices of this facet's bad parameters, under its title. */
+  notice?: React.ReactNode;
 }
 
 /** One facet: values with counts; a click toggles the value, "not" excludes it. */
-export function FacetList({ title, param, values, params, limit = 8, single = false }: Props) {
+export function FacetList({ title, param, values, params, limit = 8, single = false, notice }: Props) {
   const selected = new Set(params.getAll(param));
   const excluded = new Set(params.getAll(`not_${param}`));
   const items: FacetItem[] = values.map(({ value, count }) => {
@@ -26,6 +28,7 @@ export function FacetList({ title, param, values, params, limit = 8, single = fa
   return (
     <section className="mb-4" data-facet={param}>
       <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">{title}</h3>
+      {notice}
       <FacetValues items={items} limit={limit} title={title} />
     </section>
   );

@@ -2,9 +2,9 @@ import type { Filter } from '@/lib/filters/schema';
 import { HiddenParams } from './hidden-params';
 
 /** Keyword search as a GET form that keeps every other filter. */
-export function SearchForm({ filter, params }: { filter: Filter; params: URLSearchParams }) {
+export function SearchForm({ filter, params, notice }: { filter: Filter; params: URLSearchParams; notice?: React.ReactNode }) {
   return (
-    <form action="/" method="get" className="mb-1">
+    <form action="/" method="get" className="mb-1" data-testid="search">
       <div className="flex gap-2">
         <input name="q" defaultValue={filter.q ?? ''} placeholder='Search: words, "a phrase", -exclude'
           className="flex-1 rounded border border-slate-300 px-3 py-2" aria-label="Search conversations" aria-describedby="search-hint" />
@@ -17,6 +17,7 @@ export function SearchForm({ filter, params }: { filter: Filter; params: URLSear
       <p id="search-hint" className="mt-1 text-xs text-slate-500">
         All words must occur · <code>&quot;quoted words&quot;</code> in that order · <code>-word</code> excludes · Chinese and Japanese match character sequences
       </p>
+      {notice}
     </form>
   );
 }

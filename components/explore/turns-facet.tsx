@@ -3,12 +3,13 @@ import type { TurnBucket } from '@/lib/queries/buckets';
 import { rangeHref } from '@/lib/urls';
 
 /** Turn-count buckets; a click sets turns_min/turns_max, a second click clears them. */
-export function TurnsFacet({ buckets, params }: { buckets: TurnBucket[]; params: URLSearchParams }) {
+export function TurnsFacet({ buckets, params, notice }: { buckets: TurnBucket[]; params: URLSearchParams; notice?: React.ReactNode }) {
   const min = params.get('turns_min');
   const max = params.get('turns_max');
   return (
     <section className="mb-4" data-facet="turns">
       <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Turns</h3>
+      {notice}
       <ul className="space-y-0.5 text-sm">
         {buckets.map((b) => {
           const on = min === String(b.min) && (max ?? null) === (b.max === null ? null : String(b.max));

@@ -71,77 +71,124 @@ const clip = (s: string) => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
 
 export interface Parsed { filter: Filter; listing: Listing }
 
+/** A lenient parse: the view of the good parameters, and each bad one reported once. */
+export interface Lenient extends Parsed {
+  /** The query string without the bad parameters (every value of each): what `filter` and `listing` describe. */
+  params: URLSearchParams;
+  errors: ParamError[];
+}
+
+/** Strict: the first bad parameter throws a ParamError (the API's 400 names it). */
 export function parseParams(sp: URLSearchParams): Parsed {
+  const { parsed, errors } = parsePass(sp);
+  if (errors.length) throw errors[0];
+  return parsed;
+}
+
+/**
+ * For pages: never throws a ParamError. Each bad parameter is dropped with all its values and
+ * reported; the filter and listing are those of the remaining parameters, exactly as
+ * parseParams reads them, so the page shows what the link without the bad ones would show.
+ */
+export function parseParamsLenient(sp: URLSearchParams): Lenient {
+  const errors: ParamError[] = [];
+  let params = new URLSearchParams(sp);
+  // Dropping a parameter can make another one bad (no q left for sort=relevance), hence a few passes;
+  // each removes at least one parameter, so this ends.
+  for (;;) {
+    const pass = parsePass(params);
+    if (!pass.errors.length) return { ...pass.parsed, params, errors };
+    errors.push(...pass.errors);
+    params = new URLSearchParams([...params].filter(([k]) => !pass.errors.some((e) => e.param === k)));
+  }
+}
+
+/** One pass over the parameters: the first error of each bad parameter, in the order they occur. */
+function parsePass(sp: URLSearchParams): { parsed: Parsed; errors: ParamError[] } {
   const f: Filter = { values: {}, not: {}, flagged: [], min: {} };
   const seen = new Set<string>();
-  let sort: Sort | undefined;
-  let limit = 50;
-  let offset = 0;
+  const errors: ParamError[] = [];
+  const listing: { sort?: Sort; limit: number; offset: number } = { limit: 50, offset: 0 };
   for (const [key, raw] of sp) {
-    if (SINGLE.includes(key)) {
-      if (seen.has(key)) throw new ParamError(key, `${key} may appear only once`);
-      seen.add(key);
-    }
-    if (raw.length > MAX_VALUE && key !== 'q') throw new ParamError(key, `${key} is too long (over ${MAX_VALUE} characters)`);
-    const v = raw.trim();
-    if (v === '') continue;
-    const facet = FACET_FIELDS.find((k) => k === key || `not_${k}` === key);
-    if (facet) {
-      const into = key.startsWith('not_') ? f.not : f.values;
-      (into[facet] ??= []).push(raw);
-      continue;
-    }
-    switch (key) {
-      case 'q':
-        if (v.length > MAX_Q) throw new ParamError('q', `q is too long (${v.length} characters; at most ${MAX_Q})`);
-        // A search with no words fails here, where pages and API refuse it, not later inside a query.
-        try {
-          parseQuery(v);
-        } catch (e) {
-          throw e instanceof QueryError ? new ParamError('q', e.message) : e;
-        }
-        f.q = v;
-        break;
-      case 'role':
-        if (!(ROLES as readonly string[]).includes(v)) throw new ParamError('role', `role must be user or assistant, got "${clip(v)}"`);
-        f.role = v as Filter['role'];
-        break;
-      case 'toxic': f.toxic = bool(key, v); break;
-      case 'redacted': f.redacted = bool(key, v); break;
-      case 'turns_min': f.turnsMin = int(key, v, 0, 100000); break;
-      case 'turns_max': f.turnsMax = int(key, v, 0, 100000); break;
-      case 'from': f.from = parseInstant(key, v).iso; break;
-      case 'to': {
-        const { iso, dateOnly } = parseInstant(key, v);
-        f.to = dateOnly ? new Date(Date.parse(iso) + 86_400_000).toISOString() : iso;
-        f.toExclusive = dateOnly;
-        break;
-      }
-      case 'flagged': {
-        if (v !== 'any' && !(CATEGORIES as readonly string[]).includes(v)) {
-          throw new ParamError('flagged', `flagged must be any or one of ${CATEGORIES.join(', ')}; got "${clip(v)}"`);
-        }
-        if (!f.flagged.includes(v as Category)) f.flagged.push(v as Category | 'any');
-        break;
-      }
-      case 'sort':
-        if (!(SORTS as readonly string[]).includes(v)) throw new ParamError('sort', `sort must be one of ${SORTS.join(', ')}; got "${clip(v)}"`);
-        sort = v as Sort;
-        break;
-      case 'limit': limit = int(key, v, 1, 200); break;
-      case 'offset': offset = int(key, v, 0, 100_000_000); break;
-      default: {
-        const cat = key.startsWith('min_') ? BY_UNDERSCORE.get(key.slice(4)) : undefined;
-        if (!cat) throw new ParamError(key, `unknown parameter "${clip(key)}"`);
-        const n = Number(v);
-        if (!/^(0|1|0?\.\d+|1\.0*)$/.test(v) || !Number.isFinite(n)) throw new ParamError(key, `${key} must be a score from 0 to 1, got "${clip(v)}"`);
-        f.min[cat] = n;
-      }
+    try {
+      readParam(f, listing, seen, key, raw);
+    } catch (e) {
+      if (!(e instanceof ParamError)) throw e;
+      if (!errors.some((x) => x.param === e.param)) errors.push(e);
     }
   }
-  if (f.turnsMin !== undefined && f.turnsMax !== undefined && f.turnsMin > f.turnsMax) {
-    throw new ParamError('turns_min', 'turns_min is larger than turns_max');
+  // The checks across parameters only mean something once every parameter was read.
+  if (!errors.length) {
+    if (f.turnsMin !== undefined && f.turnsMax !== undefined && f.turnsMin > f.turnsMax) {
+      errors.push(new ParamError('turns_min', 'turns_min is larger than turns_max'));
+    } else if (listing.sort === 'relevance' && !f.q) {
+      errors.push(new ParamError('sort', 'sort=relevance needs a search (q)'));
+    }
   }
-  if (sort === 'relevance' && !f.q) throw new ParamError('sort', 'sort=relevance needs a search (q)');
-  return { filter: f, listing: { sort: sort ?? (f.q ? 'relevance' : 'newest'), limit, offset } };
+  const { sort, limit, offset } = listing;
+  return { parsed: { filter: f, listing: { sort: sort ?? (f.q ? 'relevance' : 'newest'), limit, offset } }, errors };
+}
+
+/** Reads one parameter into the filter or listing; a bad one throws a ParamError naming it. */
+function readParam(f: Filter, listing: { sort?: Sort; limit: number; offset: number }, seen: Set<string>, key: string, raw: string): void {
+  if (SINGLE.includes(key)) {
+    if (seen.has(key)) throw new ParamError(key, `${key} may appear only once`);
+    seen.add(key);
+  }
+  if (raw.length > MAX_VALUE && key !== 'q') throw new ParamError(key, `${key} is too long (over ${MAX_VALUE} characters)`);
+  const v = raw.trim();
+  if (v === '') return;
+  const facet = FACET_FIELDS.find((k) => k === key || `not_${k}` === key);
+  if (facet) {
+    const into = key.startsWith('not_') ? f.not : f.values;
+    (into[facet] ??= []).push(raw);
+    return;
+  }
+  switch (key) {
+    case 'q':
+      if (v.length > MAX_Q) throw new ParamError('q', `q is too long (${v.length} characters; at most ${MAX_Q})`);
+      // A search with no words fails here, where pages and API refuse it, not later inside a query.
+      try {
+        parseQuery(v);
+      } catch (e) {
+        throw e instanceof QueryError ? new ParamError('q', e.message) : e;
+      }
+      f.q = v;
+      break;
+    case 'role':
+      if (!(ROLES as readonly string[]).includes(v)) throw new ParamError('role', `role must be user or assistant, got "${clip(v)}"`);
+      f.role = v as Filter['role'];
+      break;
+    case 'toxic': f.toxic = bool(key, v); break;
+    case 'redacted': f.redacted = bool(key, v); break;
+    case 'turns_min': f.turnsMin = int(key, v, 0, 100000); break;
+    case 'turns_max': f.turnsMax = int(key, v, 0, 100000); break;
+    case 'from': f.from = parseInstant(key, v).iso; break;
+    case 'to': {
+      const { iso, dateOnly } = parseInstant(key, v);
+      f.to = dateOnly ? new Date(Date.parse(iso) + 86_400_000).toISOString() : iso;
+      f.toExclusive = dateOnly;
+      break;
+    }
+    case 'flagged': {
+      if (v !== 'any' && !(CATEGORIES as readonly string[]).includes(v)) {
+        throw new ParamError('flagged', `flagged must be any or one of ${CATEGORIES.join(', ')}; got "${clip(v)}"`);
+      }
+      if (!f.flagged.includes(v as Category)) f.flagged.push(v as Category | 'any');
+      break;
+    }
+    case 'sort':
+      if (!(SORTS as readonly string[]).includes(v)) throw new ParamError('sort', `sort must be one of ${SORTS.join(', ')}; got "${clip(v)}"`);
+      listing.sort = v as Sort;
+      break;
+    case 'limit': listing.limit = int(key, v, 1, 200); break;
+    case 'offset': listing.offset = int(key, v, 0, 100_000_000); break;
+    default: {
+      const cat = key.startsWith('min_') ? BY_UNDERSCORE.get(key.slice(4)) : undefined;
+      if (!cat) throw new ParamError(key, `unknown parameter "${clip(key)}"`);
+      const n = Number(v);
+      if (!/^(0|1|0?\.\d+|1\.0*)$/.test(v) || !Number.isFinite(n)) throw new ParamError(key, `${key} must be a score from 0 to 1, got "${clip(v)}"`);
+      f.min[cat] = n;
+    }
+  }
 }

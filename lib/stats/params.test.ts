@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ParamError } from '../filters/schema';
-import { parseStatsParams, withStatsOptions } from './params';
+import { parseStatsParams, parseStatsParamsLenient, withStatsOptions } from './params';
 
 const parse = (qs: string) => parseStatsParams(new URLSearchParams(qs));
 function paramOf(qs: string): string {
@@ -38,5 +38,21 @@ describe('parseStatsParams', () => {
     const next = withStatsOptions(new URLSearchParams('country=France&stack=model&offset=50'), { interval: 'day' });
     expect(next.toString()).toBe('country=France&interval=day');
     expect(parse(next.toString()).options).toEqual({ interval: 'day' });
+  });
+});
+
+describe('parseStatsParamsLenient', () => {
+  it('keeps the good filters and options, and names each bad parameter: listing, option or filter', () => {
+    const r = parseStatsParamsLenient(new URLSearchParams('country=Germany&sort=newest&interval=year&stack=model&turns_min=abc&wat=1&q=hello'));
+    expect(r.errors.map((e) => e.param)).toEqual(['sort', 'interval', 'turns_min', 'wat']);
+    expect(r.options).toEqual({ stack: 'model' });
+    expect(r.filter).toEqual(parse('country=Germany&q=hello').filter);
+    expect(r.params.toString()).toBe('country=Germany&stack=model&q=hello');
+  });
+  it('drops a repeated option with all its values', () => {
+    const r = parseStatsParamsLenient(new URLSearchParams('interval=week&interval=day&language=French'));
+    expect(r.errors.map((e) => e.param)).toEqual(['interval']);
+    expect(r.options).toEqual({});
+    expect(r.params.toString()).toBe('language=French');
   });
 });
