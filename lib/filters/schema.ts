@@ -1,10 +1,10 @@
 // The query-string grammar (docs/API.md, Filters), described once: pages, API and export all parse with it,
 // and the URL builder writes it back.
-import { CATEGORIES, underscored, type Category } from '../dataset/moderation';
+import { CATEGORIES, type Category } from '../dataset/moderation';
+import { isSingle, paramRole, type ValueField } from './fields';
 import { parseQuery, QueryError } from '../search/query';
 
-export const FACET_FIELDS = ['language', 'country', 'state', 'model', 'hashed_ip', 'conversation_hash'] as const;
-export type FacetField = (typeof FACET_FIELDS)[number];
+export { VALUE_FIELDS as FACET_FIELDS, type ValueField as FacetField } from './fields';
 export const SORTS = ['newest', 'oldest', 'turns', 'relevance', 'moderation'] as const;
 export type Sort = (typeof SORTS)[number];
 export const ROLES = ['user', 'assistant'] as const;
@@ -12,8 +12,8 @@ export const ROLES = ['user', 'assistant'] as const;
 export interface Filter {
   q?: string;
   role?: (typeof ROLES)[number];
-  values: Partial<Record<FacetField, string[]>>;
-  not: Partial<Record<FacetField, string[]>>;
+  values: Partial<Record<ValueField, string[]>>;
+  not: Partial<Record<ValueField, string[]>>;
   toxic?: boolean;
   redacted?: boolean;
   turnsMin?: number;
@@ -33,10 +33,8 @@ export class ParamError extends Error {
   }
 }
 
-const SINGLE = ['q', 'role', 'sort', 'limit', 'offset', 'from', 'to', 'turns_min', 'turns_max', 'toxic', 'redacted'];
 const MAX_VALUE = 2000;
 const MAX_Q = 1000;
-const BY_UNDERSCORE = new Map(CATEGORIES.map((c) => [underscored(c), c]));
 
 
 function bool(param: string, v: string): boolean {
@@ -131,21 +129,28 @@ function parsePass(sp: URLSearchParams): { parsed: Parsed; errors: ParamError[] 
 
 /** Reads one parameter into the filter or listing; a bad one throws a ParamError naming it. */
 function readParam(f: Filter, listing: { sort?: Sort; limit: number; offset: number }, seen: Set<string>, key: string, raw: string): void {
-  if (SINGLE.includes(key)) {
+  if (isSingle(key)) {
     if (seen.has(key)) throw new ParamError(key, `${key} may appear only once`);
     seen.add(key);
   }
   if (raw.length > MAX_VALUE && key !== 'q') throw new ParamError(key, `${key} is too long (over ${MAX_VALUE} characters)`);
   const v = raw.trim();
   if (v === '') return;
-  const facet = FACET_FIELDS.find((k) => k === key || `not_${k}` === key);
-  if (facet) {
-    const into = key.startsWith('not_') ? f.not : f.values;
-    (into[facet] ??= []).push(raw);
-    return;
-  }
   switch (key) {
-    case 'q':
+    case 'sort':
+      if (!(SORTS as readonly string[]).includes(v)) throw new ParamError('sort', `sort must be one of ${SORTS.join(', ')}; got "${clip(v)}"`);
+      listing.sort = v as Sort;
+      return;
+    case 'limit': listing.limit = int(key, v, 1, 200); return;
+    case 'offset': listing.offset = int(key, v, 0, 100_000_000); return;
+  }
+  const role = paramRole(key);
+  if (!role) throw new ParamError(key, `unknown parameter "${clip(key)}"`);
+  switch (role.def.kind) {
+    case 'values':
+      ((role.as === 'not' ? f.not : f.values)[role.def.key] ??= []).push(raw);
+      return;
+    case 'search':
       if (v.length > MAX_Q) throw new ParamError('q', `q is too long (${v.length} characters; at most ${MAX_Q})`);
       // A search with no words fails here, where pages and API refuse it, not later inside a query.
       try {
@@ -154,41 +159,37 @@ function readParam(f: Filter, listing: { sort?: Sort; limit: number; offset: num
         throw e instanceof QueryError ? new ParamError('q', e.message) : e;
       }
       f.q = v;
-      break;
+      return;
     case 'role':
       if (!(ROLES as readonly string[]).includes(v)) throw new ParamError('role', `role must be user or assistant, got "${clip(v)}"`);
       f.role = v as Filter['role'];
-      break;
-    case 'toxic': f.toxic = bool(key, v); break;
-    case 'redacted': f.redacted = bool(key, v); break;
-    case 'turns_min': f.turnsMin = int(key, v, 0, 100000); break;
-    case 'turns_max': f.turnsMax = int(key, v, 0, 100000); break;
-    case 'from': f.from = parseInstant(key, v).iso; break;
-    case 'to': {
-      const { iso, dateOnly } = parseInstant(key, v);
-      f.to = dateOnly ? new Date(Date.parse(iso) + 86_400_000).toISOString() : iso;
-      f.toExclusive = dateOnly;
-      break;
-    }
-    case 'flagged': {
+      return;
+    case 'bool':
+      f[role.def.key] = bool(key, v);
+      return;
+    case 'range':
+      if (role.as === 'min') f.turnsMin = int(key, v, 0, role.def.max);
+      else f.turnsMax = int(key, v, 0, role.def.max);
+      return;
+    case 'dates':
+      if (role.as === 'from') {
+        f.from = parseInstant(key, v).iso;
+      } else {
+        const { iso, dateOnly } = parseInstant(key, v);
+        f.to = dateOnly ? new Date(Date.parse(iso) + 86_400_000).toISOString() : iso;
+        f.toExclusive = dateOnly;
+      }
+      return;
+    case 'flagged':
       if (v !== 'any' && !(CATEGORIES as readonly string[]).includes(v)) {
         throw new ParamError('flagged', `flagged must be any or one of ${CATEGORIES.join(', ')}; got "${clip(v)}"`);
       }
       if (!f.flagged.includes(v as Category)) f.flagged.push(v as Category | 'any');
-      break;
-    }
-    case 'sort':
-      if (!(SORTS as readonly string[]).includes(v)) throw new ParamError('sort', `sort must be one of ${SORTS.join(', ')}; got "${clip(v)}"`);
-      listing.sort = v as Sort;
-      break;
-    case 'limit': listing.limit = int(key, v, 1, 200); break;
-    case 'offset': listing.offset = int(key, v, 0, 100_000_000); break;
-    default: {
-      const cat = key.startsWith('min_') ? BY_UNDERSCORE.get(key.slice(4)) : undefined;
-      if (!cat) throw new ParamError(key, `unknown parameter "${clip(key)}"`);
+      return;
+    case 'threshold': {
       const n = Number(v);
       if (!/^(0|1|0?\.\d+|1\.0*)$/.test(v) || !Number.isFinite(n)) throw new ParamError(key, `${key} must be a score from 0 to 1, got "${clip(v)}"`);
-      f.min[cat] = n;
+      if ('category' in role) f.min[role.category] = n;
     }
   }
 }

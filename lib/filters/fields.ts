@@ -1,0 +1,123 @@
+// The filters of the query string, declared once: the parser (schema.ts), the chips (chips.ts),
+// the sentence (describe.ts), the notices' places and the facet lists are all derived from FIELDS.
+// A new filter is a line here plus its reading into Filter and its SQL (where.ts).
+import { CATEGORIES, underscored, type Category } from '../dataset/moderation';
+
+/** Fields whose values are listed with counts and matched exactly as stored (repeatable = OR, `not_` excludes). */
+export const VALUE_FIELDS = ['language', 'country', 'state', 'model', 'hashed_ip', 'conversation_hash'] as const;
+export type ValueField = (typeof VALUE_FIELDS)[number];
+
+interface Base {
+  /** Where the page puts this field's control, and so its notices: a facet's key, 'search', 'turns', 'date', 'flagged'. */
+  place: string;
+  /** The title of its control on explore. */
+  title: string;
+}
+
+/** A field of exact values. `yes`/`no`: the sentence's words before the values and the excluded ones. */
+export interface ValueDef extends Base {
+  kind: 'values'; key: ValueField; chip: string; yes: string; no: string;
+  /** Long values (hashes) are shortened in chips and sentences. */
+  short?: boolean;
+  /** Listed with counts on explore, and how many values show before "more". */
+  facet?: { limit: number };
+}
+export interface SearchDef extends Base { kind: 'search'; key: 'q' }
+export interface RoleDef extends Base { kind: 'role'; key: 'role' }
+export interface BoolDef extends Base { kind: 'bool'; key: 'toxic' | 'redacted'; word: string }
+/** A whole-number range as `<key>_min` and `<key>_max`. */
+export interface RangeDef extends Base { kind: 'range'; key: 'turns'; unit: [one: string, many: string]; max: number }
+/** An instant range as `from` and `to`. */
+export interface DatesDef extends Base { kind: 'dates'; key: 'date' }
+export interface FlaggedDef extends Base { kind: 'flagged'; key: 'flagged' }
+/** A score threshold per category, as `min_<category>`. */
+export interface ThresholdDef extends Base { kind: 'threshold'; key: 'min' }
+
+export type FieldDef = ValueDef | SearchDef | RoleDef | BoolDef | RangeDef | DatesDef | FlaggedDef | ThresholdDef;
+
+/** In the order explore lists its controls and the sentence reads its clauses. */
+export const FIELDS = {
+  language: { kind: 'values', key: 'language', title: 'Language', chip: 'language', yes: 'in', no: 'not in', facet: { limit: 8 }, place: 'language' },
+  country: { kind: 'values', key: 'country', title: 'Country', chip: 'country', yes: 'from', no: 'not from', facet: { limit: 8 }, place: 'country' },
+  state: { kind: 'values', key: 'state', title: 'State', chip: 'state', yes: 'in the state of', no: 'outside', facet: { limit: 5 }, place: 'state' },
+  model: { kind: 'values', key: 'model', title: 'Model', chip: 'model', yes: 'with', no: 'not with', facet: { limit: 8 }, place: 'model' },
+  turns: { kind: 'range', key: 'turns', title: 'Turns', unit: ['turn', 'turns'], max: 100_000, place: 'turns' },
+  date: { kind: 'dates', key: 'date', title: 'Date (UTC)', place: 'date' },
+  toxic: { kind: 'bool', key: 'toxic', title: 'Toxic', word: 'toxic', place: 'toxic' },
+  redacted: { kind: 'bool', key: 'redacted', title: 'Redacted', word: 'redacted', place: 'redacted' },
+  flagged: { kind: 'flagged', key: 'flagged', title: 'Moderation flagged', place: 'flagged' },
+  min: { kind: 'threshold', key: 'min', title: 'Moderation score', place: 'flagged' },
+  hashed_ip: {
+    kind: 'values', key: 'hashed_ip', title: 'Top users (hashed IP)', chip: 'user', yes: 'by user', no: 'not by user', short: true,
+    facet: { limit: 5 }, place: 'hashed_ip',
+  },
+  conversation_hash: {
+    kind: 'values', key: 'conversation_hash', title: 'Content hash', chip: 'hash', yes: 'with content hash', no: 'without content hash',
+    short: true, place: 'top',
+  },
+  q: { kind: 'search', key: 'q', title: 'Search', place: 'search' },
+  role: { kind: 'role', key: 'role', title: 'Search in', place: 'search' },
+} as const satisfies Record<string, FieldDef>;
+
+export type FieldKey = keyof typeof FIELDS;
+export const FIELD_DEFS: readonly FieldDef[] = Object.values(FIELDS);
+export const FACET_DEFS = FIELD_DEFS.filter((d): d is ValueDef => d.kind === 'values' && !!d.facet);
+
+/** Parameters of a listing (not filters): sort, page size, offset. */
+export const LISTING_PARAMS = ['sort', 'limit', 'offset'] as const;
+/** Parameters of the charts (not filters). */
+export const CHART_PARAMS = ['interval', 'stack', 'split'] as const;
+
+const BY_UNDERSCORE = new Map<string, Category>(CATEGORIES.map((c) => [underscored(c), c]));
+export const thresholdParam = (c: Category) => `min_${underscored(c)}`;
+
+/** What a query-string key means: the field it belongs to and which of its parameters it is. */
+export type ParamRole =
+  | { def: ValueDef; as: 'value' | 'not' }
+  | { def: RangeDef; as: 'min' | 'max' }
+  | { def: DatesDef; as: 'from' | 'to' }
+  | { def: ThresholdDef; as: 'min'; category: Category }
+  | { def: SearchDef | RoleDef | BoolDef | FlaggedDef; as: 'value' };
+
+const ROLES = new Map<string, ParamRole>();
+for (const def of FIELD_DEFS) {
+  switch (def.kind) {
+    case 'values':
+      ROLES.set(def.key, { def, as: 'value' });
+      ROLES.set(`not_${def.key}`, { def, as: 'not' });
+      break;
+    case 'range':
+      ROLES.set(`${def.key}_min`, { def, as: 'min' });
+      ROLES.set(`${def.key}_max`, { def, as: 'max' });
+      break;
+    case 'dates':
+      ROLES.set('from', { def, as: 'from' });
+      ROLES.set('to', { def, as: 'to' });
+      break;
+    case 'threshold':
+      break;
+    default:
+      ROLES.set(def.key, { def, as: 'value' });
+  }
+}
+
+/** The field a filter parameter belongs to, or undefined for anything else (listing, chart options, unknown). */
+export function paramRole(key: string): ParamRole | undefined {
+  const known = ROLES.get(key);
+  if (known) return known;
+  const category = key.startsWith('min_') ? BY_UNDERSCORE.get(key.slice(4)) : undefined;
+  return category ? { def: FIELDS.min, as: 'min', category } : undefined;
+}
+
+/** Parameters that may appear once: everything but the repeatable value fields, flags and thresholds. */
+export function isSingle(key: string): boolean {
+  if ((LISTING_PARAMS as readonly string[]).includes(key)) return true;
+  const role = paramRole(key);
+  return !!role && role.def.kind !== 'values' && role.def.kind !== 'flagged' && role.def.kind !== 'threshold';
+}
+
+/** The place of a parameter's control on a page (its notices go there); undefined: none, notices at the top. */
+export function placeOf(key: string): string | undefined {
+  if ((LISTING_PARAMS as readonly string[]).includes(key)) return 'listing';
+  return paramRole(key)?.def.place;
+}
