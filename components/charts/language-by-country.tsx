@@ -5,12 +5,15 @@ import type { Stats } from '@/lib/stats/types';
 import { ChartFrame } from './chart-frame';
 import { EmptyState } from './empty-state';
 import { compact, count, percent } from './format';
+import { barMark } from './marks';
 import { SeriesLegend } from './series-legend';
 import { seriesColour } from './palette';
 import { Tip } from './tip';
 import { useFilterNav } from './use-filter-nav';
 
 type Row = { country: string; total: number } & Record<string, number | string>;
+
+const byCountry = (r: Record<string, unknown>) => String(r.country);
 
 /** Each top country's conversations split by the top languages; a click filters by the country. */
 export function LanguageByCountry({ data, total, query }: { data: Stats['language_by_country']; total: number; query: string }) {
@@ -43,7 +46,7 @@ export function LanguageByCountry({ data, total, query }: { data: Stats['languag
             }} />
             {data.languages.map((l, i) => (
               <Bar key={l} dataKey={l} stackId="lang" fill={seriesColour(l, i)} isAnimationActive={false} style={{ cursor: 'pointer' }}
-                onClick={(d) => nav.toggle('country', (d.payload as Row).country)} />
+                shape={barMark(l, byCountry)} onClick={(d) => nav.toggle('country', (d.payload as Row).country)} />
             ))}
           </BarChart>
           <SeriesLegend keys={data.languages} />

@@ -6,6 +6,7 @@ import type { ModerationStats } from '@/lib/stats/types';
 import { ChartFrame } from './chart-frame';
 import { EmptyState } from './empty-state';
 import { count, percent } from './format';
+import { barMark } from './marks';
 import { HIGHLIGHT, PRIMARY, seriesColour } from './palette';
 import { SeriesLegend } from './series-legend';
 import { SplitLinks } from './split-links';
@@ -13,6 +14,8 @@ import { Tip } from './tip';
 import { useFilterNav } from './use-filter-nav';
 
 type Row = { category: string } & Record<string, number | string>;
+
+const byCategory = (r: Record<string, unknown>) => String(r.category);
 
 /** For each OpenAI category, the share of scored messages it flagged; a click filters by the flag. */
 export function ModerationFlagged({ moderation, query }: { moderation: ModerationStats; query: string }) {
@@ -50,7 +53,7 @@ export function ModerationFlagged({ moderation, query }: { moderation: Moderatio
             }} />
             {groups.map((g, i) => (
               <Bar key={g} dataKey={g} fill={split ? seriesColour(g, i) : PRIMARY} isAnimationActive={false} style={{ cursor: 'pointer' }}
-                onClick={(d) => nav.toggle('flagged', String((d.payload as Row).category))}>
+                shape={barMark(g, byCategory)} onClick={(d) => nav.toggle('flagged', String((d.payload as Row).category))}>
                 {!split && rows.map((r) => <Cell key={r.category} fill={flagged.has(String(r.category)) ? HIGHLIGHT : PRIMARY} />)}
               </Bar>
             ))}

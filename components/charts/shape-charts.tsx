@@ -1,14 +1,18 @@
 'use client';
 import { useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+import { mergeSeries } from '@/lib/stats/merge-series';
 import type { ShapeStats } from '@/lib/stats/types';
 import { ChartFrame } from './chart-frame';
 import { EmptyState } from './empty-state';
 import { compact, count, percent } from './format';
+import { barMark } from './marks';
 import { PRIMARY, seriesColour } from './palette';
 import { SeriesLegend } from './series-legend';
 import { Tip } from './tip';
 import { useFilterNav } from './use-filter-nav';
+
+const byLo = (r: Record<string, unknown>) => Number(r.lo);
 
 type TurnRow = { label: string; lo: number; hi: number; count: number };
 
@@ -30,7 +34,7 @@ export function TurnsChart({ shape, query }: { shape: ShapeStats; query: string 
             const r = active && payload?.[0] ? (payload[0].payload as TurnRow) : null;
             return r ? <Tip title={`${r.label} turn${r.label === '1' ? '' : 's'}`} lines={[`${count(r.count)} conversations (${percent(r.count, all)})`]} /> : null;
           }} />
-          <Bar dataKey="count" fill={PRIMARY} isAnimationActive={false} style={{ cursor: 'pointer' }} onClick={(d) => {
+          <Bar dataKey="count" fill={PRIMARY} isAnimationActive={false} style={{ cursor: 'pointer' }} shape={barMark('count', byLo)} onClick={(d) => {
             const r = d.payload as TurnRow;
             const last = r.label.endsWith('+');
             nav.set({ turns_min: String(r.lo), turns_max: last ? null : String(r.hi - 1) });
@@ -47,12 +51,9 @@ type LengthRow = { label: string; lo: number; hi: number } & Record<string, numb
 export function LengthChart({ shape, query }: { shape: ShapeStats; query: string }) {
   const roles = shape.lengths.map((l) => l.role);
   const rows = useMemo(() => {
-    const first = shape.lengths[0]?.bins ?? [];
-    return first.map((b, i) => {
-      const row: LengthRow = { label: compact(b.lo), lo: b.lo, hi: b.hi };
-      for (const l of shape.lengths) row[l.role] = l.bins[i]?.count ?? 0;
-      return row;
-    });
+    const his = new Map(shape.lengths.flatMap((l) => l.bins.map((b) => [b.lo, b.hi] as const)));
+    const series = shape.lengths.map((l) => ({ name: l.role, points: l.bins.map((b) => ({ key: b.lo, count: b.count })) }));
+    return mergeSeries(series).map(({ key, counts }): LengthRow => ({ ...counts, label: compact(key), lo: key, hi: his.get(key) ?? key }));
   }, [shape]);
   const totals = Object.fromEntries(shape.lengths.map((l) => [l.role, l.bins.reduce((a, b) => a + b.count, 0)]));
   const all = Object.values(totals).reduce((a, b) => a + b, 0);
@@ -68,7 +69,7 @@ export function LengthChart({ shape, query }: { shape: ShapeStats; query: string
               const r = active && payload?.[0] ? (payload[0].payload as LengthRow) : null;
               return r ? <Tip title={`${count(r.lo)}–${count(r.hi - 1)} characters`} lines={roles.map((role) => `${role}: ${count(Number(r[role]))} messages (${percent(Number(r[role]), totals[role])})`)} /> : null;
             }} />
-            {roles.map((role, i) => <Bar key={role} dataKey={role} fill={seriesColour(role, i)} isAnimationActive={false} />)}
+            {roles.map((role, i) => <Bar key={role} dataKey={role} fill={seriesColour(role, i)} isAnimationActive={false} shape={barMark(role, byLo)} />)}
           </BarChart>
           <SeriesLegend keys={roles} />
         </div>
