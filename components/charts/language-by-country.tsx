@@ -1,6 +1,7 @@
 'use client';
 import { useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+import { mergeSeries } from '@/lib/stats/merge-series';
 import type { Stats } from '@/lib/stats/types';
 import { ChartFrame } from './chart-frame';
 import { EmptyState } from './empty-state';
@@ -19,14 +20,9 @@ const byCountry = (r: Record<string, unknown>) => String(r.country);
 export function LanguageByCountry({ data, total, query }: { data: Stats['language_by_country']; total: number; query: string }) {
   const nav = useFilterNav(query);
   const rows = useMemo(() => {
-    const byCountry = new Map<string, Row>(data.countries.map((c) => [c, { country: c, total: 0 } as Row]));
-    for (const cell of data.cells) {
-      const r = byCountry.get(cell.country);
-      if (!r) continue;
-      r[cell.language] = cell.count;
-      r.total += cell.count;
-    }
-    return [...byCountry.values()];
+    const series = data.languages.map((l) => ({ name: l, points: data.cells.filter((c) => c.language === l).map((c) => ({ key: c.country, count: c.count })) }));
+    return mergeSeries(series, data.countries)
+      .map(({ key, counts }): Row => ({ ...counts, country: key, total: Object.values(counts).reduce((a, n) => a + n, 0) }));
   }, [data]);
   const all = rows.reduce((a, r) => a + r.total, 0);
   return (

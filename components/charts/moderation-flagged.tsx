@@ -2,6 +2,7 @@
 import { useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from 'recharts';
 import { CATEGORIES } from '@/lib/dataset/moderation';
+import { mergeSeries } from '@/lib/stats/merge-series';
 import type { ModerationStats } from '@/lib/stats/types';
 import { ChartFrame } from './chart-frame';
 import { EmptyState } from './empty-state';
@@ -22,15 +23,17 @@ export function ModerationFlagged({ moderation, query }: { moderation: Moderatio
   const nav = useFilterNav(query);
   const flagged = useMemo(() => new Set(new URLSearchParams(query).getAll('flagged')), [query]);
   const { groups } = moderation;
-  const rows = useMemo(() => CATEGORIES.map((c) => {
-    const row: Row = { category: c };
-    for (const r of moderation.categories.filter((x) => x.category === c)) {
-      row[r.group] = r.scored ? r.flagged / r.scored : 0;
-      row[`${r.group}:scored`] = r.scored;
-      row[`${r.group}:flagged`] = r.flagged;
-    }
-    return row;
-  }), [moderation]);
+  const rows = useMemo(() => {
+    // Each group's scored and flagged messages as two series, lined up by category.
+    const series = groups.flatMap((g) => (['scored', 'flagged'] as const).map((n) => ({
+      name: `${g}:${n}`, points: moderation.categories.filter((x) => x.group === g).map((x) => ({ key: x.category as string, count: x[n] })),
+    })));
+    return mergeSeries(series, CATEGORIES).map(({ key, counts }): Row => {
+      const row: Row = { ...counts, category: key };
+      for (const g of groups) row[g] = counts[`${g}:scored`] ? counts[`${g}:flagged`] / counts[`${g}:scored`] : 0;
+      return row;
+    });
+  }, [moderation, groups]);
   const scored = moderation.categories.reduce((a, r) => Math.max(a, r.scored), 0);
   const split = groups.length > 1 || groups[0] !== 'all';
   const top = Math.max(0, ...rows.flatMap((r) => groups.map((g) => Number(r[g] ?? 0))));

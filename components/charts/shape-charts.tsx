@@ -45,15 +45,27 @@ export function TurnsChart({ shape, query }: { shape: ShapeStats; query: string 
   );
 }
 
+/**
+ * Lower edges of every length bin from the shortest to the longest message of either role: each
+ * role's bins are contiguous, but the two roles' ranges may leave a gap, drawn as empty bins.
+ */
+function lengthEdges(shape: ShapeStats): number[] {
+  const los = shape.lengths.flatMap((l) => l.bins.map((b) => b.lo));
+  if (!los.length) return [];
+  const max = Math.max(...los);
+  const edges = los.includes(0) ? [0] : [];
+  for (let e = Math.max(1, Math.min(...los.filter((lo) => lo > 0), max)); e <= max && max > 0; e *= 2) edges.push(e);
+  return edges;
+}
+
 type LengthRow = { label: string; lo: number; hi: number } & Record<string, number | string>;
 
 /** Message length in characters, user and assistant side by side, over doubling bins. */
 export function LengthChart({ shape, query }: { shape: ShapeStats; query: string }) {
   const roles = shape.lengths.map((l) => l.role);
   const rows = useMemo(() => {
-    const his = new Map(shape.lengths.flatMap((l) => l.bins.map((b) => [b.lo, b.hi] as const)));
     const series = shape.lengths.map((l) => ({ name: l.role, points: l.bins.map((b) => ({ key: b.lo, count: b.count })) }));
-    return mergeSeries(series).map(({ key, counts }): LengthRow => ({ ...counts, label: compact(key), lo: key, hi: his.get(key) ?? key }));
+    return mergeSeries(series, lengthEdges(shape)).map(({ key, counts }): LengthRow => ({ ...counts, label: compact(key), lo: key, hi: key === 0 ? 1 : 2 * key }));
   }, [shape]);
   const totals = Object.fromEntries(shape.lengths.map((l) => [l.role, l.bins.reduce((a, b) => a + b.count, 0)]));
   const all = Object.values(totals).reduce((a, b) => a + b, 0);
