@@ -2,17 +2,21 @@
 import { useMemo, useState } from 'react';
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { DETOXIFY, type DetoxifyKey } from '@/lib/dataset/moderation';
+import { mergeSeries } from '@/lib/stats/merge-series';
 import type { ModerationStats } from '@/lib/stats/types';
 import { ChartFrame } from './chart-frame';
 import { EmptyState } from './empty-state';
 import { compact, count, percent } from './format';
 import { logAxis, orNull } from './log-axis';
+import { lineMark } from './marks';
 import { seriesColour } from './palette';
 import { SeriesLegend } from './series-legend';
 import { SplitLinks } from './split-links';
 import { Tip } from './tip';
 
 type Row = { bin: string; lo: number; hi: number } & Record<string, number | string | null>;
+
+const byLo = (r: Record<string, unknown>) => Number(r.lo);
 
 /** Detoxify score distributions: every score together, or one score by group when split. */
 export function DetoxifyChart({ moderation, query }: { moderation: ModerationStats; query: string }) {
@@ -21,12 +25,13 @@ export function DetoxifyChart({ moderation, query }: { moderation: ModerationSta
   const series = split ? moderation.groups : [...DETOXIFY];
   const rows = useMemo(() => {
     const hists = moderation.detoxify.filter((h) => (split ? h.key === key : true));
-    const first = hists[0]?.bins ?? [];
-    return first.map((b, i) => {
-      const row: Row = { bin: b.lo.toFixed(2), lo: b.lo, hi: b.hi };
+    const his = new Map(hists.flatMap((h) => h.bins.map((b) => [b.lo, b.hi] as const)));
+    const nameOf = (h: (typeof hists)[number]) => (split ? h.group : h.key);
+    return mergeSeries(hists.map((h) => ({ name: nameOf(h), points: h.bins.map((b) => ({ key: b.lo, count: b.count })) }))).map(({ key, counts }) => {
+      const row: Row = { bin: key.toFixed(2), lo: key, hi: his.get(key) ?? key };
       for (const h of hists) {
-        const name = split ? h.group : h.key;
-        const n = h.bins[i]?.count ?? 0;
+        const name = nameOf(h);
+        const n = counts[name];
         row[`${name}:n`] = n;
         row[name] = orNull(split ? (h.scored ? n / h.scored : 0) : n);
       }
@@ -64,7 +69,7 @@ export function DetoxifyChart({ moderation, query }: { moderation: ModerationSta
                 if (!r) return null;
                 return <Tip title={`score ${r.lo.toFixed(2)} – ${r.hi.toFixed(2)}`} lines={series.map((s) => `${s}: ${count(Number(r[`${s}:n`] ?? 0))}${split ? ` (${percent(Number(r[s] ?? 0), 1)})` : ''}`)} />;
               }} />
-              {series.map((s, i) => <Line key={s} dataKey={s} stroke={seriesColour(s, i)} strokeWidth={1.8} dot={false} isAnimationActive={false} connectNulls={false} />)}
+              {series.map((s, i) => <Line key={s} dataKey={s} stroke={seriesColour(s, i)} strokeWidth={1.8} dot={lineMark(s, byLo)} isAnimationActive={false} connectNulls={false} />)}
             </LineChart>
             <SeriesLegend keys={series} />
           </div>

@@ -1,10 +1,12 @@
 'use client';
 import { useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+import { mergeSeries } from '@/lib/stats/merge-series';
 import type { Stats } from '@/lib/stats/types';
 import { ChartFrame } from './chart-frame';
 import { EmptyState } from './empty-state';
 import { compact, count, percent } from './format';
+import { barMark } from './marks';
 import { SeriesLegend } from './series-legend';
 import { seriesColour } from './palette';
 import { Tip } from './tip';
@@ -12,18 +14,15 @@ import { useFilterNav } from './use-filter-nav';
 
 type Row = { country: string; total: number } & Record<string, number | string>;
 
+const byCountry = (r: Record<string, unknown>) => String(r.country);
+
 /** Each top country's conversations split by the top languages; a click filters by the country. */
 export function LanguageByCountry({ data, total, query }: { data: Stats['language_by_country']; total: number; query: string }) {
   const nav = useFilterNav(query);
   const rows = useMemo(() => {
-    const byCountry = new Map<string, Row>(data.countries.map((c) => [c, { country: c, total: 0 } as Row]));
-    for (const cell of data.cells) {
-      const r = byCountry.get(cell.country);
-      if (!r) continue;
-      r[cell.language] = cell.count;
-      r.total += cell.count;
-    }
-    return [...byCountry.values()];
+    const series = data.languages.map((l) => ({ name: l, points: data.cells.filter((c) => c.language === l).map((c) => ({ key: c.country, count: c.count })) }));
+    return mergeSeries(series, data.countries)
+      .map(({ key, counts }): Row => ({ ...counts, country: key, total: Object.values(counts).reduce((a, n) => a + n, 0) }));
   }, [data]);
   const all = rows.reduce((a, r) => a + r.total, 0);
   return (
@@ -43,7 +42,7 @@ export function LanguageByCountry({ data, total, query }: { data: Stats['languag
             }} />
             {data.languages.map((l, i) => (
               <Bar key={l} dataKey={l} stackId="lang" fill={seriesColour(l, i)} isAnimationActive={false} style={{ cursor: 'pointer' }}
-                onClick={(d) => nav.toggle('country', (d.payload as Row).country)} />
+                shape={barMark(l, byCountry)} onClick={(d) => nav.toggle('country', (d.payload as Row).country)} />
             ))}
           </BarChart>
           <SeriesLegend keys={data.languages} />

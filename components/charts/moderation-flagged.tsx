@@ -2,10 +2,12 @@
 import { useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from 'recharts';
 import { CATEGORIES } from '@/lib/dataset/moderation';
+import { mergeSeries } from '@/lib/stats/merge-series';
 import type { ModerationStats } from '@/lib/stats/types';
 import { ChartFrame } from './chart-frame';
 import { EmptyState } from './empty-state';
 import { count, percent } from './format';
+import { barMark } from './marks';
 import { HIGHLIGHT, PRIMARY, seriesColour } from './palette';
 import { SeriesLegend } from './series-legend';
 import { SplitLinks } from './split-links';
@@ -14,20 +16,24 @@ import { useFilterNav } from './use-filter-nav';
 
 type Row = { category: string } & Record<string, number | string>;
 
+const byCategory = (r: Record<string, unknown>) => String(r.category);
+
 /** For each OpenAI category, the share of scored messages it flagged; a click filters by the flag. */
 export function ModerationFlagged({ moderation, query }: { moderation: ModerationStats; query: string }) {
   const nav = useFilterNav(query);
   const flagged = useMemo(() => new Set(new URLSearchParams(query).getAll('flagged')), [query]);
   const { groups } = moderation;
-  const rows = useMemo(() => CATEGORIES.map((c) => {
-    const row: Row = { category: c };
-    for (const r of moderation.categories.filter((x) => x.category === c)) {
-      row[r.group] = r.scored ? r.flagged / r.scored : 0;
-      row[`${r.group}:scored`] = r.scored;
-      row[`${r.group}:flagged`] = r.flagged;
-    }
-    return row;
-  }), [moderation]);
+  const rows = useMemo(() => {
+    // Each group's scored and flagged messages as two series, lined up by category.
+    const series = groups.flatMap((g) => (['scored', 'flagged'] as const).map((n) => ({
+      name: `${g}:${n}`, points: moderation.categories.filter((x) => x.group === g).map((x) => ({ key: x.category as string, count: x[n] })),
+    })));
+    return mergeSeries(series, CATEGORIES).map(({ key, counts }): Row => {
+      const row: Row = { ...counts, category: key };
+      for (const g of groups) row[g] = counts[`${g}:scored`] ? counts[`${g}:flagged`] / counts[`${g}:scored`] : 0;
+      return row;
+    });
+  }, [moderation, groups]);
   const scored = moderation.categories.reduce((a, r) => Math.max(a, r.scored), 0);
   const split = groups.length > 1 || groups[0] !== 'all';
   const top = Math.max(0, ...rows.flatMap((r) => groups.map((g) => Number(r[g] ?? 0))));
@@ -50,7 +56,7 @@ export function ModerationFlagged({ moderation, query }: { moderation: Moderatio
             }} />
             {groups.map((g, i) => (
               <Bar key={g} dataKey={g} fill={split ? seriesColour(g, i) : PRIMARY} isAnimationActive={false} style={{ cursor: 'pointer' }}
-                onClick={(d) => nav.toggle('flagged', String((d.payload as Row).category))}>
+                shape={barMark(g, byCategory)} onClick={(d) => nav.toggle('flagged', String((d.payload as Row).category))}>
                 {!split && rows.map((r) => <Cell key={r.category} fill={flagged.has(String(r.category)) ? HIGHLIGHT : PRIMARY} />)}
               </Bar>
             ))}

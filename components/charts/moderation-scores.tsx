@@ -2,11 +2,13 @@
 import { useMemo, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import { CATEGORIES, underscored, type Category } from '@/lib/dataset/moderation';
+import { mergeSeries } from '@/lib/stats/merge-series';
 import type { ModerationStats } from '@/lib/stats/types';
 import { ChartFrame } from './chart-frame';
 import { EmptyState } from './empty-state';
 import { compact, count, percent } from './format';
 import { edge, logAxis, orNull, scoreParam } from './log-axis';
+import { barMark } from './marks';
 import { PRIMARY, seriesColour } from './palette';
 import { SeriesLegend } from './series-legend';
 import { SplitLinks } from './split-links';
@@ -14,6 +16,8 @@ import { Tip } from './tip';
 import { useFilterNav } from './use-filter-nav';
 
 type Row = { bin: string; lo: number; hi: number } & Record<string, number | string | null>;
+
+const byLo = (r: Record<string, unknown>) => Number(r.lo);
 
 /** The category a page opens on: the one filtered by, else harassment. */
 function initialCategory(params: URLSearchParams): Category {
@@ -34,12 +38,13 @@ export function ModerationScores({ moderation, query }: { moderation: Moderation
   const split = groups.length > 1 || groups[0] !== 'all';
   const rows = useMemo(() => {
     const hists = moderation.histograms.filter((h) => h.category === category);
-    const first = hists[0]?.bins ?? [];
-    return first.map((b, i) => {
-      const row: Row = { bin: edge(b.lo), lo: b.lo, hi: b.hi };
+    const his = new Map(hists.flatMap((h) => h.bins.map((b) => [b.lo, b.hi] as const)));
+    const totals = new Map(hists.map((h) => [h.group, h.bins.reduce((a, x) => a + x.count, 0)]));
+    return mergeSeries(hists.map((h) => ({ name: h.group, points: h.bins.map((b) => ({ key: b.lo, count: b.count })) }))).map(({ key, counts }) => {
+      const row: Row = { bin: edge(key), lo: key, hi: his.get(key) ?? key };
       for (const h of hists) {
-        const n = h.bins[i]?.count ?? 0;
-        const all = h.bins.reduce((a, x) => a + x.count, 0);
+        const n = counts[h.group];
+        const all = totals.get(h.group) ?? 0;
         row[`${h.group}:n`] = n;
         row[h.group] = orNull(split ? (all ? n / all : 0) : n);
       }
@@ -88,7 +93,7 @@ export function ModerationScores({ moderation, query }: { moderation: Moderation
             }} />
             {groups.map((g, i) => (
               <Bar key={g} dataKey={g} fill={split ? seriesColour(g, i) : PRIMARY} isAnimationActive={false} style={{ cursor: 'pointer' }}
-                onClick={(d) => nav.set({ [param]: scoreParam((d.payload as Row).lo) })} />
+                shape={barMark(g, byLo)} onClick={(d) => nav.set({ [param]: scoreParam((d.payload as Row).lo) })} />
             ))}
           </BarChart>
           {split && <SeriesLegend keys={groups} />}

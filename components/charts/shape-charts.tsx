@@ -1,14 +1,18 @@
 'use client';
 import { useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+import { mergeSeries } from '@/lib/stats/merge-series';
 import type { ShapeStats } from '@/lib/stats/types';
 import { ChartFrame } from './chart-frame';
 import { EmptyState } from './empty-state';
 import { compact, count, percent } from './format';
+import { barMark } from './marks';
 import { PRIMARY, seriesColour } from './palette';
 import { SeriesLegend } from './series-legend';
 import { Tip } from './tip';
 import { useFilterNav } from './use-filter-nav';
+
+const byLo = (r: Record<string, unknown>) => Number(r.lo);
 
 type TurnRow = { label: string; lo: number; hi: number; count: number };
 
@@ -30,7 +34,7 @@ export function TurnsChart({ shape, query }: { shape: ShapeStats; query: string 
             const r = active && payload?.[0] ? (payload[0].payload as TurnRow) : null;
             return r ? <Tip title={`${r.label} turn${r.label === '1' ? '' : 's'}`} lines={[`${count(r.count)} conversations (${percent(r.count, all)})`]} /> : null;
           }} />
-          <Bar dataKey="count" fill={PRIMARY} isAnimationActive={false} style={{ cursor: 'pointer' }} onClick={(d) => {
+          <Bar dataKey="count" fill={PRIMARY} isAnimationActive={false} style={{ cursor: 'pointer' }} shape={barMark('count', byLo)} onClick={(d) => {
             const r = d.payload as TurnRow;
             const last = r.label.endsWith('+');
             nav.set({ turns_min: String(r.lo), turns_max: last ? null : String(r.hi - 1) });
@@ -41,18 +45,27 @@ export function TurnsChart({ shape, query }: { shape: ShapeStats; query: string 
   );
 }
 
+/**
+ * Lower edges of every length bin from the shortest to the longest message of either role: each
+ * role's bins are contiguous, but the two roles' ranges may leave a gap, drawn as empty bins.
+ */
+function lengthEdges(shape: ShapeStats): number[] {
+  const los = shape.lengths.flatMap((l) => l.bins.map((b) => b.lo));
+  if (!los.length) return [];
+  const max = Math.max(...los);
+  const edges = los.includes(0) ? [0] : [];
+  for (let e = Math.max(1, Math.min(...los.filter((lo) => lo > 0), max)); e <= max && max > 0; e *= 2) edges.push(e);
+  return edges;
+}
+
 type LengthRow = { label: string; lo: number; hi: number } & Record<string, number | string>;
 
 /** Message length in characters, user and assistant side by side, over doubling bins. */
 export function LengthChart({ shape, query }: { shape: ShapeStats; query: string }) {
   const roles = shape.lengths.map((l) => l.role);
   const rows = useMemo(() => {
-    const first = shape.lengths[0]?.bins ?? [];
-    return first.map((b, i) => {
-      const row: LengthRow = { label: compact(b.lo), lo: b.lo, hi: b.hi };
-      for (const l of shape.lengths) row[l.role] = l.bins[i]?.count ?? 0;
-      return row;
-    });
+    const series = shape.lengths.map((l) => ({ name: l.role, points: l.bins.map((b) => ({ key: b.lo, count: b.count })) }));
+    return mergeSeries(series, lengthEdges(shape)).map(({ key, counts }): LengthRow => ({ ...counts, label: compact(key), lo: key, hi: key === 0 ? 1 : 2 * key }));
   }, [shape]);
   const totals = Object.fromEntries(shape.lengths.map((l) => [l.role, l.bins.reduce((a, b) => a + b.count, 0)]));
   const all = Object.values(totals).reduce((a, b) => a + b, 0);
@@ -68,7 +81,7 @@ export function LengthChart({ shape, query }: { shape: ShapeStats; query: string
               const r = active && payload?.[0] ? (payload[0].payload as LengthRow) : null;
               return r ? <Tip title={`${count(r.lo)}–${count(r.hi - 1)} characters`} lines={roles.map((role) => `${role}: ${count(Number(r[role]))} messages (${percent(Number(r[role]), totals[role])})`)} /> : null;
             }} />
-            {roles.map((role, i) => <Bar key={role} dataKey={role} fill={seriesColour(role, i)} isAnimationActive={false} />)}
+            {roles.map((role, i) => <Bar key={role} dataKey={role} fill={seriesColour(role, i)} isAnimationActive={false} shape={barMark(role, byLo)} />)}
           </BarChart>
           <SeriesLegend keys={roles} />
         </div>

@@ -6,6 +6,7 @@ import { bucketEnd, bucketLabel } from './buckets';
 import { ChartFrame } from './chart-frame';
 import { EmptyState } from './empty-state';
 import { compact, count, percent } from './format';
+import { barMark } from './marks';
 import { OptionLinks } from './option-links';
 import { PRIMARY, seriesColour } from './palette';
 import { SeriesLegend } from './series-legend';
@@ -13,6 +14,8 @@ import { Tip } from './tip';
 import { useFilterNav } from './use-filter-nav';
 
 type Row = { bucket: string; label: string; count: number } & Record<string, number | string>;
+
+const byBucket = (r: Record<string, unknown>) => String(r.bucket);
 
 /** Conversations per day, week or month, optionally stacked; the brush sets the date filter. */
 export function TimeChart({ time, total, query }: { time: TimeSeries; total: number; query: string }) {
@@ -53,8 +56,8 @@ export function TimeChart({ time, total, query }: { time: TimeSeries; total: num
               return <Tip title={head} lines={lines} />;
             }} />
             {time.stack
-              ? time.keys.map((k, i) => <Bar key={k} dataKey={k} stackId="t" fill={seriesColour(k, i)} isAnimationActive={false} />)
-              : <Bar dataKey="count" fill={PRIMARY} isAnimationActive={false} />}
+              ? time.keys.map((k, i) => <Bar key={k} dataKey={k} stackId="t" fill={seriesColour(k, i)} isAnimationActive={false} shape={barMark(k, byBucket)} />)
+              : <Bar dataKey="count" fill={PRIMARY} isAnimationActive={false} shape={barMark('count', byBucket)} />}
             {rows.length > 1 && <Brush dataKey="label" height={28} stroke="#475569" travellerWidth={10} onDragEnd={pickRange} />}
           </BarChart>
           {time.stack && <SeriesLegend keys={time.keys} />}
