@@ -12,7 +12,11 @@ export const SEQUENCE_SCRIPTS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Kat
 export const FOLDED = '\\u0640\\u064b-\\u0652\\u0670';
 const FOLDED_ALL = new RegExp(`[${FOLDED}]+`, 'g');
 
-/** Text as searched: folded, then NFC (folding first, so that what it uncovers is composed too). */
+/**
+ * Text as searched: folded, then NFC (folding first, so that what it uncovers is composed too).
+ * NFC, not NFKC: NFKC would also turn fullwidth letters, ligatures and superscripts into plain ones,
+ * changing what searches in the scripts already served find.
+ */
 export function searchForm(s: string): string {
   return s.replace(FOLDED_ALL, '').normalize('NFC');
 }
