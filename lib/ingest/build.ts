@@ -12,7 +12,7 @@ import { CONVERSATIONS_DDL, encodeFewValued, insertConversationsSql, insertMessa
 import { TextStoreWriter } from '../text/store';
 import type { TextSegment } from './postings-worker';
 
-export const BUILD_VERSION = 11;
+export const BUILD_VERSION = 12;
 
 export interface Manifest {
   buildVersion: number;

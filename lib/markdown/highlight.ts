@@ -1,20 +1,27 @@
 // Highlighting of search words inside message text. It works on text before escaping, so it can
 // never split or match an HTML tag: the pieces are escaped one by one and the hits wrapped in <mark>.
+// Matching follows the search (search/tokenize.ts) on the text as written: a term, in its searched
+// form, matches with or without Arabic harakat and tatweel, composed or decomposed, and a word's
+// combining marks are part of it.
+import { FOLDED, SEQUENCE_SCRIPTS, searchForm } from '../search/script';
 import { escapeHtml } from './escape';
 
-const WORD_CHAR = '[\\p{L}\\p{N}_]';
-export const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const NOT_AFTER_WORD = '(?<![\\p{L}\\p{N}_]\\p{M}*)';
+const NOT_BEFORE_WORD = '(?![\\p{L}\\p{M}\\p{N}_])';
+/** Scripts whose terms match anywhere, not as whole words (Chinese, Japanese, Thai...). */
+export const CJK = SEQUENCE_SCRIPTS;
+const ARABIC = /\p{Script=Arabic}/u;
 
 /** The words of a search query worth highlighting: bare and quoted words, not `-excluded` ones. */
 export function searchTerms(q: string | null | undefined): string[] {
   if (!q) return [];
   const terms = new Set<string>();
-  for (const m of q.matchAll(/(-?)"([^"]*)"|(\S+)/g)) {
+  for (const m of searchForm(q).matchAll(/(-?)"([^"]*)"|(\S+)/g)) {
     if (m[1] === '-' || m[3]?.startsWith('-')) continue;
     const text = m[2] ?? m[3] ?? '';
     for (const w of text.split(/\s+/)) {
       // Keep inner hyphens and dots (`zebra-quartz-57`, `gpt-3.5`), drop punctuation around the word.
-      const word = w.replace(/^[^\p{L}\p{N}_]+|[^\p{L}\p{N}_]+$/gu, '').toLowerCase();
+      const word = w.replace(/^[^\p{L}\p{N}_]+|[^\p{L}\p{M}\p{N}_]+$/gu, '').toLowerCase();
       if (word) terms.add(word);
     }
   }
@@ -23,11 +30,20 @@ export function searchTerms(q: string | null | undefined): string[] {
 
 export const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** A case-insensitive whole-word pattern for the terms (CJK terms match anywhere), or null. */
+/** A term's characters as they may be written: composed or decomposed, Arabic letters with harakat or tatweel after them. */
+function spellings(t: string): string {
+  return Array.from(t, (ch) => {
+    const nfd = ch.normalize('NFD');
+    const c = nfd === ch ? escapeRegExp(ch) : `(?:${escapeRegExp(ch)}|${escapeRegExp(nfd)})`;
+    return ARABIC.test(ch) ? `${c}[${FOLDED}]*` : c;
+  }).join('');
+}
+
+/** A case-insensitive whole-word pattern for the terms (terms of scripts without spaces match anywhere), or null. */
 export function highlightPattern(terms: readonly string[]): RegExp | null {
   if (terms.length === 0) return null;
   const parts = [...terms].sort((a, b) => b.length - a.length).map((t) =>
-    CJK.test(t) ? escapeRegExp(t) : `(?<!${WORD_CHAR})${escapeRegExp(t)}(?!${WORD_CHAR})`);
+    CJK.test(t) ? spellings(t) : `${NOT_AFTER_WORD}${spellings(t)}${NOT_BEFORE_WORD}`);
   return new RegExp(parts.join('|'), 'giu');
 }
 

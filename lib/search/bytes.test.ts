@@ -93,3 +93,36 @@ describe('byte tests of search checks', () => {
     expect(byteTest(checkOf('"ключ слово"'))).toBeUndefined();
   });
 });
+
+describe('byte tests in scripts that normalisation and folding change', () => {
+  /** The check accepts `yes` and rejects `no`, and its byte test never says otherwise (MAYBE leaves a message to it). */
+  const agree = (q: string, yes: string[], no: string[]) => {
+    const check = checkOf(q);
+    const test = byteTest(check);
+    const matches = checkMatcher(check);
+    for (const [ts, want] of [[yes, true], [no, false]] as const) {
+      for (const t of ts) {
+        expect(matches(t), `${q} in ${JSON.stringify(t)}`).toBe(want);
+        if (!test) continue;
+        const { b, start, end } = bytesOf(t);
+        expect(test(b, start, end), `${q} in ${JSON.stringify(t)}, bytes`).not.toBe(want ? NO : YES);
+      }
+    }
+  };
+
+  it('agree with the text test on decomposed kana and compatibility ideographs', () => {
+    expect(byteTest(checkOf('がっこう'))).toBeDefined();
+    agree('がっこう', ['がっこう', 'か\u3099っこう'], ['かっこう', 'がっこ', 'がっこう\u3099'.replace('う', 'ぅ')]);
+    agree('豈不是', ['豈不是', '\uf900不是'], ['豈不', '是豈不']);
+  });
+
+  it('agree with the text test on Thai written with its marks in either order', () => {
+    // Sara U (ccc 103) and a tone mark (ccc 107): NFC puts the vowel first.
+    agree('ปุ่ม', ['กดปุ่มนี้', 'กดป\u0e48\u0e38มนี้'], ['กดปมนี้', 'ปุ']);
+  });
+
+  it('agree with the text test when harakat or tatweel sit inside the words', () => {
+    agree('"kiss sky"', ['ki\u064bss sky', 'kiss s\u0640ky', 'kiss sky'], ['kissy sky', 'ki\u064bssy sky']);
+    agree('中文字符', ['中\u064b文字符', '中文\u0640字符', '中文字符'], ['中文字', '中文']);
+  });
+});

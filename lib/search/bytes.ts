@@ -3,6 +3,7 @@
 // them into strings was most of its time. The verdict is NO only when the check rejects the
 // message, YES only when it accepts it; MAYBE leaves the message to the check itself.
 import type { Check } from './query';
+import { mayChange, mayCombine } from './tokenize';
 
 export const NO = 0;
 export const MAYBE = 1;
@@ -27,13 +28,67 @@ const FREQUENCY: Record<string, number> = {
 };
 const rarity = (code: number) => FREQUENCY[String.fromCharCode(code)] ?? 5;
 
+// The check is on the text's searched form (tokenize.ts), which leaves out Arabic harakat and
+// tatweel: U+0640, U+064B-U+0652 and U+0670 are D9 80, D9 8B-D9 92 and D9 B0 in UTF-8.
+const isFoldedSecond = (b: number) => b === 0x80 || (b >= 0x8b && b <= 0x92) || b === 0xb0;
+function holdsFolded(m: Buffer): boolean {
+  for (let i = m.indexOf(0xd9); i !== -1 && i + 1 < m.length; i = m.indexOf(0xd9, i + 1)) if (isFoldedSecond(m[i + 1])) return true;
+  return false;
+}
+
+/** The UTF-16 code unit that begins the character whose UTF-8 starts at `i` (its high surrogate beyond the BMP). */
+function unitAt(m: Buffer, i: number): number {
+  const b = m[i];
+  if (b < 0x80) return b;
+  if (b < 0xe0) return ((b & 0x1f) << 6) | (m[i + 1] & 0x3f);
+  if (b < 0xf0) return ((b & 0x0f) << 12) | ((m[i + 1] & 0x3f) << 6) | (m[i + 2] & 0x3f);
+  const cp = ((b & 0x07) << 18) | ((m[i + 1] & 0x3f) << 12) | ((m[i + 2] & 0x3f) << 6) | (m[i + 3] & 0x3f);
+  return 0xd800 + ((cp - 0x10000) >> 10);
+}
+
+let sources: Map<string, string[]> | undefined;
+/** For each character, the others that turn into text holding it in NFC (compatibility ideographs, Kelvin). */
+function sourcesOf(ch: string): string[] {
+  if (!sources) {
+    sources = new Map();
+    const add = (x: string) => {
+      const n = x.normalize('NFC');
+      if (n === x) return;
+      for (const c of new Set(n)) sources!.set(c, [...(sources!.get(c) ?? []), x]);
+    };
+    for (let c = 0x300; c < 0x10000; c++) if (c < 0xd800 || c > 0xdfff) add(String.fromCharCode(c));
+    for (let c = 0x2f800; c <= 0x2fa1f; c++) add(String.fromCodePoint(c));
+  }
+  return sources.get(ch) ?? [];
+}
+
+/**
+ * The test of a run of text that has no spaces (Chinese, Thai...), or undefined when its text
+ * holds a character that normalising may move or make (Thai tone marks and vowels below).
+ * Bytes holding the run are a YES unless a character that may combine with its last one follows;
+ * bytes not holding it are a NO unless they hold something normalising may turn into part of it.
+ */
+function containsTest(pattern: string): ByteTest | undefined {
+  if ([...pattern].some((ch) => mayChange(ch.charCodeAt(0)))) return undefined;
+  // Exact otherwise: a string holds another exactly when its UTF-8 holds the other's.
+  const needle = Buffer.from(pattern, 'utf8');
+  const makers = [...new Set([...pattern].flatMap((ch) => [...sourcesOf(ch), ...ch.normalize('NFD').slice(1)]))].map((x) => Buffer.from(x, 'utf8'));
+  return (buf, start, end) => {
+    const m = buf.subarray(start, end);
+    let verdict: Verdict = NO;
+    for (let i = m.indexOf(needle); i !== -1; i = m.indexOf(needle, i + 1)) {
+      const after = i + needle.length;
+      if (after >= m.length || !mayCombine(unitAt(m, after))) return YES;
+      verdict = MAYBE;
+    }
+    if (verdict === NO && (holdsFolded(m) || makers.some((x) => m.indexOf(x) !== -1))) return MAYBE;
+    return verdict;
+  };
+}
+
 /** A test for the check, or undefined when only its text test applies (a phrase with words outside ASCII). */
 export function byteTest(check: Check): ByteTest | undefined {
-  if (check.kind === 'contains') {
-    // Exact: a string holds another exactly when its UTF-8 holds the other's.
-    const needle = Buffer.from(check.pattern, 'utf8');
-    return (buf, start, end) => (end - start >= needle.length && buf.subarray(start, end).indexOf(needle) !== -1 ? YES : NO);
-  }
+  if (check.kind === 'contains') return containsTest(check.pattern);
   const parts = check.sequence;
   if (!parts?.length || !parts.every((p) => /^[a-z0-9_-]+$/.test(p) && isAsciiWord(p.charCodeAt(0)) && isAsciiWord(p.charCodeAt(p.length - 1)))) return undefined;
   const codes = parts.map((p) => Array.from(p, (ch) => ch.charCodeAt(0)));
@@ -134,6 +189,7 @@ export function byteTest(check: Check): ByteTest | undefined {
         verdict = MAYBE;
       }
     }
-    return verdict;
+    // Harakat or tatweel inside a word leave it out of the searched form: the text test decides.
+    return verdict === NO && holdsFolded(m) ? MAYBE : verdict;
   };
 }

@@ -62,3 +62,27 @@ describe('phrase terms', () => {
     expect(matched).toBeGreaterThan(8);
   });
 });
+
+describe('queries in scripts with combining marks and without spaces', () => {
+  const matches = (q: string, text: string) => checkMatcher(parseQuery(q).checks[0])(text);
+
+  it('ask for the whole Devanagari word, not its consonants', () => {
+    expect(parseQuery('नहीं').terms).not.toEqual(parseQuery('नह').terms);
+    expect(matches('"नहीं जानता"', 'मैं नहीं जानता')).toBe(true);
+    expect(matches('"नह जानता"', 'मैं नहीं जानता')).toBe(false);
+  });
+
+  it('confirm Arabic phrases with or without harakat on either side', () => {
+    for (const q of ['"مُحَمَّد رَسُول"', '"محمد رسول"']) {
+      expect(parseQuery(q).terms).toEqual(parseQuery('محمد رسول').terms);
+      expect(matches(q, 'قال مُحَمَّدٌ رَسُولُ الله')).toBe(true);
+      expect(matches(q, 'قال محمد رسول الله')).toBe(true);
+      expect(matches(q, 'قال محمد ورسول الله')).toBe(false);
+    }
+  });
+
+  it('confirm a Thai run as a sequence of characters anywhere', () => {
+    expect(matches('ภาษาไทย', 'ฉันพูดภาษาไทยได้')).toBe(true);
+    expect(matches('ภาษาไทย', 'ฉันพูดภาษาลาวได้')).toBe(false);
+  });
+});

@@ -1,11 +1,12 @@
 // The search syntax (docs/API.md): words (all must occur), "quoted phrases" (in order, in one
 // message) and -excluded words, turned into index terms plus patterns that confirm order.
 import { phrasePairTerms } from './pairs';
-import { termId, tokens, tokenTerms, type Token } from './tokenize';
+import { normalizeText, termId, tokens, tokenTerms, type Token } from './tokenize';
 
 /**
- * What a phrase (or a long CJK run) asks of one message's text, confirmed by checkMatcher:
- * `pattern` a JavaScript regular expression (flags 'iu'), or `contains` a run of CJK text as is.
+ * What a phrase (or a long run of a script without spaces) asks of one message's text, in its
+ * searched form (tokenize.ts), confirmed by checkMatcher: `pattern` a JavaScript regular
+ * expression (flags 'iu'), or `contains` a run of such a script as is.
  */
 export interface Check {
   kind: 'regex' | 'contains'; pattern: string;
@@ -23,8 +24,11 @@ export interface SearchPlan {
 
 export class QueryError extends Error {}
 
-const WORD = '[\\p{L}\\p{N}_]';
-const SEP = '[^\\p{L}\\p{N}_]';
+// A word starts after no letter, digit or underscore (marks after one belong to it), and ends
+// before no letter, mark, digit or underscore; separators between words start with no mark.
+const NOT_AFTER_WORD = '(?<![\\p{L}\\p{N}_]\\p{M}*)';
+const NOT_BEFORE_WORD = '(?![\\p{L}\\p{M}\\p{N}_])';
+const SEP = '(?!\\p{M})[^\\p{L}\\p{N}_]+';
 // Hyphens stay bare: outside a class they are literal, and the 'u' flag refuses `\-`.
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, (c) => `\\${c}`);
 
@@ -34,9 +38,9 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, (c) => `\\${c}`)
  * is much faster over message text.
  */
 function sequencePattern(ts: Token[], literal?: string): string {
-  const body = literal !== undefined ? escape(literal) : ts.map((t) => escape(t.text)).join(`${SEP}+`);
-  const start = ts[0].cjk ? '' : `(?<!${WORD})`;
-  const end = ts[ts.length - 1].cjk ? '' : `(?!${WORD})`;
+  const body = literal !== undefined ? escape(literal) : ts.map((t) => escape(t.text)).join(SEP);
+  const start = ts[0].cjk ? '' : NOT_AFTER_WORD;
+  const end = ts[ts.length - 1].cjk ? '' : NOT_BEFORE_WORD;
   return `${start}${body}${end}`;
 }
 
@@ -48,11 +52,12 @@ function checkFor(ts: Token[], raw: string, quoted: boolean, words: string[]): C
   const terms = [...new Set([...words, ...phrasePairTerms(ts)])];
   if (ts.length === 1 && ts[0].cjk) return { kind: 'contains', pattern: ts[0].text, terms };
   // An unquoted hyphenated word must match as written; a quoted phrase allows any separators.
-  const literal = !quoted && /^[\p{L}\p{N}_-]+$/u.test(raw) ? raw.toLowerCase() : undefined;
+  const literal = !quoted && /^[\p{L}\p{M}\p{N}_-]+$/u.test(raw) ? raw.toLowerCase() : undefined;
   return { kind: 'regex', pattern: sequencePattern(ts, literal), terms, sequence: literal !== undefined ? [literal] : ts.map((t) => t.text) };
 }
 
 export function parseQuery(q: string): SearchPlan {
+  q = normalizeText(q);
   const plan: SearchPlan = { terms: [], excluded: [], checks: [], highlight: [] };
   const parts = q.match(/-?"[^"]*"?|\S+/g) ?? [];
   for (const part of parts) {
@@ -79,9 +84,9 @@ export function parseQuery(q: string): SearchPlan {
   return plan;
 }
 
-/** A test of one message's text for the check. */
+/** A test of one message's text for the check (on its searched form, as the index holds it). */
 export function checkMatcher(c: Check): (text: string) => boolean {
-  if (c.kind === 'contains') return (t) => t.includes(c.pattern);
+  if (c.kind === 'contains') return (t) => normalizeText(t).includes(c.pattern);
   const re = new RegExp(c.pattern, 'iu');
-  return (t) => re.test(t);
+  return (t) => re.test(normalizeText(t));
 }
