@@ -10,35 +10,30 @@ import { SearchForm } from '@/components/explore/search-form';
 import { TurnsFacet } from '@/components/explore/turns-facet';
 import { UserSummaryCard } from '@/components/explore/user-summary';
 import { ParamNotices, type BadParams } from '@/components/common/param-notices';
-import { CATEGORIES, underscored } from '@/lib/dataset/moderation';
-import { describeParams } from '@/lib/filters/describe';
-import { parseParamsLenient } from '@/lib/filters/schema';
-import { paging } from '@/lib/paging';
-import { exploreView } from '@/lib/queries/explore';
-import { pageNotice } from '@/lib/server/respond';
+import { Sentence } from '@/components/common/sentence';
 import { ViewNotice } from '@/components/common/view-notice';
+import { FIELD_DEFS, placeOf, type FieldDef } from '@/lib/filters/fields';
+import { parseParamsLenient, type Filter } from '@/lib/filters/schema';
+import { paging } from '@/lib/paging';
+import { exploreView, type ExploreView } from '@/lib/queries/explore';
 import { userSummary } from '@/lib/queries/user-summary';
-import { chartsViewHref, exportHref, searchParamsOf, withoutHref } from '@/lib/urls';
+import { pageNotice } from '@/lib/server/respond';
+import { searchParamsOf, ViewLinks } from '@/lib/urls';
 
 export const dynamic = 'force-dynamic';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-const fmt = (n: number) => n.toLocaleString('en-US');
-
-const FACETS = new Set(['language', 'country', 'state', 'model', 'hashed_ip']);
-const THRESHOLDS = new Set(CATEGORIES.map((c) => `min_${underscored(c)}`));
-
-/** Where a bad parameter's notice goes: by the control that sets it; unknown ones at the top. */
-function placeOf(param: string): string | undefined {
-  if (param === 'q' || param === 'role') return 'search';
-  if (param === 'sort' || param === 'limit' || param === 'offset') return 'listing';
-  if (param === 'turns_min' || param === 'turns_max') return 'turns';
-  if (param === 'from' || param === 'to') return 'date';
-  if (param === 'flagged' || THRESHOLDS.has(param)) return 'flagged';
-  if (param === 'toxic' || param === 'redacted') return param;
-  const field = param.replace(/^not_/, '');
-  return FACETS.has(field) ? field : undefined;
+/** The sidebar control of one field, in the order of the field table; none for fields set elsewhere. */
+function Control({ def, view, filter, links, notice }: { def: FieldDef; view: ExploreView; filter: Filter; links: ViewLinks; notice: React.ReactNode }) {
+  switch (def.kind) {
+    case 'values': return def.facet ? <FacetList def={def} values={view.facets[def.key as keyof ExploreView['facets']] ?? []} links={links} notice={notice} /> : null;
+    case 'bool': return <FacetList def={def} values={view.facets[def.key]} links={links} notice={notice} />;
+    case 'range': return <TurnsFacet def={def} buckets={view.turns} filter={filter} links={links} notice={notice} />;
+    case 'dates': return <DateRange def={def} links={links} notice={notice} />;
+    case 'flagged': return <ModerationFacet def={def} counts={view.flags} links={links} notice={notice} />;
+    default: return null; // the search box, and thresholds inside the moderation facet
+  }
 }
 
 export default async function ExplorePage({ searchParams }: { searchParams: SearchParams }) {
@@ -46,7 +41,8 @@ export default async function ExplorePage({ searchParams }: { searchParams: Sear
   // Bad parameters do not replace the page: it shows the view without them (`params`), with a
   // notice by each. The status stays 200, as for any page of results; the JSON API answers 400.
   const { filter, listing, params, errors } = parseParamsLenient(asked);
-  const bad: BadParams = { errors, href: withoutHref(asked, errors.map((e) => e.param)), view: 'These results', placeOf };
+  const links = new ViewLinks(params);
+  const bad: BadParams = { errors, href: new ViewLinks(asked).without(errors.map((e) => e.param)), view: 'These results', placeOf };
   const notices = (place: string, className = 'mb-1') => <ParamNotices bad={bad} place={place} className={className} />;
   const users = filter.values.hashed_ip ?? [];
   let view;
@@ -57,49 +53,39 @@ export default async function ExplorePage({ searchParams }: { searchParams: Sear
     ]);
   } catch (e) {
     const notice = pageNotice(e);
-    if (notice) return <ViewNotice message={notice} href={`/?${asked.toString()}`} action="Try again" />;
+    if (notice) return <ViewNotice message={notice} href={new ViewLinks(asked).self} action="Try again" />;
     throw e;
   }
-  const [{ list, facets, turns, flags }, user] = view;
+  const [explore, user] = view;
+  const { list } = explore;
   const page = paging(list.total, listing.limit, listing.offset);
-  const clauses = describeParams(params);
-  const query = params.toString();
   return (
     <div className="grid grid-cols-[16rem_1fr] gap-6">
       {notices('top', 'col-span-full')}
       <aside>
-        <FacetList title="Language" param="language" values={facets.language} params={params} notice={notices('language')} />
-        <FacetList title="Country" param="country" values={facets.country} params={params} notice={notices('country')} />
-        <FacetList title="State" param="state" values={facets.state} params={params} limit={5} notice={notices('state')} />
-        <FacetList title="Model" param="model" values={facets.model} params={params} notice={notices('model')} />
-        <TurnsFacet buckets={turns} params={params} notice={notices('turns')} />
-        <DateRange params={params} notice={notices('date')} />
-        <FacetList title="Toxic" param="toxic" values={facets.toxic} params={params} single notice={notices('toxic')} />
-        <FacetList title="Redacted" param="redacted" values={facets.redacted} params={params} single notice={notices('redacted')} />
-        <ModerationFacet counts={flags} params={params} notice={notices('flagged')} />
-        <FacetList title="Top users (hashed IP)" param="hashed_ip" values={facets.hashed_ip} params={params} limit={5} notice={notices('hashed_ip')} />
+        {FIELD_DEFS.map((def) => <Control key={def.key} def={def} view={explore} filter={filter} links={links} notice={notices(def.place)} />)}
       </aside>
       <section className="min-w-0">
-        <SearchForm filter={filter} params={params} notice={notices('search', 'mt-1')} />
-        <ActiveFilters params={params} />
-        {user && <UserSummaryCard summary={user} params={params} />}
+        <SearchForm filter={filter} links={links} notice={notices('search', 'mt-1')} />
+        <ActiveFilters links={links} />
+        {user && <UserSummaryCard summary={user} links={links} />}
         <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2" data-testid="listing-bar">
           <p className="text-sm text-slate-700" data-testid="total">
-            <span data-testid="sentence"><strong>{fmt(list.total)}</strong> conversation{list.total === 1 ? '' : 's'}{clauses && ` ${clauses}`}</span>
-            {list.total > 0 && <span className="text-slate-500" data-testid="range"> · {fmt(page.first)}–{fmt(page.last)}</span>}
+            <Sentence total={list.total} params={params} />
+            {list.total > 0 && <span className="text-slate-500" data-testid="range"> · {page.first.toLocaleString('en-US')}–{page.last.toLocaleString('en-US')}</span>}
           </p>
           <div className="flex items-center gap-4">
-            <ListingControls query={query} sort={listing.sort} limit={listing.limit} searching={!!filter.q} />
-            <Link href={chartsViewHref(params)} className="text-sm text-indigo-700 underline" data-testid="charts-link">Charts</Link>
+            <ListingControls query={links.query} sort={listing.sort} limit={listing.limit} searching={!!filter.q} />
+            <Link href={links.charts()} className="text-sm text-indigo-700 underline" data-testid="charts-link">Charts</Link>
             <span className="text-sm text-slate-600">
-              Export <a className="text-indigo-700 underline" href={exportHref(params, 'csv')} data-testid="export-csv" download>CSV</a>
-              {' / '}<a className="text-indigo-700 underline" href={exportHref(params, 'jsonl')} data-testid="export-jsonl" download>JSONL</a>
+              Export <a className="text-indigo-700 underline" href={links.export('csv')} data-testid="export-csv" download>CSV</a>
+              {' / '}<a className="text-indigo-700 underline" href={links.export('jsonl')} data-testid="export-jsonl" download>JSONL</a>
             </span>
           </div>
           {notices('listing', 'basis-full')}
         </div>
-        <ResultsTable rows={list.rows} query={query} />
-        <Pager params={params} total={list.total} limit={listing.limit} offset={listing.offset} />
+        <ResultsTable rows={list.rows} query={links.query} terms={filter.search?.highlight ?? []} />
+        <Pager links={links} total={list.total} limit={listing.limit} offset={listing.offset} />
       </section>
     </div>
   );

@@ -1,5 +1,10 @@
-// Every link Wildscope writes is built here, so the URL grammar cannot drift between pages.
+// Every link Wildscope writes is built here, so the URL grammar cannot drift between pages. Pages
+// and components get a ViewLinks for the view they show and ask it for links; none of them edits a
+// query string itself.
+import { CHART_PARAMS, LISTING_PARAMS, type FieldDef } from './filters/fields';
 export const conversationPath = (id: string) => `/c/${encodeURIComponent(id)}`;
+/** The JSON of one conversation. */
+export const conversationApiPath = (id: string) => `/api/conversations/${encodeURIComponent(id)}`;
 export const turnAnchor = (turn: string) => `turn-${turn}`;
 export const turnPath = (id: string, turn: string) => `${conversationPath(id)}#${turnAnchor(turn)}`;
 /** A turn of a conversation, keeping the page's query (search highlighting, the way back to results). */
@@ -44,23 +49,20 @@ export function exportHref(current: URLSearchParams, format: 'csv' | 'jsonl'): s
   return `/api/conversations.${format}${s ? `?${s}` : ''}`;
 }
 
-const LISTING_PARAMS = ['sort', 'limit', 'offset'];
-const CHART_OPTIONS = ['interval', 'stack', 'split'];
-
-function without(current: URLSearchParams, keys: string[]): URLSearchParams {
+function without(current: URLSearchParams, keys: readonly string[]): URLSearchParams {
   const next = new URLSearchParams(current);
   for (const k of keys) next.delete(k);
   return next;
 }
 
 /** The same view on `path` without the given parameters (every value of each), paging kept: a bad parameter's way out. */
-export const withoutHref = (current: URLSearchParams, keys: string[], path = '/'): string => at(path, without(current, keys));
+export const withoutHref = (current: URLSearchParams, keys: readonly string[], path = '/'): string => at(path, without(current, keys));
 
 /** The charts of the explore page's selection: the same filters, no sort or paging. */
 export const chartsViewHref = (current: URLSearchParams): string => at('/charts', without(current, LISTING_PARAMS));
 
 /** The results of the charts page's selection: the same filters, no chart options. */
-export const resultsViewHref = (current: URLSearchParams): string => at('/', without(current, CHART_OPTIONS));
+export const resultsViewHref = (current: URLSearchParams): string => at('/', without(current, CHART_PARAMS));
 
 /** Sets or clears a (min, max) pair at once, e.g. turns_min/turns_max for a turn bucket. */
 export function rangeHref(current: URLSearchParams, minKey: string, maxKey: string, min: number | null, max: number | null): string {
@@ -103,4 +105,72 @@ export function searchParamsOf(sp: Record<string, string | string[] | undefined>
   const p = new URLSearchParams();
   for (const [k, v] of Object.entries(sp)) for (const x of Array.isArray(v) ? v : v === undefined ? [] : [v]) p.append(k, x);
   return p;
+}
+
+export type ViewPath = '/' | '/charts';
+
+/** The links of one view (explore or charts) and its query string: facets, chips, paging, forms, switching views. */
+export class ViewLinks {
+  readonly params: URLSearchParams;
+
+  constructor(params: URLSearchParams | string, readonly path: ViewPath = '/') {
+    this.params = new URLSearchParams(params);
+  }
+
+  /** The query string, for client components, which cannot be handed a ViewLinks (they make their own). */
+  get query(): string { return this.params.toString(); }
+  /** A parameter as written in the address (a form's default value). */
+  value(key: string): string | null { return this.params.get(key); }
+  /** Every value of a parameter as written in the address. */
+  values(key: string): string[] { return this.params.getAll(key); }
+  /** Whether the view filters on this value of this parameter. */
+  has(key: string, value: string): boolean { return this.params.getAll(key).includes(value); }
+
+  /** Adds or removes one value of a repeatable parameter (`not_<field>` for an exclusion). */
+  toggle(key: string, value: string): string { return toggleHref(this.params, key, value, this.path); }
+  /** A single-valued field (true/false) set to `value`, or cleared when it already is. */
+  choose(key: string, value: string): string {
+    return this.has(key, value) ? this.set({ [key]: null }) : this.set({ [key]: value });
+  }
+  /** Parameters replaced or removed (null); paging starts over unless `offset` is among them. */
+  set(changes: Record<string, string | null>): string { return exploreHref(this.params, changes, this.path); }
+  /** A range field's `<key>_min` and `<key>_max` set or cleared at once. */
+  range(def: Extract<FieldDef, { kind: 'range' }>, min: number | null, max: number | null): string {
+    return this.set({ [`${def.key}_min`]: min === null ? null : String(min), [`${def.key}_max`]: max === null ? null : String(max) });
+  }
+  /** The date range set (YYYY-MM-DD, `to` inclusive) or cleared (null). */
+  dates(from: string | null, to: string | null): string { return this.set({ from, to }); }
+  /** A chart's numbers as CSV: the same filters and options. */
+  csv(chart: string): string {
+    const next = new URLSearchParams(this.params);
+    next.set('format', 'csv');
+    return `/api/stats/${chart}?${next}`;
+  }
+  /** One value removed, as a chip's ×: without the search, its role and a relevance sort go too (they mean nothing alone). */
+  remove(key: string, value: string): string {
+    if (key !== 'q') return this.toggle(key, value);
+    const next = new URLSearchParams(this.params);
+    for (const k of ['q', 'role', 'offset']) next.delete(k);
+    if (next.get('sort') === 'relevance') next.delete('sort');
+    return at(this.path, next);
+  }
+  /** The same view without these parameters (every value of each), paging kept. */
+  without(keys: readonly string[]): string { return withoutHref(this.params, keys, this.path); }
+  /** The page at `offset` of the same listing. */
+  page(offset: number): string { return this.set({ offset: offset === 0 ? null : String(offset) }); }
+  /** The same view, to try again. */
+  get self(): string { return at(this.path, this.params); }
+
+  /** The same filters on the charts. */
+  charts(): string { return chartsViewHref(this.params); }
+  /** The same filters as results. */
+  results(): string { return resultsViewHref(this.params); }
+  /** The whole selection as a file. */
+  export(format: 'csv' | 'jsonl'): string { return exportHref(this.params, format); }
+  /** A conversation of the results, highlighting the search and linking back to them. */
+  conversation(id: string): string { return conversationHref(id, { q: this.params.get('q'), back: this.params.toString() }); }
+  /** The parameters a GET form must carry along, leaving out those it sets itself (and paging). */
+  hidden(except: readonly string[]): [string, string][] {
+    return [...this.params].filter(([k]) => !except.includes(k) && k !== 'offset');
+  }
 }

@@ -7,14 +7,16 @@ import { LengthChart, TurnsChart } from '@/components/charts/shape-charts';
 import { StatesChart } from '@/components/charts/states-chart';
 import { TimeChart } from '@/components/charts/time-chart';
 import { WorldMap } from '@/components/charts/world-map';
-import { describeParams } from '@/lib/filters/describe';
+import { FIELDS } from '@/lib/filters/fields';
 import type { Filter } from '@/lib/filters/schema';
+import { ViewLinks } from '@/lib/urls';
 import { shapeNameOf } from '@/lib/geo/country-names';
 import { usStateShapes } from '@/lib/geo/us-states';
 import { worldShapes } from '@/lib/geo/world';
 import { getStats } from '@/lib/queries/stats';
 import { pageNotice } from '@/lib/server/respond';
 import { noticesAt, ParamNotices, type BadParams } from '@/components/common/param-notices';
+import { Sentence } from '@/components/common/sentence';
 import { ViewNotice } from '@/components/common/view-notice';
 import type { StatsOptions } from '@/lib/stats/types';
 
@@ -36,13 +38,12 @@ export async function ChartsBody({ filter, options, params, bad }: { filter: Fil
     stats = await getStats(filter, options);
   } catch (e) {
     const notice = pageNotice(e);
-    if (notice) return <ViewNotice message={notice} href={`/charts?${params.toString()}`} action="Try again" />;
+    if (notice) return <ViewNotice message={notice} href={new ViewLinks(params, '/charts').self} action="Try again" />;
     throw e;
   }
   const query = params.toString();
-  const countries = params.getAll('country');
+  const countries = filter.values.country ?? [];
   const us = countries.length === 1 && shapeNameOf(countries[0]) === 'United States of America' ? usStateShapes() : undefined;
-  const clauses = describeParams(params);
   // A bad parameter's notice sits above the chart that sets that filter, in the chart's grid cell.
   const beside = (place: string, chart: React.ReactElement) => noticesAt(bad, place).length
     ? <div className="min-w-0 space-y-2"><ParamNotices bad={bad} place={place} />{chart}</div>
@@ -50,7 +51,7 @@ export async function ChartsBody({ filter, options, params, bad }: { filter: Fil
   return (
     <div className="space-y-6">
       <p className="text-sm text-slate-700" data-testid="total" data-total={stats.total}>
-        <span data-testid="sentence"><strong>{fmt(stats.total)}</strong> conversation{stats.total === 1 ? '' : 's'}{clauses && ` ${clauses}`}</span>
+        <Sentence total={stats.total} params={params} />
         <span className="text-slate-500"> · {fmt(stats.messages)} message{stats.messages === 1 ? '' : 's'}</span>
       </p>
       {stats.total === 0 && (
@@ -67,9 +68,9 @@ export async function ChartsBody({ filter, options, params, bad }: { filter: Fil
       </Section>
       <Section title="Language and model">
         <div className="grid gap-4 lg:grid-cols-2">
-          {beside('languages', <RankedChart id="languages" title="Languages" subtitle="Language of the conversation. Click a bar to filter by it." param="language"
+          {beside('languages', <RankedChart id="languages" title="Languages" subtitle="Language of the conversation. Click a bar to filter by it." def={FIELDS.language}
             values={stats.languages} total={stats.total} query={query} limit={20} />)}
-          {beside('models', <RankedChart id="models" title="Models" subtitle="The model that answered. Click a bar to filter by it." param="model"
+          {beside('models', <RankedChart id="models" title="Models" subtitle="The model that answered. Click a bar to filter by it." def={FIELDS.model}
             values={stats.models} total={stats.total} query={query} />)}
         </div>
       </Section>

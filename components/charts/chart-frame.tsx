@@ -1,6 +1,7 @@
 'use client';
 import { useRef, useState, useSyncExternalStore } from 'react';
 import type { ChartName } from '@/lib/stats/types';
+import { ViewLinks } from '@/lib/urls';
 import { downloadPng, downloadSvg, type LegendItem, type ScaleLegend } from './download';
 
 interface Props {
@@ -16,11 +17,7 @@ interface Props {
   children: React.ReactNode;
 }
 
-export const csvHref = (chart: ChartName, query: string): string => {
-  const p = new URLSearchParams(query);
-  p.set('format', 'csv');
-  return `/api/stats/${chart}?${p}`;
-};
+export const csvHref = (chart: ChartName, query: string): string => new ViewLinks(query, '/charts').csv(chart);
 
 const noSubscription = () => () => {};
 

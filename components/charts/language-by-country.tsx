@@ -11,6 +11,7 @@ import { SeriesLegend } from './series-legend';
 import { seriesColour } from './palette';
 import { Tip } from './tip';
 import { useFilterNav } from './use-filter-nav';
+import { FIELDS } from '@/lib/filters/fields';
 
 type Row = { country: string; total: number } & Record<string, number | string>;
 
@@ -42,7 +43,7 @@ export function LanguageByCountry({ data, total, query }: { data: Stats['languag
             }} />
             {data.languages.map((l, i) => (
               <Bar key={l} dataKey={l} stackId="lang" fill={seriesColour(l, i)} isAnimationActive={false} style={{ cursor: 'pointer' }}
-                shape={barMark(l, byCountry)} onClick={(d) => nav.toggle('country', (d.payload as Row).country)} />
+                shape={barMark(l, byCountry)} onClick={(d) => nav.toggle(FIELDS.country.key, (d.payload as Row).country)} />
             ))}
           </BarChart>
           <SeriesLegend keys={data.languages} />

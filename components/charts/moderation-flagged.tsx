@@ -13,6 +13,7 @@ import { SeriesLegend } from './series-legend';
 import { SplitLinks } from './split-links';
 import { Tip } from './tip';
 import { useFilterNav } from './use-filter-nav';
+import { FIELDS } from '@/lib/filters/fields';
 
 type Row = { category: string } & Record<string, number | string>;
 
@@ -21,7 +22,7 @@ const byCategory = (r: Record<string, unknown>) => String(r.category);
 /** For each OpenAI category, the share of scored messages it flagged; a click filters by the flag. */
 export function ModerationFlagged({ moderation, query }: { moderation: ModerationStats; query: string }) {
   const nav = useFilterNav(query);
-  const flagged = useMemo(() => new Set(new URLSearchParams(query).getAll('flagged')), [query]);
+  const flagged = useMemo(() => new Set(nav.links.values(FIELDS.flagged.key)), [nav.links]);
   const { groups } = moderation;
   const rows = useMemo(() => {
     // Each group's scored and flagged messages as two series, lined up by category.
@@ -42,7 +43,7 @@ export function ModerationFlagged({ moderation, query }: { moderation: Moderatio
       title="Messages flagged, by OpenAI category" subtitle="Share of scored messages flagged. Click a category to keep only conversations flagged for it."
       controls={<SplitLinks query={query} />}>
       {scored === 0 ? <EmptyState>No scored messages in this selection.</EmptyState> : (
-        <div className={nav.pending ? 'opacity-60' : ''} data-param="flagged">
+        <div className={nav.pending ? 'opacity-60' : ''} data-param={FIELDS.flagged.key}>
           <BarChart responsive layout="vertical" data={rows} style={{ width: '100%', height: rows.length * (split ? 12 * groups.length + 8 : 24) + 40 }}
             margin={{ top: 4, right: 16, bottom: 16, left: 4 }}>
             <CartesianGrid horizontal={false} stroke="#e2e8f0" />
@@ -56,7 +57,7 @@ export function ModerationFlagged({ moderation, query }: { moderation: Moderatio
             }} />
             {groups.map((g, i) => (
               <Bar key={g} dataKey={g} fill={split ? seriesColour(g, i) : PRIMARY} isAnimationActive={false} style={{ cursor: 'pointer' }}
-                shape={barMark(g, byCategory)} onClick={(d) => nav.toggle('flagged', String((d.payload as Row).category))}>
+                shape={barMark(g, byCategory)} onClick={(d) => nav.toggle(FIELDS.flagged.key, String((d.payload as Row).category))}>
                 {!split && rows.map((r) => <Cell key={r.category} fill={flagged.has(String(r.category)) ? HIGHLIGHT : PRIMARY} />)}
               </Bar>
             ))}

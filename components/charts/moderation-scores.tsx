@@ -1,7 +1,9 @@
 'use client';
 import { useMemo, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
-import { CATEGORIES, underscored, type Category } from '@/lib/dataset/moderation';
+import { CATEGORIES, type Category } from '@/lib/dataset/moderation';
+import { FIELDS, thresholdParam } from '@/lib/filters/fields';
+import type { ViewLinks } from '@/lib/urls';
 import { mergeSeries } from '@/lib/stats/merge-series';
 import type { ModerationStats } from '@/lib/stats/types';
 import { ChartFrame } from './chart-frame';
@@ -20,20 +22,20 @@ type Row = { bin: string; lo: number; hi: number } & Record<string, number | str
 const byLo = (r: Record<string, unknown>) => Number(r.lo);
 
 /** The category a page opens on: the one filtered by, else harassment. */
-function initialCategory(params: URLSearchParams): Category {
-  const flagged = params.getAll('flagged').find((f) => (CATEGORIES as readonly string[]).includes(f));
+function initialCategory(links: ViewLinks): Category {
+  const flagged = links.values(FIELDS.flagged.key).find((f) => (CATEGORIES as readonly string[]).includes(f));
   if (flagged) return flagged as Category;
-  const min = CATEGORIES.find((c) => params.has(`min_${underscored(c)}`));
+  const min = CATEGORIES.find((c) => links.value(thresholdParam(c)) !== null);
   return min ?? 'harassment';
 }
 
 /** One category's score histogram over log bins; a bin or the threshold box sets a minimum score. */
 export function ModerationScores({ moderation, query }: { moderation: ModerationStats; query: string }) {
   const nav = useFilterNav(query);
-  const params = useMemo(() => new URLSearchParams(query), [query]);
-  const [category, setCategory] = useState<Category>(() => initialCategory(params));
-  const param = `min_${underscored(category)}`;
-  const [threshold, setThreshold] = useState(params.get(param) ?? '');
+  const links = nav.links;
+  const [category, setCategory] = useState<Category>(() => initialCategory(links));
+  const param = thresholdParam(category);
+  const [threshold, setThreshold] = useState(links.value(param) ?? '');
   const { groups } = moderation;
   const split = groups.length > 1 || groups[0] !== 'all';
   const rows = useMemo(() => {
@@ -63,7 +65,7 @@ export function ModerationScores({ moderation, query }: { moderation: Moderation
       subtitle={`Messages by OpenAI moderation score (log bins; ${split ? 'share of each group' : 'message count'} on a log scale). Click a bin to keep conversations scoring at least its lower edge.`}
       controls={<>
         <label className="flex items-center gap-1">category
-          <select value={category} onChange={(e) => { setCategory(e.target.value as Category); setThreshold(params.get(`min_${underscored(e.target.value)}`) ?? ''); }}
+          <select value={category} onChange={(e) => { setCategory(e.target.value as Category); setThreshold(links.value(thresholdParam(e.target.value as Category)) ?? ''); }}
             className="rounded border border-slate-300 bg-white px-1 py-0.5" data-testid="score-category">
             {CATEGORIES.map((c) => <option key={c} value={c}>{c}</option>)}
           </select>
@@ -74,8 +76,8 @@ export function ModerationScores({ moderation, query }: { moderation: Moderation
             className="w-20 rounded border border-slate-300 px-1 py-0.5" />
           <button className="rounded border border-slate-300 bg-white px-1.5 py-0.5 hover:bg-slate-100">Filter</button>
         </form>
-        <button type="button" className="text-indigo-700 underline" onClick={() => nav.toggle('flagged', category)}>
-          {params.getAll('flagged').includes(category) ? `any flag (drop ${category})` : `only flagged for ${category}`}
+        <button type="button" className="text-indigo-700 underline" onClick={() => nav.toggle(FIELDS.flagged.key, category)}>
+          {links.has(FIELDS.flagged.key, category) ? `any flag (drop ${category})` : `only flagged for ${category}`}
         </button>
         <SplitLinks query={query} />
       </>}>

@@ -1,7 +1,7 @@
 import Link from 'next/link';
-import { exploreHref } from '@/lib/urls';
+import { ViewLinks } from '@/lib/urls';
 
-const optionHref = (query: string, key: string, value: string | null): string => exploreHref(new URLSearchParams(query), { [key]: value }, '/charts');
+const optionHref = (query: string, key: string, value: string | null): string => new ViewLinks(query, '/charts').set({ [key]: value });
 
 /** A chart option (interval, stack, split) as links that set it in the URL; null is the default. */
 export function OptionLinks({ label, param, values, current, query }: {

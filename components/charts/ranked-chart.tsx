@@ -1,5 +1,6 @@
 'use client';
 import { useMemo } from 'react';
+import type { ValueDef } from '@/lib/filters/fields';
 import type { ChartName, Ranked } from '@/lib/stats/types';
 import { ChartFrame } from './chart-frame';
 import { EmptyState } from './empty-state';
@@ -10,7 +11,7 @@ interface Props {
   id: ChartName;
   title: string;
   subtitle: string;
-  param: string; // the filter a click toggles
+  def: ValueDef; // the filter a click toggles
   values: Ranked[];
   total: number;
   query: string;
@@ -18,15 +19,15 @@ interface Props {
 }
 
 /** Languages, models, or one country's states as ranked bars. */
-export function RankedChart({ id, title, subtitle, param, values, total, query, limit }: Props) {
+export function RankedChart({ id, title, subtitle, def, values, total, query, limit }: Props) {
   const nav = useFilterNav(query);
-  const selected = useMemo(() => new Set(new URLSearchParams(query).getAll(param)), [query, param]);
+  const selected = useMemo(() => new Set(nav.links.values(def.key)), [nav.links, def.key]);
   const shown = values.slice(0, limit ?? 15);
   return (
     <ChartFrame id={id} csv={id} query={query} title={title} subtitle={subtitle} total={values.reduce((a, v) => a + v.count, 0)}>
       {values.length === 0 || total === 0 ? <EmptyState /> : (
-        <div className={nav.pending ? 'opacity-60' : ''} data-param={param}>
-          <RankedBars values={values} total={total} selected={selected} onPick={(v) => nav.toggle(param, v)} limit={limit} />
+        <div className={nav.pending ? 'opacity-60' : ''} data-param={def.key}>
+          <RankedBars values={values} total={total} selected={selected} onPick={(v) => nav.toggle(def.key, v)} limit={limit} />
           {values.length > shown.length && <p className="mt-1 text-xs text-slate-500">Top {shown.length} of {values.length}; the CSV has them all.</p>}
         </div>
       )}

@@ -11,6 +11,7 @@ import { PRIMARY, seriesColour } from './palette';
 import { SeriesLegend } from './series-legend';
 import { Tip } from './tip';
 import { useFilterNav } from './use-filter-nav';
+import { FIELDS } from '@/lib/filters/fields';
 
 const byLo = (r: Record<string, unknown>) => Number(r.lo);
 
@@ -37,7 +38,7 @@ export function TurnsChart({ shape, query }: { shape: ShapeStats; query: string 
           <Bar dataKey="count" fill={PRIMARY} isAnimationActive={false} style={{ cursor: 'pointer' }} shape={barMark('count', byLo)} onClick={(d) => {
             const r = d.payload as TurnRow;
             const last = r.label.endsWith('+');
-            nav.set({ turns_min: String(r.lo), turns_max: last ? null : String(r.hi - 1) });
+            nav.range(FIELDS.turns, r.lo, last ? null : r.hi - 1);
           }} />
         </BarChart>
       )}

@@ -11,6 +11,7 @@ import { MapModeToggle } from './map-mode';
 import { RankedBars } from './ranked-bars';
 import { UnmappedList } from './unmapped-list';
 import { useFilterNav } from './use-filter-nav';
+import { FIELDS } from '@/lib/filters/fields';
 
 interface Props { states: Stats['states']; total: number; query: string; usShapes?: ShapeSet }
 
@@ -20,15 +21,14 @@ const US = 'United States of America';
 export function StatesChart({ states, total, query, usShapes }: Props) {
   const [mode, setMode] = useState<MapMode>('count');
   const nav = useFilterNav(query);
-  const params = useMemo(() => new URLSearchParams(query), [query]);
-  const countries = params.getAll('country');
+  const countries = nav.links.values(FIELDS.country.key);
   const only = countries.length === 1 ? countries[0] : null;
-  const selected = useMemo(() => new Set(params.getAll('state')), [params]);
+  const selected = useMemo(() => new Set(nav.links.values(FIELDS.state.key)), [nav.links]);
   const rows = useMemo(() => (only ? states.filter((s) => s.country === only) : states), [states, only]);
   const onMap = !!usShapes && only !== null && shapeNameOf(only) === US;
   const names = useMemo(() => new Set(usShapes?.shapes.map((s) => s.name) ?? []), [usShapes]);
   const placement = useMemo(() => (onMap ? place(rows, names) : null), [onMap, rows, names]);
-  const pick = (s: string) => nav.toggle('state', s);
+  const pick = (s: string) => nav.toggle(FIELDS.state.key, s);
   const inCountry = rows.reduce((a, s) => a + s.count, 0);
   return (
     <ChartFrame id="states" csv="states" query={query} total={inCountry}
@@ -42,7 +42,7 @@ export function StatesChart({ states, total, query, usShapes }: Props) {
             <UnmappedList unmapped={placement.unmapped} unknown={placement.unknown} onPick={pick} noun="state" />
           </div>
         ) : (
-          <div className={nav.pending ? 'opacity-60' : ''} data-param="state">
+          <div className={nav.pending ? 'opacity-60' : ''} data-param={FIELDS.state.key}>
             <RankedBars values={rows} total={total} selected={selected} onPick={pick} limit={15}
               labelOf={only ? undefined : (s) => `${s.value ?? 'unknown'}, ${(s as Props['states'][number]).country ?? '?'}`} />
           </div>

@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import { Bar, BarChart, Brush, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TimeSeries } from '@/lib/stats/types';
-import { bucketEnd, bucketLabel } from './buckets';
+import { bucketEnd, bucketLabel } from './time-buckets';
 import { ChartFrame } from './chart-frame';
 import { EmptyState } from './empty-state';
 import { compact, count, percent } from './format';
@@ -20,26 +20,25 @@ const byBucket = (r: Record<string, unknown>) => String(r.bucket);
 /** Conversations per day, week or month, optionally stacked; the brush sets the date filter. */
 export function TimeChart({ time, total, query }: { time: TimeSeries; total: number; query: string }) {
   const nav = useFilterNav(query);
-  const params = useMemo(() => new URLSearchParams(query), [query]);
   const rows = useMemo(() => time.rows.map((r) => ({ ...r.by, bucket: r.bucket, label: bucketLabel(r.bucket, time.interval), count: r.count }) as Row), [time]);
   const all = rows.reduce((a, r) => a + r.count, 0);
   const unit = time.interval;
   const pickRange = ({ startIndex, endIndex }: { startIndex?: number; endIndex?: number }) => {
     if (startIndex === undefined || endIndex === undefined || !rows[startIndex] || !rows[endIndex]) return;
     if (startIndex === 0 && endIndex === rows.length - 1) return;
-    nav.set({ from: rows[startIndex].bucket, to: bucketEnd(rows[endIndex].bucket, unit) });
+    nav.dates(rows[startIndex].bucket, bucketEnd(rows[endIndex].bucket, unit));
   };
-  const dated = params.get('from') || params.get('to');
+  const dated = nav.links.value('from') || nav.links.value('to');
   return (
     <ChartFrame id="time" csv="time" query={query} total={all} className="col-span-full"
       title={`Conversations per ${unit}`}
       subtitle="By the time of the conversation's last turn (UTC). Drag the handles under the chart to filter by dates."
       controls={<>
-        <OptionLinks label="per" param="interval" query={query} current={params.get('interval')}
+        <OptionLinks label="per" param="interval" query={query} current={nav.links.value('interval')}
           values={[[null, 'auto'], ['day', 'day'], ['week', 'week'], ['month', 'month']]} />
-        <OptionLinks label="stacked by" param="stack" query={query} current={params.get('stack')}
+        <OptionLinks label="stacked by" param="stack" query={query} current={nav.links.value('stack')}
           values={[[null, 'nothing'], ['model', 'model'], ['language', 'language']]} />
-        {dated && <button type="button" className="text-indigo-700 underline" onClick={() => nav.set({ from: null, to: null })}>clear dates</button>}
+        {dated && <button type="button" className="text-indigo-700 underline" onClick={() => nav.dates(null, null)}>clear dates</button>}
       </>}>
       {all === 0 ? <EmptyState height={260}>{total > 0 ? 'No dates recorded for these conversations.' : undefined}</EmptyState> : (
         <div className={nav.pending ? 'opacity-60' : ''} data-testid="time-series" data-interval={unit} data-buckets={rows.length}>

@@ -1,17 +1,19 @@
 'use client';
 import { useRouter } from 'next/navigation';
-import { useCallback, useTransition } from 'react';
-import { exploreHref, toggleHref } from '@/lib/urls';
+import { useCallback, useMemo, useTransition } from 'react';
+import type { RangeDef } from '@/lib/filters/fields';
+import { ViewLinks } from '@/lib/urls';
 
-export const PATH = '/charts';
-
-/** Chart clicks change the charts page's URL: toggle one filter value or set parameters. */
+/** Chart clicks change the charts page's URL: toggle one filter value, set a range or dates, or set options. */
 export function useFilterNav(query: string) {
   const router = useRouter();
   const [pending, start] = useTransition();
   const go = useCallback((href: string) => start(() => router.push(href, { scroll: false })), [router]);
-  const toggle = useCallback((key: string, value: string) => go(toggleHref(new URLSearchParams(query), key, value, PATH)), [go, query]);
-  const set = useCallback((values: Record<string, string | null>) => go(exploreHref(new URLSearchParams(query), values, PATH)), [go, query]);
-  return { toggle, set, pending };
+  const links = useMemo(() => new ViewLinks(query, '/charts'), [query]);
+  const toggle = useCallback((key: string, value: string) => go(links.toggle(key, value)), [go, links]);
+  const set = useCallback((values: Record<string, string | null>) => go(links.set(values)), [go, links]);
+  const range = useCallback((def: RangeDef, min: number | null, max: number | null) => go(links.range(def, min, max)), [go, links]);
+  const dates = useCallback((from: string | null, to: string | null) => go(links.dates(from, to)), [go, links]);
+  return { links, toggle, set, range, dates, pending };
 }
 

@@ -10,6 +10,7 @@ import { EmptyState } from './empty-state';
 import { MapModeToggle } from './map-mode';
 import { UnmappedList } from './unmapped-list';
 import { useFilterNav } from './use-filter-nav';
+import { FIELDS } from '@/lib/filters/fields';
 
 interface Props { shapes: ShapeSet; countries: Ranked[]; total: number; query: string }
 
@@ -19,8 +20,8 @@ export function WorldMap({ shapes, countries, total, query }: Props) {
   const nav = useFilterNav(query);
   const names = useMemo(() => new Set(shapes.shapes.map((s) => s.name)), [shapes]);
   const placement = useMemo(() => place(countries, names, shapeNameOf), [countries, names]);
-  const selected = useMemo(() => new Set(new URLSearchParams(query).getAll('country')), [query]);
-  const pick = (c: string) => nav.toggle('country', c);
+  const selected = useMemo(() => new Set(nav.links.values(FIELDS.country.key)), [nav.links]);
+  const pick = (c: string) => nav.toggle(FIELDS.country.key, c);
   return (
     <ChartFrame id="countries" csv="countries" query={query} title="Conversations by country" total={countries.reduce((a, c) => a + c.count, 0)}
       subtitle="Country of the user's IP address. Click a country to filter by it."

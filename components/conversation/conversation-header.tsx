@@ -1,7 +1,8 @@
 import Link from 'next/link';
 import { formatTime } from '@/lib/conversation/format';
 import type { Conversation } from '@/lib/queries/conversations';
-import { dayHref, filterHref } from '@/lib/urls';
+import { FIELDS } from '@/lib/filters/fields';
+import { dayHref, ViewLinks } from '@/lib/urls';
 import { browserLabel, parseUserAgent } from '@/lib/user-agent';
 
 type Field = [label: string, value: string | null | undefined, href?: string, title?: string];
@@ -13,25 +14,28 @@ function Value({ value, href, title }: { value: string; href?: string; title?: s
 }
 
 const flag = (v: boolean | null) => (v === null ? null : String(v));
+const EXPLORE = new ViewLinks('');
+/** Explore filtered by this one value. */
+const only = (def: { key: string }, value: string) => EXPLORE.toggle(def.key, value);
 
 /** The conversation's metadata; every value that is a filter links to the explore page filtered by it. */
 export function ConversationHeader({ c }: { c: Conversation }) {
   const ua = parseUserAgent(c.user_agent);
   const fields: Field[] = [
-    ['Model', c.model, c.model ? filterHref({ model: c.model }) : undefined],
+    ['Model', c.model, c.model ? only(FIELDS.model, c.model) : undefined],
     ['First turn', formatTime(c.first_timestamp), c.first_timestamp ? dayHref(c.first_timestamp) : undefined],
     ['Last turn', formatTime(c.timestamp), c.timestamp ? dayHref(c.timestamp) : undefined],
-    ['Turns', String(c.turns), filterHref({ turns_min: String(c.turns), turns_max: String(c.turns) })],
-    ['Language', c.language, c.language ? filterHref({ language: c.language }) : undefined],
-    ['Country', c.country, c.country ? filterHref({ country: c.country }) : undefined],
-    ['State', c.state, c.state ? filterHref({ state: c.state }) : undefined],
-    ['User (hashed IP)', c.hashed_ip, c.hashed_ip ? filterHref({ hashed_ip: c.hashed_ip }) : undefined, 'All conversations of this user'],
+    ['Turns', String(c.turns), EXPLORE.range(FIELDS.turns, c.turns, c.turns)],
+    ['Language', c.language, c.language ? only(FIELDS.language, c.language) : undefined],
+    ['Country', c.country, c.country ? only(FIELDS.country, c.country) : undefined],
+    ['State', c.state, c.state ? only(FIELDS.state, c.state) : undefined],
+    ['User (hashed IP)', c.hashed_ip, c.hashed_ip ? only(FIELDS.hashed_ip, c.hashed_ip) : undefined, 'All conversations of this user'],
     ['Browser', browserLabel(ua), undefined, c.user_agent ?? undefined],
     ['OS', ua.os, undefined, c.user_agent ?? undefined],
     ['Accept-Language', c.accept_language],
-    ['Conversation hash', c.conversation_hash, c.conversation_hash ? filterHref({ conversation_hash: c.conversation_hash }) : undefined, 'Conversations with the same content'],
-    ['Toxic', flag(c.toxic), c.toxic === null ? undefined : filterHref({ toxic: String(c.toxic) })],
-    ['Redacted', flag(c.redacted), c.redacted === null ? undefined : filterHref({ redacted: String(c.redacted) })],
+    ['Conversation hash', c.conversation_hash, c.conversation_hash ? only(FIELDS.conversation_hash, c.conversation_hash) : undefined, 'Conversations with the same content'],
+    ['Toxic', flag(c.toxic), c.toxic === null ? undefined : only(FIELDS.toxic, String(c.toxic))],
+    ['Redacted', flag(c.redacted), c.redacted === null ? undefined : only(FIELDS.redacted, String(c.redacted))],
   ];
   return (
     <header className="mb-4 rounded-lg border border-slate-200 bg-white p-4 text-sm" data-testid="conversation-header">

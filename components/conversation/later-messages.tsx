@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { turnInfos } from '@/lib/conversation/turns';
 import { highlightPattern } from '@/lib/markdown/highlight';
 import type { Message } from '@/lib/queries/conversations';
-import { turnAnchor } from '@/lib/urls';
+import { conversationApiPath, turnAnchor } from '@/lib/urls';
 import { MessageCard } from './message-card';
 import { TURNS_RENDERED } from './turn-focus';
 
@@ -36,7 +36,7 @@ export function LaterMessages({ conversationId, start, total, anchors, terms, sh
     if (loading.current) return;
     loading.current = true;
     setFailed(null);
-    fetch(`/api/conversations/${encodeURIComponent(conversationId)}`)
+    fetch(conversationApiPath(conversationId))
       .then(async (r) => {
         if (!r.ok) throw new Error(`the server answered ${r.status}`);
         const body = (await r.json()) as { messages: Message[] };

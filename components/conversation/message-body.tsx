@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { formatSize } from '@/lib/conversation/format';
 import { highlightPattern, splitHighlights } from '@/lib/markdown/highlight';
 import { renderMarkdown } from '@/lib/markdown/render';
+import { conversationApiPath } from '@/lib/urls';
 
 /** Above this size an expanded message is shown as plain text: markdown would stall the page. */
 const MARKDOWN_LIMIT = 200_000;
@@ -30,7 +31,7 @@ export function MessageBody({ html, full, terms, size, hiddenHits }: {
     setOpen(!open);
     if (open || !remote || fetched !== null) return;
     setFailed(null);
-    fetch(`/api/conversations/${encodeURIComponent(remote.conversationId)}`)
+    fetch(conversationApiPath(remote.conversationId))
       .then(async (r) => {
         if (!r.ok) throw new Error(`the server answered ${r.status}`);
         const body = (await r.json()) as { messages: { content: string }[] };

@@ -1,9 +1,11 @@
 import Link from 'next/link';
 import { chips } from '@/lib/filters/chips';
+import type { ViewLinks } from '@/lib/urls';
 
-/** The active filters as chips; each chip's × removes just that filter, staying on `path`. */
-export function ActiveFilters({ params, path = '/' }: { params: URLSearchParams; path?: string }) {
-  const list = chips(params, path);
+/** The active filters as chips; each chip's × removes just that filter, staying on the view's page. */
+export function ActiveFilters({ links }: { links: ViewLinks }) {
+  const path = links.path;
+  const list = chips(links.params, path);
   if (!list.length) return null;
   return (
     <ul className="mb-2 flex flex-wrap items-center gap-1.5 text-sm" data-testid="chips">

@@ -1,35 +1,31 @@
-import { toggleHref } from '@/lib/urls';
+import { notParam, type BoolDef, type ValueDef } from '@/lib/filters/fields';
+import type { ViewLinks } from '@/lib/urls';
 import { FacetValues, type FacetItem } from './facet-values';
 
 interface Props {
-  title: string;
-  param: string;
+  def: ValueDef | BoolDef;
   values: { value: string | boolean | null; count: number }[];
-  params: URLSearchParams;
-  limit?: number;
-  /** Boolean facets are single-valued: a click sets the value rather than adding to a list. */
-  single?: boolean;
+  links: ViewLinks;
   /** Notices of this facet's bad parameters, under its title. */
   notice?: React.ReactNode;
 }
 
-/** One facet: values with counts; a click toggles the value, "not" excludes it. */
-export function FacetList({ title, param, values, params, limit = 8, single = false, notice }: Props) {
-  const selected = new Set(params.getAll(param));
-  const excluded = new Set(params.getAll(`not_${param}`));
+/** One facet: values with counts; a click toggles the value, "not" excludes it. True/false facets hold one value. */
+export function FacetList({ def, values, links, notice }: Props) {
+  const single = def.kind === 'bool';
   const items: FacetItem[] = values.map(({ value, count }) => {
     const v = value === null ? null : String(value);
     if (v === null) return { value: null, label: 'unknown', count, selected: false, excluded: false };
-    const href = single && !selected.has(v)
-      ? toggleHref(new URLSearchParams([...params].filter(([k]) => k !== param)), param, v)
-      : toggleHref(params, param, v);
-    return { value: v, label: v, count, href, notHref: single ? undefined : toggleHref(params, `not_${param}`, v), selected: selected.has(v), excluded: excluded.has(v) };
+    return {
+      value: v, label: v, count, href: single ? links.choose(def.key, v) : links.toggle(def.key, v),
+      notHref: single ? undefined : links.toggle(notParam(def.key), v), selected: links.has(def.key, v), excluded: !single && links.has(notParam(def.key), v),
+    };
   });
   return (
-    <section className="mb-4" data-facet={param}>
-      <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">{title}</h3>
+    <section className="mb-4" data-facet={def.key}>
+      <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">{def.title}</h3>
       {notice}
-      <FacetValues items={items} limit={limit} title={title} />
+      <FacetValues items={items} limit={def.kind === 'values' ? def.facet?.limit ?? 8 : 8} title={def.title} />
     </section>
   );
 }

@@ -2,7 +2,7 @@
 // Sort and page size: each choice is a URL change, so the server renders the new page and
 // reload/back/forward reproduce it.
 import { useRouter } from 'next/navigation';
-import { exploreHref } from '@/lib/urls';
+import { ViewLinks } from '@/lib/urls';
 
 const SORTS = [
   { value: 'newest', label: 'newest' }, { value: 'oldest', label: 'oldest' }, { value: 'turns', label: 'most turns' },
@@ -12,7 +12,7 @@ export const PAGE_SIZES = [25, 50, 100, 200];
 
 export function ListingControls({ query, sort, limit, searching }: { query: string; sort: string; limit: number; searching: boolean }) {
   const router = useRouter();
-  const go = (set: Record<string, string | null>) => router.push(exploreHref(new URLSearchParams(query), set));
+  const go = (set: Record<string, string | null>) => router.push(new ViewLinks(query).set(set));
   return (
     <div className="flex items-center gap-3 text-sm">
       <label className="flex items-center gap-1 text-slate-600">

@@ -1,12 +1,12 @@
 import Link from 'next/link';
 import { paging } from '@/lib/paging';
-import { exploreHref } from '@/lib/urls';
+import type { ViewLinks } from '@/lib/urls';
 
 /** First/previous, page numbers, next/last; exact offsets, no cap. */
-export function Pager({ params, total, limit, offset }: { params: URLSearchParams; total: number; limit: number; offset: number }) {
+export function Pager({ links, total, limit, offset }: { links: ViewLinks; total: number; limit: number; offset: number }) {
   const p = paging(total, limit, offset);
   if (p.pages <= 1) return null;
-  const at = (o: number) => exploreHref(params, { offset: o === 0 ? null : String(o) });
+  const at = (o: number) => links.page(o);
   const link = 'rounded px-2 py-0.5 text-indigo-700 hover:bg-indigo-50';
   const off = 'rounded px-2 py-0.5 text-slate-300';
   return (

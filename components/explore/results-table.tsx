@@ -7,8 +7,9 @@ import { useRouter } from 'next/navigation';
 import { useMemo } from 'react';
 import { createColumnHelper, tableFeatures, useTable } from '@tanstack/react-table';
 import type { ConversationRow } from '@/lib/queries/conversations';
-import { highlightPattern, searchTerms, splitHighlights } from '@/lib/markdown/highlight';
-import { conversationHref, toggleHref } from '@/lib/urls';
+import { highlightPattern, splitHighlights } from '@/lib/markdown/highlight';
+import { FIELDS, type ValueDef } from '@/lib/filters/fields';
+import { ViewLinks } from '@/lib/urls';
 
 const features = tableFeatures({});
 const helper = createColumnHelper<typeof features, ConversationRow>();
@@ -16,9 +17,6 @@ const helper = createColumnHelper<typeof features, ConversationRow>();
 const WIDTH: Record<string, string> = {
   timestamp: 'w-32', model: 'w-36', language: 'w-24', place: 'w-36', turns: 'w-14 text-right', marks: 'w-20', preview: '',
 };
-
-// A conversation opened from the results keeps the search (for highlighting) and the way back.
-const openHref = (params: URLSearchParams, id: string) => conversationHref(id, { q: params.get('q'), back: params.toString() });
 
 /** The snippet around a search's first hit, hits marked; the first message when there is none. */
 function Excerpt({ row, pattern }: { row: ConversationRow; pattern: RegExp | null }) {
@@ -28,24 +26,24 @@ function Excerpt({ row, pattern }: { row: ConversationRow; pattern: RegExp | nul
   return row.preview || <span className="italic text-slate-400">(empty message)</span>;
 }
 
-function columns(params: URLSearchParams) {
-  const pattern = highlightPattern(searchTerms(params.get('q')));
-  const filterLink = (param: string, v: string | null) =>
+function columns(links: ViewLinks, terms: readonly string[]) {
+  const pattern = highlightPattern(terms);
+  const filterLink = (def: ValueDef, v: string | null) =>
     v === null ? <span className="text-slate-400">—</span>
-      : <Link className="hover:underline" href={toggleHref(params, param, v)} data-filter={param}>{v}</Link>;
+      : <Link className="hover:underline" href={links.toggle(def.key, v)} data-filter={def.key}>{v}</Link>;
   return helper.columns([
     helper.accessor('timestamp', {
       header: 'Time (UTC)',
       cell: (i) => <span className="tabular-nums text-slate-600">{i.getValue()?.slice(0, 16).replace('T', ' ') ?? '—'}</span>,
     }),
-    helper.accessor('model', { header: 'Model', cell: (i) => filterLink('model', i.getValue()) }),
-    helper.accessor('language', { header: 'Language', cell: (i) => filterLink('language', i.getValue()) }),
+    helper.accessor('model', { header: 'Model', cell: (i) => filterLink(FIELDS.model, i.getValue()) }),
+    helper.accessor('language', { header: 'Language', cell: (i) => filterLink(FIELDS.language, i.getValue()) }),
     helper.display({
       id: 'place', header: 'Country · state',
       cell: ({ row }) => (
         <span className="block truncate">
-          {filterLink('country', row.original.country)}
-          {row.original.state && <span className="text-slate-500"> · {filterLink('state', row.original.state)}</span>}
+          {filterLink(FIELDS.country, row.original.country)}
+          {row.original.state && <span className="text-slate-500"> · {filterLink(FIELDS.state, row.original.state)}</span>}
         </span>
       ),
     }),
@@ -54,15 +52,15 @@ function columns(params: URLSearchParams) {
       id: 'marks', header: 'Marks',
       cell: ({ row }) => (
         <span className="flex flex-wrap gap-1 text-xs">
-          {row.original.toxic && <Link href={toggleHref(params, 'toxic', 'true')} className="rounded bg-rose-100 px-1 text-rose-700">toxic</Link>}
-          {row.original.redacted && <Link href={toggleHref(params, 'redacted', 'true')} className="rounded bg-amber-100 px-1 text-amber-800">redacted</Link>}
+          {row.original.toxic && <Link href={links.choose(FIELDS.toxic.key, 'true')} className="rounded bg-rose-100 px-1 text-rose-700">toxic</Link>}
+          {row.original.redacted && <Link href={links.choose(FIELDS.redacted.key, 'true')} className="rounded bg-amber-100 px-1 text-amber-800">redacted</Link>}
         </span>
       ),
     }),
     helper.accessor('preview', {
       header: pattern ? 'Match' : 'First message',
       cell: ({ row }) => (
-        <Link href={openHref(params, row.original.id)} className="line-clamp-2 text-slate-800 hover:text-indigo-700">
+        <Link href={links.conversation(row.original.id)} className="line-clamp-2 text-slate-800 hover:text-indigo-700">
           <Excerpt row={row.original} pattern={pattern} />
         </Link>
       ),
@@ -70,9 +68,10 @@ function columns(params: URLSearchParams) {
   ]);
 }
 
-export function ResultsTable({ rows, query }: { rows: ConversationRow[]; query: string }) {
+/** `terms`: the search's words to highlight (the parsed search's, lib/search/query.ts). */
+export function ResultsTable({ rows, query, terms }: { rows: ConversationRow[]; query: string; terms: string[] }) {
   const router = useRouter();
-  const cols = useMemo(() => columns(new URLSearchParams(query)), [query]);
+  const cols = useMemo(() => columns(new ViewLinks(query), terms), [query, terms]);
   const table = useTable({ features, columns: cols, data: rows, getRowId: (r) => r.id });
   return (
     <table className="w-full table-fixed border-collapse text-sm" data-testid="results">
@@ -93,7 +92,7 @@ export function ResultsTable({ rows, query }: { rows: ConversationRow[]; query: 
             className="cursor-pointer border-b border-slate-200 align-top hover:bg-white"
             onClick={(e) => {
               if ((e.target as HTMLElement).closest('a')) return;
-              router.push(openHref(new URLSearchParams(query), row.original.id));
+              router.push(new ViewLinks(query).conversation(row.original.id));
             }}>
             {row.getAllCells().map((cell) => (
               <td key={cell.id} className={`py-2 pr-2 ${WIDTH[cell.column.id] ?? ''}`}>

@@ -1,17 +1,18 @@
 import type { Filter } from '@/lib/filters/schema';
+import type { ViewLinks } from '@/lib/urls';
 import { HiddenParams } from './hidden-params';
 
 /** Keyword search as a GET form that keeps every other filter. */
-export function SearchForm({ filter, params, notice }: { filter: Filter; params: URLSearchParams; notice?: React.ReactNode }) {
+export function SearchForm({ filter, links, notice }: { filter: Filter; links: ViewLinks; notice?: React.ReactNode }) {
   return (
-    <form action="/" method="get" className="mb-1" data-testid="search">
+    <form action={links.path} method="get" className="mb-1" data-testid="search">
       <div className="flex gap-2">
         <input name="q" defaultValue={filter.q ?? ''} placeholder='Search: words, "a phrase", -exclude'
           className="flex-1 rounded border border-slate-300 px-3 py-2" aria-label="Search conversations" aria-describedby="search-hint" />
         <select name="role" defaultValue={filter.role ?? ''} className="rounded border border-slate-300 px-2" aria-label="Search in">
           <option value="">all messages</option><option value="user">user messages</option><option value="assistant">assistant messages</option>
         </select>
-        <HiddenParams params={params} except={['q', 'role', 'sort']} />
+        <HiddenParams links={links} except={['q', 'role', 'sort']} />
         <button className="rounded bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700">Search</button>
       </div>
       <p id="search-hint" className="mt-1 text-xs text-slate-500">

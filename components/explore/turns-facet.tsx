@@ -1,21 +1,21 @@
 import Link from 'next/link';
-import type { TurnBucket } from '@/lib/queries/buckets';
-import { rangeHref } from '@/lib/urls';
+import type { RangeDef } from '@/lib/filters/fields';
+import type { Filter } from '@/lib/filters/schema';
+import type { TurnBucket } from '@/lib/queries/turn-buckets';
+import type { ViewLinks } from '@/lib/urls';
 
-/** Turn-count buckets; a click sets turns_min/turns_max, a second click clears them. */
-export function TurnsFacet({ buckets, params, notice }: { buckets: TurnBucket[]; params: URLSearchParams; notice?: React.ReactNode }) {
-  const min = params.get('turns_min');
-  const max = params.get('turns_max');
+/** Turn-count buckets; a click sets the range to the bucket, a second click clears it. */
+export function TurnsFacet({ def, buckets, filter, links, notice }: { def: RangeDef; buckets: TurnBucket[]; filter: Filter; links: ViewLinks; notice?: React.ReactNode }) {
   return (
-    <section className="mb-4" data-facet="turns">
-      <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Turns</h3>
+    <section className="mb-4" data-facet={def.key}>
+      <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">{def.title}</h3>
       {notice}
       <ul className="space-y-0.5 text-sm">
         {buckets.map((b) => {
-          const on = min === String(b.min) && (max ?? null) === (b.max === null ? null : String(b.max));
+          const on = filter.turnsMin === b.min && (filter.turnsMax ?? null) === b.max;
           return (
             <li key={b.label} className="flex items-center justify-between gap-2">
-              <Link href={on ? rangeHref(params, 'turns_min', 'turns_max', null, null) : rangeHref(params, 'turns_min', 'turns_max', b.min, b.max)}
+              <Link href={on ? links.range(def, null, null) : links.range(def, b.min, b.max)}
                 data-value={b.label} aria-pressed={on} className={`hover:underline ${on ? 'font-semibold text-indigo-700' : ''}`}>
                 {b.label}
               </Link>

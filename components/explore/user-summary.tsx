@@ -1,18 +1,19 @@
 import Link from 'next/link';
 import type { UserSummary } from '@/lib/queries/user-summary';
-import { toggleHref } from '@/lib/urls';
+import { FIELDS, type ValueDef } from '@/lib/filters/fields';
+import type { ViewLinks } from '@/lib/urls';
 
 const day = (t: string | null) => t?.slice(0, 10) ?? '—';
 
 /** One user's conversations at a glance, shown when exactly one hashed IP is selected. */
-export function UserSummaryCard({ summary, params }: { summary: UserSummary; params: URLSearchParams }) {
-  const list = (title: string, param: string, values: UserSummary['countries']) => (
+export function UserSummaryCard({ summary, links }: { summary: UserSummary; links: ViewLinks }) {
+  const list = (title: string, def: ValueDef, values: UserSummary['countries']) => (
     <div>
       <dt className="text-xs uppercase tracking-wide text-slate-500">{title}</dt>
       <dd className="flex flex-wrap gap-x-2">
         {values.slice(0, 6).map((v) => v.value === null
           ? <span key="null" className="italic text-slate-400">unknown {v.count}</span>
-          : <Link key={v.value} href={toggleHref(params, param, v.value)} className="hover:underline">{v.value} <span className="text-slate-500">{v.count}</span></Link>)}
+          : <Link key={v.value} href={links.toggle(def.key, v.value)} className="hover:underline">{v.value} <span className="text-slate-500">{v.count}</span></Link>)}
         {values.length > 6 && <span className="text-slate-400">+{values.length - 6}</span>}
       </dd>
     </div>
@@ -23,9 +24,9 @@ export function UserSummaryCard({ summary, params }: { summary: UserSummary; par
       <dl className="grid grid-cols-2 gap-2 md:grid-cols-5">
         <div><dt className="text-xs uppercase tracking-wide text-slate-500">Conversations</dt><dd data-testid="user-conversations">{summary.conversations.toLocaleString('en-US')}</dd></div>
         <div><dt className="text-xs uppercase tracking-wide text-slate-500">Seen</dt><dd>{day(summary.first_seen)} – {day(summary.last_seen)}</dd></div>
-        {list('Countries', 'country', summary.countries)}
-        {list('Languages', 'language', summary.languages)}
-        {list('Models', 'model', summary.models)}
+        {list('Countries', FIELDS.country, summary.countries)}
+        {list('Languages', FIELDS.language, summary.languages)}
+        {list('Models', FIELDS.model, summary.models)}
       </dl>
     </section>
   );

@@ -1,42 +1,35 @@
 // The active filters as removable chips: one per (parameter, value), each with the link that
-// drops it. Listing parameters (sort, limit, offset) and chart options (interval, stack, split)
-// are not filters and get no chip.
-import { toggleHref } from '../urls';
+// drops it. Parameters that are no filter (listing, chart options) get no chip.
+import { ViewLinks, type ViewPath } from '../urls';
+import { paramRole } from './fields';
 
 export interface Chip { key: string; value: string; label: string; href: string }
 
-const LISTING = new Set(['sort', 'limit', 'offset', 'interval', 'stack', 'split']);
-const NAMES: Record<string, string> = {
-  q: 'search', role: 'in', hashed_ip: 'user', conversation_hash: 'hash', turns_min: 'turns ≥', turns_max: 'turns ≤',
-  from: 'from', to: 'to', flagged: 'flagged',
-};
+const short = (s: string) => (s.length > 12 ? `${s.slice(0, 10)}…` : s);
 
-function label(key: string, value: string): string {
-  if (key === 'q') return `search: “${value}”`;
-  if (key === 'role') return `in ${value} messages`;
-  if (key.startsWith('min_')) return `${key.slice(4)} ≥ ${value}`;
-  const negated = key.startsWith('not_');
-  const field = negated ? key.slice(4) : key;
-  const name = NAMES[field] ?? field.replace(/_/g, ' ');
-  const shown = field === 'hashed_ip' || field === 'conversation_hash' ? (value.length > 12 ? `${value.slice(0, 10)}…` : value) : value;
-  return `${negated ? 'not ' : ''}${name}${/[≥≤]$/.test(name) ? ' ' : ': '}${shown}`;
+function label(key: string, value: string): string | undefined {
+  const role = paramRole(key);
+  if (!role) return undefined;
+  const def = role.def;
+  switch (def.kind) {
+    case 'search': return `search: “${value}”`;
+    case 'role': return `in ${value} messages`;
+    case 'threshold': return `${key.slice(4)} ≥ ${value}`;
+    case 'range': return `${def.key} ${role.as === 'min' ? '≥' : '≤'} ${value}`;
+    case 'values': return `${role.as === 'not' ? 'not ' : ''}${def.chip}: ${def.short ? short(value) : value}`;
+    default: return `${key}: ${value}`;
+  }
 }
 
 /** `path` is the page the chips' links stay on (`/` explore, `/charts`). */
-export function chips(p: URLSearchParams, path = '/'): Chip[] {
+export function chips(p: URLSearchParams, path: ViewPath = '/'): Chip[] {
+  const links = new ViewLinks(p, path);
   const out: Chip[] = [];
   for (const [key, raw] of p) {
     const value = raw.trim();
-    if (LISTING.has(key) || value === '') continue;
-    // Dropping the search also drops its role and a relevance sort, which would be refused without q.
-    let href = toggleHref(p, key, raw, path);
-    if (key === 'q') {
-      const next = new URLSearchParams(href.split('?')[1] ?? '');
-      next.delete('role');
-      if (next.get('sort') === 'relevance') next.delete('sort');
-      href = next.size ? `${path}?${next}` : path;
-    }
-    out.push({ key, value, label: label(key, value), href });
+    const text = value === '' ? undefined : label(key, value);
+    if (text === undefined) continue;
+    out.push({ key, value, label: text, href: links.remove(key, raw) });
   }
   return out;
 }

@@ -1,65 +1,97 @@
-// One readable sentence for what the explore page shows, built from the (already validated)
-// query string, e.g. "1,204 conversations in Russian from Germany since 2023-09-01 containing “essay”".
-import { CATEGORIES, underscored } from '../dataset/moderation';
+// One readable sentence for what a view shows, built from the (already validated) query string
+// through the field table, e.g. "1,204 conversations in Russian from Germany since 2023-09-01
+// containing “essay”".
+import { FIELD_DEFS, notParam, paramRole, type FieldDef } from './fields';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
-const BY_UNDERSCORE = new Map<string, string>(CATEGORIES.map((c) => [underscored(c), c]));
+const short = (s: string) => (s.length > 12 ? `${s.slice(0, 10)}…` : s);
 
 function or(values: string[]): string {
   if (values.length <= 1) return values.join('');
   return `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`;
 }
 
-const short = (s: string) => (s.length > 12 ? `${s.slice(0, 10)}…` : s);
+/** The clause of one field, or none when the query string does not use it. */
+function clause(def: FieldDef, p: URLSearchParams): string | undefined {
+  const get = (k: string) => p.getAll(k).map((v) => v.trim()).filter(Boolean);
+  const one = (k: string): string | undefined => get(k)[0];
+  switch (def.kind) {
+    case 'values': {
+      const show = (vs: string[]) => or(def.short ? vs.map(short) : vs);
+      const yes = get(def.key);
+      const no = get(notParam(def.key));
+      return [yes.length ? `${def.yes} ${show(yes)}` : '', no.length ? `${def.no} ${show(no)}` : ''].filter(Boolean).join(' ') || undefined;
+    }
+    case 'range': {
+      const [unit, units] = def.unit;
+      const min = one(`${def.key}_min`);
+      const max = one(`${def.key}_max`);
+      const n = (v: string) => (v === '1' ? unit : units);
+      if (min && max) return min === max ? `with ${min} ${n(min)}` : `with ${min}–${max} ${units}`;
+      if (min) return `with at least ${min} ${n(min)}`;
+      if (max) return `with at most ${max} ${n(max)}`;
+      return undefined;
+    }
+    case 'dates': {
+      const from = one('from');
+      const to = one('to');
+      if (from && to) return `from ${from} to ${to}`;
+      return from ? `since ${from}` : to ? `until ${to}` : undefined;
+    }
+    case 'bool': {
+      const v = one(def.key);
+      return v && (v === 'true' ? def.word : `not ${def.word}`);
+    }
+    case 'flagged': {
+      const flagged = get('flagged');
+      if (!flagged.length) return undefined;
+      return flagged.includes('any') ? 'flagged by moderation' : `flagged for ${or(flagged)}`;
+    }
+    case 'threshold': {
+      const parts: string[] = [];
+      for (const [k, v] of p) {
+        const role = paramRole(k);
+        if (role && 'category' in role && v.trim()) parts.push(`with ${role.category} score ≥ ${v.trim()}`);
+      }
+      return parts.join(' ') || undefined;
+    }
+    case 'search': {
+      const q = one('q');
+      const role = one('role');
+      return q && `containing “${q}”${role ? ` in ${role} messages` : ''}`;
+    }
+    case 'role':
+      return undefined; // said with the search
+  }
+}
 
 /** The clauses after the count: "in Russian from Germany since 2023-09-01 containing “essay”". */
 export function describeParams(p: URLSearchParams): string {
-  const get = (k: string) => p.getAll(k).map((v) => v.trim()).filter(Boolean);
-  const one = (k: string) => get(k)[0];
   const parts: string[] = [];
-  const pair = (field: string, yes: string, no: string, map: (v: string) => string = (v) => v) => {
-    if (get(field).length) parts.push(`${yes} ${or(get(field).map(map))}`);
-    if (get(`not_${field}`).length) parts.push(`${no} ${or(get(`not_${field}`).map(map))}`);
-  };
-  pair('language', 'in', 'not in');
-  pair('country', 'from', 'not from');
-  pair('state', 'in the state of', 'outside');
-  pair('model', 'with', 'not with');
-  pair('hashed_ip', 'by user', 'not by user', short);
-  pair('conversation_hash', 'with content hash', 'without content hash', short);
-  const turnsMin = one('turns_min');
-  const turnsMax = one('turns_max');
-  if (turnsMin && turnsMax) parts.push(turnsMin === turnsMax ? `with ${turnsMin} turn${turnsMin === '1' ? '' : 's'}` : `with ${turnsMin}–${turnsMax} turns`);
-  else if (turnsMin) parts.push(`with at least ${turnsMin} turn${turnsMin === '1' ? '' : 's'}`);
-  else if (turnsMax) parts.push(`with at most ${turnsMax} turn${turnsMax === '1' ? '' : 's'}`);
-  const from = one('from');
-  const to = one('to');
-  if (from && to) parts.push(`from ${from} to ${to}`);
-  else if (from) parts.push(`since ${from}`);
-  else if (to) parts.push(`until ${to}`);
-  const toxic = one('toxic');
-  const redacted = one('redacted');
-  const marks = [toxic && (toxic === 'true' ? 'toxic' : 'not toxic'), redacted && (redacted === 'true' ? 'redacted' : 'not redacted')].filter(Boolean);
-  if (marks.length) parts.push(`marked ${marks.join(' and ')}`);
-  const flagged = get('flagged');
-  if (flagged.length) {
-    const cats = flagged.filter((f) => f !== 'any');
-    parts.push(flagged.includes('any') ? 'flagged by moderation' : `flagged for ${or(cats)}`);
-  }
-  for (const [k, v] of p) {
-    const cat = k.startsWith('min_') ? BY_UNDERSCORE.get(k.slice(4)) : undefined;
-    if (cat && v.trim()) parts.push(`with ${cat} score ≥ ${v.trim()}`);
-  }
-  const q = one('q');
-  if (q) {
-    const role = one('role');
-    parts.push(`containing “${q}”${role ? ` in ${role} messages` : ''}`);
+  const marks: string[] = [];
+  for (const def of FIELD_DEFS) {
+    const c = clause(def, p);
+    if (!c) continue;
+    // Yes/no marks read as one clause: "marked toxic and not redacted".
+    if (def.kind === 'bool') {
+      if (!marks.length) parts.push('');
+      marks.push(c);
+      parts[parts.length - 1] = `marked ${marks.join(' and ')}`;
+    } else {
+      parts.push(c);
+    }
   }
   return parts.join(' ');
 }
 
+/** The sentence in two parts, the count (pages set it in bold) and the rest. */
+export function sentence(total: number, p: URLSearchParams): { count: string; rest: string } {
+  const clauses = describeParams(p);
+  return { count: fmt(total), rest: `conversation${total === 1 ? '' : 's'}${clauses ? ` ${clauses}` : ''}` };
+}
+
 /** The whole sentence: count, noun, clauses. */
 export function describe(total: number, p: URLSearchParams): string {
-  const rest = describeParams(p);
-  return `${fmt(total)} conversation${total === 1 ? '' : 's'}${rest ? ` ${rest}` : ''}`;
+  const s = sentence(total, p);
+  return `${s.count} ${s.rest}`;
 }

@@ -12,6 +12,8 @@ interface Base {
   place: string;
   /** The title of its control on explore. */
   title: string;
+  /** The chart on /charts that sets this filter when clicked (its notices go there). */
+  chart?: string;
 }
 
 /** A field of exact values. `yes`/`no`: the sentence's words before the values and the excluded ones. */
@@ -37,16 +39,10 @@ export type FieldDef = ValueDef | SearchDef | RoleDef | BoolDef | RangeDef | Dat
 
 /** In the order explore lists its controls and the sentence reads its clauses. */
 export const FIELDS = {
-  language: { kind: 'values', key: 'language', title: 'Language', chip: 'language', yes: 'in', no: 'not in', facet: { limit: 8 }, place: 'language' },
-  country: { kind: 'values', key: 'country', title: 'Country', chip: 'country', yes: 'from', no: 'not from', facet: { limit: 8 }, place: 'country' },
-  state: { kind: 'values', key: 'state', title: 'State', chip: 'state', yes: 'in the state of', no: 'outside', facet: { limit: 5 }, place: 'state' },
-  model: { kind: 'values', key: 'model', title: 'Model', chip: 'model', yes: 'with', no: 'not with', facet: { limit: 8 }, place: 'model' },
-  turns: { kind: 'range', key: 'turns', title: 'Turns', unit: ['turn', 'turns'], max: 100_000, place: 'turns' },
-  date: { kind: 'dates', key: 'date', title: 'Date (UTC)', place: 'date' },
-  toxic: { kind: 'bool', key: 'toxic', title: 'Toxic', word: 'toxic', place: 'toxic' },
-  redacted: { kind: 'bool', key: 'redacted', title: 'Redacted', word: 'redacted', place: 'redacted' },
-  flagged: { kind: 'flagged', key: 'flagged', title: 'Moderation flagged', place: 'flagged' },
-  min: { kind: 'threshold', key: 'min', title: 'Moderation score', place: 'flagged' },
+  language: { kind: 'values', key: 'language', title: 'Language', chip: 'language', yes: 'in', no: 'not in', facet: { limit: 8 }, place: 'language', chart: 'languages' },
+  country: { kind: 'values', key: 'country', title: 'Country', chip: 'country', yes: 'from', no: 'not from', facet: { limit: 8 }, place: 'country', chart: 'countries' },
+  state: { kind: 'values', key: 'state', title: 'State', chip: 'state', yes: 'in the state of', no: 'outside', facet: { limit: 5 }, place: 'state', chart: 'states' },
+  model: { kind: 'values', key: 'model', title: 'Model', chip: 'model', yes: 'with', no: 'not with', facet: { limit: 8 }, place: 'model', chart: 'models' },
   hashed_ip: {
     kind: 'values', key: 'hashed_ip', title: 'Top users (hashed IP)', chip: 'user', yes: 'by user', no: 'not by user', short: true,
     facet: { limit: 5 }, place: 'hashed_ip',
@@ -55,6 +51,12 @@ export const FIELDS = {
     kind: 'values', key: 'conversation_hash', title: 'Content hash', chip: 'hash', yes: 'with content hash', no: 'without content hash',
     short: true, place: 'top',
   },
+  turns: { kind: 'range', key: 'turns', title: 'Turns', unit: ['turn', 'turns'], max: 100_000, place: 'turns', chart: 'turns' },
+  date: { kind: 'dates', key: 'date', title: 'Date (UTC)', place: 'date', chart: 'time' },
+  toxic: { kind: 'bool', key: 'toxic', title: 'Toxic', word: 'toxic', place: 'toxic', chart: 'detoxify' },
+  redacted: { kind: 'bool', key: 'redacted', title: 'Redacted', word: 'redacted', place: 'redacted' },
+  flagged: { kind: 'flagged', key: 'flagged', title: 'Moderation flagged', place: 'flagged', chart: 'moderation_flagged' },
+  min: { kind: 'threshold', key: 'min', title: 'Moderation score', place: 'flagged', chart: 'moderation_scores' },
   q: { kind: 'search', key: 'q', title: 'Search', place: 'search' },
   role: { kind: 'role', key: 'role', title: 'Search in', place: 'search' },
 } as const satisfies Record<string, FieldDef>;
@@ -70,6 +72,8 @@ export const CHART_PARAMS = ['interval', 'stack', 'split'] as const;
 
 const BY_UNDERSCORE = new Map<string, Category>(CATEGORIES.map((c) => [underscored(c), c]));
 export const thresholdParam = (c: Category) => `min_${underscored(c)}`;
+/** The parameter that excludes values of a value field. */
+export const notParam = (key: ValueField) => `not_${key}`;
 
 /** What a query-string key means: the field it belongs to and which of its parameters it is. */
 export type ParamRole =
@@ -84,7 +88,7 @@ for (const def of FIELD_DEFS) {
   switch (def.kind) {
     case 'values':
       ROLES.set(def.key, { def, as: 'value' });
-      ROLES.set(`not_${def.key}`, { def, as: 'not' });
+      ROLES.set(notParam(def.key), { def, as: 'not' });
       break;
     case 'range':
       ROLES.set(`${def.key}_min`, { def, as: 'min' });
@@ -116,8 +120,11 @@ export function isSingle(key: string): boolean {
   return !!role && role.def.kind !== 'values' && role.def.kind !== 'flagged' && role.def.kind !== 'threshold';
 }
 
-/** The place of a parameter's control on a page (its notices go there); undefined: none, notices at the top. */
+/** The place of a parameter's control on explore (its notices go there); undefined: none, notices at the top. */
 export function placeOf(key: string): string | undefined {
   if ((LISTING_PARAMS as readonly string[]).includes(key)) return 'listing';
   return paramRole(key)?.def.place;
 }
+
+/** The chart of a filter parameter on /charts, as placeOf for explore. */
+export const chartOf = (key: string): string | undefined => paramRole(key)?.def.chart;

@@ -2,7 +2,7 @@
 // and the URL builder writes it back.
 import { CATEGORIES, type Category } from '../dataset/moderation';
 import { isSingle, paramRole, type ValueField } from './fields';
-import { parseQuery, QueryError } from '../search/query';
+import { parseQuery, QueryError, type SearchPlan } from '../search/query';
 
 export { VALUE_FIELDS as FACET_FIELDS, type ValueField as FacetField } from './fields';
 export const SORTS = ['newest', 'oldest', 'turns', 'relevance', 'moderation'] as const;
@@ -11,6 +11,8 @@ export const ROLES = ['user', 'assistant'] as const;
 
 export interface Filter {
   q?: string;
+  /** The search `q` parsed (terms, phrases to confirm, words to highlight): made once by the parser, read by queries and pages. */
+  search?: SearchPlan;
   role?: (typeof ROLES)[number];
   values: Partial<Record<ValueField, string[]>>;
   not: Partial<Record<ValueField, string[]>>;
@@ -154,7 +156,7 @@ function readParam(f: Filter, listing: { sort?: Sort; limit: number; offset: num
       if (v.length > MAX_Q) throw new ParamError('q', `q is too long (${v.length} characters; at most ${MAX_Q})`);
       // A search with no words fails here, where pages and API refuse it, not later inside a query.
       try {
-        parseQuery(v);
+        f.search = parseQuery(v);
       } catch (e) {
         throw e instanceof QueryError ? new ParamError('q', e.message) : e;
       }

@@ -52,7 +52,7 @@ export const holdingInOneMessageSql = (terms: string[], and?: string) =>
  * and so are excluded phrases: only excluded words are applied here.
  */
 export function matchesSql(f: Filter): string {
-  const plan = parseQuery(f.q!);
+  const plan = f.search ?? parseQuery(f.q!);
   const mask = f.role ? ROLE_MASK[f.role] : 3;
   const conds: string[] = [];
   const terms = idList(plan.terms);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { highlightPattern, searchTerms, splitHighlights } from './highlight';
+import { highlightWords } from '../search/query';
+import { highlightPattern, splitHighlights } from './highlight';
 
-const hits = (text: string, q: string) => splitHighlights(text, highlightPattern(searchTerms(q))).filter((p) => p.hit).map((p) => p.text);
+const hits = (text: string, q: string) => splitHighlights(text, highlightPattern(highlightWords(q))).filter((p) => p.hit).map((p) => p.text);
 
 describe('highlighting in scripts with combining marks and without spaces', () => {
   it('marks a whole Devanagari word, and not a fragment of it', () => {

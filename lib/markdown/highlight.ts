@@ -3,7 +3,7 @@
 // Matching follows the search (search/tokenize.ts) on the text as written: a term, in its searched
 // form, matches with or without Arabic harakat and tatweel, composed or decomposed, and a word's
 // combining marks are part of it.
-import { FOLDED, SEQUENCE_SCRIPTS, searchForm } from '../search/script';
+import { FOLDED, SEQUENCE_SCRIPTS } from '../search/script';
 import { escapeHtml } from './escape';
 
 const NOT_AFTER_WORD = '(?<![\\p{L}\\p{N}_]\\p{M}*)';
@@ -11,22 +11,6 @@ const NOT_BEFORE_WORD = '(?![\\p{L}\\p{M}\\p{N}_])';
 /** Scripts whose terms match anywhere, not as whole words (Chinese, Japanese, Thai...). */
 export const CJK = SEQUENCE_SCRIPTS;
 const ARABIC = /\p{Script=Arabic}/u;
-
-/** The words of a search query worth highlighting: bare and quoted words, not `-excluded` ones. */
-export function searchTerms(q: string | null | undefined): string[] {
-  if (!q) return [];
-  const terms = new Set<string>();
-  for (const m of searchForm(q).matchAll(/(-?)"([^"]*)"|(\S+)/g)) {
-    if (m[1] === '-' || m[3]?.startsWith('-')) continue;
-    const text = m[2] ?? m[3] ?? '';
-    for (const w of text.split(/\s+/)) {
-      // Keep inner hyphens and dots (`zebra-quartz-57`, `gpt-3.5`), drop punctuation around the word.
-      const word = w.replace(/^[^\p{L}\p{N}_]+|[^\p{L}\p{M}\p{N}_]+$/gu, '').toLowerCase();
-      if (word) terms.add(word);
-    }
-  }
-  return [...terms].slice(0, 20);
-}
 
 export const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { safeHref } from './escape';
-import { countHits, highlightPattern, searchTerms } from './highlight';
+import { highlightWords } from '../search/query';
+import { countHits, highlightPattern } from './highlight';
 import { head, renderMarkdown } from './render';
 
 // No tag or attribute that could run code may survive; the text must still be there, escaped.
@@ -72,7 +73,7 @@ describe('renderMarkdown', () => {
   });
 
   it('highlights search words in text and code, never inside tags', () => {
-    const p = highlightPattern(searchTerms('script Hello'));
+    const p = highlightPattern(highlightWords('script Hello'));
     const html = renderMarkdown('hello <script>x</script> **HELLO** scripts\n\n```js\n// hello\n```', p);
     expect(html).toContain('<mark>hello</mark>');
     expect(html).toContain('&lt;<mark>script</mark>&gt;');
@@ -111,9 +112,9 @@ describe('countHits', () => {
   });
 });
 
-describe('searchTerms', () => {
+describe('highlightWords', () => {
   it('keeps words and quoted words, drops exclusions and punctuation', () => {
-    expect(searchTerms('Hello "big world" -spam -"no way" zebra-quartz-57, 你好')).toEqual(['hello', 'big', 'world', 'zebra-quartz-57', '你好']);
-    expect(searchTerms('')).toEqual([]);
+    expect(highlightWords('Hello "big world" -spam -"no way" zebra-quartz-57, 你好')).toEqual(['hello', 'big', 'world', 'zebra-quartz-57', '你好']);
+    expect(highlightWords('')).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import 'server-only';
 // Everything the explore page counts for one view: rows, totals and facets run at the same time on
 // separate pooled connections; with a search, all of them read the one computation of its matches.
 import type { Filter, Listing } from '../filters/schema';
-import type { TurnBucket } from './buckets';
+import type { TurnBucket } from './turn-buckets';
 import { pageRows, type ConversationList } from './conversations';
 import { countWith, type FacetCounts } from './facets';
 import type { FlagCounts } from './flag-counts';

@@ -114,7 +114,7 @@ function cacheOf(scope: Scope): MatchCache {
  */
 export async function withMatches<T>(filter: Filter, fn: (c: Connection, hits?: string) => Promise<T>, options?: Pick<SessionOptions, 'deadlineMs'>): Promise<T> {
   if (!filter.q) return session((c) => fn(c), options);
-  const plan = parseQuery(filter.q);
+  const plan = filter.search ?? parseQuery(filter.q);
   // Phrases read message text, for seconds at WildChat scale: they take one of the heavy slots.
   const heavy = plan.checks.length > 0 || plan.excluded.some((e) => e.check);
   const key = JSON.stringify([filter.q, filter.role ?? null]);

@@ -5,7 +5,7 @@ import type { Connection } from '../db/duckdb';
 import type { Filter } from '../filters/schema';
 import { buildWhere, isUnfiltered, Sql, type OmitField } from '../filters/where';
 import { flagColumns, flagCountsOf, type FlagCounts } from './flag-counts';
-import { turnBucketColumns, turnBucketsOf, type TurnBucket } from './buckets';
+import { turnBucketColumns, turnBucketsOf, type TurnBucket } from './turn-buckets';
 import { cachedPerIndex } from './cache';
 
 export interface Summary { total: number; turns: TurnBucket[]; flags: FlagCounts }

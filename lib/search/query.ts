@@ -19,7 +19,8 @@ export interface SearchPlan {
   terms: string[]; // term ids that must all occur (in a message allowed by role)
   excluded: { ids: string[]; check?: Check }[]; // term ids whose joint presence excludes a conversation
   checks: Check[]; // phrases and long CJK runs, confirmed on the text
-  highlight: string[]; // lower-cased words and phrases to mark in snippets
+  /** Lower-cased words to mark in snippets and messages (of bare and quoted parts, not excluded ones), at most 20. */
+  highlight: string[];
 }
 
 export class QueryError extends Error {}
@@ -74,8 +75,13 @@ export function parseQuery(q: string): SearchPlan {
     }
     plan.terms.push(...ids);
     if (needsCheck(ts)) plan.checks.push(checkFor(ts, raw, quoted, ids));
-    plan.highlight.push(quoted ? ts.map((t) => t.text).join(' ') : raw.toLowerCase());
+    for (const w of raw.split(/\s+/)) {
+      // Keep inner hyphens and dots (`zebra-quartz-57`, `gpt-3.5`), drop punctuation around the word.
+      const word = w.replace(/^[^\p{L}\p{N}_]+|[^\p{L}\p{M}\p{N}_]+$/gu, '').toLowerCase();
+      if (word && !plan.highlight.includes(word)) plan.highlight.push(word);
+    }
   }
+  plan.highlight = plan.highlight.slice(0, 20);
   plan.terms = [...new Set(plan.terms)];
   if (plan.terms.length === 0 && plan.excluded.length === 0) {
     throw new QueryError('q has no words to search for (letters, digits, or Chinese/Japanese characters)');
@@ -89,4 +95,15 @@ export function checkMatcher(c: Check): (text: string) => boolean {
   if (c.kind === 'contains') return (t) => normalizeText(t).includes(c.pattern);
   const re = new RegExp(c.pattern, 'iu');
   return (t) => re.test(normalizeText(t));
+}
+
+/** The words to highlight for a search; none when it has no words (pages show such a search as refused). */
+export function highlightWords(q: string | null | undefined): string[] {
+  if (!q) return [];
+  try {
+    return parseQuery(q).highlight;
+  } catch (e) {
+    if (e instanceof QueryError) return [];
+    throw e;
+  }
 }

@@ -1,6 +1,7 @@
 // The snippet a result row shows for a search: a window of the first matching message around its
 // first hit, whitespace folded, with ellipses where it was cut.
-import { highlightPattern, searchTerms } from '../markdown/highlight';
+import { highlightPattern } from '../markdown/highlight';
+import { highlightWords } from './query';
 
 /**
  * The lead-in before the hit, in display columns (a wide character counts two). The results table
@@ -34,7 +35,7 @@ function leadStart(text: string, at: number): number {
 
 /** A function cutting a message around the first hit of the search `q`: null when nothing in it matches (or `q` has no words). */
 export function snippetFinder(q: string): (text: string) => string | null {
-  const pattern = highlightPattern(searchTerms(q));
+  const pattern = highlightPattern(highlightWords(q));
   return (text) => (pattern ? cutAround(text, pattern) : null);
 }
 

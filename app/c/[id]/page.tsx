@@ -10,11 +10,11 @@ import { TurnFocus } from '@/components/conversation/turn-focus';
 import { previewDescription } from '@/lib/conversation/format';
 import { turnInfos } from '@/lib/conversation/turns';
 import { isConversationId, isTurnIdentifier } from '@/lib/ids';
-import { highlightPattern, searchTerms } from '@/lib/markdown/highlight';
+import { highlightPattern } from '@/lib/markdown/highlight';
 import { ParamError, parseParams } from '@/lib/filters/schema';
 import { getConversationHead, resolveTurn } from '@/lib/queries/conversations';
 import { neighbours, type Neighbours } from '@/lib/queries/neighbours';
-import { QueryError } from '@/lib/search/query';
+import { highlightWords, QueryError } from '@/lib/search/query';
 import { resultsHref, searchParamsOf, turnHref } from '@/lib/urls';
 
 export const dynamic = 'force-dynamic';
@@ -58,7 +58,7 @@ export default async function ConversationPage({ params, searchParams }: { param
     notFound();
   }
   const q = first(sp.q) ?? null;
-  const terms = searchTerms(q);
+  const terms = highlightWords(q);
   const pattern = highlightPattern(terms);
   const back = resultsHref(first(sp.back), q);
   const walk = await walkFrom(first(sp.back), c.id);
