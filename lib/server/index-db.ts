@@ -186,6 +186,11 @@ async function pooled<T>(fn: SessionFn<T>, deadlineMs: number, point: boolean): 
   }
 }
 
+/** Idle connections of the index in use, and requests waiting for one: what a test checks came back. */
+export function poolState(): { scans: number; points: number; waiting: number } | undefined {
+  return current && { scans: current.scans.idle.length, points: current.points.idle.length, waiting: current.scans.waiting.length + current.points.waiting.length };
+}
+
 export const all = <T = Row>(sql: string, params: Param[] = []) => withConnection((c) => c.all<T>(sql, params));
 export const one = async <T = Row>(sql: string, params: Param[] = []) => (await all<T>(sql, params))[0];
 export const session = withConnection;
