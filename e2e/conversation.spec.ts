@@ -84,8 +84,28 @@ test('HTML inside a message is shown as text and nothing runs', async ({ page, r
   const messages = page.getByTestId('messages');
   await expect(messages.locator('script, img, svg, iframe, style')).toHaveCount(0);
   await expect(messages.locator('a[href^="javascript:" i]')).toHaveCount(0);
+  // The click as the page saw it: the promise settles in a task queued after the click was
+  // dispatched, so a handler or a javascript: link it set off would have had its turn.
+  type Seen = { text: string; href: string };
+  await page.evaluate(() => {
+    (window as unknown as { __click: Promise<Seen> }).__click = new Promise<Seen>((resolve) => {
+      window.addEventListener('click', (e) => {
+        const text = (e.target as Element).textContent ?? '';
+        const hop = new MessageChannel();
+        hop.port1.onmessage = () => {
+          const again = new MessageChannel();
+          again.port1.onmessage = () => resolve({ text, href: window.location.href });
+          again.port2.postMessage(null);
+        };
+        hop.port2.postMessage(null);
+      }, { once: true });
+    });
+  });
+  const at = page.url();
   await page.getByText(found!.snippet).first().click();
-  await page.waitForTimeout(300);
+  const click = await page.evaluate(() => (window as unknown as { __click: Promise<Seen> }).__click);
+  expect(click.text).toContain(found!.snippet);
+  expect(click.href).toBe(at);
   expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
   expect(dialogs).toEqual([]);
 });

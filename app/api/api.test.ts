@@ -1,9 +1,9 @@
-import { NextRequest } from 'next/server';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parquet, scalar } from '@/test/duck';
 import { WILDCHAT, WILDCHAT_CACHE } from '@/test/fixtures';
+import { hasPhrase, hasWord } from '@/test/oracle';
+import { call, send, type Handler } from '@/test/requests';
 
-type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 let routes: { list: Handler; one: Handler; turn: Handler; health: Handler; facets: Handler };
 
 beforeAll(async () => {
@@ -16,12 +16,6 @@ beforeAll(async () => {
     facets: (await import('./facets/route')).GET as unknown as Handler,
   };
 });
-
-async function call(h: Handler, path: string, params: Record<string, string> = {}) {
-  const res = await h(new NextRequest(`http://127.0.0.1${path}`), { params: Promise.resolve(params) });
-  const text = await res.text();
-  return { status: res.status, text, body: JSON.parse(text) };
-}
 
 describe('JSON API on the fixture index', () => {
   it('reports health with numbers and strings', async () => {
@@ -74,7 +68,7 @@ describe('JSON API on the fixture index', () => {
     // Everything; the largest country (ties among the 50 largest users likely); a small one (every user ties).
     const cases: [string, string][] = [['', 'true'], [`country=${encodeURIComponent(countries[0].v)}`, `country = '${countries[0].v.replace(/'/g, "''")}'`],
       [`country=${encodeURIComponent(countries.at(-1)!.v)}`, `country = '${countries.at(-1)!.v.replace(/'/g, "''")}'`],
-      ['q=the', `list_bool_or([regexp_matches(m.content, '(^|[^\\p{L}\\p{N}_])the([^\\p{L}\\p{N}_]|$)', 'i') FOR m IN conversation])`]];
+      ['q=the', hasWord('the')]];
     let tiedAtCut = 0;
     for (const [qs, where] of cases) {
       const want = await c.all<{ value: string | null; count: number }>(
@@ -137,17 +131,14 @@ describe('JSON API on the fixture index', () => {
 
   it('confirms phrases with few candidates and with many, totals and facets as DuckDB counts them', async () => {
     const T = parquet(WILDCHAT.dir);
-    const SEP = '[^\\p{L}\\p{N}_]';
-    const has = (re: string) => `list_bool_or([regexp_matches(m.content, '${re}', 'i') FOR m IN conversation])`;
-    const word = (w: string) => has(`(^|${SEP})${w}(${SEP}|$)`);
     const text = await scalar<string>(`SELECT m.content FROM (SELECT unnest(conversation) m FROM ${T})
       WHERE regexp_matches(m.content, '(^|\\s)[a-z]{7,} [a-z]{7,}(\\s|$)') ORDER BY m.content LIMIT 1`);
     const rare = /(?:^|\s)([a-z]{7,}) ([a-z]{7,})(?:\s|$)/.exec(text)!.slice(1);
     // A phrase of frequent words and one of rare words, each again upper-cased (no search reused).
-    const candidates = async (ws: string[]) => Number(await scalar(`SELECT count(*) FROM ${T} WHERE ${ws.map(word).join(' AND ')}`));
+    const candidates = async (ws: string[]) => Number(await scalar(`SELECT count(*) FROM ${T} WHERE ${ws.map((w) => hasWord(w)).join(' AND ')}`));
     expect(await candidates(rare)).toBeLessThanOrEqual(200);
     for (const [ws, upper] of [[['of', 'the'], false], [rare, false], [['of', 'the'], true], [rare, true]] as const) {
-      const phrase = has(`(^|${SEP})${ws.join(`${SEP}+`)}(${SEP}|$)`);
+      const phrase = hasPhrase(ws);
       const q = encodeURIComponent(`"${upper ? ws.join(' ').toUpperCase() : ws.join(' ')}"`);
       const r = await call(routes.list, `/api/conversations?q=${q}&limit=5`);
       expect(r.body.total, ws.join(' ')).toBe(Number(await scalar(`SELECT count(*) FROM ${T} WHERE ${phrase}`)));
@@ -164,23 +155,17 @@ describe('JSON API on the fixture index', () => {
 
   it('excludes phrases with few candidates and with many, in any message, as DuckDB counts them', async () => {
     const T = parquet(WILDCHAT.dir);
-    const SEP = '[^\\p{L}\\p{N}_]';
-    const has = (re: string) => `list_bool_or([regexp_matches(m.content, '${re}', 'i') FOR m IN conversation])`;
-    const word = (w: string) => has(`(^|${SEP})${w}(${SEP}|$)`);
-    const phrase = (ws: string[]) => has(`(^|${SEP})${ws.join(`${SEP}+`)}(${SEP}|$)`);
     const text = await scalar<string>(`SELECT m.content FROM (SELECT unnest(conversation) m FROM ${T})
       WHERE regexp_matches(m.content, '(^|\\s)[a-z]{7,} [a-z]{7,}(\\s|$)') ORDER BY m.content LIMIT 1`);
     const rare = /(?:^|\s)([a-z]{7,}) ([a-z]{7,})(?:\s|$)/.exec(text)!.slice(1);
     for (const [w, ex, upper] of [['the', ['of', 'the'], false], [rare[0], rare, false], ['the', ['of', 'the'], true], [rare[0], rare, true]] as const) {
       const exq = upper ? ex.join(' ').toUpperCase() : ex.join(' ');
       const r = await call(routes.list, `/api/conversations?q=${encodeURIComponent(`${w} -"${exq}"`)}&role=user&limit=5`);
-      const kept = Number(await scalar(`SELECT count(*) FROM ${T} WHERE ${word(w)} AND NOT ${phrase([...ex])}`));
-      const all = Number(await scalar(`SELECT count(*) FROM ${T} WHERE ${word(w)}`));
+      const kept = Number(await scalar(`SELECT count(*) FROM ${T} WHERE ${hasWord(w)} AND NOT ${hasPhrase(ex)}`));
+      const all = Number(await scalar(`SELECT count(*) FROM ${T} WHERE ${hasWord(w)}`));
       expect(kept).toBeLessThan(all);
       // role=user scopes the words, not the exclusion: a phrase in any message excludes.
-      const userWord = Number(await scalar(`SELECT count(*) FROM ${T} WHERE
-        list_bool_or([m.role = 'user' AND regexp_matches(m.content, '(^|${SEP})${w}(${SEP}|$)', 'i') FOR m IN conversation])
-        AND NOT ${phrase([...ex])}`));
+      const userWord = Number(await scalar(`SELECT count(*) FROM ${T} WHERE ${hasWord(w, 'user')} AND NOT ${hasPhrase(ex)}`));
       expect(r.body.total, `${w} -"${ex.join(' ')}"`).toBe(userWord);
       expect(r.body.total).toBeGreaterThan(0);
     }
@@ -188,7 +173,7 @@ describe('JSON API on the fixture index', () => {
 
   it('exports JSONL in the listing order, each line with the same messages as the conversation API', async () => {
     const jsonl = (await import('./conversations.jsonl/route')).GET as unknown as Handler;
-    const res = await jsonl(new NextRequest('http://127.0.0.1/api/conversations.jsonl?sort=oldest'), { params: Promise.resolve({}) });
+    const res = await send(jsonl, '/api/conversations.jsonl?sort=oldest');
     const lines = (await res.text()).trim().split('\n').map((l) => JSON.parse(l) as { id: string; messages: unknown[] });
     expect(lines.length).toBe(WILDCHAT.conversations); // more than one batch
     const order = await call(routes.list, '/api/conversations?sort=oldest&limit=200&offset=200');

@@ -42,15 +42,26 @@ export class Database {
 
 export class Connection {
   private interrupted = false;
+  /** Calls into DuckDB not yet returned (a stream counts until it is read or dropped). */
+  private running = 0;
 
   constructor(private readonly c: DuckDBConnection) {}
 
+  private async tracked<T>(call: () => Promise<T>): Promise<T> {
+    this.running++;
+    try {
+      return await call();
+    } finally {
+      this.running--;
+    }
+  }
+
   async run(sql: string, params: Param[] = []): Promise<void> {
-    await this.c.run(sql, params as DuckDBValue[]);
+    await this.tracked(() => this.c.run(sql, params as DuckDBValue[]));
   }
 
   async all<T = Row>(sql: string, params: Param[] = []): Promise<T[]> {
-    const reader = await this.c.runAndReadAll(sql, params as DuckDBValue[]);
+    const reader = await this.tracked(() => this.c.runAndReadAll(sql, params as DuckDBValue[]));
     return reader.getRowObjectsJson() as T[];
   }
 
@@ -60,8 +71,13 @@ export class Connection {
 
   /** Streams rows in chunks, for exports that must not hold the whole result. */
   async *stream<T = Row>(sql: string, params: Param[] = []): AsyncGenerator<T[]> {
-    const result = await this.c.stream(sql, params as DuckDBValue[]);
-    for await (const rows of result.yieldRowObjectJson()) yield rows as T[];
+    this.running++;
+    try {
+      const result = await this.c.stream(sql, params as DuckDBValue[]);
+      for await (const rows of result.yieldRowObjectJson()) yield rows as T[];
+    } finally {
+      this.running--;
+    }
   }
 
   /**
@@ -97,6 +113,14 @@ export class Connection {
   interrupt(): void {
     this.interrupted = true;
     this.c.interrupt();
+    // DuckDB forgets an interrupt that arrives before its query has started (a deadline that passes
+    // while the query is still queued): send it again until the call returns.
+    const again = () => {
+      if (!this.interrupted || this.running === 0) return;
+      this.c.interrupt();
+      setTimeout(again, 10).unref();
+    };
+    if (this.running > 0) setTimeout(again, 10).unref();
   }
 
   /** Throws when interrupt() was called since clearInterrupt(). */

@@ -1,24 +1,23 @@
 // The export row cap (WILDSCOPE_EXPORT_MAX_ROWS): a larger selection is cut to the cap and says so
 // in a header and in the file name; a selection within the cap is whole and says nothing.
-import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '@/test/csv';
 import { WILDCHAT, WILDCHAT_CACHE } from '@/test/fixtures';
+import { call, send, type Handler } from '@/test/requests';
 import { exportMaxRows } from '../config';
 
-type Handler = (req: NextRequest) => Promise<Response>;
 let csv: Handler;
 let jsonl: Handler;
 
 beforeAll(async () => {
   process.env.WILDSCOPE_CACHE = WILDCHAT_CACHE;
   process.env.WILDSCOPE_EXPORT_MAX_ROWS = '10';
-  csv = (await import('@/app/api/conversations.csv/route')).GET as Handler;
-  jsonl = (await import('@/app/api/conversations.jsonl/route')).GET as Handler;
+  csv = (await import('@/app/api/conversations.csv/route')).GET as unknown as Handler;
+  jsonl = (await import('@/app/api/conversations.jsonl/route')).GET as unknown as Handler;
 });
 afterAll(() => { delete process.env.WILDSCOPE_EXPORT_MAX_ROWS; });
 
-const get = (h: Handler, q: string) => h(new NextRequest(`http://127.0.0.1/api/x?${q}`));
+const get = (h: Handler, q: string) => send(h, `/api/x?${q}`);
 const lines = async (r: Response) => (await r.text()).split('\n').filter(Boolean);
 
 /** CSV records (previews carry line breaks inside quoted cells). */
@@ -43,11 +42,11 @@ describe('export row cap', () => {
 
   it('leaves a selection within the cap whole and unmarked', async () => {
     // The longest conversations: the smallest turns_min that leaves between 1 and 10 of them.
-    const list = (await import('@/app/api/conversations/route')).GET as Handler;
+    const list = (await import('@/app/api/conversations/route')).GET as unknown as Handler;
     let want = 0;
     let n = 1;
     for (; n < 1000; n++) {
-      want = ((await (await list(new NextRequest(`http://127.0.0.1/api/conversations?turns_min=${n}`))).json()) as { total: number }).total;
+      want = (await call(list, `/api/conversations?turns_min=${n}`)).body.total as number;
       if (want <= 10) break;
     }
     expect(want).toBeGreaterThan(0);

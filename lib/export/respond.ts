@@ -13,7 +13,7 @@ export function exportResponse(req: NextRequest, writer: Writer, contentType: st
   return handle(async () => {
     const { filter, listing } = parseParams(req.nextUrl.searchParams);
     const cap: Cap = { max: exportMaxRows() };
-    const body = await producerStream((write) => writer(filter, listing.sort, write, cap));
+    const body = await producerStream((write) => writer(filter, listing.sort, write, cap), req.signal);
     const headers: Record<string, string> = { 'content-type': contentType, 'cache-control': 'no-store' };
     // A cut export says so where a script looks (a header) and where a person looks (the file name).
     if (cap.cut) {

@@ -1,10 +1,11 @@
 // A byte stream fed by an async producer, with backpressure: `write` waits while the consumer's
-// queue is full, and throws once the client has gone so the producer (and its query) stops.
+// queue is full, and throws once the client has gone (the stream cancelled, or the request's
+// signal aborted) so the producer (and its query) stops.
 // The Response is only created once the first bytes exist, so a failure before any output
 // (no index, a bad query) can still become a proper error status.
 export class ClientGone extends Error {}
 
-export function producerStream(produce: (write: (s: string) => Promise<void>) => Promise<void>): Promise<ReadableStream<Uint8Array>> {
+export function producerStream(produce: (write: (s: string) => Promise<void>) => Promise<void>, signal?: AbortSignal): Promise<ReadableStream<Uint8Array>> {
   const enc = new TextEncoder();
   let wake: (() => void) | undefined;
   let gone = false;
@@ -12,6 +13,15 @@ export function producerStream(produce: (write: (s: string) => Promise<void>) =>
     let started = false;
     const stream = new ReadableStream<Uint8Array>({
       start(controller) {
+        // A request whose client went away: stop reading rows and end the stream.
+        const leave = () => {
+          if (gone) return;
+          gone = true;
+          const w = wake; wake = undefined; w?.();
+          try { controller.close(); } catch { /* already closed or cancelled */ }
+        };
+        if (signal?.aborted) leave();
+        else signal?.addEventListener('abort', leave, { once: true });
         const write = async (s: string) => {
           if (gone) throw new ClientGone();
           controller.enqueue(enc.encode(s));
@@ -20,15 +30,17 @@ export function producerStream(produce: (write: (s: string) => Promise<void>) =>
           if (gone) throw new ClientGone();
         };
         produce(write).then(() => {
-          if (gone) return;
-          controller.close();
+          if (!gone) controller.close();
           if (!started) { started = true; resolve(stream); }
         }, (e) => {
-          if (!started) { started = true; reject(e); return; }
-          if (!(e instanceof ClientGone)) {
-            console.error('export failed mid-stream:', e);
-            controller.error(e);
+          // A client gone before the first bytes gets the (closed) stream: no one reads an error status.
+          if (e instanceof ClientGone) {
+            if (!started) { started = true; resolve(stream); }
+            return;
           }
+          if (!started) { started = true; reject(e); return; }
+          console.error('export failed mid-stream:', e);
+          controller.error(e);
         });
       },
       pull() { const w = wake; wake = undefined; w?.(); },

@@ -9,11 +9,10 @@ import { parseParams, SORTS, type Filter } from './schema';
 import { bitsVariable, buildWhere, matchesSql, Sql } from './where';
 import { duck, parquet } from '@/test/duck';
 import { WILDCHAT, WILDCHAT_CACHE } from '@/test/fixtures';
+import { hasWord as word } from '@/test/oracle';
 
 let db: Database;
 let index: Connection;
-const SEP = '[^\\p{L}\\p{N}_]';
-const word = (w: string) => `list_bool_or([regexp_matches(m.content, '(^|${SEP})${w}(${SEP}|$)', 'i') FOR m IN conversation])`;
 
 beforeAll(async () => {
   db = await Database.open(join(WILDCHAT_CACHE, INDEX_FILE), { readOnly: true, threads: 1 });

@@ -34,6 +34,11 @@ export interface BuildOptions {
   threads?: number;
   memoryLimit?: string;
   log?: (line: string) => void;
+  /**
+   * Awaited once the index is complete, just before it is renamed into place: a test holds the
+   * ingest here to ask the server questions while the previous index is still the one in place.
+   */
+  beforeInstall?: () => Promise<void>;
 }
 
 function alive(pid: number): boolean {
@@ -192,6 +197,7 @@ export async function buildIndex(o: BuildOptions): Promise<Manifest> {
     db.close();
     db = undefined;
     const final = join(o.cache, INDEX_FILE);
+    await o.beforeInstall?.();
     renameSync(tmp, final);
     committed = true;
     rmSync(`${tmp}.wal`, { force: true });

@@ -4,10 +4,10 @@
 // and opens the conversation. Ids of other shapes than WildChat's digits open as they are.
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { NextRequest } from 'next/server';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { duck } from '../../test/duck';
 import { LMSYS, WILDCHAT } from '../../test/fixtures';
+import { call, send, type Handler } from '../../test/requests';
 import { INDEX_FILE } from '../config';
 import { Database } from '../db/duckdb';
 import { buildIndex } from './build';
@@ -89,33 +89,31 @@ describe('conversations without an id in their file', () => {
 
   it('open by their id in the API, and are listed with it', async () => {
     process.env.WILDSCOPE_CACHE = cache('some-null');
-    type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
     const list = (await import('../../app/api/conversations/route')).GET as unknown as Handler;
     const one = (await import('../../app/api/conversations/[id]/route')).GET as unknown as Handler;
-    const listed = await (await list(new NextRequest('http://127.0.0.1/api/conversations?limit=200'), { params: Promise.resolve({}) })).json();
+    const listed = (await call(list, '/api/conversations?limit=200')).body;
     expect(listed.rows.filter((r: { id: unknown }) => typeof r.id !== 'string')).toEqual([]);
     const derived = listed.rows.map((r: { id: string }) => r.id).filter((id: string) => DERIVED_ID.test(id));
     expect(derived.length).toBeGreaterThan(0);
     for (const id of derived) {
-      const res = await one(new NextRequest(`http://127.0.0.1/api/conversations/${id}`), { params: Promise.resolve({ id }) });
+      const res = await call(one, `/api/conversations/${id}`, { id });
       expect(res.status, id).toBe(200);
-      expect((await res.json()).id).toBe(id);
+      expect(res.body.id).toBe(id);
     }
   });
 
   it('open by any id the index holds, whatever its shape', async () => {
     process.env.WILDSCOPE_CACHE = cache('lmsys');
     vi.resetModules(); // the server's index module opens the cache it is first imported with
-    type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
     const one = (await import('../../app/api/conversations/[id]/route')).GET as unknown as Handler;
     const odd = (await ids(cache('lmsys'))).filter((r) => r.id!.startsWith(ODD));
     expect(odd.length).toBeGreaterThan(0);
     for (const { id } of odd) {
-      const res = await one(new NextRequest(`http://127.0.0.1/api/conversations/${encodeURIComponent(id!)}`), { params: Promise.resolve({ id: id! }) });
+      const res = await call(one, `/api/conversations/${encodeURIComponent(id!)}`, { id: id! });
       expect(res.status, id!).toBe(200);
-      expect((await res.json()).id).toBe(id);
+      expect(res.body.id).toBe(id);
     }
-    const missing = await one(new NextRequest('http://127.0.0.1/api/conversations/x'), { params: Promise.resolve({ id: `${ODD}x` }) });
+    const missing = await send(one, '/api/conversations/x', { id: `${ODD}x` });
     expect(missing.status).toBe(404);
   });
 });

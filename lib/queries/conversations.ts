@@ -156,6 +156,9 @@ export async function getConversationHead(id: string, head: number): Promise<(Co
   return r && { ...r.conversation, later: r.later };
 }
 
+/** Where a test swaps the index between a conversation's lookup and its reads; unset in production. */
+export const readHooks: { afterLookup?: () => Promise<void> } = {};
+
 /**
  * The conversation's row and its messages are read at once on two pooled connections (each query
  * decodes a vector of every column it reads, a good part of a page's time). Should
@@ -163,17 +166,21 @@ export async function getConversationHead(id: string, head: number): Promise<(Co
  */
 async function readConversation(id: string, head?: number, retried = false): Promise<{ conversation: Conversation; later: TurnStub[] } | undefined> {
   const found = await session(async (c, scope) => ({ idx: await conversationIndex(c, id), scope }), POINT);
+  if (readHooks.afterLookup) await readHooks.afterLookup();
   if (found.idx === undefined) return undefined;
   const idx = found.idx;
+  // On a swapped index the row number may name another conversation or none (past the text
+  // store's end): read nothing there, and look the id up again.
   const [header, body] = await Promise.all([
     session(async (c, scope) => ({
       scope,
-      conv: await c.one<Conversation>(
+      conv: scope !== found.scope ? undefined : await c.one<Conversation>(
         `SELECT ${ROW_COLUMNS}, ${ISO('c.first_ts')} AS first_timestamp, c.user_agent, c.accept_language,
            c.n_messages, c.n_chars::BIGINT AS n_chars, c.flagged
          FROM conversations c WHERE c.idx = ${idx}`),
     }), POINT),
     session(async (c, scope) => {
+      if (scope !== found.scope) return { scope, rows: [], texts: [], later: [] };
       const cut = head === undefined ? '' : ` AND pos < ${Math.trunc(head)}`;
       const rows = await c.all<Record<string, unknown>>(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conv = ${idx}${cut} ORDER BY pos`);
       const texts = textOf(c).read(idx, { to: head });

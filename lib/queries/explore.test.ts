@@ -5,19 +5,18 @@ import { CATEGORIES, underscored } from '@/lib/dataset/moderation';
 import { parseParams } from '@/lib/filters/schema';
 import { duck, parquet } from '@/test/duck';
 import { WILDCHAT, WILDCHAT_CACHE } from '@/test/fixtures';
+import { flaggedIn, hasWord } from '@/test/oracle';
 
 let exploreView: typeof import('./explore').exploreView;
 const WORD = 'the';
-const SEP = '[^\\p{L}\\p{N}_]';
-const flag = (c: string) => (c === underscored(c) ? `o.categories."${c}"` : `(o.categories."${c}" OR o.categories."${underscored(c)}")`);
 
 beforeAll(async () => {
   process.env.WILDSCOPE_CACHE = WILDCHAT_CACHE;
   ({ exploreView } = await import('./explore'));
   await (await duck()).run(`CREATE OR REPLACE TABLE econv AS SELECT language, country, turn,
       list_bool_or([o.flagged FOR o IN openai_moderation]) AS flagged,
-      ${CATEGORIES.map((c) => `list_bool_or([${flag(c)} FOR o IN openai_moderation]) AS "f_${underscored(c)}"`).join(', ')},
-      list_bool_or([regexp_matches(m.content, '(^|${SEP})${WORD}(${SEP}|$)', 'i') FOR m IN conversation]) AS has_word
+      ${CATEGORIES.map((c) => `${flaggedIn(c)} AS "f_${underscored(c)}"`).join(', ')},
+      ${hasWord(WORD)} AS has_word
     FROM ${parquet(WILDCHAT.dir)}`);
 });
 

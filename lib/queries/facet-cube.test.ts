@@ -6,15 +6,17 @@ import { literal } from '@/lib/db/duckdb';
 import { parseParams } from '@/lib/filters/schema';
 import { duck, parquet } from '@/test/duck';
 import { WILDCHAT, WILDCHAT_CACHE } from '@/test/fixtures';
-import { CUBE_FACETS, cubeAnswers } from './facet-cube';
+import { CUBE_FACETS, cubeAnswers, cubeCounts, cubeLimit } from './facet-cube';
 
 let countFacets: typeof import('./facets').countFacets;
 let listConversations: typeof import('./conversations').listConversations;
+let session: typeof import('../server/index-db').session;
 
 beforeAll(async () => {
   process.env.WILDSCOPE_CACHE = WILDCHAT_CACHE;
   ({ countFacets } = await import('./facets'));
   ({ listConversations } = await import('./conversations'));
+  ({ session } = await import('../server/index-db'));
   await (await duck()).run(`CREATE OR REPLACE TABLE cube_src AS
     SELECT language, country, state, model, toxic, redacted FROM ${parquet(WILDCHAT.dir)}`);
 });
@@ -29,43 +31,66 @@ function condition(key: string, values: string[]): { field: string; sql: string 
   return { field: key, sql: `${key} IN (${values.map(literal).join(', ')})` };
 }
 
+/** 40 random selections of facet values and exclusions, each total and facet compared with DuckDB's. */
+async function compareSelections(): Promise<void> {
+  const d = await duck();
+  const values: Record<string, string[]> = {};
+  for (const f of ['language', 'country', 'state', 'model']) {
+    values[f] = (await d.all<{ v: string }>(`SELECT ${f} AS v FROM cube_src WHERE ${f} IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 6`)).map((r) => r.v);
+  }
+  const r = rng(7);
+  const pick = <T,>(xs: T[]) => xs[Math.floor(r() * xs.length)];
+  for (let i = 0; i < 40; i++) {
+    const p = new URLSearchParams();
+    for (const f of ['language', 'country', 'state', 'model']) {
+      const roll = r();
+      if (roll < 0.3) p.append(f, pick(values[f]));
+      if (roll < 0.1) p.append(f, pick(values[f]));
+      if (roll > 0.8) p.append(`not_${f}`, pick(values[f]));
+    }
+    if (r() < 0.25) p.set('toxic', r() < 0.5 ? 'true' : 'false');
+    if (r() < 0.15) p.set('redacted', r() < 0.5 ? 'true' : 'false');
+    const { filter, listing } = parseParams(p);
+    expect(cubeAnswers(filter)).toBe(true);
+    const conds = [...new Set(p.keys())].map((k) => condition(k, p.getAll(k)));
+    const where = (omit?: string) => conds.filter((c) => c.field !== omit).map((c) => c.sql).join(' AND ') || 'true';
+
+    const [facets, list] = await Promise.all([countFacets(filter), listConversations(filter, listing)]);
+    const total = Number((await d.one<{ n: bigint }>(`SELECT count(*) AS n FROM cube_src WHERE ${where()}`))!.n);
+    expect(list.total, p.toString()).toBe(total);
+    for (const f of CUBE_FACETS) {
+      const want = new Map((await d.all<{ v: string | boolean | null; n: bigint }>(
+        `SELECT ${f} AS v, count(*) AS n FROM cube_src WHERE ${where(f)} GROUP BY 1`)).map((x) => [x.v, Number(x.n)]));
+      const got = facets[f];
+      expect(got.length, `${f} under ${p}`).toBe(Math.min(50, want.size));
+      for (const g of got) expect(g.count, `${f}=${g.value} under ${p}`).toBe(want.get(g.value));
+      const least = Math.min(...got.map((g) => g.count));
+      const shown = new Set(got.map((g) => g.value));
+      for (const [v, n] of want) if (!shown.has(v)) expect(n, `${f}=${v} left out under ${p}`).toBeLessThanOrEqual(least);
+    }
+  }
+}
+
 describe('facets from the cube of facet values', () => {
   it('counts 40 selections of facet values and exclusions as DuckDB does from the Parquet', async () => {
-    const d = await duck();
-    const values: Record<string, string[]> = {};
-    for (const f of ['language', 'country', 'state', 'model']) {
-      values[f] = (await d.all<{ v: string }>(`SELECT ${f} AS v FROM cube_src WHERE ${f} IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 6`)).map((r) => r.v);
-    }
-    const r = rng(7);
-    const pick = <T,>(xs: T[]) => xs[Math.floor(r() * xs.length)];
-    for (let i = 0; i < 40; i++) {
-      const p = new URLSearchParams();
-      for (const f of ['language', 'country', 'state', 'model']) {
-        const roll = r();
-        if (roll < 0.3) p.append(f, pick(values[f]));
-        if (roll < 0.1) p.append(f, pick(values[f]));
-        if (roll > 0.8) p.append(`not_${f}`, pick(values[f]));
-      }
-      if (r() < 0.25) p.set('toxic', r() < 0.5 ? 'true' : 'false');
-      if (r() < 0.15) p.set('redacted', r() < 0.5 ? 'true' : 'false');
-      const { filter, listing } = parseParams(p);
-      expect(cubeAnswers(filter)).toBe(true);
-      const conds = [...new Set(p.keys())].map((k) => condition(k, p.getAll(k)));
-      const where = (omit?: string) => conds.filter((c) => c.field !== omit).map((c) => c.sql).join(' AND ') || 'true';
+    await compareSelections();
+  });
 
-      const [facets, list] = await Promise.all([countFacets(filter), listConversations(filter, listing)]);
-      const total = Number((await d.one<{ n: bigint }>(`SELECT count(*) AS n FROM cube_src WHERE ${where()}`))!.n);
-      expect(list.total, p.toString()).toBe(total);
-      for (const f of CUBE_FACETS) {
-        const want = new Map((await d.all<{ v: string | boolean | null; n: bigint }>(
-          `SELECT ${f} AS v, count(*) AS n FROM cube_src WHERE ${where(f)} GROUP BY 1`)).map((x) => [x.v, Number(x.n)]));
-        const got = facets[f];
-        expect(got.length, `${f} under ${p}`).toBe(Math.min(50, want.size));
-        for (const g of got) expect(g.count, `${f}=${g.value} under ${p}`).toBe(want.get(g.value));
-        const least = Math.min(...got.map((g) => g.count));
-        const shown = new Set(got.map((g) => g.value));
-        for (const [v, n] of want) if (!shown.has(v)) expect(n, `${f}=${v} left out under ${p}`).toBeLessThanOrEqual(least);
-      }
+  it('counts the same by scans past the cube\'s cell limit', async () => {
+    const cells = Number((await (await duck()).one<{ n: bigint }>(
+      `SELECT count(*) AS n FROM (SELECT DISTINCT ${CUBE_FACETS.join(', ')} FROM cube_src)`))!.n);
+    const { filter } = parseParams(new URLSearchParams('language=English'));
+    const cube = () => session((c) => cubeCounts(c, filter));
+    const limit = cubeLimit.maxCells;
+    try {
+      // At the limit the cube is kept; one combination past it, the scans answer.
+      cubeLimit.maxCells = cells;
+      expect(await cube()).toBeDefined();
+      cubeLimit.maxCells = cells - 1;
+      expect(await cube()).toBeUndefined();
+      await compareSelections();
+    } finally {
+      cubeLimit.maxCells = limit;
     }
   });
 

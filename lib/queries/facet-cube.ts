@@ -2,7 +2,7 @@ import 'server-only';
 // Facet counts of a selection made of facet values alone (language, country, state, model, toxic,
 // redacted, as values or exclusions): read from the count of every combination of those six
 // columns, counted once per index build, instead of one scan of the conversations per filtered
-// facet. Real data has far fewer combinations than conversations; past MAX_CELLS the scans return.
+// facet. Real data has far fewer combinations than conversations; past cubeLimit the scans return.
 import type { Connection } from '../db/duckdb';
 import type { Filter } from '../filters/schema';
 import { filteredFields, onlyFacetValues } from '../filters/where';
@@ -14,8 +14,11 @@ export type Counted = { value: string | boolean | null; count: number };
 
 type Cell = Record<CubeFacet, string | boolean | null> & { n: number };
 
-/** Past this many combinations the cube is not kept, and facets are counted by scans. */
-const MAX_CELLS = 250_000;
+/**
+ * Past this many combinations the cube is not kept, and facets are counted by scans. Tests lower
+ * it to reach the scans with a small fixture.
+ */
+export const cubeLimit = { maxCells: 250_000 };
 
 /** True when every condition of the filter is on a cube column. */
 export function cubeAnswers(f: Filter): boolean {
@@ -41,10 +44,11 @@ export interface CubeCounts { total: number; facets: Record<CubeFacet, Counted[]
  * undefined when the index has too many combinations to keep.
  */
 export async function cubeCounts(c: Connection, filter: Filter): Promise<CubeCounts | undefined> {
-  const cells = await cachedPerIndex(c, 'facets|cube', async () => {
+  const max = cubeLimit.maxCells;
+  const cells = await cachedPerIndex(c, `facets|cube|${max}`, async () => {
     const rows = await c.all<Cell>(`SELECT ${CUBE_FACETS.map((f) => (f === 'toxic' || f === 'redacted' ? f : `CAST(${f} AS VARCHAR) AS ${f}`)).join(', ')},
-      count(*)::INTEGER AS n FROM conversations GROUP BY ALL LIMIT ${MAX_CELLS + 1}`);
-    return rows.length > MAX_CELLS ? undefined : rows;
+      count(*)::INTEGER AS n FROM conversations GROUP BY ALL LIMIT ${max + 1}`);
+    return rows.length > max ? undefined : rows;
   });
   if (!cells) return undefined;
   const tests = CUBE_FACETS.map((f) => testOf(filter, f));

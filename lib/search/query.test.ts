@@ -1,20 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { duck } from '@/test/duck';
+import { SEP, wordsPattern as words } from '@/test/oracle';
 import { forEachTermAndPair, PairTable } from './pairs';
 import { checkMatcher, parseQuery } from './query';
 
 describe('phrase checks', () => {
   it('match the messages the contract\'s RE2 patterns match (DuckDB), in any script, case and separator', async () => {
     const c = await duck();
-    const SEP = '[^\\p{L}\\p{N}_]';
-    const words = (...ws: string[]) => `(^|${SEP})${ws.join(`${SEP}+`)}(${SEP}|$)`;
     const texts = ['the one', 'THE\u00a0ONE', 'x the—one y', 'the_one', 'theone', 'the ... one!', 'other one', 'the ønе',
       'Привет,  МИР', 'привет мирный', 'zebra-quartz-57', 'Zebra Quartz 57', 'zebra-quartz-570', '北京 大学', '北京大学', 'hello 北京',
       'self-harm/intent', 'self-harm/intentional', 'the\n\none', 'a.b (c) [d]', 'A.B (C) [D]', 'a b c d', 'xa b c d', '🙂the one🙂'];
     const reference: [string, string][] = [
-      ['"the one"', words('the', 'one')], ['"привет мир"', words('привет', 'мир')], ['zebra-quartz-57', '(^|[^\\p{L}\\p{N}_])zebra-quartz-57([^\\p{L}\\p{N}_]|$)'],
+      ['"the one"', words('the', 'one')], ['"привет мир"', words('привет', 'мир')], ['zebra-quartz-57', words('zebra-quartz-57')],
       ['"zebra quartz 57"', words('zebra', 'quartz', '57')], ['"北京 大学"', `北京${SEP}+大学`], ['"hello 北京"', `(^|${SEP})hello${SEP}+北京`],
-      ['self-harm/intent', '(^|[^\\p{L}\\p{N}_])self-harm/intent([^\\p{L}\\p{N}_]|$)'], ['"a.b (c) [d]"', words('a', 'b', 'c', 'd')],
+      ['self-harm/intent', words('self-harm/intent')], ['"a.b (c) [d]"', words('a', 'b', 'c', 'd')],
     ];
     let matched = 0;
     let rejected = 0;

@@ -9,6 +9,7 @@ import { config, INDEX_FILE, queryTimeoutMs, serverMemory } from '../config';
 import { Database, literal, type Connection, type Param, type Row } from '../db/duckdb';
 import type { Manifest } from '../ingest/build';
 import { TextStore } from '../text/store';
+import { after, now } from './clock';
 
 const POOL = 4;
 /**
@@ -89,8 +90,8 @@ function close(g: Generation): void {
 }
 
 async function generation(): Promise<Generation> {
-  if (current && Date.now() - lastStat > 1000) {
-    lastStat = Date.now();
+  if (current && now() - lastStat > 1000) {
+    lastStat = now();
     try {
       const st = statSync(indexPath());
       if (st.ino !== current.ino || st.mtimeMs !== current.mtime) {
@@ -113,13 +114,13 @@ async function generation(): Promise<Generation> {
 function waitInLine<T>(line: ((v: T) => void)[], deadlineMs: number, busy: string): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const take = (v: T) => {
-      clearTimeout(timer);
+      cancel();
       resolve(v);
     };
-    const timer = setTimeout(() => {
+    const cancel = after(deadlineMs, () => {
       line.splice(line.indexOf(take), 1);
       reject(new DeadlineError(`the server was too busy ${busy} within ${deadlineMs / 1000} s`));
-    }, deadlineMs);
+    });
     line.push(take);
   });
 }
@@ -169,20 +170,25 @@ async function pooled<T>(fn: SessionFn<T>, deadlineMs: number, point: boolean): 
   g.busy++;
   c.clearInterrupt();
   let timedOut = false;
-  const timer = setTimeout(() => { timedOut = true; c.interrupt(); }, deadlineMs);
+  const cancel = after(deadlineMs, () => { timedOut = true; c.interrupt(); });
   try {
     return await fn(c, g.scope);
   } catch (e) {
     if (timedOut) throw new DeadlineError(`the query ran past its ${deadlineMs / 1000} s deadline and was stopped`);
     throw e;
   } finally {
-    clearTimeout(timer);
+    cancel();
     g.busy--;
     const next = lane.waiting.shift();
     if (next) next(c);
     else lane.idle.push(c);
     if (g.retired && g.busy === 0) close(g);
   }
+}
+
+/** Idle connections of the index in use, and requests waiting for one: what a test checks came back. */
+export function poolState(): { scans: number; points: number; waiting: number } | undefined {
+  return current && { scans: current.scans.idle.length, points: current.points.idle.length, waiting: current.scans.waiting.length + current.points.waiting.length };
 }
 
 export const all = <T = Row>(sql: string, params: Param[] = []) => withConnection((c) => c.all<T>(sql, params));

@@ -1,10 +1,10 @@
 // Calling a route handler as Next.js would, and what every answer to a hostile request must be:
 // a 2xx, or a 4xx whose JSON names the parameter, with no stack trace or local path in it.
-import { NextRequest } from 'next/server';
 import { expect } from 'vitest';
 import { WILDCHAT_CACHE } from '@/test/fixtures';
+import { send, type Handler } from '@/test/requests';
 
-export type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+export type { Handler };
 export interface Answer { status: number; text: string; headers: Headers }
 
 const PREFIX_BYTES = 64 * 1024;
@@ -13,7 +13,7 @@ export const seen = { requests: 0, byStatus: new Map<number, number>() };
 
 /** Reads at most PREFIX_BYTES of the body (exports stream the whole selection), then lets go. */
 export async function call(h: Handler, path: string, params: Record<string, string> = {}): Promise<Answer> {
-  const res = await h(new NextRequest(`http://127.0.0.1${path}`), { params: Promise.resolve(params) });
+  const res = await send(h, path, params);
   seen.requests++;
   seen.byStatus.set(res.status, (seen.byStatus.get(res.status) ?? 0) + 1);
   let text = '';

@@ -1,10 +1,9 @@
-import { NextRequest } from 'next/server';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '@/test/csv';
 import { parquet, scalar } from '@/test/duck';
 import { WILDCHAT, WILDCHAT_CACHE } from '@/test/fixtures';
+import { call, type Handler } from '@/test/requests';
 
-type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 let stats: Handler;
 let chart: Handler;
 
@@ -13,11 +12,6 @@ beforeAll(async () => {
   stats = (await import('./route')).GET as unknown as Handler;
   chart = (await import('./[chart]/route')).GET as unknown as Handler;
 });
-
-async function call(h: Handler, path: string, params: Record<string, string> = {}) {
-  const res = await h(new NextRequest(`http://127.0.0.1${path}`), { params: Promise.resolve(params) });
-  return { status: res.status, type: res.headers.get('content-type'), text: await res.text() };
-}
 
 describe('/api/stats', () => {
   it('answers the whole stats for a filter like DuckDB counts it', async () => {

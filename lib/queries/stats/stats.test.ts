@@ -5,15 +5,13 @@ import { parseStatsParams } from '@/lib/stats/params';
 import type { Stats } from '@/lib/stats/types';
 import { duck, parquet } from '@/test/duck';
 import { WILDCHAT, WILDCHAT_CACHE } from '@/test/fixtures';
+import { hasWord, messageFlag as flag, messageScore as score } from '@/test/oracle';
 
 let getStats: typeof import('./index').getStats;
 let getChart: typeof import('./index').getChart;
 
 const WORD = 'the';
-const SEP = '[^\\p{L}\\p{N}_]';
 // The fixture as conversations and messages, both spellings of a category folded (ingest's rule).
-const score = (c: string) => (c === underscored(c) ? `o.category_scores."${c}"` : `greatest(o.category_scores."${c}", o.category_scores."${underscored(c)}")`);
-const flag = (c: string) => (c === underscored(c) ? `o.categories."${c}"` : `(o.categories."${c}" OR o.categories."${underscored(c)}")`);
 
 async function rows<T = Record<string, unknown>>(sql: string): Promise<T[]> {
   return (await duck()).all<T>(sql);
@@ -26,7 +24,7 @@ beforeAll(async () => {
   await c.run(`CREATE OR REPLACE TABLE pconv AS SELECT row_number() OVER () AS k, country, state, language, model,
       "timestamp" AS ts, turn, len(conversation) AS n_messages,
       list_bool_or([o.flagged FOR o IN openai_moderation]) AS flagged,
-      list_bool_or([regexp_matches(m.content, '(^|${SEP})${WORD}(${SEP}|$)', 'i') FOR m IN conversation]) AS has_word,
+      ${hasWord(WORD)} AS has_word,
       conversation, openai_moderation, detoxify_moderation
     FROM ${parquet(WILDCHAT.dir)}`);
   await c.run(`CREATE OR REPLACE TABLE pmsg AS SELECT k, country, language, m.role AS role, m.content AS content,
