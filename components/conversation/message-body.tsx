@@ -17,8 +17,8 @@ export interface MessageSource { conversationId: string; position: number }
  * where to fetch it: pages rendered on the server send only the head of a long message, so a
  * message of hundreds of KB does not weigh on the first paint.
  */
-export function MessageBody({ html, full, terms, size, hiddenHits }: {
-  html: string; full: string | MessageSource | null; terms: string[]; size: number; hiddenHits: number;
+export function MessageBody({ html, full, terms, size, hiddenHits, lang }: {
+  html: string; full: string | MessageSource | null; terms: string[]; size: number; hiddenHits: number; lang?: string;
 }) {
   const [open, setOpen] = useState(false);
   const [fetched, setFetched] = useState<string | null>(null);
@@ -54,7 +54,7 @@ export function MessageBody({ html, full, terms, size, hiddenHits }: {
       {expanded?.pieces ? (
         <pre className="md-plain">{expanded.pieces.map((p, i) => (p.hit ? <mark key={i}>{p.text}</mark> : p.text))}</pre>
       ) : (
-        <div className={open ? 'md' : 'md md-collapsed'} dangerouslySetInnerHTML={{ __html: expanded?.html ?? html }} />
+        <div className={open ? 'md' : 'md md-collapsed'} lang={lang} dir="auto" dangerouslySetInnerHTML={{ __html: expanded?.html ?? html }} />
       )}
       {failed && <p role="alert" className="mt-2 text-xs text-red-700">Could not load the whole message: {failed}</p>}
       <button type="button" onClick={toggle} aria-expanded={open} data-testid="show-all" disabled={loading}

@@ -1,4 +1,5 @@
 import { formatTime } from '@/lib/conversation/format';
+import { languageTag } from '@/lib/conversation/language-tags';
 import type { TurnInfo } from '@/lib/conversation/turns';
 import { countHits } from '@/lib/markdown/highlight';
 import { head, renderMarkdown } from '@/lib/markdown/render';
@@ -24,6 +25,8 @@ export function MessageCard({ conversationId, message: m, turn, pattern, terms, 
   const user = m.role === 'user';
   const { text, cut } = head(m.content, HEAD_CHARS);
   const html = renderMarkdown(text, pattern);
+  // The text in its own language and direction (Arabic, Persian, Hebrew right to left); the card's labels stay English.
+  const lang = languageTag(m.language);
   return (
     <li id={turn.first ? turnAnchor(turn.key) : undefined} data-turn={turn.key} data-role={m.role}
       className={`msg scroll-mt-4 rounded-lg border p-3 ${user ? 'mr-12 border-sky-200 bg-sky-50' : 'ml-12 border-slate-200 bg-white'}`}>
@@ -39,9 +42,9 @@ export function MessageCard({ conversationId, message: m, turn, pattern, terms, 
       </div>
       {m.content.trim() === '' ? <p className="text-sm italic text-slate-400">(empty message)</p>
         : cut || m.content.length > COLLAPSE_CHARS
-          ? <MessageBody html={html} full={!cut ? null : position === undefined ? m.content : { conversationId, position }} terms={terms} size={m.content.length}
+          ? <MessageBody html={html} full={!cut ? null : position === undefined ? m.content : { conversationId, position }} terms={terms} size={m.content.length} lang={lang}
               hiddenHits={cut ? countHits(m.content.slice(text.length), pattern) : 0} />
-          : <div className="md" dangerouslySetInnerHTML={{ __html: html }} />}
+          : <div className="md" lang={lang} dir="auto" dangerouslySetInnerHTML={{ __html: html }} />}
       <ModerationPanel moderation={m.moderation} showDetoxify={showDetoxify} />
     </li>
   );

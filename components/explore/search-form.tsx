@@ -1,4 +1,5 @@
 import type { Filter } from '@/lib/filters/schema';
+import { SEARCH_INPUT_ID } from '@/components/common/search-shortcuts';
 import type { ViewLinks } from '@/lib/urls';
 import { HiddenParams } from './hidden-params';
 
@@ -7,7 +8,7 @@ export function SearchForm({ filter, links, notice }: { filter: Filter; links: V
   return (
     <form action={links.path} method="get" className="mb-1" data-testid="search">
       <div className="flex gap-2">
-        <input name="q" defaultValue={filter.q ?? ''} placeholder='Search: words, "a phrase", -exclude'
+        <input id={SEARCH_INPUT_ID} name="q" defaultValue={filter.q ?? ''} placeholder='Search: words, "a phrase", -exclude'
           className="flex-1 rounded border border-slate-300 px-3 py-2" aria-label="Search conversations" aria-describedby="search-hint" />
         <select name="role" defaultValue={filter.role ?? ''} className="rounded border border-slate-300 px-2" aria-label="Search in">
           <option value="">all messages</option><option value="user">user messages</option><option value="assistant">assistant messages</option>
