@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { headers } from 'next/headers';
 import { connection } from 'next/server';
 import { SearchShortcuts } from '@/components/common/search-shortcuts';
+import { THEME_SCRIPT, ThemeToggle } from '@/components/common/theme';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -12,8 +14,13 @@ export const metadata: Metadata = {
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   // Every page is rendered per request, the not-found page too, so its scripts carry the CSP nonce (proxy.ts).
   await connection();
+  const nonce = (await headers()).get('x-nonce') ?? undefined;
   return (
-    <html lang="en">
+    // The theme script sets data-theme before hydration, which React would otherwise report.
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+      </head>
       <body className="min-h-screen bg-slate-50 text-slate-900">
         <SearchShortcuts />
         <header className="border-b border-slate-200 bg-white">
@@ -24,6 +31,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               <Link href="/charts" className="hover:text-slate-900">Charts</Link>
               <a href="/api/health" className="hover:text-slate-900">API</a>
             </nav>
+            <ThemeToggle />
           </div>
         </header>
         <main className="mx-auto max-w-7xl px-4 py-4">{children}</main>

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { ActiveFilters } from '@/components/explore/active-filters';
 import { DateRange } from '@/components/explore/date-range';
 import { FacetList } from '@/components/explore/facet-list';
+import { FilterDrawer, FilterDrawerButton } from '@/components/explore/filter-drawer';
 import { ListingControls } from '@/components/explore/listing-controls';
 import { ModerationFacet } from '@/components/explore/moderation-facet';
 import { Pager } from '@/components/explore/pager';
@@ -12,6 +13,7 @@ import { UserSummaryCard } from '@/components/explore/user-summary';
 import { ParamNotices, type BadParams } from '@/components/common/param-notices';
 import { Sentence } from '@/components/common/sentence';
 import { ViewNotice } from '@/components/common/view-notice';
+import { chips } from '@/lib/filters/chips';
 import { FIELD_DEFS, placeOf, type FieldDef } from '@/lib/filters/fields';
 import { parseParamsLenient, type Filter } from '@/lib/filters/schema';
 import { paging } from '@/lib/paging';
@@ -60,13 +62,14 @@ export default async function ExplorePage({ searchParams }: { searchParams: Sear
   const { list } = explore;
   const page = paging(list.total, listing.limit, listing.offset);
   return (
-    <div className="grid grid-cols-[16rem_1fr] gap-6">
+    <div className="grid gap-6 md:grid-cols-[16rem_1fr]">
       {notices('top', 'col-span-full')}
-      <aside>
+      <FilterDrawer active={chips(params).length}>
         {FIELD_DEFS.map((def) => <Control key={def.key} def={def} view={explore} filter={filter} links={links} notice={notices(def.place)} />)}
-      </aside>
+      </FilterDrawer>
       <section className="min-w-0">
         <SearchForm filter={filter} links={links} notice={notices('search', 'mt-1')} />
+        <FilterDrawerButton active={chips(params).length} />
         <ActiveFilters links={links} />
         {user && <UserSummaryCard summary={user} links={links} />}
         <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2" data-testid="listing-bar">
@@ -74,7 +77,7 @@ export default async function ExplorePage({ searchParams }: { searchParams: Sear
             <Sentence total={list.total} params={params} />
             {list.total > 0 && <span className="text-slate-500" data-testid="range"> · {page.first.toLocaleString('en-US')}–{page.last.toLocaleString('en-US')}</span>}
           </p>
-          <div className="flex items-center gap-4">
+          <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
             <ListingControls query={links.query} sort={listing.sort} limit={listing.limit} searching={!!filter.q} />
             <Link href={links.charts()} className="text-sm text-indigo-700 underline" data-testid="charts-link">Charts</Link>
             <span className="text-sm text-slate-600">

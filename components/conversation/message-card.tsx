@@ -29,7 +29,7 @@ export function MessageCard({ conversationId, message: m, turn, pattern, terms, 
   const lang = languageTag(m.language);
   return (
     <li id={turn.first ? turnAnchor(turn.key) : undefined} data-turn={turn.key} data-role={m.role}
-      className={`msg scroll-mt-4 rounded-lg border p-3 ${user ? 'mr-12 border-sky-200 bg-sky-50' : 'ml-12 border-slate-200 bg-white'}`}>
+      className={`msg scroll-mt-4 rounded-lg border p-3 ${user ? 'border-sky-200 bg-sky-50 md:mr-12' : 'border-slate-200 bg-white md:ml-12'}`}>
       <div className="mb-2 flex flex-wrap items-center gap-2 text-xs text-slate-500">
         <span className={`font-semibold uppercase tracking-wide ${user ? 'text-sky-800' : 'text-indigo-800'}`}>{user ? 'User' : 'Assistant'}</span>
         {turn.first && <span className="text-slate-400">turn {turn.number}</span>}

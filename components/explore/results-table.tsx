@@ -74,8 +74,9 @@ export function ResultsTable({ rows, query, terms }: { rows: ConversationRow[]; 
   const cols = useMemo(() => columns(new ViewLinks(query), terms), [query, terms]);
   const table = useTable({ features, columns: cols, data: rows, getRowId: (r) => r.id });
   return (
-    <table className="w-full table-fixed border-collapse text-sm" data-testid="results">
-      <thead>
+    // Below md the rows are cards: every cell a line, the first message last and in full width.
+    <table className="w-full table-fixed border-collapse text-sm max-md:block" data-testid="results">
+      <thead className="max-md:hidden">
         {table.getHeaderGroups().map((group) => (
           <tr key={group.id} className="border-b border-slate-300 text-left text-xs uppercase tracking-wide text-slate-500">
             {group.headers.map((h) => (
@@ -86,23 +87,23 @@ export function ResultsTable({ rows, query, terms }: { rows: ConversationRow[]; 
           </tr>
         ))}
       </thead>
-      <tbody>
+      <tbody className="max-md:block max-md:space-y-2">
         {table.getRowModel().rows.map((row) => (
           <tr key={row.id} data-id={row.id}
-            className="cursor-pointer border-b border-slate-200 align-top hover:bg-white"
+            className="cursor-pointer border-b border-slate-200 align-top hover:bg-white max-md:flex max-md:flex-wrap max-md:gap-x-3 max-md:rounded max-md:border max-md:bg-white max-md:p-2"
             onClick={(e) => {
               if ((e.target as HTMLElement).closest('a')) return;
               router.push(new ViewLinks(query).conversation(row.original.id));
             }}>
             {row.getAllCells().map((cell) => (
-              <td key={cell.id} className={`py-2 pr-2 ${WIDTH[cell.column.id] ?? ''}`}>
+              <td key={cell.id} className={`py-2 pr-2 max-md:w-auto max-md:py-0.5 ${cell.column.id === 'preview' ? 'max-md:order-first max-md:basis-full' : ''} ${WIDTH[cell.column.id] ?? ''}`}>
                 <table.FlexRender cell={cell} />
               </td>
             ))}
           </tr>
         ))}
         {rows.length === 0 && (
-          <tr><td colSpan={7} className="py-6 text-center text-slate-500">No conversations match these filters.</td></tr>
+          <tr className="max-md:block"><td colSpan={7} className="max-md:block py-6 text-center text-slate-500">No conversations match these filters.</td></tr>
         )}
       </tbody>
     </table>

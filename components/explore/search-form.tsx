@@ -7,9 +7,9 @@ import { HiddenParams } from './hidden-params';
 export function SearchForm({ filter, links, notice }: { filter: Filter; links: ViewLinks; notice?: React.ReactNode }) {
   return (
     <form action={links.path} method="get" className="mb-1" data-testid="search">
-      <div className="flex gap-2">
+      <div className="flex flex-wrap gap-2">
         <input id={SEARCH_INPUT_ID} name="q" defaultValue={filter.q ?? ''} placeholder='Search: words, "a phrase", -exclude'
-          className="flex-1 rounded border border-slate-300 px-3 py-2" aria-label="Search conversations" aria-describedby="search-hint" />
+          className="min-w-0 flex-1 basis-48 rounded border border-slate-300 px-3 py-2" aria-label="Search conversations" aria-describedby="search-hint" />
         <select name="role" defaultValue={filter.role ?? ''} className="rounded border border-slate-300 px-2" aria-label="Search in">
           <option value="">all messages</option><option value="user">user messages</option><option value="assistant">assistant messages</option>
         </select>
