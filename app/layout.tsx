@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { headers } from 'next/headers';
 import { connection } from 'next/server';
-import { SearchShortcuts } from '@/components/common/search-shortcuts';
+import { KeyboardShortcuts } from '@/components/common/keyboard-shortcuts';
 import { THEME_SCRIPT, ThemeToggle } from '@/components/common/theme';
 import './globals.css';
 
@@ -22,7 +22,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <script nonce={nonce} dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
       </head>
       <body className="min-h-screen bg-slate-50 text-slate-900">
-        <SearchShortcuts />
+        <KeyboardShortcuts />
         <header className="border-b border-slate-200 bg-white">
           <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3">
             <Link href="/" className="text-lg font-semibold tracking-tight text-indigo-700">Wildscope</Link>

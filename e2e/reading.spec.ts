@@ -51,3 +51,24 @@ test('an Arabic message is laid out right to left, in its language; an English o
     expect(await body.evaluate((el) => getComputedStyle(el).direction), language).toBe(direction);
   }
 });
+
+test('? lists the shortcuts; j and k walk the results, Enter opens one', async ({ page }) => {
+  await page.goto('/?language=English');
+  await page.locator('body').press('?');
+  const help = page.getByTestId('shortcuts');
+  await expect(help).toBeVisible();
+  await expect(help).toContainText('next / previous search match');
+  await page.keyboard.press('Escape');
+  await expect(help).toBeHidden();
+  const links = page.locator('[data-testid="results"] [data-open]');
+  await page.keyboard.press('j');
+  await expect(links.nth(0)).toBeFocused();
+  await page.keyboard.press('j');
+  await page.keyboard.press('j');
+  await expect(links.nth(2)).toBeFocused();
+  await page.keyboard.press('k');
+  await expect(links.nth(1)).toBeFocused();
+  const href = await links.nth(1).getAttribute('href');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`${href!.split('?')[0]}`));
+});

@@ -1,11 +1,16 @@
 // Dark mode follows the system until the reader picks one, and the pick is remembered.
 import { expect, test, type Page } from '@playwright/test';
 
-/** Relative luminance of the page's background, 0 (black) to 1 (white). */
+/** Relative luminance of the page's background, 0 (black) to 1 (white); colours may be oklch, so a canvas converts them. */
 const background = (page: Page) => page.evaluate(() => {
-  const m = getComputedStyle(document.body).backgroundColor.match(/[\d.]+/g)!.map(Number);
-  const c = m.slice(0, 3).map((v) => { const s = v / 255; return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4; });
-  return 0.2126 * c[0]! + 0.7152 * c[1]! + 0.0722 * c[2]!;
+  const ctx = document.createElement('canvas').getContext('2d')!;
+  ctx.fillStyle = getComputedStyle(document.body).backgroundColor;
+  ctx.fillRect(0, 0, 1, 1);
+  const [r, g, b] = [...ctx.getImageData(0, 0, 1, 1).data].slice(0, 3).map((v) => {
+    const s = v / 255;
+    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
 });
 
 test.describe('with the system in dark mode', () => {

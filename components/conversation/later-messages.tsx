@@ -5,7 +5,7 @@ import { highlightPattern } from '@/lib/markdown/highlight';
 import type { Message } from '@/lib/queries/conversations';
 import { conversationApiPath, turnAnchor } from '@/lib/urls';
 import { MessageCard } from './message-card';
-import { TURNS_RENDERED } from './turn-focus';
+import { RENDER_ALL, TURNS_RENDERED } from './turn-focus';
 
 /** Messages rendered per step while the reader scrolls down. */
 const STEP = 60;
@@ -63,6 +63,12 @@ export function LaterMessages({ conversationId, start, total, anchors, terms, sh
     window.addEventListener('hashchange', fromHash);
     return () => window.removeEventListener('hashchange', fromHash);
   }, [anchors, show]);
+
+  useEffect(() => {
+    const all = () => show(total - start);
+    window.addEventListener(RENDER_ALL, all);
+    return () => window.removeEventListener(RENDER_ALL, all);
+  }, [show, start, total]);
 
   useEffect(() => {
     const el = sentinel.current;

@@ -3,6 +3,8 @@ import { useEffect } from 'react';
 
 /** Fired when more messages of a long conversation were rendered: a permalinked turn may now exist. */
 export const TURNS_RENDERED = 'wildscope:turns-rendered';
+/** Asks LaterMessages to render every remaining message (a match or turn looked for may be among them). */
+export const RENDER_ALL = 'wildscope:render-all';
 
 /**
  * Marks the turn named by the URL fragment and scrolls it into view, also after in-page hash

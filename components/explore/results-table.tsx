@@ -4,12 +4,13 @@
 // conversation.
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { createColumnHelper, tableFeatures, useTable } from '@tanstack/react-table';
 import type { ConversationRow } from '@/lib/queries/conversations';
 import { highlightPattern, splitHighlights } from '@/lib/markdown/highlight';
 import { FIELDS, type ValueDef } from '@/lib/filters/fields';
 import { ViewLinks } from '@/lib/urls';
+import { isTyping } from '@/components/common/keyboard-shortcuts';
 
 const features = tableFeatures({});
 const helper = createColumnHelper<typeof features, ConversationRow>();
@@ -60,7 +61,7 @@ function columns(links: ViewLinks, terms: readonly string[]) {
     helper.accessor('preview', {
       header: pattern ? 'Match' : 'First message',
       cell: ({ row }) => (
-        <Link href={links.conversation(row.original.id)} className="line-clamp-2 text-slate-800 hover:text-indigo-700">
+        <Link href={links.conversation(row.original.id)} data-open className="line-clamp-2 text-slate-800 hover:text-indigo-700">
           <Excerpt row={row.original} pattern={pattern} />
         </Link>
       ),
@@ -73,6 +74,21 @@ export function ResultsTable({ rows, query, terms }: { rows: ConversationRow[]; 
   const router = useRouter();
   const cols = useMemo(() => columns(new ViewLinks(query), terms), [query, terms]);
   const table = useTable({ features, columns: cols, data: rows, getRowId: (r) => r.id });
+  // j/k move through the results, focusing each one's link to its conversation (Enter opens it).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.key !== 'j' && e.key !== 'k') || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
+      const links = [...document.querySelectorAll<HTMLAnchorElement>('[data-testid="results"] [data-open]')];
+      if (!links.length) return;
+      const at = links.indexOf(document.activeElement as HTMLAnchorElement);
+      const next = e.key === 'j' ? Math.min(at + 1, links.length - 1) : Math.max(at - 1, 0);
+      links[next]!.focus();
+      links[next]!.scrollIntoView({ block: 'nearest' });
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
   return (
     // Below md the rows are cards: every cell a line, the first message last and in full width.
     <table className="w-full table-fixed border-collapse text-sm max-md:block" data-testid="results">

@@ -1,5 +1,5 @@
 import type { Filter } from '@/lib/filters/schema';
-import { SEARCH_INPUT_ID } from '@/components/common/search-shortcuts';
+import { SEARCH_INPUT_ID } from '@/components/common/keyboard-shortcuts';
 import type { ViewLinks } from '@/lib/urls';
 import { HiddenParams } from './hidden-params';
 

@@ -4,6 +4,7 @@ import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { ConversationHeader } from '@/components/conversation/conversation-header';
 import { LaterMessages } from '@/components/conversation/later-messages';
+import { MatchNav } from '@/components/conversation/match-nav';
 import { MessageCard } from '@/components/conversation/message-card';
 import { ResultWalker } from '@/components/conversation/result-walker';
 import { TurnFocus } from '@/components/conversation/turn-focus';
@@ -72,6 +73,7 @@ export default async function ConversationPage({ params, searchParams }: { param
           : <Link href="/" className="text-indigo-700 hover:underline">← explore</Link>}
         {walk && <ResultWalker n={walk} q={q} back={first(sp.back)!} />}
         {terms.length > 0 && <span className="text-slate-500">highlighting: {terms.map((t) => <mark key={t} className="mx-0.5">{t}</mark>)}</span>}
+        <MatchNav searching={terms.length > 0} more={c.later.length > 0} turnCount={c.turns} />
       </nav>
       <ConversationHeader c={c} />
       <ol className="space-y-3" data-testid="messages">
