@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { headers } from 'next/headers';
 import { connection } from 'next/server';
+import { DatasetLine } from '@/components/common/dataset-line';
 import { KeyboardShortcuts } from '@/components/common/keyboard-shortcuts';
 import { THEME_SCRIPT, ThemeToggle } from '@/components/common/theme';
 import './globals.css';
@@ -24,13 +25,14 @@ export default async function RootLayout({ children }: { children: React.ReactNo
       <body className="min-h-screen bg-slate-50 text-slate-900">
         <KeyboardShortcuts />
         <header className="border-b border-slate-200 bg-white">
-          <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3">
+          <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-1 px-4 py-3">
             <Link href="/" className="text-lg font-semibold tracking-tight text-indigo-700">Wildscope</Link>
             <nav className="flex gap-4 text-sm text-slate-600">
               <Link href="/" className="hover:text-slate-900">Explore</Link>
               <Link href="/charts" className="hover:text-slate-900">Charts</Link>
-              <a href="/api/health" className="hover:text-slate-900">API</a>
+              <Link href="/docs/api" className="hover:text-slate-900">API</Link>
             </nav>
+            <DatasetLine />
             <ThemeToggle />
           </div>
         </header>

@@ -63,6 +63,7 @@ export default async function ExplorePage({ searchParams }: { searchParams: Sear
   const page = paging(list.total, listing.limit, listing.offset);
   return (
     <div className="grid gap-6 md:grid-cols-[16rem_1fr]">
+      <h1 className="sr-only">Explore conversations</h1>
       {notices('top', 'col-span-full')}
       <FilterDrawer active={chips(params).length}>
         {FIELD_DEFS.map((def) => <Control key={def.key} def={def} view={explore} filter={filter} links={links} notice={notices(def.place)} />)}
