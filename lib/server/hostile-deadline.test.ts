@@ -76,7 +76,8 @@ describe('query deadline', () => {
   });
 
   it('reads a conversation and resolves a turn on their own connections while scans hold every other one', async () => {
-    const { getConversation, resolveTurn } = await import('@/lib/queries/conversations');
+    const { getConversation } = await import('@/lib/queries/conversation-read');
+    const { resolveTurn } = await import('@/lib/queries/turn-lookup');
     const runaway = 'SELECT count(*) FROM range(1000000000000) a WHERE a.range % 7 = 3';
     let settled = 0;
     const held = Array.from({ length: 4 }, () =>
