@@ -11,7 +11,8 @@ import { POSITIONS } from '../search/positions';
 import { isFrequentWord, pairTerm } from '../search/pairs';
 import { forEachTerm, termId, tokens } from '../search/tokenize';
 import { TextStore } from '../text/store';
-import { buildIndex, type Manifest } from './build';
+import { buildIndex } from './build';
+import type { Manifest } from './manifest';
 
 const opened: Database[] = [];
 const stores: TextStore[] = [];
