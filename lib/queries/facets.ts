@@ -6,10 +6,11 @@ import { Sql } from '../db/sql';
 import type { Filter } from '../filters/schema';
 import { isUnfiltered } from '../filters/where';
 import { cachedPerIndex } from './cache';
-import { cubeAnswers, cubeCounts, type Counted } from './facet-cube';
+import { MANY_VALUED_FACETS } from '../filters/fields';
+import { CUBE_FACETS, cubeAnswers, cubeCounts, type Counted } from './facet-cube';
 import { withSelection, type Selection } from './selection';
 
-export const FACETS = ['language', 'country', 'state', 'model', 'toxic', 'redacted', 'hashed_ip'] as const;
+export const FACETS = [...CUBE_FACETS, ...MANY_VALUED_FACETS];
 export type Facet = (typeof FACETS)[number];
 export type FacetCounts = Record<Facet, { value: string | boolean | null; count: number }[]>;
 const TOP = 50;

@@ -11,7 +11,8 @@ export interface UserSummary {
   countries: Counted[]; languages: Counted[]; models: Counted[];
 }
 
-const FIELDS = ['country', 'language', 'model'] as const;
+/** The breakdowns of one user's conversations (a user's state follows from their country). */
+const BREAKDOWNS = ['country', 'language', 'model'] as const;
 
 export async function userSummary(hashedIp: string): Promise<UserSummary> {
   const sql = new Sql();
@@ -21,7 +22,7 @@ export async function userSummary(hashedIp: string): Promise<UserSummary> {
       `SELECT count(*)::INTEGER AS n, ${ISO('min(ts)')} AS first, ${ISO('max(ts)')} AS last FROM conversations WHERE hashed_ip = ${ip}`,
       sql.params),
     all<{ field: string; value: string | null; count: number }>(
-      FIELDS.map((f) => `SELECT '${f}' AS field, ${f}::VARCHAR AS value, count(*)::INTEGER AS count FROM conversations WHERE hashed_ip = ${ip} GROUP BY ${f}`)
+      BREAKDOWNS.map((f) => `SELECT '${f}' AS field, ${f}::VARCHAR AS value, count(*)::INTEGER AS count FROM conversations WHERE hashed_ip = ${ip} GROUP BY ${f}`)
         .join(' UNION ALL '), sql.params),
   ]);
   const of = (f: string) => groups.filter((g) => g.field === f).map(({ value, count }) => ({ value, count }))
