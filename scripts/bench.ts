@@ -14,6 +14,7 @@ import { renderReport, type ClassResult, type Report } from '../lib/bench/report
 import { stats } from '../lib/bench/stats';
 import { Database } from '../lib/db/duckdb';
 import { indexFreshness } from '../lib/ingest/freshness';
+import { MANIFEST_FILE } from '../lib/ingest/manifest';
 import { parseArgs } from './args';
 import { staleBuild } from './build-freshness';
 
@@ -44,7 +45,7 @@ if ((await indexFreshness(data, cache)).state !== 'fresh') {
   console.log(`ingesting ${data}`);
   ingest = await runMeasured(tsx[0], [...tsx.slice(1), 'scripts/ingest.ts'], { ...process.env, WILDSCOPE_DATA: data, WILDSCOPE_CACHE: cache });
 }
-const manifest = JSON.parse(await import('node:fs').then((fs) => fs.readFileSync(join(cache, 'manifest.json'), 'utf8')));
+const manifest = JSON.parse(await import('node:fs').then((fs) => fs.readFileSync(join(cache, MANIFEST_FILE), 'utf8')));
 
 if (staleBuild(process.cwd())) await runMeasured('npx', ['next', 'build'], process.env);
 const startedServer = Date.now();

@@ -13,7 +13,7 @@ import { ViewLinks } from '@/lib/urls';
 import { shapeNameOf } from '@/lib/geo/country-names';
 import { usStateShapes } from '@/lib/geo/us-states';
 import { worldShapes } from '@/lib/geo/world';
-import { getStats } from '@/lib/queries/stats';
+import { getStats } from '@/lib/queries/charts';
 import { pageNotice } from '@/lib/server/respond';
 import { noticesAt, ParamNotices, type BadParams } from '@/components/common/param-notices';
 import { Sentence } from '@/components/common/sentence';

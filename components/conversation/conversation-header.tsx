@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { formatTime } from '@/lib/conversation/format';
-import type { Conversation } from '@/lib/queries/conversations';
+import type { Conversation } from '@/lib/queries/conversation-read';
 import { FIELDS } from '@/lib/filters/fields';
 import { dayHref, ViewLinks } from '@/lib/urls';
 import { browserLabel, parseUserAgent } from '@/lib/user-agent';

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { turnInfos } from '@/lib/conversation/turns';
 import { highlightPattern } from '@/lib/markdown/highlight';
-import type { Message } from '@/lib/queries/conversations';
+import type { Message } from '@/lib/queries/conversation-read';
 import { conversationApiPath, turnAnchor } from '@/lib/urls';
 import { MessageCard } from './message-card';
 import { RENDER_ALL, TURNS_RENDERED } from './turn-focus';

@@ -3,7 +3,7 @@ import { languageTag } from '@/lib/conversation/language-tags';
 import type { TurnInfo } from '@/lib/conversation/turns';
 import { countHits } from '@/lib/markdown/highlight';
 import { head, renderMarkdown } from '@/lib/markdown/render';
-import type { Message } from '@/lib/queries/conversations';
+import type { Message } from '@/lib/queries/conversation-read';
 import { turnAnchor, turnPath } from '@/lib/urls';
 import { Badge } from './badge';
 import { CopyLinkButton } from './copy-link-button';

@@ -1,7 +1,7 @@
 'use client';
 import { useState } from 'react';
 import { barPercent, detoxifyRows, formatScore, openaiRows, strongest, tone, type ScoreRow, type Tone } from '@/lib/conversation/moderation-view';
-import type { Moderation } from '@/lib/queries/conversations';
+import type { Moderation } from '@/lib/queries/conversation-read';
 
 const BAR: Record<Tone, string> = { flagged: 'bg-rose-600', high: 'bg-orange-500', medium: 'bg-amber-400', low: 'bg-slate-400', none: 'bg-slate-200' };
 

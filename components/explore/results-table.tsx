@@ -6,7 +6,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useMemo } from 'react';
 import { createColumnHelper, tableFeatures, useTable } from '@tanstack/react-table';
-import type { ConversationRow } from '@/lib/queries/conversations';
+import type { ConversationRow } from '@/lib/queries/row-columns';
 import { highlightPattern, splitHighlights } from '@/lib/markdown/highlight';
 import { FIELDS, type ValueDef } from '@/lib/filters/fields';
 import { ViewLinks } from '@/lib/urls';

@@ -5,17 +5,17 @@ import { barrier } from '@/test/clock';
 import { WILDCHAT, WILDCHAT_CACHE } from '@/test/fixtures';
 import { request } from '@/test/requests';
 import type { Filter, Listing } from '../filters/schema';
-import type { Cap } from './selection';
+import type { Cap } from './writers';
 import { ClientGone } from './stream';
 
 let exportResponse: typeof import('./respond').exportResponse;
-let writeJsonl: typeof import('./selection').writeJsonl;
+let writeJsonl: typeof import('./writers').writeJsonl;
 let db: typeof import('../server/index-db');
 
 beforeAll(async () => {
   process.env.WILDSCOPE_CACHE = WILDCHAT_CACHE;
   ({ exportResponse } = await import('./respond'));
-  ({ writeJsonl } = await import('./selection'));
+  ({ writeJsonl } = await import('./writers'));
   db = await import('../server/index-db');
 });
 

@@ -4,7 +4,7 @@ import type { NextRequest } from 'next/server';
 import { exportMaxRows } from '../config';
 import { parseParams, type Filter, type Listing } from '../filters/schema';
 import { handle } from '../server/respond';
-import type { Cap } from './selection';
+import type { Cap } from './writers';
 import { producerStream } from './stream';
 
 type Writer = (filter: Filter, sort: Listing['sort'], write: (s: string) => Promise<void>, cap: Cap) => Promise<void>;

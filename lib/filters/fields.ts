@@ -21,6 +21,8 @@ export interface ValueDef extends Base {
   kind: 'values'; key: ValueField; chip: string; yes: string; no: string;
   /** Long values (hashes) are shortened in chips and sentences. */
   short?: boolean;
+  /** Values are hashes, about one per user or conversation: too many to store as an ENUM or to count in the facet cube. */
+  many?: true;
   /** Listed with counts on explore, and how many values show before "more". */
   facet?: { limit: number };
 }
@@ -45,11 +47,11 @@ export const FIELDS = {
   model: { kind: 'values', key: 'model', title: 'Model', chip: 'model', yes: 'with', no: 'not with', facet: { limit: 8 }, place: 'model', chart: 'models' },
   hashed_ip: {
     kind: 'values', key: 'hashed_ip', title: 'Top users (hashed IP)', chip: 'user', yes: 'by user', no: 'not by user', short: true,
-    facet: { limit: 5 }, place: 'hashed_ip',
+    many: true, facet: { limit: 5 }, place: 'hashed_ip',
   },
   conversation_hash: {
     kind: 'values', key: 'conversation_hash', title: 'Content hash', chip: 'hash', yes: 'with content hash', no: 'without content hash',
-    short: true, place: 'top',
+    short: true, many: true, place: 'top',
   },
   turns: { kind: 'range', key: 'turns', title: 'Turns', unit: ['turn', 'turns'], max: 100_000, place: 'turns', chart: 'turns' },
   date: { kind: 'dates', key: 'date', title: 'Date (UTC)', place: 'date', chart: 'time' },
@@ -64,6 +66,21 @@ export const FIELDS = {
 export type FieldKey = keyof typeof FIELDS;
 export const FIELD_DEFS: readonly FieldDef[] = Object.values(FIELDS);
 export const FACET_DEFS = FIELD_DEFS.filter((d): d is ValueDef => d.kind === 'values' && !!d.facet);
+
+// The lists of columns that facets, the facet cube and the ENUM columns of the index are made of,
+// in FIELDS order, with their types.
+type Def = (typeof FIELDS)[FieldKey];
+type FacetValueDef = Extract<Def, { facet: object }>;
+type FewValuedDef = Exclude<FacetValueDef, { many: true }>;
+type ManyValuedDef = Extract<FacetValueDef, { many: true }>;
+type BoolFieldDef = Extract<Def, { kind: 'bool' }>;
+const DEFS = Object.values(FIELDS) as Def[];
+/** Listed facets of few distinct values (language, country, state, model). */
+export const FEW_VALUED_FACETS = DEFS.filter((d): d is FewValuedDef => 'facet' in d && !('many' in d)).map((d) => d.key);
+/** Listed facets of hashes (the top users): counted by their own pass. */
+export const MANY_VALUED_FACETS = DEFS.filter((d): d is ManyValuedDef => 'facet' in d && 'many' in d).map((d) => d.key);
+/** Yes/no fields (toxic, redacted), counted as facets too. */
+export const BOOL_FIELDS = DEFS.filter((d): d is BoolFieldDef => d.kind === 'bool').map((d) => d.key);
 
 /** Parameters of a listing (not filters): sort, page size, offset. */
 export const LISTING_PARAMS = ['sort', 'limit', 'offset'] as const;

@@ -4,9 +4,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INDEX_FILE } from '@/lib/config';
 import { Database, type Connection } from '@/lib/db/duckdb';
-import { selectionSql } from '@/lib/queries/conversations';
+import { Sql } from '@/lib/db/sql';
+import { selectionSql } from '@/lib/queries/listing';
+import { Selection } from '@/lib/queries/selection';
+import { matchesSql, matchTable, setBitsSql } from '@/lib/search/matches-sql';
 import { parseParams, SORTS, type Filter } from './schema';
-import { bitsVariable, buildWhere, matchesSql, Sql } from './where';
 import { duck, parquet } from '@/test/duck';
 import { WILDCHAT, WILDCHAT_CACHE } from '@/test/fixtures';
 import { hasWord as word } from '@/test/oracle';
@@ -23,20 +25,22 @@ beforeAll(async () => {
 afterAll(() => db?.close());
 
 /**
- * The matches of the filter's words as withMatches keeps them (a table and its bits), in a temporary
- * table of the test's connection; phrases stay unconfirmed (that is text work, tested in api.test).
+ * The filter's Selection, with the matches of its words as withSelection keeps them (a table and its
+ * bits) in a temporary table of the test's connection; phrases stay unconfirmed (that is text work,
+ * tested in api.test).
  */
-async function hitsOf(filter: Filter): Promise<string | undefined> {
-  if (!filter.q) return undefined;
-  await index.run(`CREATE OR REPLACE TEMP TABLE hits AS ${matchesSql(filter)}`);
-  await index.run(`SET VARIABLE ${bitsVariable('hits')} = (SELECT bitstring_agg(conv, 0::UINTEGER, ${WILDCHAT.conversations - 1}::UINTEGER) FROM hits)`);
-  return 'hits';
+async function selectionOf(filter: Filter): Promise<Selection> {
+  if (!filter.q) return new Selection(filter);
+  const hits = matchTable('hits');
+  await index.run(`CREATE OR REPLACE TEMP TABLE hits AS ${matchesSql(filter.search!, filter.role)}`);
+  await index.run(setBitsSql(hits, WILDCHAT.conversations));
+  return new Selection(filter, hits);
 }
 
 async function indexCount(qs: string): Promise<number> {
   const sql = new Sql();
   const { filter } = parseParams(new URLSearchParams(qs));
-  const { where } = buildWhere(filter, sql, { hits: await hitsOf(filter) });
+  const where = (await selectionOf(filter)).where(sql);
   return Number((await index.one<{ n: bigint }>(`SELECT count(*) AS n FROM conversations c WHERE ${where}`, sql.params))!.n);
 }
 
@@ -89,10 +93,10 @@ describe('every listing statement runs, with hostile searches too', () => {
       const qs = new URLSearchParams({ q, language: 'English' });
       const { filter } = parseParams(qs);
       const total = await indexCount(qs.toString());
-      const hits = await hitsOf(filter);
+      const sel = await selectionOf(filter);
       for (const sort of SORTS) {
-        const s = selectionSql(filter, sort, undefined, hits);
-        const rows = await index.all<{ id: string; language: string }>(`${s.text} LIMIT 500`, s.params as never);
+        const s = selectionSql(sel, sort);
+        const rows = await index.all<{ id: string; language: string }>(`${s.text} LIMIT 500`, s.params);
         expect(rows.length).toBe(Math.min(total, 500));
         for (const r of rows) expect(r.language).toBe('English');
       }

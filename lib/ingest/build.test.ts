@@ -11,7 +11,8 @@ import { POSITIONS } from '../search/positions';
 import { isFrequentWord, pairTerm } from '../search/pairs';
 import { forEachTerm, termId, tokens } from '../search/tokenize';
 import { TextStore } from '../text/store';
-import { buildIndex, type Manifest } from './build';
+import { buildIndex } from './build';
+import type { Manifest } from './manifest';
 
 const opened: Database[] = [];
 const stores: TextStore[] = [];
@@ -40,7 +41,7 @@ describe('ingest', () => {
     const n = async (sql: string) => Number((await c.one<{ n: string }>(sql))!.n);
     expect(await n('SELECT count(*) n FROM conversations')).toBe(Number(await scalar(`SELECT count(*) FROM ${T}`)));
     expect(await n('SELECT count(*) n FROM messages')).toBe(Number(await scalar(`SELECT sum(len(conversation)) FROM ${T}`)));
-    // Listings read a page's rows by rowid (lib/queries/conversations.ts): it must be the row number.
+    // Listings read a page's rows by rowid (lib/queries/listing.ts): it must be the row number.
     expect(await n('SELECT count(*) n FROM conversations WHERE rowid <> idx')).toBe(0);
     // Term lookups skip row groups by min/max: postings are stored sorted by term and conversation.
     expect(await n(`SELECT count(*) n FROM (SELECT term, conv, lag(term) OVER w pt, lag(conv) OVER w pc FROM postings WINDOW w AS (ORDER BY rowid))

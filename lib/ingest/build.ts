@@ -3,30 +3,14 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { INDEX_FILE } from '../config';
-import type { DatasetKind } from '../dataset/schemas';
 import { Database, literal } from '../db/duckdb';
 import { firstLine, readSchema, SchemaError, type FileSchema } from './detect';
+import { BUILD_VERSION, MANIFEST_FILE, readManifestFile, writeManifest, type Manifest } from './manifest';
 import { buildPostings, POSTINGS_RAW_DDL } from './postings';
-import { changedSource, listSources, SourceError, type Source } from './sources';
+import { changedSource, listSources, SourceError } from './sources';
 import { CONVERSATIONS_DDL, encodeFewValued, insertConversationsSql, insertMessagesSql, MESSAGES_DDL, numberDerivedCopies, numberUsers } from './tables';
 import { TextStoreWriter } from '../text/store';
 import type { TextSegment } from './postings-worker';
-
-export const BUILD_VERSION = 12;
-
-export interface Manifest {
-  buildVersion: number;
-  kind: DatasetKind;
-  builtAt: string;
-  seconds: number;
-  conversations: number;
-  messages: number;
-  terms: number;
-  postings: number;
-  bytes: number; // the DuckDB file and the text store together
-  text: { file: string; bytes: number }; // the text store, a file beside the index (text/store.ts)
-  sources: Source[];
-}
 
 export interface BuildOptions {
   data: string;
@@ -75,15 +59,7 @@ async function textFileInUse(cache: string): Promise<string | undefined | null> 
   const path = join(cache, INDEX_FILE);
   if (!existsSync(path)) return undefined;
   try {
-    const db = await Database.open(path, { readOnly: true, threads: 1 });
-    try {
-      const c = await db.connect();
-      const m = JSON.parse((await c.one<{ json: string }>('SELECT json FROM manifest'))!.json) as Partial<Manifest>;
-      c.close();
-      return m.text?.file;
-    } finally {
-      db.close();
-    }
+    return (await readManifestFile(path)).text?.file;
   } catch {
     return null;
   }
@@ -137,7 +113,7 @@ export async function buildIndex(o: BuildOptions): Promise<Manifest> {
       } catch (e) {
         throw new SchemaError(`${file}: ${firstLine(e)}`);
       }
-      const m = await conn.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM messages WHERE conv >= ? AND conv < ?', [base, base + rows[k]]);
+      const m = await conn.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM messages WHERE conv >= ${base} AND conv < ${base + rows[k]}`);
       files.push({ file, base, messages: m!.n, text: join(o.cache, `${textFile}.part-${k}`) });
       base += rows[k];
       const eta = ((Date.now() - started) / base) * (total - base) / 1000;
@@ -186,9 +162,8 @@ export async function buildIndex(o: BuildOptions): Promise<Manifest> {
       buildVersion: BUILD_VERSION, kind, builtAt: new Date().toISOString(), seconds: 0,
       conversations: total, messages, terms: Number(terms), postings, bytes: 0, text: { file: textFile, bytes: textBytes }, sources,
     };
-    await conn.run('CREATE TABLE manifest (json VARCHAR)');
     manifest.seconds = (Date.now() - started) / 1000;
-    await conn.run('INSERT INTO manifest VALUES (?)', [JSON.stringify(manifest)]);
+    await writeManifest(conn, manifest);
     await conn.run('CHECKPOINT');
     // An index of files that changed while being read would be marked fresh but hold neither version.
     const changed = changedSource(sources);
@@ -203,7 +178,7 @@ export async function buildIndex(o: BuildOptions): Promise<Manifest> {
     rmSync(`${tmp}.wal`, { force: true });
     manifest.bytes = statSync(final).size + textBytes;
     manifest.seconds = (Date.now() - started) / 1000;
-    writeFileSync(join(o.cache, 'manifest.json'), JSON.stringify(manifest, null, 2));
+    writeFileSync(join(o.cache, MANIFEST_FILE), JSON.stringify(manifest, null, 2));
     return manifest;
   } finally {
     db?.close();

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { copyIndex, WILDCHAT, WILDCHAT_CACHE } from '../../test/fixtures';
 import { INDEX_FILE } from '../config';
 import { Database } from '../db/duckdb';
-import { BUILD_VERSION } from './build';
+import { BUILD_VERSION } from './manifest';
 import { indexFreshness } from './freshness';
 
 const root = (() => { mkdirSync(resolve('.cache/test-broken'), { recursive: true }); return mkdtempSync(resolve('.cache/test-broken/freshness-')); })();

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { INDEX_FILE } from '../config';
 import { Database } from '../db/duckdb';
-import { BUILD_VERSION, type Manifest } from './build';
+import { BUILD_VERSION, readManifestFile, type Manifest } from './manifest';
 import { listSources, sameSources } from './sources';
 
 /** `outdated`: built by another version of Wildscope, which this one cannot serve (stale ones it can, while rebuilding). */
@@ -12,16 +12,9 @@ export type Freshness = { state: 'missing' } | { state: 'stale' | 'fresh' | 'cor
 export async function indexFreshness(data: string, cache: string): Promise<Freshness> {
   const path = join(cache, INDEX_FILE);
   if (!existsSync(path)) return { state: 'missing' };
-  let manifest: Manifest;
+  let manifest: Partial<Manifest>;
   try {
-    const db = await Database.open(path, { readOnly: true, threads: 1 });
-    try {
-      const conn = await db.connect();
-      manifest = JSON.parse((await conn.one<{ json: string }>('SELECT json FROM manifest'))!.json) as Manifest;
-      conn.close();
-    } finally {
-      db.close();
-    }
+    manifest = await readManifestFile(path);
   } catch (e) {
     return { state: 'corrupt', reason: String(e instanceof Error ? e.message : e).split('\n')[0] };
   }
@@ -29,7 +22,7 @@ export async function indexFreshness(data: string, cache: string): Promise<Fresh
   const mem = await Database.open(':memory:', { threads: 1 });
   try {
     const sources = await listSources(data, await mem.connect());
-    return sameSources(sources, manifest.sources) ? { state: 'fresh' } : { state: 'stale', reason: 'the Parquet files changed' };
+    return sameSources(sources, manifest.sources!) ? { state: 'fresh' } : { state: 'stale', reason: 'the Parquet files changed' };
   } catch (e) {
     return { state: 'stale', reason: String(e instanceof Error ? e.message : e) };
   } finally {

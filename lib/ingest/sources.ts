@@ -2,6 +2,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Connection } from '../db/duckdb';
+import { Sql } from '../db/sql';
 
 export interface Source { file: string; size: number; mtime: number }
 
@@ -18,7 +19,8 @@ function walk(dir: string, out: string[]): void {
 export async function listSources(data: string, conn: Connection): Promise<Source[]> {
   let files: string[];
   if (/[*?[]/.test(data)) {
-    files = (await conn.all<{ file: string }>('SELECT file FROM glob(?)', [data])).map((r) => r.file);
+    const sql = new Sql();
+    files = (await conn.all<{ file: string }>(`SELECT file FROM glob(${sql.p(data)})`, sql.params)).map((r) => r.file);
     files = files.filter((f) => f.endsWith('.parquet'));
   } else if (!existsSync(data)) {
     throw new SourceError(`WILDSCOPE_DATA: ${data} does not exist`);

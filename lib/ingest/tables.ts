@@ -4,6 +4,7 @@
 import { CATEGORIES, DETOXIFY, underscored } from '../dataset/moderation';
 import type { DatasetKind } from '../dataset/schemas';
 import { literal, type Connection } from '../db/duckdb';
+import { FEW_VALUED_FACETS } from '../filters/fields';
 import { detoxBinSql, modBinSql } from '../stats/bins';
 import type { FileSchema } from './detect';
 
@@ -34,7 +35,8 @@ export const CONVERSATIONS_DDL = `CREATE TABLE conversations (
  * every query that reads the column (as one of every hashed IP would), hence the cap; past it a
  * column stays VARCHAR. Values are created in VARCHAR order, so ORDER BY sorts them as it sorted strings.
  */
-export const ENUM_COLUMNS = ['language', 'country', 'state', 'model'] as const;
+// The few-valued facets; unlike the facet cube's list, which one is an ENUM is decided per index by ENUM_MAX_VALUES.
+export const ENUM_COLUMNS = FEW_VALUED_FACETS;
 export const ENUM_MAX_VALUES = 2048;
 
 export async function encodeFewValued(conn: Connection, maxValues = ENUM_MAX_VALUES): Promise<string[]> {

@@ -15,7 +15,8 @@ const other = join(root, 'second-shard-index');
 const SHARD = 'train-00001-of-00002.parquet';
 let clock: ManualClock;
 let restore: () => void;
-let conversations: typeof import('./conversations');
+let conversations: typeof import('./conversation-read');
+let listingQueries: typeof import('./listing');
 
 beforeAll(async () => {
   mkdirSync(served, { recursive: true });
@@ -28,7 +29,8 @@ beforeAll(async () => {
   for (const f of readdirSync(other)) if (/^text-.*\.bin$/.test(f)) copyFileSync(join(other, f), join(served, f));
   process.env.WILDSCOPE_CACHE = served;
   ({ clock, restore } = manualClock());
-  conversations = await import('./conversations');
+  conversations = await import('./conversation-read');
+  listingQueries = await import('./listing');
 });
 afterAll(() => {
   conversations.readHooks.afterLookup = undefined;
@@ -62,7 +64,7 @@ describe('a conversation read across an index swap', () => {
     // The answer came from the new index: it holds the second file's conversations alone.
     const { filter, listing } = (await import('@/lib/filters/schema')).parseParams(new URLSearchParams('limit=1'));
     const shardRows = Number((await c.one<{ n: bigint }>(`SELECT count(*) AS n FROM ${shard}`))!.n);
-    expect((await conversations.listConversations(filter, listing)).total).toBe(shardRows);
+    expect((await listingQueries.listConversations(filter, listing)).total).toBe(shardRows);
     expect(shardRows).toBeLessThan(WILDCHAT.conversations);
   });
 });

@@ -9,13 +9,13 @@ import { WILDCHAT, WILDCHAT_CACHE } from '@/test/fixtures';
 import { CUBE_FACETS, cubeAnswers, cubeCounts, cubeLimit } from './facet-cube';
 
 let countFacets: typeof import('./facets').countFacets;
-let listConversations: typeof import('./conversations').listConversations;
+let listConversations: typeof import('./listing').listConversations;
 let session: typeof import('../server/index-db').session;
 
 beforeAll(async () => {
   process.env.WILDSCOPE_CACHE = WILDCHAT_CACHE;
   ({ countFacets } = await import('./facets'));
-  ({ listConversations } = await import('./conversations'));
+  ({ listConversations } = await import('./listing'));
   ({ session } = await import('../server/index-db'));
   await (await duck()).run(`CREATE OR REPLACE TABLE cube_src AS
     SELECT language, country, state, model, toxic, redacted FROM ${parquet(WILDCHAT.dir)}`);

@@ -5,10 +5,11 @@ import 'server-only';
 // facet. Real data has far fewer combinations than conversations; past cubeLimit the scans return.
 import type { Connection } from '../db/duckdb';
 import type { Filter } from '../filters/schema';
+import { BOOL_FIELDS, FEW_VALUED_FACETS } from '../filters/fields';
 import { filteredFields, onlyFacetValues } from '../filters/where';
 import { cachedPerIndex } from './cache';
 
-export const CUBE_FACETS = ['language', 'country', 'state', 'model', 'toxic', 'redacted'] as const;
+export const CUBE_FACETS = [...FEW_VALUED_FACETS, ...BOOL_FIELDS];
 export type CubeFacet = (typeof CUBE_FACETS)[number];
 export type Counted = { value: string | boolean | null; count: number };
 

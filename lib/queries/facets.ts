@@ -1,14 +1,16 @@
 import 'server-only';
 // Facet counts: each facet counted under every filter but its own. Facets whose field is not
 // filtered share one GROUPING SETS pass; each filtered facet gets its own pass without its filter.
-import { buildWhere, isUnfiltered, Sql } from '../filters/where';
-import { cachedPerIndex } from './cache';
-import type { Filter } from '../filters/schema';
 import type { Connection } from '../db/duckdb';
-import { cubeAnswers, cubeCounts, type Counted } from './facet-cube';
-import { withMatches } from './selection';
+import { Sql } from '../db/sql';
+import type { Filter } from '../filters/schema';
+import { isUnfiltered } from '../filters/where';
+import { cachedPerIndex } from './cache';
+import { MANY_VALUED_FACETS } from '../filters/fields';
+import { CUBE_FACETS, cubeAnswers, cubeCounts, type Counted } from './facet-cube';
+import { withSelection, type Selection } from './selection';
 
-export const FACETS = ['language', 'country', 'state', 'model', 'toxic', 'redacted', 'hashed_ip'] as const;
+export const FACETS = [...CUBE_FACETS, ...MANY_VALUED_FACETS];
 export type Facet = (typeof FACETS)[number];
 export type FacetCounts = Record<Facet, { value: string | boolean | null; count: number }[]>;
 const TOP = 50;
@@ -20,46 +22,47 @@ function isFiltered(f: Filter, field: Facet): boolean {
 
 const byCount = (a: Counted, b: Counted) => b.count - a.count || String(a.value).localeCompare(String(b.value));
 
-async function countOne(c: Connection, filter: Filter, field: Facet, hits?: string): Promise<Counted[]> {
+async function countOne(c: Connection, sel: Selection, field: Facet): Promise<Counted[]> {
   const sql = new Sql();
-  const w = buildWhere(filter, sql, { omit: field, hits });
+  const where = sel.where(sql, { omit: field });
   // Users are grouped by their number (ingest/tables.ts numberUsers), given in the order of their strings.
   if (field === 'hashed_ip') {
     return c.all<Counted>(`SELECT u.hashed_ip AS value, g.count FROM (
-        SELECT c.user_id AS uid, count(*)::INTEGER AS count FROM conversations c WHERE ${w.where}
+        SELECT c.user_id AS uid, count(*)::INTEGER AS count FROM conversations c WHERE ${where}
         GROUP BY 1 ORDER BY 2 DESC, 1 NULLS LAST LIMIT ${TOP}) g
       LEFT JOIN users u ON u.uid = g.uid ORDER BY g.count DESC, g.uid NULLS LAST`, sql.params);
   }
   return c.all<Counted>(`SELECT c.${field} AS value, count(*)::INTEGER AS count FROM conversations c
-    WHERE ${w.where} GROUP BY 1 ORDER BY 2 DESC, 1 NULLS LAST LIMIT ${TOP}`, sql.params);
+    WHERE ${where} GROUP BY 1 ORDER BY 2 DESC, 1 NULLS LAST LIMIT ${TOP}`, sql.params);
 }
 
 export function countFacets(filter: Filter): Promise<FacetCounts> {
-  return withMatches(filter, (c, hits) => countWith(c, filter, hits));
+  return withSelection(filter, (c, sel) => countWith(c, sel));
 }
 
-/** The facets on a connection holding the request's matches (`hits`); unfiltered, cached per index. */
-export function countWith(c: Connection, filter: Filter, hits?: string): Promise<FacetCounts> {
-  return isUnfiltered(filter) ? cachedPerIndex(c, 'explore|facets', () => compute(c, filter)) : compute(c, filter, hits);
+/** The facets of a selection; unfiltered, cached per index. */
+export function countWith(c: Connection, sel: Selection): Promise<FacetCounts> {
+  return isUnfiltered(sel.filter) ? cachedPerIndex(c, 'explore|facets', () => compute(c, sel)) : compute(c, sel);
 }
 
-async function compute(c: Connection, filter: Filter, hits?: string): Promise<FacetCounts> {
+async function compute(c: Connection, sel: Selection): Promise<FacetCounts> {
+  const filter = sel.filter;
   const cube = cubeAnswers(filter) ? await cubeCounts(c, filter) : undefined;
   if (cube) {
-    const users = await countOne(c, filter, 'hashed_ip');
+    const users = await countOne(c, sel, 'hashed_ip');
     return Object.fromEntries(FACETS.map((f) => [f, f === 'hashed_ip' ? users : cube.facets[f].sort(byCount).slice(0, TOP)])) as FacetCounts;
   }
   const out = {} as FacetCounts;
   const shared = FACETS.filter((f) => f !== 'hashed_ip' && !isFiltered(filter, f));
   const own = FACETS.filter((f) => !shared.includes(f));
-  for (const f of own) out[f] = await countOne(c, filter, f, hits);
+  for (const f of own) out[f] = await countOne(c, sel, f);
   if (shared.length) {
     const sql = new Sql();
-    const w = buildWhere(filter, sql, { hits });
+    const where = sel.where(sql);
     const rows = await c.all<{ facet: string; value: string | boolean | null; count: number }>(
       `SELECT CASE ${shared.map((f) => `WHEN grouping(c.${f}) = 0 THEN '${f}'`).join(' ')} END AS facet,
          COALESCE(${shared.map((f) => `CAST(c.${f} AS VARCHAR)`).join(', ')}) AS value, count(*)::INTEGER AS count
-       FROM conversations c WHERE ${w.where}
+       FROM conversations c WHERE ${where}
        GROUP BY GROUPING SETS (${shared.map((f) => `(c.${f})`).join(', ')})`, sql.params);
     for (const f of shared) {
       out[f] = rows.filter((r) => r.facet === f)

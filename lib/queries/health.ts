@@ -2,8 +2,8 @@ import 'server-only';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { config, STATUS_FILE } from '../config';
-import type { Manifest } from '../ingest/build';
-import { one } from '../server/index-db';
+import { readManifest, type Manifest } from '../ingest/manifest';
+import { session } from '../server/index-db';
 
 export interface Health {
   status: 'ok' | 'degraded';
@@ -12,8 +12,8 @@ export interface Health {
 }
 
 export async function getHealth(): Promise<Health> {
-  const r = await one<{ json: string }>('SELECT json FROM manifest');
-  const m = JSON.parse(r!.json) as Manifest;
+  // An index of another build version is rebuilt at start, not served: its manifest has every field.
+  const m = (await session(readManifest)) as Manifest;
   const statusFile = join(config().cache, STATUS_FILE);
   const status = existsSync(statusFile) ? (JSON.parse(readFileSync(statusFile, 'utf8')) as { problem?: string }) : {};
   return {

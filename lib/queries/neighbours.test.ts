@@ -7,12 +7,12 @@ import { WILDCHAT, WILDCHAT_CACHE } from '@/test/fixtures';
 import { hasWord } from '@/test/oracle';
 
 let neighbours: typeof import('./neighbours').neighbours;
-let listConversations: typeof import('./conversations').listConversations;
+let listConversations: typeof import('./listing').listConversations;
 
 beforeAll(async () => {
   process.env.WILDSCOPE_CACHE = WILDCHAT_CACHE;
   ({ neighbours } = await import('./neighbours'));
-  ({ listConversations } = await import('./conversations'));
+  ({ listConversations } = await import('./listing'));
 });
 
 /** Every id of the selection, in the listing's order, page by page. */

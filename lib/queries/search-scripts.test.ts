@@ -22,7 +22,7 @@ type Name = keyof typeof TEXTS;
 
 const root = mkdtempSync(join(tmpdir(), 'wildscope-scripts-'));
 const ids = new Map<string, Name>();
-let listConversations: typeof import('./conversations').listConversations;
+let listConversations: typeof import('./listing').listConversations;
 
 beforeAll(async () => {
   // Rows of the WildChat fixture, each with one of the texts as its first message and filler after.
@@ -39,7 +39,7 @@ beforeAll(async () => {
   const cache = join(root, 'cache');
   await buildIndex({ data, cache });
   process.env.WILDSCOPE_CACHE = cache;
-  ({ listConversations } = await import('./conversations'));
+  ({ listConversations } = await import('./listing'));
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 

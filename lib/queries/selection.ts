@@ -1,85 +1,57 @@
 import 'server-only';
-// A search's matches, computed once into a table of the server's in-memory database that every
-// pooled connection reads: rows, totals, facets and charts of a view, requested together or while
-// paging, reuse them instead of searching again.
+// What a query reads: a filter's Selection of conversations, with its search's matches computed
+// once into a table of the server's in-memory database that every pooled connection reads. Rows,
+// totals, facets and charts of a view, requested together or while paging, reuse the matches
+// instead of searching again.
 import { matchCacheSeconds } from '../config';
-import { UINTEGER, type Connection } from '../db/duckdb';
+import type { Connection } from '../db/duckdb';
+import { Sql } from '../db/sql';
 import type { Filter } from '../filters/schema';
-import { bitsVariable, holdingInOneMessageSql, inMatches, localName, matchesSql } from '../filters/where';
-import { byteTest } from '../search/bytes';
-import { checkMatcher, parseQuery, type Check, type SearchPlan } from '../search/query';
+import { buildWhere, type OmitField } from '../filters/where';
+import { computeMatches } from '../search/matches';
+import { dropMatchesSql, inMatches, loadBitsSql, matchTable, resetBitsSql, type MatchTable } from '../search/matches-sql';
+import { parseQuery } from '../search/query';
 import { currentScope, session, textOf, type Scope, type SessionOptions } from '../server/index-db';
+import { cubeAnswers, cubeCounts } from './facet-cube';
 import { MatchCache, type Entry } from './match-cache';
 
-/**
- * Deletes from `name` the matches whose messages (of `role`, or any) do not satisfy `check`, or,
- * with `exclude`, those whose messages (of any role) do. The bits variable of `name` must hold its
- * rows; it is not updated here. Only the matches with a message that can hold all of the check's
- * words (by the postings' positions) are read, each with one read of its text from the store, and
- * a message is decoded only if its bytes pass the check's byte test (search/bytes.ts).
- */
-async function confirm(c: Connection, role: Filter['role'], check: Check, name: string, exclude = false): Promise<void> {
-  const candidates = await c.all<{ conv: number; msgs: number }>(`${holdingInOneMessageSql(check.terms, inMatches(name, 'conv'))} ORDER BY conv`);
-  const test = checkMatcher(check);
-  const bytes = byteTest(check);
-  const text = textOf(c);
-  const confirmed = new Uint32Array(candidates.length);
-  let n = 0;
-  let since = Date.now();
-  for (let i = 0; i < candidates.length; i++) {
-    const conv = Number(candidates[i].conv);
-    if (text.some(conv, (m) => test(m.text), { role, positions: Number(candidates[i].msgs), bytes })) confirmed[n++] = conv;
-    // Other requests are answered between slices of this work, and a deadline stops it.
-    if (Date.now() - since > SLICE_MS) {
-      await new Promise((r) => setImmediate(r));
-      c.throwIfInterrupted();
-      since = Date.now();
-    }
-  }
-  const table = localName(name, 'confirmed');
-  await c.run(`CREATE TEMP TABLE ${table} (conv UINTEGER)`);
-  try {
-    await c.appendColumns(table, [UINTEGER], [4], [confirmed], n, 'temp');
-    await c.run(`DELETE FROM ${name} WHERE conv ${exclude ? 'IN' : 'NOT IN'} (SELECT conv FROM temp.${table})`);
-  } finally {
-    await c.run(`DROP TABLE temp.${table}`);
-  }
+export interface SelectionWhere {
+  omit?: OmitField; // leave out this facet's own filter (facet counts)
+  joined?: boolean; // the caller joins or tests the matches itself (relevance order, messages), so no test here
 }
 
-/** Milliseconds of confirming text between two yields to the event loop. */
-const SLICE_MS = 20;
+/** The conversations a filter selects; with a search, `matches` names its computed matches (withSelection). */
+export class Selection {
+  constructor(readonly filter: Filter, readonly matches?: MatchTable) {}
 
-/** Stores the bits of the matches in `name` (see where.ts's inMatches) as the session's variable. */
-async function setBits(c: Connection, name: string, rows: number): Promise<void> {
-  await c.run(`SET VARIABLE ${bitsVariable(name)} = (SELECT ${rows === 0 ? 'NULL::BIT' : `bitstring_agg(conv, 0::UINTEGER, ${rows - 1}::UINTEGER)`} FROM ${name})`);
-}
+  private table(): MatchTable {
+    // Phrases are confirmed on the text outside SQL: a search's matches exist only as withSelection's table.
+    if (!this.matches) throw new Error('a search needs its matches (queries/selection.ts withSelection)');
+    return this.matches;
+  }
 
-/**
- * Computes the matches of `filter` into the shared table `name` (conv, score) and their bits into
- * `name`_bits, for any session to load; returns how many matched. A bit string, unlike a scalar
- * subquery, is a constant to the planner (a subquery made it a nested-loop join: seconds), and
- * bitstring_agg needs constant bounds.
- */
-async function computeMatches(c: Connection, filter: Filter, plan: SearchPlan, name: string): Promise<number> {
-  await c.run(`CREATE TABLE ${name} AS ${matchesSql(filter)}`);
-  try {
-    // Row numbers run from 0 to the count less one (idx is the insertion order; build.test checks rowid = idx).
-    const rows = Number((await c.one<{ n: number }>('SELECT count(*)::BIGINT AS n FROM conversations'))!.n);
-    await setBits(c, name, rows);
-    for (const check of plan.checks) {
-      await confirm(c, filter.role, check, name);
-      await setBits(c, name, rows);
-    }
-    // An excluded phrase is looked for in any message, whatever the search's role.
-    for (const { check } of plan.excluded) {
-      if (!check) continue;
-      await confirm(c, undefined, check, name, true);
-      await setBits(c, name, rows);
-    }
-    await c.run(`CREATE TABLE ${name}_bits AS SELECT getvariable('${bitsVariable(name)}') AS b`);
-    return Number((await c.one<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM ${name}`))!.n);
-  } finally {
-    await c.run(`RESET VARIABLE ${bitsVariable(name)}`);
+  /** Boolean SQL over conversations `c`, its values bound in `sql`. */
+  where(sql: Sql, { omit, joined = false }: SelectionWhere = {}): string {
+    return buildWhere(this.filter, sql, { omit, search: this.filter.q && !joined ? this.inMatches('c.idx') : undefined });
+  }
+
+  /** SQL true when row number `col` is among the search's matches. */
+  inMatches(col: string): string {
+    return inMatches(this.table(), col);
+  }
+
+  /** A JOIN of the matches (conv, score) as `alias` to conversations `c`, for the relevance order. */
+  joinMatches(alias: string): string {
+    return `JOIN ${this.table()} ${alias} ON ${alias}.conv = c.idx`;
+  }
+
+  /** How many conversations are selected: from the facet cube when it answers, else one count. */
+  async count(c: Connection): Promise<number> {
+    const cube = cubeAnswers(this.filter) ? await cubeCounts(c, this.filter) : undefined;
+    if (cube) return cube.total;
+    const sql = new Sql();
+    const where = this.where(sql);
+    return Number((await c.one<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM conversations c WHERE ${where}`, sql.params))!.n);
   }
 }
 
@@ -97,8 +69,7 @@ function cacheOf(scope: Scope): MatchCache {
     const drop = (name: string) => {
       void session(async (c, s) => {
         if (s !== scope) return;
-        await c.run(`DROP TABLE IF EXISTS ${name}`);
-        await c.run(`DROP TABLE IF EXISTS ${name}_bits`);
+        for (const statement of dropMatchesSql(matchTable(name))) await c.run(statement);
       }).catch(() => { /* the index was swapped, and its memory with it */ });
     };
     cache = new MatchCache({ ...LIMITS, ttlMs: matchCacheSeconds() * 1000 }, drop);
@@ -108,12 +79,12 @@ function cacheOf(scope: Scope): MatchCache {
 }
 
 /**
- * Runs `fn` on a pooled connection where `hits` names the matches of the filter's search (table and
- * bits, see where.ts). The search is computed once per query and scope for every request that
+ * Runs `fn` on a pooled connection with the filter's Selection, whose search's matches (table and
+ * bits) the session holds. The search is computed once per query and scope for every request that
  * wants it meanwhile, and kept a while after (config.ts's matchCacheSeconds).
  */
-export async function withMatches<T>(filter: Filter, fn: (c: Connection, hits?: string) => Promise<T>, options?: Pick<SessionOptions, 'deadlineMs'>): Promise<T> {
-  if (!filter.q) return session((c) => fn(c), options);
+export async function withSelection<T>(filter: Filter, fn: (c: Connection, sel: Selection) => Promise<T>, options?: Pick<SessionOptions, 'deadlineMs'>): Promise<T> {
+  if (!filter.q) return session((c) => fn(c, new Selection(filter)), options);
   const plan = filter.search ?? parseQuery(filter.q);
   // Phrases read message text, for seconds at WildChat scale: they take one of the heavy slots.
   const heavy = plan.checks.length > 0 || plan.excluded.some((e) => e.check);
@@ -126,7 +97,7 @@ export async function withMatches<T>(filter: Filter, fn: (c: Connection, hits?: 
       entry = await cache.acquire(key, 'memory.matches_', (name) =>
         session(async (c, s) => {
           if (s !== scope) throw new SwappedError();
-          return computeMatches(c, filter, plan, name);
+          return computeMatches(c, textOf(c), plan, filter.role, matchTable(name));
         }, { ...options, heavy }));
     } catch (e) {
       if (e instanceof SwappedError) continue;
@@ -136,12 +107,12 @@ export async function withMatches<T>(filter: Filter, fn: (c: Connection, hits?: 
       const swapped = Symbol('swapped');
       const out = await session(async (c, s) => {
         if (s !== scope) return swapped;
-        const v = bitsVariable(entry.table);
-        await c.run(`SET VARIABLE ${v} = (SELECT b FROM ${entry.table}_bits)`);
+        const table = matchTable(entry.table);
+        await c.run(loadBitsSql(table));
         try {
-          return await fn(c, entry.table);
+          return await fn(c, new Selection(filter, table));
         } finally {
-          await c.run(`RESET VARIABLE ${v}`);
+          await c.run(resetBitsSql(table));
         }
       }, options);
       if (out !== swapped) return out as T;

@@ -1,8 +1,9 @@
 import 'server-only';
 // One user (hashed IP) at a glance, over all their conversations: how many, first and last seen,
 // and their countries, languages and models with counts.
+import { Sql } from '../db/sql';
 import { all, one } from '../server/index-db';
-import { ISO } from './conversations';
+import { ISO } from './row-columns';
 
 export interface Counted { value: string | null; count: number }
 export interface UserSummary {
@@ -10,16 +11,19 @@ export interface UserSummary {
   countries: Counted[]; languages: Counted[]; models: Counted[];
 }
 
-const FIELDS = ['country', 'language', 'model'] as const;
+/** The breakdowns of one user's conversations (a user's state follows from their country). */
+const BREAKDOWNS = ['country', 'language', 'model'] as const;
 
 export async function userSummary(hashedIp: string): Promise<UserSummary> {
+  const sql = new Sql();
+  const ip = sql.p(hashedIp);
   const [totals, groups] = await Promise.all([
     one<{ n: number; first: string | null; last: string | null }>(
-      `SELECT count(*)::INTEGER AS n, ${ISO('min(ts)')} AS first, ${ISO('max(ts)')} AS last FROM conversations WHERE hashed_ip = $1`,
-      [hashedIp]),
+      `SELECT count(*)::INTEGER AS n, ${ISO('min(ts)')} AS first, ${ISO('max(ts)')} AS last FROM conversations WHERE hashed_ip = ${ip}`,
+      sql.params),
     all<{ field: string; value: string | null; count: number }>(
-      FIELDS.map((f) => `SELECT '${f}' AS field, ${f}::VARCHAR AS value, count(*)::INTEGER AS count FROM conversations WHERE hashed_ip = $1 GROUP BY ${f}`)
-        .join(' UNION ALL '), [hashedIp]),
+      BREAKDOWNS.map((f) => `SELECT '${f}' AS field, ${f}::VARCHAR AS value, count(*)::INTEGER AS count FROM conversations WHERE hashed_ip = ${ip} GROUP BY ${f}`)
+        .join(' UNION ALL '), sql.params),
   ]);
   const of = (f: string) => groups.filter((g) => g.field === f).map(({ value, count }) => ({ value, count }))
     .sort((a, b) => b.count - a.count || String(a.value).localeCompare(String(b.value)));

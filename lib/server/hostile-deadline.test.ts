@@ -98,7 +98,8 @@ describe('query deadline', () => {
   });
 
   it('reads a conversation and resolves a turn on their own connections while scans hold every other one', async () => {
-    const { getConversation, resolveTurn } = await import('@/lib/queries/conversations');
+    const { getConversation } = await import('@/lib/queries/conversation-read');
+    const { resolveTurn } = await import('@/lib/queries/turn-lookup');
     let settled = 0;
     const held = Array.from({ length: 4 }, () =>
       db.session((c) => c.all(runaway)).then(() => 'finished', (e: unknown) => e).finally(() => settled++));

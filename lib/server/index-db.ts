@@ -7,7 +7,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { config, INDEX_FILE, queryTimeoutMs, serverMemory } from '../config';
 import { Database, literal, type Connection, type Param, type Row } from '../db/duckdb';
-import type { Manifest } from '../ingest/build';
+import { readManifest } from '../ingest/manifest';
 import { TextStore } from '../text/store';
 import { after, now } from './clock';
 
@@ -55,7 +55,7 @@ async function open(): Promise<Generation> {
       await c.run('USE wildscope_index');
       idle.push(c);
     }
-    const manifest = JSON.parse((await idle[0].one<{ json: string }>('SELECT json FROM manifest'))!.json) as Partial<Manifest>;
+    const manifest = await readManifest(idle[0]);
     if (!manifest.text) throw new NoIndexError('the index was built by another version of Wildscope; rebuild it (npm start does)');
     text = TextStore.open(join(config().cache, manifest.text.file));
     for (const c of idle) opened.set(c, { text, scope });

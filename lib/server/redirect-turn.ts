@@ -1,7 +1,7 @@
 import 'server-only';
 import { isTurnIdentifier } from '../ids';
 import { escapeHtml } from '../markdown/escape';
-import { resolveTurn } from '../queries/conversations';
+import { resolveTurn } from '../queries/turn-lookup';
 import { turnPath } from '../urls';
 import { handle, json, redirectTo } from './respond';
 

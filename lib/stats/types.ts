@@ -1,5 +1,5 @@
 // The shape of `/api/stats`: every aggregate behind the charts for one filter state. Shared by the
-// server (lib/queries/stats/*) and the chart components (components/charts/*).
+// server (lib/queries/charts/*) and the chart components (components/charts/*).
 import type { Category, DetoxifyKey } from '../dataset/moderation';
 
 /** Chart names, as used in `/api/stats/<chart>` and in each chart's CSV download. */

@@ -1,6 +1,6 @@
 import type { NextRequest } from 'next/server';
 import { exportResponse } from '@/lib/export/respond';
-import { writeCsv } from '@/lib/export/selection';
+import { writeCsv } from '@/lib/export/writers';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,6 +1,6 @@
 import type { NextRequest } from 'next/server';
 import { parseParams } from '@/lib/filters/schema';
-import { listConversations } from '@/lib/queries/conversations';
+import { listConversations } from '@/lib/queries/listing';
 import { handle, json } from '@/lib/server/respond';
 
 export const GET = (req: NextRequest) => handle(async () => {

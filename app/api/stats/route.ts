@@ -1,5 +1,5 @@
 import type { NextRequest } from 'next/server';
-import { getStats } from '@/lib/queries/stats';
+import { getStats } from '@/lib/queries/charts';
 import { handle, json } from '@/lib/server/respond';
 import { parseStatsParams } from '@/lib/stats/params';
 

@@ -1,5 +1,5 @@
 import { isConversationId } from '@/lib/ids';
-import { getConversation } from '@/lib/queries/conversations';
+import { getConversation } from '@/lib/queries/conversation-read';
 import { handle, json } from '@/lib/server/respond';
 
 export const GET = (_req: Request, { params }: { params: Promise<{ id: string }> }) => handle(async () => {

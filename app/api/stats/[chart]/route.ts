@@ -1,6 +1,6 @@
 import type { NextRequest } from 'next/server';
 import { ParamError } from '@/lib/filters/schema';
-import { getChart } from '@/lib/queries/stats';
+import { getChart } from '@/lib/queries/charts';
 import { handle, json } from '@/lib/server/respond';
 import { chartTable, tableCsv } from '@/lib/stats/csv';
 import { parseStatsParams } from '@/lib/stats/params';

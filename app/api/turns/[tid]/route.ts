@@ -1,5 +1,5 @@
 import { isTurnIdentifier } from '@/lib/ids';
-import { resolveTurn } from '@/lib/queries/conversations';
+import { resolveTurn } from '@/lib/queries/turn-lookup';
 import { handle, json } from '@/lib/server/respond';
 
 export const GET = (_req: Request, { params }: { params: Promise<{ tid: string }> }) => handle(async () => {

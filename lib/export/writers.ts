@@ -2,11 +2,11 @@ import 'server-only';
 // Exports of a whole selection (no paging), streamed from DuckDB chunk by chunk: CSV of the
 // listing columns, or JSONL of each conversation's metadata with its messages.
 import type { Filter, Listing } from '../filters/schema';
-import { buildWhere, Sql } from '../filters/where';
-import type { Connection } from '../db/duckdb';
 import { conversationsOfSql, messagesOfSql } from '../queries/by-row';
-import { MESSAGE_COLUMNS, ROW_COLUMNS, selectionSql, withText, type ConversationRow, type Message } from '../queries/conversations';
-import { withMatches } from '../queries/selection';
+import { MESSAGE_COLUMNS, withText, type Message } from '../queries/conversation-read';
+import { selectionSql } from '../queries/listing';
+import { ROW_COLUMNS, type ConversationRow } from '../queries/row-columns';
+import { withSelection } from '../queries/selection';
 import { textOf } from '../server/index-db';
 
 // An export may run as long as the client keeps reading; interactive queries keep the short deadline.
@@ -21,19 +21,13 @@ type Write = (s: string) => Promise<void>;
 /** The row cap of one export; the writer fills in `cut` before its first write when the selection is larger. */
 export interface Cap { max: number; cut?: { rows: number; total: number } }
 
-async function countSelection(c: Connection, filter: Filter, hits?: string): Promise<number> {
-  const sql = new Sql();
-  const w = buildWhere(filter, sql, { hits });
-  return Number((await c.one<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM conversations c WHERE ${w.where}`, sql.params))!.n);
-}
-
 export function writeCsv(filter: Filter, sort: Listing['sort'], write: Write, cap: Cap): Promise<void> {
-  return withMatches(filter, async (c, hits) => {
-    const s = selectionSql(filter, sort, undefined, hits);
-    const total = await countSelection(c, filter, hits);
+  return withSelection(filter, async (c, sel) => {
+    const s = selectionSql(sel, sort);
+    const total = await sel.count(c);
     if (total > cap.max) cap.cut = { rows: cap.max, total };
     await write(csvRow([...CSV_COLUMNS]));
-    for await (const rows of c.stream<ConversationRow>(`${s.text} LIMIT ${cap.max}`, s.params as never)) {
+    for await (const rows of c.stream<ConversationRow>(`${s.text} LIMIT ${cap.max}`, s.params)) {
       await write(rows.map((r) => csvRow(CSV_COLUMNS.map((k) => r[k]))).join(''));
     }
   }, { deadlineMs: EXPORT_DEADLINE_MS });
@@ -43,11 +37,11 @@ const BATCH = 200;
 
 /** JSONL: the selection's order is read first (ids only), then metadata and messages batch by batch. */
 export function writeJsonl(filter: Filter, sort: Listing['sort'], write: Write, cap: Cap): Promise<void> {
-  return withMatches(filter, async (c, hits) => {
-    const s = selectionSql(filter, sort, 'c.idx', hits);
-    const order = (await c.all<{ idx: number }>(`${s.text} LIMIT ${cap.max + 1}`, s.params as never)).map((r) => Number(r.idx));
+  return withSelection(filter, async (c, sel) => {
+    const s = selectionSql(sel, sort, 'c.idx');
+    const order = (await c.all<{ idx: number }>(`${s.text} LIMIT ${cap.max + 1}`, s.params)).map((r) => Number(r.idx));
     if (order.length > cap.max) {
-      cap.cut = { rows: cap.max, total: await countSelection(c, filter, hits) };
+      cap.cut = { rows: cap.max, total: await sel.count(c) };
       order.length = cap.max;
     }
     for (let i = 0; i < order.length; i += BATCH) {

@@ -1,6 +1,6 @@
 // Ranked bars (languages, models) and the helpers the other conversation charts share.
 import type { Ranked } from '../../stats/types';
-import type { ConvRow, SetName } from './conversations';
+import type { ConvRow, SetName } from './conversation-pass';
 
 export const LANGUAGES_TOP = 30;
 

@@ -1,6 +1,6 @@
 // Countries, (country, state) pairs and the language by country breakdown, from the conversation pass.
 import type { Ranked, Stats } from '../../stats/types';
-import type { ConvRow } from './conversations';
+import type { ConvRow } from './conversation-pass';
 import { byCount, ranked, topValues } from './ranked';
 
 export const STATES_TOP = 200;

@@ -3,14 +3,14 @@ import 'server-only';
 // the selected conversations and, for moderation and shape, one over their messages.
 import type { Connection } from '../../db/duckdb';
 import type { Filter } from '../../filters/schema';
-import { buildWhere, isUnfiltered, Sql } from '../../filters/where';
+import { isUnfiltered } from '../../filters/where';
 import type { ChartName, Stats, StatsOptions } from '../../stats/types';
 import { session } from '../../server/index-db';
-import { withMatches } from '../selection';
+import { Selection, withSelection } from '../selection';
 import { cachedPerIndex } from '../cache';
-import { conversationPass, type ConvRow } from './conversations';
+import { conversationPass, type ConvRow } from './conversation-pass';
 import { countries, languageByCountry, states } from './geography';
-import { messagePass } from './messages';
+import { messagePass } from './message-pass';
 import { moderation } from './moderation';
 import { languages, models, ranked, topValues } from './ranked';
 import { lengthBins, turnBins } from './shape';
@@ -24,8 +24,8 @@ const EVERYTHING: Parts = { moderation: true, lengths: true };
 /** The unfiltered passes read every message once per index build; they get more than a request's deadline. */
 const UNFILTERED_DEADLINE_MS = 300_000;
 
-const run = <T>(filter: Filter, fn: (c: Connection, hits?: string) => Promise<T>): Promise<T> =>
-  (isUnfiltered(filter) ? session((c) => fn(c), { deadlineMs: UNFILTERED_DEADLINE_MS }) : withMatches(filter, fn));
+const run = <T>(filter: Filter, fn: (c: Connection, sel: Selection) => Promise<T>): Promise<T> =>
+  (isUnfiltered(filter) ? session((c) => fn(c, new Selection(filter)), { deadlineMs: UNFILTERED_DEADLINE_MS }) : withSelection(filter, fn));
 
 /**
  * Runs each pass; unfiltered, each pass is cached per index under the options it depends on. The
@@ -36,19 +36,11 @@ async function compute(filter: Filter, options: StatsOptions, parts: Parts): Pro
   const unfiltered = isUnfiltered(filter);
   const pass = <T>(c: Connection, key: string, run: () => Promise<T>) => (unfiltered ? cachedPerIndex(c, key, run) : run());
   const stack = options.stack ?? null;
-  const convs = run(filter, (c, hits) => {
-    const sql = new Sql();
-    const { where } = buildWhere(filter, sql, { hits });
-    return pass(c, `conversations|${stack}`, () => conversationPass(c, where, sql.params, stack));
-  });
+  const convs = run(filter, (c, sel) => pass(c, `conversations|${stack}`, () => conversationPass(c, sel, stack)));
   const split = options.split ?? null;
   const msgSplit = parts.moderation ? split : null;
-  const messages = (groups: string[]) => run(filter, (c, hits) => pass(c, `messages|${msgSplit}|${parts.moderation}|${parts.lengths}`, () => {
-    // The search is tested on each message's conversation number directly, the rest through conversations.
-    const msgSql = new Sql();
-    const rest = buildWhere(filter, msgSql, { joined: true }).where;
-    return messagePass(c, { where: rest === 'true' ? null : rest, params: msgSql.params, hits }, { ...parts, split: msgSplit, groups });
-  }));
+  const messages = (groups: string[]) => run(filter, (c, sel) => pass(c, `messages|${msgSplit}|${parts.moderation}|${parts.lengths}`,
+    () => messagePass(c, sel, { ...parts, split: msgSplit, groups })));
   const groupsOf = (rows: ConvRow[]) => (split === 'role' ? ['user', 'assistant'] : split ? topValues(ranked(rows, split, split), SPLIT_TOP) : ['all']);
   const wanted = parts.moderation || parts.lengths;
   const independent = split === null || split === 'role';

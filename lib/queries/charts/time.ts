@@ -2,7 +2,7 @@
 // optionally stacked by the top models or languages.
 import type { Filter } from '../../filters/schema';
 import type { Interval, Stack, StatsOptions, TimeSeries } from '../../stats/types';
-import type { ConvRow } from './conversations';
+import type { ConvRow } from './conversation-pass';
 import { ranked, topValues } from './ranked';
 
 export const STACK_TOP = 8;

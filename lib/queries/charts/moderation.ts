@@ -3,7 +3,7 @@
 import { CATEGORIES, DETOXIFY, underscored } from '../../dataset/moderation';
 import type { Bin, ModerationStats, Split } from '../../stats/types';
 import { DETOX_BINS, detoxEdge, MOD_BINS, modEdge } from '../../stats/bins';
-import type { MessageRow } from './messages';
+import type { MessageRow } from './message-pass';
 
 export function moderation(rows: MessageRow[], split: Split | null, groups: string[]): ModerationStats {
   const byKey = new Map<string, number[]>();

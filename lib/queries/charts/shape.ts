@@ -1,8 +1,8 @@
 // Conversation shape: turns per conversation (conversation pass) and message lengths by role
 // (message pass, log2 bins of characters).
 import type { Bin, ShapeStats } from '../../stats/types';
-import { TURN_EDGES, type ConvRow } from './conversations';
-import type { MessageRow } from './messages';
+import { TURN_EDGES, type ConvRow } from './conversation-pass';
+import type { MessageRow } from './message-pass';
 
 /** Every turn bucket, zeros included; the last one's hi is the selection's longest + 1. */
 export function turnBins(rows: ConvRow[]): Bin[] {

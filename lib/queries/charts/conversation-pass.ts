@@ -1,8 +1,10 @@
 import 'server-only';
 // The one pass over the selected conversations behind the geography, ranked, time and turn charts:
 // GROUPING SETS, so every breakdown comes from a single scan of the columns they need.
-import type { Connection, Param } from '../../db/duckdb';
+import type { Connection } from '../../db/duckdb';
+import { Sql } from '../../db/sql';
 import type { Stack } from '../../stats/types';
+import type { Selection } from '../selection';
 
 /** Turn buckets of the shape chart: [lo, hi) with the last one open. */
 export const TURN_EDGES = [1, 2, 3, 4, 5, 6, 11, 21, 51] as const;
@@ -24,11 +26,10 @@ const DAY = 'floor(epoch_us(c.ts) / 86400000000.0)::INTEGER';
 
 const turnBucket = `CASE ${TURN_EDGES.slice(1).map((e, i) => `WHEN c.turns < ${e} THEN ${i}`).join(' ')} ELSE ${TURN_EDGES.length - 1} END`;
 
-/**
- * `where` is a boolean over conversations `c` built by buildWhere, its values in `params`.
- * `stack` adds the (day, model or language) set for the stacked time series.
- */
-export async function conversationPass(c: Connection, where: string, params: Param[], stack: Stack | null): Promise<ConvRow[]> {
+/** `stack` adds the (day, model or language) set for the stacked time series. */
+export async function conversationPass(c: Connection, sel: Selection, stack: Stack | null): Promise<ConvRow[]> {
+  const sql = new Sql();
+  const where = sel.where(sql);
   const sets: [SetName, string][] = [
     ['all', '()'], ['country', '(country)'], ['state', '(country, state)'], ['language', '(language)'], ['model', '(model)'],
     ['language_country', '(language, country)'], ['turns', '(tb)'], ['day', '(day)'],
@@ -47,6 +48,6 @@ export async function conversationPass(c: Connection, where: string, params: Par
     SELECT CASE ${gid} ${named.join(' ')} END AS "set", country, state, language, model, (DATE '1970-01-01' + day)::VARCHAR AS day, ${stack ? "stack" : "NULL::VARCHAR AS stack"}, tb,
       count(*)::INTEGER AS n, count(*) FILTER (WHERE flagged)::INTEGER AS flagged, coalesce(sum(n_messages), 0)::DOUBLE AS messages,
       min(ts)::VARCHAR AS min_ts, max(ts)::VARCHAR AS max_ts, max(turns)::INTEGER AS max_turns
-    FROM sel GROUP BY GROUPING SETS (${sets.map(([, s]) => s).join(', ')})`, params);
+    FROM sel GROUP BY GROUPING SETS (${sets.map(([, s]) => s).join(', ')})`, sql.params);
   return rows;
 }

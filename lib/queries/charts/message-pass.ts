@@ -3,16 +3,15 @@ import 'server-only';
 // to histogram is a small integer (score bins stored at ingest, see lib/stats/bins.ts), each
 // counted by its own grouping set of a single scan.
 import { CATEGORIES, DETOXIFY, underscored } from '../../dataset/moderation';
-import type { Connection, Param } from '../../db/duckdb';
-import { inMatches } from '../../filters/where';
+import type { Connection } from '../../db/duckdb';
+import { Sql } from '../../db/sql';
 import type { Split } from '../../stats/types';
+import type { Selection } from '../selection';
 
 export interface MessageRow { grp: string | null; role: string | null; k: string; v: number; n: number }
 
 export interface MessagePassOptions { moderation: boolean; lengths: boolean; split: Split | null; groups: string[] }
 
-/** The selected conversations: `where` over conversations `c` without the search (null: all), and the search's matches. */
-export interface MessageSelection { where: string | null; params: Param[]; hits?: string }
 
 /** Moderation columns to a grouping set. */
 const PER_SET = 2;
@@ -23,7 +22,7 @@ const PER_SET = 2;
  * counts every column, the stored bin columns two to a set as they are: faster than packing each
  * pair into one integer first, than a set per column, or than UNPIVOT to (name, value).
  */
-export async function messagePass(c: Connection, sel: MessageSelection, o: MessagePassOptions): Promise<MessageRow[]> {
+export async function messagePass(c: Connection, sel: Selection, o: MessagePassOptions): Promise<MessageRow[]> {
   const columns: { name: string; expr: string }[] = [];
   if (o.moderation) {
     for (const cat of CATEGORIES) columns.push({ name: `o_${underscored(cat)}`, expr: `m.bo_${underscored(cat)}` });
@@ -37,12 +36,13 @@ export async function messagePass(c: Connection, sel: MessageSelection, o: Messa
   // split comes from an allow-list (params.ts); its groups are bound values. Messages outside the
   // groups are in no group (NULL) but still counted by length.
   const byConv = o.split === 'language' || o.split === 'country';
-  const sql: Param[] = [...sel.params];
-  const bind = (v: Param) => { sql.push(v); return `$${sql.length}`; };
+  // The search is tested on each message's conversation number directly, the rest through conversations.
+  const sql = new Sql();
+  const rest = sel.where(sql, { joined: true });
+  const where = rest !== 'true' ? rest : null;
   const grp = o.split === 'role' ? 'm.role'
-    : byConv ? `CASE WHEN c.${o.split} IN (${o.groups.map(bind).join(', ') || 'NULL'}) THEN c.${o.split} END` : 'NULL::VARCHAR';
-  const where = sel.where && sel.where !== 'true' ? sel.where : null;
-  const conds = [...(sel.hits ? [inMatches(sel.hits, 'm.conv')] : []), ...(where ? [where] : [])];
+    : byConv ? `CASE WHEN c.${o.split} IN (${sql.list(o.groups) || 'NULL'}) THEN c.${o.split} END` : 'NULL::VARCHAR';
+  const conds = [...(sel.filter.q ? [sel.inMatches('m.conv')] : []), ...(where ? [where] : [])];
   const joined = byConv || where !== null;
   const from = `messages m${joined ? ' JOIN conversations c ON c.idx = m.conv' : ''}${conds.length ? ` WHERE ${conds.join(' AND ')}` : ''}`;
   // Moderation columns are grouped by the split's group alone (none without a split), lengths by
@@ -55,7 +55,7 @@ export async function messagePass(c: Connection, sel: MessageSelection, o: Messa
   const rows = await c.all<Record<string, unknown>>(`
     SELECT ${o.split ? 'grp' : 'NULL AS grp'}, ${o.lengths ? 'role' : 'NULL AS role'}, grouping(${cs.join(', ')}) AS g, ${cs.join(', ')}, count(*)::INTEGER AS n
     FROM (SELECT ${grp} AS grp, m.role, ${columns.map((col, i) => `${col.expr} AS c${i}`).join(', ')} FROM ${from})
-    GROUP BY GROUPING SETS (${sets.map((set) => `(${set[0] === moderation ? 'role, ' : o.split ? 'grp, ' : ''}${set.map((i) => cs[i]).join(', ')})`).join(', ')})`, sql);
+    GROUP BY GROUPING SETS (${sets.map((set) => `(${set[0] === moderation ? 'role, ' : o.split ? 'grp, ' : ''}${set.map((i) => cs[i]).join(', ')})`).join(', ')})`, sql.params);
   const counts = new Map<string, MessageRow>();
   for (const r of rows) {
     // grouping() has a 1 bit for each column left out of the row's set, the first column highest.

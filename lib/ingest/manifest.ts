@@ -1,0 +1,51 @@
+// The index's manifest and build version, owned here: the build writes it into the index (and
+// beside it as manifest.json); freshness, the server and health read it back from an index.
+import type { DatasetKind } from '../dataset/schemas';
+import { Database, type Connection } from '../db/duckdb';
+import { Sql } from '../db/sql';
+import type { Source } from './sources';
+
+/** Raised whenever what the index holds or how it is laid out changes: an index of another version is rebuilt. */
+export const BUILD_VERSION = 12;
+
+export interface Manifest {
+  buildVersion: number;
+  kind: DatasetKind;
+  builtAt: string;
+  seconds: number;
+  conversations: number;
+  messages: number;
+  terms: number;
+  postings: number;
+  bytes: number; // the DuckDB file and the text store together
+  text: { file: string; bytes: number }; // the text store, a file beside the index (text/store.ts)
+  sources: Source[];
+}
+
+/** The name of the manifest's copy beside the index, for people and scripts. */
+export const MANIFEST_FILE = 'manifest.json';
+
+/** Stores the manifest in the index being built, as its one-row `manifest` table. */
+export async function writeManifest(c: Connection, manifest: Manifest): Promise<void> {
+  const sql = new Sql();
+  await c.run('CREATE TABLE manifest (json VARCHAR)');
+  await c.run(`INSERT INTO manifest VALUES (${sql.p(JSON.stringify(manifest))})`, sql.params);
+}
+
+/** The manifest of an index read on `c`; an index of another build version may lack fields (Partial). */
+export async function readManifest(c: Connection): Promise<Partial<Manifest>> {
+  return JSON.parse((await c.one<{ json: string }>('SELECT json FROM manifest'))!.json) as Partial<Manifest>;
+}
+
+/** The manifest of the index file at `path`, opened read-only for this one read; throws when it cannot be read. */
+export async function readManifestFile(path: string): Promise<Partial<Manifest>> {
+  const db = await Database.open(path, { readOnly: true, threads: 1 });
+  try {
+    const c = await db.connect();
+    const m = await readManifest(c);
+    c.close();
+    return m;
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,88 @@
+import 'server-only';
+// The listing of a selection: its SELECT in a sort order (shared with exports and the result
+// walker), one page of rows with their snippets, and the total.
+import type { Connection } from '../db/duckdb';
+import { Sql, type Statement } from '../db/sql';
+import type { Filter, Listing } from '../filters/schema';
+import { snippetFinder } from '../search/snippet';
+import { textOf } from '../server/index-db';
+import type { TextStore } from '../text/store';
+import { ROW_COLUMNS, type ConversationRow } from './row-columns';
+import { withSelection, type Selection } from './selection';
+
+/** Sort orders over conversations `a`; relevance also needs the matches' score, from `h`. */
+const ORDER: Record<Listing['sort'], (a: string, h: string) => string> = {
+  newest: (a) => `${a}.ts DESC NULLS LAST, ${a}.idx DESC`,
+  oldest: (a) => `${a}.ts ASC NULLS LAST, ${a}.idx ASC`,
+  turns: (a) => `${a}.turns DESC, ${a}.ts DESC NULLS LAST, ${a}.idx DESC`,
+  moderation: (a) => `${a}.max_moderation DESC NULLS LAST, ${a}.idx`,
+  relevance: (a, h) => `${h}.score DESC, ${a}.ts DESC NULLS LAST, ${a}.idx DESC`,
+};
+
+/** The ORDER BY of a listing (relevance needs a search; without one it falls back to newest). */
+export const orderBy = (filter: Filter, sort: Listing['sort'], a = 'c', h = 'h') =>
+  (sort === 'relevance' && !filter.q ? ORDER.newest : ORDER[sort])(a, h);
+
+function selectionParts(sel: Selection, sort: Listing['sort']) {
+  const sql = new Sql();
+  const relevance = sort === 'relevance' && !!sel.filter.q;
+  const join = relevance ? sel.joinMatches('h') : '';
+  const where = sel.where(sql, { joined: relevance });
+  return { sql, relevance, from: `conversations c ${join} WHERE ${where}` };
+}
+
+/**
+ * The SELECT behind listings and exports, without paging.
+ * `columns` may use orderBy() in a window, e.g. to number the rows.
+ */
+export function selectionSql(sel: Selection, sort: Listing['sort'], columns = ROW_COLUMNS): Statement {
+  const { sql, from } = selectionParts(sel, sort);
+  return sql.statement(`SELECT ${columns} FROM ${from} ORDER BY ${orderBy(sel.filter, sort)}`);
+}
+
+/**
+ * One page of the selection: its rows are picked on the sort columns alone, then read whole by
+ * rowid (which is idx). Sorting the selected rows with their text columns along costs several
+ * times more at WildChat scale.
+ */
+export function pageSql(sel: Selection, listing: Listing): Statement {
+  const { sql, relevance, from } = selectionParts(sel, listing.sort);
+  const page = `SELECT c.rowid AS r, c.idx, c.ts, c.turns, c.max_moderation${relevance ? ', h.score' : ''} FROM ${from}
+    ORDER BY ${orderBy(sel.filter, listing.sort)} LIMIT ${listing.limit} OFFSET ${listing.offset}`;
+  return sql.statement(`SELECT ${ROW_COLUMNS}, c.idx AS conv_idx FROM conversations c JOIN (${page}) o ON c.rowid = o.r
+      ORDER BY ${orderBy(sel.filter, listing.sort, 'o', 'o')}`);
+}
+
+/** The first message of each conversation (row numbers from the index) that holds a search word, cut around it. */
+function snippetsOf(text: TextStore, filter: Filter, convs: number[]): Map<number, string> {
+  const find = snippetFinder(filter.q!);
+  const out = new Map<number, string>();
+  for (const conv of convs) {
+    text.some(conv, (m) => {
+      const snippet = find(m.text);
+      if (snippet) out.set(conv, snippet);
+      return snippet !== null;
+    }, { role: filter.role });
+  }
+  return out;
+}
+
+export interface ConversationList { total: number; rows: ConversationRow[] }
+
+export function listConversations(filter: Filter, listing: Listing): Promise<ConversationList> {
+  return withSelection(filter, (c, sel) => listWith(c, sel, listing));
+}
+
+/** One page of the selection. With a search, each row carries a snippet of its first matching message. */
+export async function pageRows(c: Connection, sel: Selection, listing: Listing): Promise<ConversationRow[]> {
+  const s = pageSql(sel, listing);
+  const found = await c.all<ConversationRow & { conv_idx: number }>(s.text, s.params);
+  const snippets = sel.filter.q ? snippetsOf(textOf(c), sel.filter, found.map((r) => Number(r.conv_idx))) : undefined;
+  return found.map(({ conv_idx, ...row }) => (snippets ? { ...row, snippet: snippets.get(Number(conv_idx)) ?? null } : row));
+}
+
+/** One page of the selection and its total. */
+export async function listWith(c: Connection, sel: Selection, listing: Listing): Promise<ConversationList> {
+  const rows = await pageRows(c, sel, listing);
+  return { total: await sel.count(c), rows };
+}

@@ -1,0 +1,74 @@
+// Computing a search's matches on one connection: its words from the postings (matches-sql.ts),
+// then each phrase confirmed on the message text, into a table any session can load the bits of.
+import { UINTEGER, type Connection } from '../db/duckdb';
+import type { TextStore } from '../text/store';
+import { byteTest } from './bytes';
+import { bitsVariable, holdingInOneMessageSql, inMatches, localName, matchesSql, resetBitsSql, setBitsSql, type MatchTable, type SearchRole } from './matches-sql';
+import { checkMatcher, type Check, type SearchPlan } from './query';
+
+/** Milliseconds of confirming text between two yields to the event loop. */
+const SLICE_MS = 20;
+
+/**
+ * Deletes from `table` the matches whose messages (of `role`, or any) do not satisfy `check`, or,
+ * with `exclude`, those whose messages (of any role) do. The bits variable of `table` must hold its
+ * rows; it is not updated here. Only the matches with a message that can hold all of the check's
+ * words (by the postings' positions) are read, each with one read of its text from the store, and
+ * a message is decoded only if its bytes pass the check's byte test (search/bytes.ts).
+ */
+async function confirm(c: Connection, text: TextStore, role: SearchRole | undefined, check: Check, table: MatchTable, exclude = false): Promise<void> {
+  const candidates = await c.all<{ conv: number; msgs: number }>(`${holdingInOneMessageSql(check.terms, inMatches(table, 'conv'))} ORDER BY conv`);
+  const test = checkMatcher(check);
+  const bytes = byteTest(check);
+  const confirmed = new Uint32Array(candidates.length);
+  let n = 0;
+  let since = Date.now();
+  for (let i = 0; i < candidates.length; i++) {
+    const conv = Number(candidates[i].conv);
+    if (text.some(conv, (m) => test(m.text), { role, positions: Number(candidates[i].msgs), bytes })) confirmed[n++] = conv;
+    // Other requests are answered between slices of this work, and a deadline stops it.
+    if (Date.now() - since > SLICE_MS) {
+      await new Promise((r) => setImmediate(r));
+      c.throwIfInterrupted();
+      since = Date.now();
+    }
+  }
+  const confirmedTable = localName(table, 'confirmed');
+  await c.run(`CREATE TEMP TABLE ${confirmedTable} (conv UINTEGER)`);
+  try {
+    await c.appendColumns(confirmedTable, [UINTEGER], [4], [confirmed], n, 'temp');
+    await c.run(`DELETE FROM ${table} WHERE conv ${exclude ? 'IN' : 'NOT IN'} (SELECT conv FROM temp.${confirmedTable})`);
+  } finally {
+    await c.run(`DROP TABLE temp.${confirmedTable}`);
+  }
+}
+
+/**
+ * Computes the matches of `plan` (in messages of `role`) into the shared table `table` (conv, score)
+ * and their bits into `table`_bits, for any session to load; returns how many matched. A bit string,
+ * unlike a scalar subquery, is a constant to the planner (a subquery made it a nested-loop join:
+ * seconds), and bitstring_agg needs constant bounds.
+ */
+export async function computeMatches(c: Connection, text: TextStore, plan: SearchPlan, role: SearchRole | undefined, table: MatchTable): Promise<number> {
+  await c.run(`CREATE TABLE ${table} AS ${matchesSql(plan, role)}`);
+  try {
+    // Row numbers run from 0 to the count less one (idx is the insertion order; build.test checks rowid = idx).
+    const rows = Number((await c.one<{ n: number }>('SELECT count(*)::BIGINT AS n FROM conversations'))!.n);
+    await c.run(setBitsSql(table, rows));
+    for (const check of plan.checks) {
+      await confirm(c, text, role, check, table);
+      await c.run(setBitsSql(table, rows));
+    }
+    // An excluded phrase is looked for in any message, whatever the search's role.
+    for (const { check } of plan.excluded) {
+      if (!check) continue;
+      await confirm(c, text, undefined, check, table, true);
+      await c.run(setBitsSql(table, rows));
+    }
+    await c.run(`CREATE TABLE ${table}_bits AS SELECT getvariable('${bitsVariable(table)}') AS b`);
+    return Number((await c.one<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM ${table}`))!.n);
+  } finally {
+    await c.run(resetBitsSql(table));
+  }
+}
+
