@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { headers } from 'next/headers';
+import { Suspense } from 'react';
 import { connection } from 'next/server';
 import { DatasetLine } from '@/components/common/dataset-line';
 import { KeyboardShortcuts } from '@/components/common/keyboard-shortcuts';
+import { NavigationPending } from '@/components/common/navigation-pending';
 import { THEME_SCRIPT, ThemeToggle } from '@/components/common/theme';
 import './globals.css';
 
@@ -24,6 +26,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
       </head>
       <body className="min-h-screen bg-slate-50 text-slate-900">
         <KeyboardShortcuts />
+        <Suspense><NavigationPending /></Suspense>
         <header className="border-b border-slate-200 bg-white">
           <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-1 px-4 py-3">
             <Link href="/" className="text-lg font-semibold tracking-tight text-indigo-700">Wildscope</Link>

@@ -3,6 +3,7 @@
 // GET form cannot do, hence this small client form.
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { markNavigating } from '@/components/common/navigation-pending';
 import { ViewLinks } from '@/lib/urls';
 
 export function ThresholdForm({ query, categories }: { query: string; categories: { value: string; param: string }[] }) {
@@ -11,7 +12,7 @@ export function ThresholdForm({ query, categories }: { query: string; categories
   const [score, setScore] = useState('0.5');
   return (
     <form className="mt-2 flex flex-wrap items-center gap-1 text-sm"
-      onSubmit={(e) => { e.preventDefault(); router.push(new ViewLinks(query).set({ [param]: score })); }}>
+      onSubmit={(e) => { e.preventDefault(); markNavigating(); router.push(new ViewLinks(query).set({ [param]: score })); }}>
       <select value={param} onChange={(e) => setParam(e.target.value)} aria-label="Score category" className="max-w-[9rem] rounded border border-slate-300 px-1">
         {categories.map((c) => <option key={c.param} value={c.param}>{c.value}</option>)}
       </select>

@@ -1,0 +1,40 @@
+'use client';
+// A click that changes the view says so at once: the server answers in tens of milliseconds alone
+// but around a second under load, and a page that does not react looks broken. Any in-app link
+// (facets, sort, paging, chips) or markNavigating() (charts, selects) dims the page and shows a bar
+// until the new address is rendered.
+import { usePathname, useSearchParams } from 'next/navigation';
+import { useEffect } from 'react';
+
+export function markNavigating(): void {
+  document.documentElement.dataset.navigating = '';
+}
+
+function inAppNavigation(e: MouseEvent): boolean {
+  if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return false;
+  const a = (e.target as Element | null)?.closest?.('a[href]');
+  if (!(a instanceof HTMLAnchorElement) || a.target || a.hasAttribute('download')) return false;
+  const to = new URL(a.href, window.location.href);
+  if (to.origin !== window.location.origin || to.pathname.startsWith('/api/')) return false;
+  // Only the fragment changes: the same page scrolls, nothing is fetched.
+  return to.pathname !== window.location.pathname || to.search !== window.location.search;
+}
+
+export function NavigationPending() {
+  const path = usePathname();
+  const query = useSearchParams().toString();
+  useEffect(() => {
+    delete document.documentElement.dataset.navigating;
+  }, [path, query]);
+  useEffect(() => {
+    const onClick = (e: MouseEvent) => { if (inAppNavigation(e)) markNavigating(); };
+    const onSubmit = (e: SubmitEvent) => {
+      const form = e.target as HTMLFormElement;
+      if (!e.defaultPrevented && form.method.toLowerCase() === 'get' && !form.target) markNavigating();
+    };
+    document.addEventListener('click', onClick);
+    document.addEventListener('submit', onSubmit);
+    return () => { document.removeEventListener('click', onClick); document.removeEventListener('submit', onSubmit); };
+  }, []);
+  return <div aria-hidden className="navigation-bar" />;
+}
