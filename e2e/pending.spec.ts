@@ -26,7 +26,7 @@ for (const [what, act] of [
     await act(page);
     await held;
     await expect(html).toHaveAttribute('data-navigating', '');
-    expect(Number(await page.locator('main').evaluate((m) => getComputedStyle(m).opacity))).toBeLessThan(1);
+    await expect.poll(async () => Number(await page.locator('main').evaluate((m) => getComputedStyle(m).opacity))).toBeLessThan(1);
     await release();
     await expect(html).not.toHaveAttribute('data-navigating');
     await expect(page).toHaveURL(/country=United\+States&/);
