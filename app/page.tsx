@@ -51,7 +51,7 @@ export default async function ExplorePage({ searchParams }: { searchParams: Sear
   try {
     view = await Promise.all([
       exploreView(filter, listing),
-      users.length === 1 ? userSummary(users[0]) : Promise.resolve(undefined),
+      users.length === 1 ? userSummary(users[0]!) : Promise.resolve(undefined),
     ]);
   } catch (e) {
     const notice = pageNotice(e);

@@ -55,8 +55,9 @@ for (const query of QUERIES) {
 
     // Message lengths: the roles' bins start at different edges in the sample, which is what
     // position-based merging got wrong (assistant bins drawn at the user's shortest lengths).
-    const [user, assistant] = ['user', 'assistant'].map((role) => shape.lengths.find((l) => l.role === role)!);
-    expect(user.bins[0].lo).not.toBe(assistant.bins[0].lo);
+    const lengthsOf = (role: string) => shape.lengths.find((l) => l.role === role)!;
+    const [user, assistant] = [lengthsOf('user'), lengthsOf('assistant')];
+    expect(user.bins[0]!.lo).not.toBe(assistant.bins[0]!.lo);
     const lengths = await drawn(chart(page, 'lengths'), shape.lengths.flatMap((l) => binMarks(l.role, l.bins)));
     expect(lengths).toEqual(sorted(shape.lengths.flatMap((l) => binMarks(l.role, l.bins))));
     const lowest = assistant.bins.find((b) => b.count > 0)!;
@@ -87,7 +88,7 @@ for (const query of QUERIES) {
     expect(await drawn(chart(page, 'moderation_flagged'), flagged)).toEqual(flagged);
 
     const stacked = sorted(time.rows.flatMap((r) => (time.stack
-      ? time.keys.filter((k) => (r.by?.[k] ?? 0) > 0).map((k) => mark(k, r.bucket, r.by![k]))
+      ? time.keys.filter((k) => (r.by?.[k] ?? 0) > 0).map((k) => mark(k, r.bucket, r.by![k]!))
       : r.count > 0 ? [mark('count', r.bucket, r.count)] : [])));
     expect(await drawn(chart(page, 'time'), stacked)).toEqual(stacked);
 

@@ -106,7 +106,7 @@ test('the time brush sets from and to in the URL', async ({ page, request }) => 
   const to = url.searchParams.get('to')!;
   expect(url.searchParams.get('interval')).toBe('week');
   expect(weeks).toContain(from);
-  expect(from > weeks[0]).toBe(true);
+  expect(from > weeks[0]!).toBe(true);
   const lastWeek = new Date(`${weeks[weeks.length - 1]}T00:00:00Z`);
   lastWeek.setUTCDate(lastWeek.getUTCDate() + 6);
   expect(to).toBe(lastWeek.toISOString().slice(0, 10));

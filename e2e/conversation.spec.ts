@@ -18,7 +18,7 @@ async function longest(request: APIRequestContext): Promise<ApiConversation> {
 /** A turn identifier from the middle of the server-rendered head (60 messages), borne first by a user message. */
 function middleTurn(c: ApiConversation): string {
   const users = c.messages.slice(0, 60).filter((m) => m.role === 'user' && m.turn_identifier);
-  return users[Math.floor(users.length / 2)].turn_identifier!;
+  return users[Math.floor(users.length / 2)]!.turn_identifier!;
 }
 
 /** `target`: the turn was in the document when the page loaded, so CSS :target matches it too. */
@@ -159,8 +159,8 @@ test('a message of hundreds of KB is sent as its head and shown whole on request
   const id = await scalar<string>(`SELECT conversation[1].turn_identifier::VARCHAR FROM ${parquet('data/sample')}
     ORDER BY list_max([length(m.content) FOR m IN conversation]) DESC LIMIT 1`);
   const c = await conversation(request, id);
-  const at = c.messages.reduce((best, m, i) => (m.content.length > c.messages[best].content.length ? i : best), 0);
-  const text = c.messages[at].content;
+  const at = c.messages.reduce((best, m, i) => (m.content.length > c.messages[best]!.content.length ? i : best), 0);
+  const text = c.messages[at]!.content;
   expect(text.length).toBeGreaterThan(100_000);
   // The page carries the head of the message, not the whole of it (neither as HTML nor as props).
   const html = await (await request.get(`/c/${id}`)).text();

@@ -37,7 +37,7 @@ test('every page hydrates under the policy with no violation', async ({ page, re
     const res = await page.goto(path);
     const csp = res!.headers()['content-security-policy'];
     expect(csp, path).toBeDefined();
-    const nonce = nonceOf(csp);
+    const nonce = nonceOf(csp!);
     expect(nonce, csp).toBeTruthy();
     expect(csp).toContain(`script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`);
     expect(csp).not.toContain('unsafe-eval');
@@ -56,8 +56,8 @@ test('every page hydrates under the policy with no violation', async ({ page, re
 });
 
 test('a fresh nonce on every request', async ({ request }) => {
-  const a = nonceOf((await request.get('/')).headers()['content-security-policy']);
-  const b = nonceOf((await request.get('/')).headers()['content-security-policy']);
+  const a = nonceOf((await request.get('/')).headers()['content-security-policy']!);
+  const b = nonceOf((await request.get('/')).headers()['content-security-policy']!);
   expect(a).toBeTruthy();
   expect(a).not.toBe(b);
 });

@@ -34,7 +34,7 @@ export function parseUserAgent(ua: string | null | undefined): ParsedUserAgent {
     const m = pattern.exec(ua);
     if (m) {
       browser = name;
-      version = m[1].split('.')[0];
+      version = m[1]!.split('.')[0]!; // every pattern captures the version
       break;
     }
   }

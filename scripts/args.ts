@@ -5,17 +5,17 @@ export function parseArgs(argv: string[], specs: Record<string, Spec>): Record<s
   const out: Record<string, number | string | boolean | undefined> = {};
   for (const [k, s] of Object.entries(specs)) out[k] = s.default;
   for (let i = 0; i < argv.length; i++) {
-    const m = /^--([a-z-]+)(?:=(.*))?$/.exec(argv[i]);
+    const m = /^--([a-z-]+)(?:=(.*))?$/.exec(argv[i]!);
     const name = m?.[1];
     if (!m || !name || !(name in specs)) fail(`unknown argument ${argv[i]} (known: ${Object.keys(specs).map((k) => '--' + k).join(' ')})`);
-    if (specs[name].type === 'flag') {
+    const s = specs[name]!; // name in specs
+    if (s.type === 'flag') {
       if (m[2] !== undefined) fail(`--${name} takes no value`);
       out[name] = true;
       continue;
     }
     const raw = m[2] ?? argv[++i];
     if (raw === undefined) fail(`--${name} needs a value`);
-    const s = specs[name];
     if (s.type === 'string') {
       if (s.choices && !s.choices.includes(raw)) fail(`--${name} must be one of ${s.choices.join(', ')}`);
       out[name] = raw;

@@ -32,7 +32,7 @@ const seed = a.seed as number;
 const data = resolve(`.cache/bench/wildchat-${N}-s${seed}`);
 const cache = resolve(`.cache/bench/index-${N}-s${seed}`);
 const base = `http://127.0.0.1:${a.port}`;
-const tsx = [process.execPath, '--import', 'tsx'];
+const tsx = [process.execPath, '--import', 'tsx'] as const;
 const dirSize = (d: string) => readdirSync(d).reduce((s, f) => s + statSync(join(d, f)).size, 0);
 
 let generation: Watched | undefined;
@@ -108,7 +108,7 @@ ic.close();
 index.close();
 const paint = await measurePaint(base, [
   { label: `the largest message (${Math.round(Number(biggest.chars) / 1000)}k characters)`, path: `/c/${biggest.id}` },
-  { label: `the longest conversation (${longestRows[0].turns} turns)`, path: `/c/${longest[0]}` },
+  { label: `the longest conversation (${longestRows[0]!.turns} turns)`, path: `/c/${longest[0]}` },
 ], 3);
 
 // Concurrency: C clients for D seconds over the whole mix.
@@ -118,7 +118,7 @@ const r = rng(seed + 1);
 serverPeak = 0;
 await Promise.all(Array.from({ length: a.clients as number }, async () => {
   while (Date.now() < until) {
-    const p = mix[Math.floor(r() * mix.length)];
+    const p = mix[Math.floor(r() * mix.length)]!;
     const cls = conc.byClass.get(p.cls) ?? { ms: [], errors: 0 };
     conc.byClass.set(p.cls, cls);
     try {

@@ -9,5 +9,5 @@ export function duck(): Promise<Connection> {
 export const parquet = (dir: string) => `read_parquet('${dir.replace(/'/g, "''")}/*.parquet')`;
 export async function scalar<T = number>(sql: string): Promise<T> {
   const row = await (await duck()).one<Record<string, T>>(sql);
-  return Object.values(row!)[0];
+  return Object.values(row!)[0]!;
 }

@@ -43,7 +43,7 @@ export async function ChartsBody({ filter, options, params, bad }: { filter: Fil
   }
   const query = params.toString();
   const countries = filter.values.country ?? [];
-  const us = countries.length === 1 && shapeNameOf(countries[0]) === 'United States of America' ? usStateShapes() : undefined;
+  const us = countries.length === 1 && shapeNameOf(countries[0]!) === 'United States of America' ? usStateShapes() : undefined;
   // A bad parameter's notice sits above the chart that sets that filter, in the chart's grid cell.
   const beside = (place: string, chart: React.ReactElement) => noticesAt(bad, place).length
     ? <div className="min-w-0 space-y-2"><ParamNotices bad={bad} place={place} />{chart}</div>

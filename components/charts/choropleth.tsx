@@ -55,7 +55,7 @@ export function Choropleth({ shapes, byShape, total, mode, selected, onPick, lab
           const common = p
             ? {
                 onMouseMove: move(s.name),
-                onClick: () => onPick(p.names[0]),
+                onClick: () => onPick(p.names[0]!),
                 style: { cursor: 'pointer' },
               }
             : { onMouseMove: () => setHover(null) };
@@ -73,7 +73,7 @@ export function Choropleth({ shapes, byShape, total, mode, selected, onPick, lab
                 role={p ? 'button' : undefined}
                 aria-label={p ? describe(p) : undefined}
                 aria-pressed={p ? isSelected : undefined}
-                onKeyDown={p ? (e) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), onPick(p.names[0])) : undefined}
+                onKeyDown={p ? (e) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), onPick(p.names[0]!)) : undefined}
                 {...common}
               />
               {s.dot && p && (

@@ -31,7 +31,7 @@ export function DetoxifyChart({ moderation, query }: { moderation: ModerationSta
       const row: Row = { bin: key.toFixed(2), lo: key, hi: his.get(key) ?? key };
       for (const h of hists) {
         const name = nameOf(h);
-        const n = counts[name];
+        const n = counts[name] ?? 0;
         row[`${name}:n`] = n;
         row[name] = orNull(split ? (h.scored ? n / h.scored : 0) : n);
       }

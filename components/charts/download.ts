@@ -17,7 +17,7 @@ function legendRows(items: LegendItem[], width: number): LegendItem[][] {
       rows.push([]);
       x = 8;
     }
-    rows[rows.length - 1].push(item);
+    rows[rows.length - 1]!.push(item); // x starts at Infinity: the first item opens a row
     x += w;
   }
   return rows;

@@ -31,7 +31,10 @@ export function ModerationFlagged({ moderation, query }: { moderation: Moderatio
     })));
     return mergeSeries(series, CATEGORIES).map(({ key, counts }): Row => {
       const row: Row = { ...counts, category: key };
-      for (const g of groups) row[g] = counts[`${g}:scored`] ? counts[`${g}:flagged`] / counts[`${g}:scored`] : 0;
+      for (const g of groups) {
+        const scored = counts[`${g}:scored`] ?? 0;
+        row[g] = scored ? (counts[`${g}:flagged`] ?? 0) / scored : 0;
+      }
       return row;
     });
   }, [moderation, groups]);

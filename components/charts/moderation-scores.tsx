@@ -45,7 +45,7 @@ export function ModerationScores({ moderation, query }: { moderation: Moderation
     return mergeSeries(hists.map((h) => ({ name: h.group, points: h.bins.map((b) => ({ key: b.lo, count: b.count })) }))).map(({ key, counts }) => {
       const row: Row = { bin: edge(key), lo: key, hi: his.get(key) ?? key };
       for (const h of hists) {
-        const n = counts[h.group];
+        const n = counts[h.group] ?? 0;
         const all = totals.get(h.group) ?? 0;
         row[`${h.group}:n`] = n;
         row[h.group] = orNull(split ? (all ? n / all : 0) : n);

@@ -6,7 +6,7 @@ export const HIGHLIGHT = '#D55E00';
 export const NO_DATA = '#E5E7EB';
 
 /** The colour of the i-th series; "other" is always grey. */
-export const seriesColour = (key: string, i: number): string => (key === 'other' ? OTHER : OKABE_ITO[i % OKABE_ITO.length]);
+export const seriesColour = (key: string, i: number): string => (key === 'other' ? OTHER : OKABE_ITO[i % OKABE_ITO.length]!);
 
 // Viridis sampled at nine even steps (matplotlib's published colour map).
 const VIRIDIS = ['#440154', '#472d7b', '#3b528b', '#2c728e', '#21918c', '#28ae80', '#5ec962', '#addc30', '#fde725'];
@@ -18,7 +18,7 @@ export function viridis(t: number): string {
   const x = Math.min(1, Math.max(0, t)) * (VIRIDIS.length - 1);
   const i = Math.min(VIRIDIS.length - 2, Math.floor(x));
   const f = x - i;
-  const a = channels(VIRIDIS[i]);
-  const b = channels(VIRIDIS[i + 1]);
-  return `#${a.map((v, k) => Math.round(v + (b[k] - v) * f).toString(16).padStart(2, '0')).join('')}`;
+  const a = channels(VIRIDIS[i]!);
+  const b = channels(VIRIDIS[i + 1]!);
+  return `#${a.map((v, k) => Math.round(v + (b[k]! - v) * f).toString(16).padStart(2, '0')).join('')}`;
 }

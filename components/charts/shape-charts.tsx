@@ -80,7 +80,7 @@ export function LengthChart({ shape, query }: { shape: ShapeStats; query: string
             <YAxis tickFormatter={compact} fontSize={11} width={48} />
             <Tooltip cursor={{ fill: '#f1f5f9' }} content={({ active, payload }) => {
               const r = active && payload?.[0] ? (payload[0].payload as LengthRow) : null;
-              return r ? <Tip title={`${count(r.lo)}–${count(r.hi - 1)} characters`} lines={roles.map((role) => `${role}: ${count(Number(r[role]))} messages (${percent(Number(r[role]), totals[role])})`)} /> : null;
+              return r ? <Tip title={`${count(r.lo)}–${count(r.hi - 1)} characters`} lines={roles.map((role) => `${role}: ${count(Number(r[role]))} messages (${percent(Number(r[role]), totals[role]!)})`)} /> : null;
             }} />
             {roles.map((role, i) => <Bar key={role} dataKey={role} fill={seriesColour(role, i)} isAnimationActive={false} shape={barMark(role, byLo)} />)}
           </BarChart>

@@ -22,7 +22,7 @@ export function StatesChart({ states, total, query, usShapes }: Props) {
   const [mode, setMode] = useState<MapMode>('count');
   const nav = useFilterNav(query);
   const countries = nav.links.values(FIELDS.country.key);
-  const only = countries.length === 1 ? countries[0] : null;
+  const only = countries.length === 1 ? countries[0]! : null;
   const selected = useMemo(() => new Set(nav.links.values(FIELDS.state.key)), [nav.links]);
   const rows = useMemo(() => (only ? states.filter((s) => s.country === only) : states), [states, only]);
   const onMap = !!usShapes && only !== null && shapeNameOf(only) === US;

@@ -89,7 +89,7 @@ export function LaterMessages({ conversationId, start, total, anchors, terms, sh
   return (
     <>
       {messages?.slice(start, start + shown).map((m, i) => (
-        <MessageCard key={start + i} conversationId={conversationId} message={m} turn={turns[start + i]}
+        <MessageCard key={start + i} conversationId={conversationId} message={m} turn={turns[start + i]!}
           pattern={pattern} terms={terms} showDetoxify={showDetoxify} />
       ))}
       {rest > 0 && (

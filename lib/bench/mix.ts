@@ -16,7 +16,9 @@ export function rng(seed: number): () => number {
   };
 }
 
-export interface Words { en: string[][]; zh: string[][]; ru: string[][]; phrases: string[][] }
+/** A language's words by document frequency: the three most frequent, three from the top 5%, three rare. */
+export type Bands = [frequent: string[], middle: string[], rare: string[]];
+export interface Words { en: Bands; zh: Bands; ru: Bands; phrases: string[][] }
 
 /** Words by document frequency in a sample of messages: [frequent, middle, rare] per language. */
 export async function sampleWords(glob: string, seed: number): Promise<Words> {
@@ -45,7 +47,7 @@ export async function sampleWords(glob: string, seed: number): Promise<Words> {
       if (ws.length >= 3) phrases.push(ws.slice(0, 2 + (phrases.length % 2)));
     }
   }
-  const bands = (lang: string): string[][] => {
+  const bands = (lang: string): Bands => {
     const ranked = [...(df.get(lang) ?? new Map()).entries()].sort((a, b) => b[1] - a[1]).map(([w]) => w);
     const n = ranked.length;
     return [ranked.slice(0, 3), ranked.slice(Math.floor(n * 0.05), Math.floor(n * 0.05) + 3), ranked.slice(n - 30, n - 27)];
@@ -59,8 +61,9 @@ const enc = (o: Record<string, string>) => new URLSearchParams(o).toString();
 
 export function buildMix(f: Facets, words: Words, ids: string[], tids: string[], total: number, seed: number): Probe[] {
   const r = rng(seed);
-  const pick = <T,>(xs: T[]) => xs[Math.floor(r() * xs.length)];
-  const top = (k: string, n = 5) => f[k].filter((v) => v.value !== null).slice(0, n).map((v) => String(v.value));
+  // The bench's generated dataset has every facet, each with values: neither is ever missing.
+  const pick = <T,>(xs: T[]) => xs[Math.floor(r() * xs.length)]!;
+  const top = (k: string, n = 5) => f[k]!.filter((v) => v.value !== null).slice(0, n).map((v) => String(v.value));
   const filterSets: Record<string, string>[] = [];
   for (let i = 0; i < 10; i++) {
     const p: Record<string, string> = {};
@@ -90,7 +93,7 @@ export function buildMix(f: Facets, words: Words, ids: string[], tids: string[],
   for (const ph of words.phrases.slice(0, 6)) probes.push({ cls: 'phrase', urls: view({ q: `"${ph.join(' ')}"` }), baseline: { phrase: ph } });
   // Every aggregate behind the charts for one filter state, some states with a search.
   for (const p of filterSets.slice(0, 5)) probes.push({ cls: 'chart aggregates', urls: [`/api/stats?${enc(p)}`], baseline: { where: where(p), charts: true } });
-  for (const q of [words.en[0][0], words.en[1][0], words.en[2][0]].filter(Boolean)) {
+  for (const q of [words.en[0][0], words.en[1][0], words.en[2][0]].filter((w): w is string => Boolean(w))) {
     probes.push({ cls: 'chart aggregates', urls: [`/api/stats?${enc({ q })}`], baseline: { words: [q], charts: true } });
   }
   for (let i = 0; i < 5; i++) {

@@ -4,7 +4,7 @@ export interface Stats { n: number; errors: number; p50: number; p95: number; p9
 export function quantile(sorted: number[], q: number): number {
   if (sorted.length === 0) return NaN;
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
-  return sorted[i];
+  return sorted[i]!;
 }
 
 export function stats(ms: number[], errors = 0): Stats {

@@ -15,7 +15,7 @@ describe('moderation view', () => {
   it('lists the 11 categories in order and finds the strongest, flagged first', () => {
     const rows = openaiRows({ flagged: true, openai: openai({ violence: 0.4, sexual: 0.9 }, ['violence']), detoxify: null })!;
     expect(rows).toHaveLength(11);
-    expect(rows[0].name).toBe('harassment');
+    expect(rows[0]?.name).toBe('harassment');
     expect(strongest(rows)).toMatchObject({ name: 'violence', flagged: true });
     expect(strongest(rows.map((r) => ({ ...r, flagged: false })))).toMatchObject({ name: 'sexual', score: 0.9 });
     expect(strongest([{ name: 'x', score: null, flagged: false }])).toBeNull();

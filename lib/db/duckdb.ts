@@ -93,7 +93,7 @@ export class Connection {
       const len = Math.min(size, n - off);
       bindings.data_chunk_set_size(chunk.chunk, len);
       columns.forEach((col, i) => {
-        const width = widths[i];
+        const width = widths[i]!;
         const vector = bindings.data_chunk_get_vector(chunk.chunk, i);
         bindings.copy_data_to_vector(vector, 0, col.buffer as ArrayBuffer, col.byteOffset + off * width, len * width);
       });
@@ -106,7 +106,7 @@ export class Connection {
   async memoryLimit(): Promise<number | undefined> {
     const s = (await this.one<{ s: string }>("SELECT current_setting('memory_limit') AS s"))!.s; // e.g. "5.5 GiB"
     const m = /^([\d.]+) ?(bytes|KiB|MiB|GiB|TiB)$/.exec(s);
-    return m ? Number(m[1]) * 1024 ** ['bytes', 'KiB', 'MiB', 'GiB', 'TiB'].indexOf(m[2]) : undefined;
+    return m ? Number(m[1]) * 1024 ** ['bytes', 'KiB', 'MiB', 'GiB', 'TiB'].indexOf(m[2]!) : undefined;
   }
 
   /** Stops the running query; JavaScript work done for this connection's session stops at its next throwIfInterrupted. */

@@ -57,7 +57,7 @@ describe('parseParamsLenient', () => {
       if (!r.errors.length) expect(thrown).toBeUndefined();
       else {
         expect(thrown).toBeInstanceOf(ParamError);
-        expect([(thrown as ParamError).param, (thrown as ParamError).message]).toEqual([r.errors[0].param, r.errors[0].message]);
+        expect([(thrown as ParamError).param, (thrown as ParamError).message]).toEqual([r.errors[0]?.param, r.errors[0]?.message]);
       }
     }));
   });

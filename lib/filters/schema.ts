@@ -60,7 +60,7 @@ export function parseInstant(param: string, v: string): { iso: string; dateOnly:
   const t = Date.parse(date ? `${v}T00:00:00Z` : /Z|[+-]\d{2}:?\d{2}$/.test(v) ? v : `${v}Z`);
   if (!Number.isFinite(t)) throw new ParamError(param, `${param} is not a real date: "${clip(v)}"`);
   const d = new Date(t);
-  if (date && (d.getUTCFullYear() !== +date[1] || d.getUTCMonth() + 1 !== +date[2] || d.getUTCDate() !== +date[3])) {
+  if (date && (d.getUTCFullYear() !== +date[1]! || d.getUTCMonth() + 1 !== +date[2]! || d.getUTCDate() !== +date[3]!)) {
     throw new ParamError(param, `${param} is not a real date: "${clip(v)}"`);
   }
   if (d.getUTCFullYear() < 1900 || d.getUTCFullYear() > 2200) throw new ParamError(param, `${param} must be between 1900 and 2200`);

@@ -28,7 +28,7 @@ function structFields(type: string): string[] {
     if (ch === '(') depth++;
     else if (ch === ')') depth--;
     else if ((ch === ',' && depth === 0) || i === body.length) {
-      names.push(/^\s*"?([^" ]+)"?/.exec(body.slice(start, i))![1]);
+      names.push(/^\s*"?([^" ]+)"?/.exec(body.slice(start, i))![1]!);
       start = i + 1;
     }
   }
@@ -48,14 +48,14 @@ describe('generator', () => {
     const type = Object.fromEntries(cols.map((c) => [c.column_name, c.column_type]));
     expect(type.timestamp).toBe('TIMESTAMP WITH TIME ZONE');
     expect(type.turn).toBe('BIGINT');
-    expect(structFields(type.conversation)).toEqual(CARD_MESSAGE);
-    const cats = /categories (STRUCT\([^)]*\))/.exec(type.openai_moderation)![1];
+    expect(structFields(type.conversation!)).toEqual(CARD_MESSAGE);
+    const cats = /categories (STRUCT\([^)]*\))/.exec(type.openai_moderation!)![1]!;
     expect(structFields(cats)).toEqual(CARD_CATEGORIES);
-    expect(structFields(type.detoxify_moderation)).toEqual(CARD_DETOXIFY);
+    expect(structFields(type.detoxify_moderation!)).toEqual(CARD_DETOXIFY);
     const meta = await (await duck()).all<{ name: string; logical_type: string }>(
       `SELECT name, logical_type::VARCHAR AS logical_type FROM parquet_schema('${join(WILDCHAT.dir, 'train-00000-of-00002.parquet')}') WHERE name = 'timestamp'`);
-    expect(meta[0].logical_type).toMatch(/isAdjustedToUTC=1/);
-    expect(meta[0].logical_type).toMatch(/MICROS/);
+    expect(meta[0]?.logical_type).toMatch(/isAdjustedToUTC=1/);
+    expect(meta[0]?.logical_type).toMatch(/MICROS/);
   });
 
   it('writes the LMSYS-Chat-1M and WildChat-4.8M shapes', async () => {

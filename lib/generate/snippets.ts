@@ -1,7 +1,7 @@
 // Pieces pasted into messages: fenced code for replies, code and HTML that users paste,
 // and the placeholders WildChat uses where personal data was redacted.
 
-export const CODE = [
+export const CODE: [language: string, code: string][] = [
   ['python', 'def fibonacci(n):\n    a, b = 0, 1\n    for _ in range(n):\n        a, b = b, a + b\n    return a\n\nprint(fibonacci(10))'],
   ['python', 'import pandas as pd\n\ndf = pd.read_csv("data.csv")\nsummary = df.groupby("category")["value"].mean()\nprint(summary.sort_values(ascending=False))'],
   ['javascript', 'const fetchData = async (url) => {\n  const response = await fetch(url);\n  if (!response.ok) throw new Error(`HTTP ${response.status}`);\n  return response.json();\n};'],

@@ -31,12 +31,12 @@ export const poolSize = (conversations: number) => Math.min(SENTENCES, Math.max(
 export function setupSql(seed: number, conversations: number): string[] {
   const s = Math.trunc(seed);
   const langRows = ranges(LANGUAGES.map((l) => l.share)).map(([lo, hi], li) => {
-    const l = LANGUAGES[li];
+    const l = LANGUAGES[li]!;
     const home = (HOME[l.name] ?? []).map((n) => COUNTRIES.findIndex((c) => c.name === n)).filter((g) => g >= 0);
     return `(${li}, ${literal(l.name)}, ${lo}, ${hi}, ${literal(l.joiner)}, ${literal(l.end)}, ${literal(l.acceptLanguage)}, ${list(l.words)}, ${list(l.syllables)}, [${home.join(', ')}]::INT[])`;
   });
   const geoRows = ranges(COUNTRIES.map((c) => c.weight)).map(([lo, hi], gi) =>
-    `(${gi}, ${literal(COUNTRIES[gi].name)}, ${lo}, ${hi}, ${list(COUNTRIES[gi].states)}::VARCHAR[])`);
+    `(${gi}, ${literal(COUNTRIES[gi]!.name)}, ${lo}, ${hi}, ${list(COUNTRIES[gi]!.states)}::VARCHAR[])`);
   return [
     // hash(a, b, c) of DuckDB mixes its arguments weakly (hash(x, 21) and hash(x, 25) correlate), so
     // keys are combined with xor and hashed again.
@@ -82,7 +82,7 @@ export function setupSql(seed: number, conversations: number): string[] {
 /** Each language's sentence pool size, as a SQL list indexed by language. */
 function pools(conversations: number): string {
   const total = LANGUAGES.reduce((a, l) => a + l.share, 0);
-  return `[${LANGUAGES.map((l) => Math.max(2000, Math.trunc((poolSize(conversations) * l.share) / total / (LANGUAGES[0].share / total)))).join(', ')}]`;
+  return `[${LANGUAGES.map((l) => Math.max(2000, Math.trunc((poolSize(conversations) * l.share) / total / (LANGUAGES[0]!.share / total)))).join(', ')}]`;
 }
 
 /** One shard: conversations [from, to) of `total`, as the SELECT a COPY writes. */

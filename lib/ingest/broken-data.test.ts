@@ -195,7 +195,7 @@ describe('startup with a bad index', () => {
   it('stops before serving when a setting read while serving is malformed, naming it', async () => {
     faults.push('malformed serving setting');
     const prev = previousIndex();
-    for (const [key, value] of [['WILDSCOPE_MATCH_CACHE_SECONDS', 'soon'], ['WILDSCOPE_EXPORT_MAX_ROWS', '-5']]) {
+    for (const [key, value] of [['WILDSCOPE_MATCH_CACHE_SECONDS', 'soon'], ['WILDSCOPE_EXPORT_MAX_ROWS', '-5']] as const) {
       const r = await startUntil({ WILDSCOPE_DATA: WILDCHAT.dir, WILDSCOPE_CACHE: prev.cache, [key]: value }, () => false);
       expect(r.code).toBe(1);
       expect(r.out).toContain(key);

@@ -97,7 +97,7 @@ describe('ingest', () => {
         // Frequent words next to each other (CJK between them does not count) give pair terms.
         const words = tokens(m.text).filter((t) => !t.cjk).map((t) => t.text);
         words.slice(1).forEach((b, i) => {
-          if (isFrequentWord(words[i]) && isFrequentWord(b)) { put(termId(pairTerm(words[i], b))); pairsSeen++; }
+          if (isFrequentWord(words[i]!) && isFrequentWord(b)) { put(termId(pairTerm(words[i]!, b))); pairsSeen++; }
         });
       }
       const got = await c.all<{ term: string; msgs: number }>(`SELECT term::VARCHAR term, msgs FROM postings WHERE conv = ${idx}`);

@@ -78,13 +78,15 @@ describe('conversations without an id in their file', () => {
     const want = await (await duck()).all<{ id: string | null }>(
       `SELECT conversation[1].turn_identifier::VARCHAR AS id FROM read_parquet(${q(join(data('some-null'), 'a.parquet'))}, file_row_number = true) ORDER BY file_row_number`);
     first.forEach((r, i) => {
-      if (want[i].id !== null) expect(r.id).toBe(want[i].id);
+      const id = want[i]!.id;
+      if (id !== null) expect(r.id).toBe(id);
       else expect(r.id).toMatch(DERIVED_ID);
     });
     // The two exact copies of the first conversation without identifiers are told apart in file order.
     const derived = first.filter((r) => DERIVED_ID.test(r.id!));
-    const copies = derived.filter((r) => r.id!.startsWith(derived[0].id!));
-    expect(copies.map((r) => r.id)).toEqual([derived[0].id, `${derived[0].id}-2`, `${derived[0].id}-3`]);
+    const firstId = derived[0]!.id!;
+    const copies = derived.filter((r) => r.id!.startsWith(firstId));
+    expect(copies.map((r) => r.id)).toEqual([firstId, `${firstId}-2`, `${firstId}-3`]);
   });
 
   it('open by their id in the API, and are listed with it', async () => {

@@ -12,7 +12,7 @@ export function detectKind(columns: Map<string, string>, file: string): DatasetK
   if (missing('wildchat').length === 0) {
     return /"?openai_id"? VARCHAR/.test(columns.get('conversation') ?? '') ? 'wildchat-4.8m' : 'wildchat';
   }
-  const best = [...DATASET_KINDS].sort((a, b) => missing(a).length - missing(b).length)[0];
+  const best = [...DATASET_KINDS].sort((a, b) => missing(a).length - missing(b).length)[0]!;
   throw new SchemaError(`${file}: not a WildChat or LMSYS-Chat file: missing column(s) ${missing(best).join(', ')}` +
     ` (closest: ${best}; found: ${[...columns.keys()].join(', ') || 'none'})`);
 }
@@ -28,4 +28,4 @@ export async function readSchema(conn: Connection, file: string): Promise<FileSc
   return { kind: detectKind(columns, file), columns };
 }
 
-export const firstLine = (e: unknown): string => String(e instanceof Error ? e.message : e).split('\n')[0];
+export const firstLine = (e: unknown): string => String(e instanceof Error ? e.message : e).split('\n')[0]!;

@@ -68,9 +68,9 @@ function grow(): void {
   sMsgs = new Uint8Array(cap);
   occupied = new Uint8Array(cap); used = new Int32Array(cap); nUsed = 0;
   for (let k = 0; k < n; k++) {
-    const o = oUsed[k];
-    const i = slotOf(oHi[o], oLo[o]);
-    occupied[i] = 1; kHi[i] = oHi[o]; kLo[i] = oLo[o]; sRoles[i] = oRoles[o]; sTf[i] = oTf[o]; sMsgs[i] = oMsgs[o];
+    const o = oUsed[k]!;
+    const i = slotOf(oHi[o]!, oLo[o]!);
+    occupied[i] = 1; kHi[i] = oHi[o]!; kLo[i] = oLo[o]!; sRoles[i] = oRoles[o]!; sTf[i] = oTf[o]!; sMsgs[i] = oMsgs[o]!;
     used[nUsed++] = i;
   }
 }
@@ -78,9 +78,9 @@ function grow(): void {
 const sink = (hi: number, lo: number) => {
   const i = slotOf(hi, lo);
   if (occupied[i]) {
-    sRoles[i] |= role;
-    sMsgs[i] |= posBit;
-    if (sTf[i] < 65535) sTf[i]++;
+    sRoles[i]! |= role;
+    sMsgs[i]! |= posBit;
+    if (sTf[i]! < 65535) sTf[i]!++;
     return;
   }
   occupied[i] = 1; kHi[i] = hi; kLo[i] = lo; sRoles[i] = role; sTf[i] = 1; sMsgs[i] = posBit;
@@ -93,14 +93,14 @@ const pairs = new PairTable();
 async function flushConversation(conv: number): Promise<void> {
   for (let k = 0; k < nUsed; k++) {
     if (batch.n === CAP) await send();
-    const s = used[k];
+    const s = used[k]!;
     const i = batch.n++;
-    batch.term[2 * i] = kLo[s];
-    batch.term[2 * i + 1] = kHi[s];
+    batch.term[2 * i] = kLo[s]!;
+    batch.term[2 * i + 1] = kHi[s]!;
     batch.conv[i] = conv;
-    batch.roles[i] = sRoles[s];
-    batch.tf[i] = sTf[s];
-    batch.msgs[i] = sMsgs[s];
+    batch.roles[i] = sRoles[s]!;
+    batch.tf[i] = sTf[s]!;
+    batch.msgs[i] = sMsgs[s]!;
     occupied[s] = 0;
   }
   nUsed = 0;

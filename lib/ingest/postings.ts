@@ -21,8 +21,8 @@ export async function buildPostings(
   const load = groups.map(() => 0);
   for (const f of [...files].sort((a, b) => b.messages - a.messages)) {
     const g = load.indexOf(Math.min(...load));
-    groups[g].push({ file: f.file, base: f.base, text: f.text });
-    load[g] += f.messages;
+    groups[g]!.push({ file: f.file, base: f.base, text: f.text });
+    load[g]! += f.messages;
   }
   let postings = 0;
   let done = 0;

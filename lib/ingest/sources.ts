@@ -38,7 +38,7 @@ export async function listSources(data: string, conn: Connection): Promise<Sourc
 }
 
 export const sameSources = (a: Source[], b: Source[]): boolean =>
-  a.length === b.length && a.every((s, i) => s.file === b[i].file && s.size === b[i].size && s.mtime === b[i].mtime);
+  a.length === b.length && a.every((s, i) => s.file === b[i]!.file && s.size === b[i]!.size && s.mtime === b[i]!.mtime);
 
 /** The first source whose size or modification time is no longer what was read, with what changed. */
 export function changedSource(sources: Source[]): string | undefined {

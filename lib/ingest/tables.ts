@@ -71,7 +71,7 @@ const has = (type: string | undefined, key: string, t: string) =>
 function fold(type: string | undefined, path: string, c: string, t: 'DOUBLE' | 'BOOLEAN'): string {
   const keys = [...new Set([c, u(c)])].filter((k) => has(type, k, t)).map((k) => `${path}."${k}"`);
   if (keys.length === 0) return `NULL::${t}`;
-  if (keys.length === 1) return keys[0];
+  if (keys.length === 1) return keys[0]!;
   return t === 'DOUBLE' ? `greatest(${keys.join(', ')})` : `(${keys.join(' OR ')})`;
 }
 

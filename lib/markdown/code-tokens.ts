@@ -31,7 +31,7 @@ export function codePieces(code: string, lang: string): CodePiece[] {
   };
   for (const m of code.matchAll(patternFor(lang))) {
     push(code.slice(last, m.index), null);
-    const cls: CodeClass = m[1] ? 'comment' : m[2] ? 'string' : m[3] ? 'number' : KEYWORDS.has(m[4]) ? 'keyword' : null;
+    const cls: CodeClass = m[1] ? 'comment' : m[2] ? 'string' : m[3] ? 'number' : KEYWORDS.has(m[4]!) ? 'keyword' : null; // group 4 matched when 1-3 did not
     push(m[0], cls);
     last = m.index + m[0].length;
   }

@@ -2,15 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { byteTest, MAYBE, NO, YES } from './bytes';
 import { checkMatcher, parseQuery } from './query';
 
-const checkOf = (q: string) => parseQuery(q).checks[0];
+const checkOf = (q: string) => {
+  const check = parseQuery(q).checks[0];
+  expect(check, q).toBeDefined();
+  return check!;
+};
 
 /** Random texts built from pieces that exercise case, separators, word edges and the letters that fold from outside ASCII. */
 function texts(words: string[], seed: number, n: number, sequence = words): string[] {
   let x = seed;
   const r = () => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32);
-  const pick = <T,>(xs: T[]) => xs[Math.floor(r() * xs.length)];
+  const pick = <T,>(xs: T[]) => xs[Math.floor(r() * xs.length)]!;
   const seps = [' ', '  ', ', ', '-', '\u00a0', '\u3001', '\n', '_', '', 'é', '\u212a', '\u017f', '—'];
-  const variants = (w: string) => [w, w.toUpperCase(), w[0].toUpperCase() + w.slice(1),
+  const variants = (w: string) => [w, w.toUpperCase(), w[0]!.toUpperCase() + w.slice(1),
     w.replace(/k/g, '\u212a'), w.replace(/s/g, '\u017f'), [...w].map((c, i) => (i % 2 ? c.toUpperCase() : c)).join(''),
     w.slice(1), `${w}x`, `é${w}`, `${w}é`, `${w}1`];
   const out: string[] = [];

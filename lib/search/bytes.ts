@@ -18,8 +18,8 @@ const isAsciiWord = (b: number) => (b >= 48 && b <= 57) || (b >= 65 && b <= 90) 
 const isAsciiSeparator = (b: number) => b < 128 && !isAsciiWord(b);
 // With the 'iu' flags a pattern's k also matches KELVIN SIGN (U+212A) and its s LONG S (U+017F):
 // the only characters outside ASCII that fold to an ASCII letter.
-const KELVIN = [0xe2, 0x84, 0xaa];
-const LONG_S = [0xc5, 0xbf];
+const KELVIN = [0xe2, 0x84, 0xaa] as const;
+const LONG_S = [0xc5, 0xbf] as const;
 
 /** How often a character begins a word, roughly (English letter frequencies, in tenths of a percent). */
 const FREQUENCY: Record<string, number> = {
@@ -32,17 +32,20 @@ const rarity = (code: number) => FREQUENCY[String.fromCharCode(code)] ?? 5;
 // tatweel: U+0640, U+064B-U+0652 and U+0670 are D9 80, D9 8B-D9 92 and D9 B0 in UTF-8.
 const isFoldedSecond = (b: number) => b === 0x80 || (b >= 0x8b && b <= 0x92) || b === 0xb0;
 function holdsFolded(m: Buffer): boolean {
-  for (let i = m.indexOf(0xd9); i !== -1 && i + 1 < m.length; i = m.indexOf(0xd9, i + 1)) if (isFoldedSecond(m[i + 1])) return true;
+  for (let i = m.indexOf(0xd9); i !== -1 && i + 1 < m.length; i = m.indexOf(0xd9, i + 1)) if (isFoldedSecond(m[i + 1]!)) return true;
   return false;
 }
 
-/** The UTF-16 code unit that begins the character whose UTF-8 starts at `i` (its high surrogate beyond the BMP). */
+/**
+ * The UTF-16 code unit that begins the character whose UTF-8 starts at `i` (its high surrogate beyond
+ * the BMP). `i` is in range; a sequence cut short by the end of `m` reads its missing bytes as 0.
+ */
 function unitAt(m: Buffer, i: number): number {
-  const b = m[i];
+  const b = m[i]!;
   if (b < 0x80) return b;
-  if (b < 0xe0) return ((b & 0x1f) << 6) | (m[i + 1] & 0x3f);
-  if (b < 0xf0) return ((b & 0x0f) << 12) | ((m[i + 1] & 0x3f) << 6) | (m[i + 2] & 0x3f);
-  const cp = ((b & 0x07) << 18) | ((m[i + 1] & 0x3f) << 12) | ((m[i + 2] & 0x3f) << 6) | (m[i + 3] & 0x3f);
+  if (b < 0xe0) return ((b & 0x1f) << 6) | ((m[i + 1] ?? 0) & 0x3f);
+  if (b < 0xf0) return ((b & 0x0f) << 12) | (((m[i + 1] ?? 0) & 0x3f) << 6) | ((m[i + 2] ?? 0) & 0x3f);
+  const cp = ((b & 0x07) << 18) | (((m[i + 1] ?? 0) & 0x3f) << 12) | (((m[i + 2] ?? 0) & 0x3f) << 6) | ((m[i + 3] ?? 0) & 0x3f);
   return 0xd800 + ((cp - 0x10000) >> 10);
 }
 
@@ -91,10 +94,11 @@ export function byteTest(check: Check): ByteTest | undefined {
   if (check.kind === 'contains') return containsTest(check.pattern);
   const parts = check.sequence;
   if (!parts?.length || !parts.every((p) => /^[a-z0-9_-]+$/.test(p) && isAsciiWord(p.charCodeAt(0)) && isAsciiWord(p.charCodeAt(p.length - 1)))) return undefined;
+  // Every piece is a non-empty run of [a-z0-9_-] (tested above): codes[p][0] is its first letter.
   const codes = parts.map((p) => Array.from(p, (ch) => ch.charCodeAt(0)));
   // Candidates are found by the first letter of one piece: the piece whose letter is rarest.
-  const q = codes.reduce((best, c, i) => (rarity(c[0]) < rarity(codes[best][0]) ? i : best), 0);
-  const first = codes[q][0];
+  const q = codes.reduce((best, c, i) => (rarity(c[0]!) < rarity(codes[best]![0]!) ? i : best), 0);
+  const first = codes[q]![0]!;
   const anchors = first >= 97 && first <= 122 ? [first, first - 32] : [first];
   if (first === 107) anchors.push(KELVIN[0]);
   if (first === 115) anchors.push(LONG_S[0]);
@@ -116,7 +120,7 @@ export function byteTest(check: Check): ByteTest | undefined {
 
   /** The end of piece `p` matched at `i`, or -1. */
   const piece = (buf: Buffer, p: number, i: number, end: number, strict: boolean): number => {
-    for (const c of codes[p]) {
+    for (const c of codes[p]!) {
       const n = spells(buf, c, i, end, strict);
       if (n === 0) return -1;
       i += n;
@@ -126,10 +130,10 @@ export function byteTest(check: Check): ByteTest | undefined {
 
   /** The start of piece `p` matched to end at `e`, or -1. */
   const pieceBack = (buf: Buffer, p: number, e: number, strict: boolean): number => {
-    const cs = codes[p];
+    const cs = codes[p]!;
     for (let n = cs.length - 1; n >= 0; n--) {
       // A character ending at e is one byte, or a folding character of its length.
-      const c = cs[n];
+      const c = cs[n]!;
       if (spells(buf, c, e - 1, e, strict) === 1) { e--; continue; }
       const len = c === 107 ? KELVIN.length : c === 115 ? LONG_S.length : 0;
       if (len && spells(buf, c, e - len, e, strict) === len) { e -= len; continue; }
@@ -140,14 +144,14 @@ export function byteTest(check: Check): ByteTest | undefined {
 
   /** Whether pieces ..p-1 match before `i` (where piece p starts), with a whole word at the start. */
   const before = (buf: Buffer, p: number, i: number, strict: boolean): boolean => {
-    if (p === 0) return i === 0 || (strict ? isAsciiSeparator(buf[i - 1]) : !isAsciiWord(buf[i - 1]));
+    if (p === 0) return i === 0 || (strict ? isAsciiSeparator(buf[i - 1]!) : !isAsciiWord(buf[i - 1]!));
     let k = i;
     if (strict) {
-      while (k > 0 && isAsciiSeparator(buf[k - 1])) k--;
+      while (k > 0 && isAsciiSeparator(buf[k - 1]!)) k--;
       return k < i && ends(buf, p - 1, k, true);
     }
     // The previous piece may end inside a loose run of separators only where a folding character ends.
-    while (k > 0 && !isAsciiWord(buf[k - 1])) {
+    while (k > 0 && !isAsciiWord(buf[k - 1]!)) {
       k--;
       if (k > 0 && (buf[k - 1] === KELVIN[2] || buf[k - 1] === LONG_S[1]) && ends(buf, p - 1, k, false)) return true;
     }
@@ -164,14 +168,14 @@ export function byteTest(check: Check): ByteTest | undefined {
   const from = (buf: Buffer, p: number, i: number, end: number, strict: boolean): boolean => {
     const j = piece(buf, p, i, end, strict);
     if (j === -1) return false;
-    if (p === last) return j >= end || (strict ? isAsciiSeparator(buf[j]) : !isAsciiWord(buf[j]));
+    if (p === last) return j >= end || (strict ? isAsciiSeparator(buf[j]!) : !isAsciiWord(buf[j]!));
     let k = j;
     if (strict) {
-      while (k < end && isAsciiSeparator(buf[k])) k++;
+      while (k < end && isAsciiSeparator(buf[k]!)) k++;
       return k > j && from(buf, p + 1, k, end, true);
     }
     // The next piece may begin inside a loose run of separators only where a folding character begins.
-    while (k < end && !isAsciiWord(buf[k])) {
+    while (k < end && !isAsciiWord(buf[k]!)) {
       k++;
       if (k < end && (buf[k] === KELVIN[0] || buf[k] === LONG_S[0]) && from(buf, p + 1, k, end, false)) return true;
     }
@@ -184,8 +188,8 @@ export function byteTest(check: Check): ByteTest | undefined {
     let verdict: Verdict = NO;
     for (const a of anchors) {
       for (let i = m.indexOf(a); i !== -1; i = m.indexOf(a, i + 1)) {
-        if ((i > 0 && isAsciiWord(m[i - 1])) || !from(m, q, i, m.length, false) || !before(m, q, i, false)) continue;
-        if ((i === 0 || isAsciiSeparator(m[i - 1])) && from(m, q, i, m.length, true) && before(m, q, i, true)) return YES;
+        if ((i > 0 && isAsciiWord(m[i - 1]!)) || !from(m, q, i, m.length, false) || !before(m, q, i, false)) continue;
+        if ((i === 0 || isAsciiSeparator(m[i - 1]!)) && from(m, q, i, m.length, true) && before(m, q, i, true)) return YES;
         verdict = MAYBE;
       }
     }

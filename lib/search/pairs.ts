@@ -55,7 +55,7 @@ export class PairTable {
     this.pairLo = new Uint32Array(this.n * this.n);
     for (let a = 0; a < this.n; a++) {
       for (let b = 0; b < this.n; b++) {
-        const [hi, lo] = hashString(pairTerm(FREQUENT_WORDS[a], FREQUENT_WORDS[b]));
+        const [hi, lo] = hashString(pairTerm(FREQUENT_WORDS[a]!, FREQUENT_WORDS[b]!));
         this.pairHi[a * this.n + b] = hi; this.pairLo[a * this.n + b] = lo;
       }
     }
@@ -65,7 +65,7 @@ export class PairTable {
   wordOf(hi: number, lo: number): number {
     let i = lo & (this.size - 1);
     while (this.slot[i]) {
-      if (this.keyLo[i] === lo && this.keyHi[i] === hi) return this.slot[i] - 1;
+      if (this.keyLo[i] === lo && this.keyHi[i] === hi) return this.slot[i]! - 1;
       i = (i + 1) & (this.size - 1);
     }
     return -1;
@@ -74,7 +74,7 @@ export class PairTable {
   /** Emits the pair term of words `a` then `b` (numbers from wordOf). */
   emitPair(a: number, b: number, emit: (hi: number, lo: number) => void): void {
     const k = a * this.n + b;
-    emit(this.pairHi[k], this.pairLo[k]);
+    emit(this.pairHi[k]!, this.pairLo[k]!);
   }
 }
 
@@ -94,7 +94,7 @@ export function forEachTermAndPair(table: PairTable, text: string, emit: (hi: nu
 export function phrasePairTerms(ts: Token[]): string[] {
   const out: string[] = [];
   for (let i = 0; i + 1 < ts.length; i++) {
-    const [a, b] = [ts[i], ts[i + 1]];
+    const [a, b] = [ts[i]!, ts[i + 1]!];
     if (!a.cjk && !b.cjk && isFrequentWord(a.text) && isFrequentWord(b.text)) out.push(termId(pairTerm(a.text, b.text)));
   }
   return out;

@@ -18,7 +18,7 @@ describe('phrase checks', () => {
     let matched = 0;
     let rejected = 0;
     for (const [q, re2] of reference) {
-      const test = checkMatcher(parseQuery(q).checks[0]);
+      const test = checkMatcher(parseQuery(q).checks[0]!);
       for (const t of texts) {
         const want = (await c.one<{ m: boolean }>(`SELECT regexp_matches($1, $2, 'i') AS m`, [t, re2]))!.m;
         expect(test(t), `${q} in ${JSON.stringify(t)}`).toBe(want);
@@ -28,7 +28,7 @@ describe('phrase checks', () => {
     }
     expect(matched).toBeGreaterThan(10);
     expect(rejected).toBeGreaterThan(100);
-    const cjk = checkMatcher(parseQuery('北京大学').checks[0]);
+    const cjk = checkMatcher(parseQuery('北京大学').checks[0]!);
     expect(texts.filter(cjk)).toEqual(['北京大学']);
   });
 });
@@ -47,7 +47,7 @@ describe('phrase terms', () => {
     let matched = 0;
     let paired = 0;
     for (const q of queries) {
-      const [check] = parseQuery(q).checks;
+      const check = parseQuery(q).checks[0]!;
       if (check.terms.length > new Set(parseQuery(q).terms).size) paired++;
       const test = checkMatcher(check);
       for (const t of texts) {
@@ -63,7 +63,7 @@ describe('phrase terms', () => {
 });
 
 describe('queries in scripts with combining marks and without spaces', () => {
-  const matches = (q: string, text: string) => checkMatcher(parseQuery(q).checks[0])(text);
+  const matches = (q: string, text: string) => checkMatcher(parseQuery(q).checks[0]!)(text);
 
   it('ask for the whole Devanagari word, not its consonants', () => {
     expect(parseQuery('नहीं').terms).not.toEqual(parseQuery('नह').terms);

@@ -33,23 +33,27 @@ const SEP = '(?!\\p{M})[^\\p{L}\\p{N}_]+';
 // Hyphens stay bare: outside a class they are literal, and the 'u' flag refuses `\-`.
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, (c) => `\\${c}`);
 
+/** The tokens of a part of the query that has any (parts without one are skipped). */
+type Tokens = [Token, ...Token[]];
+const someTokens = (ts: Token[]): ts is Tokens => ts.length > 0;
+
 /**
  * A pattern for a sequence of tokens: whole words at both ends, any separators between. The ends
  * are lookarounds, not `(^|SEP)` groups: V8 then finds the first word by scanning for it, which
  * is much faster over message text.
  */
-function sequencePattern(ts: Token[], literal?: string): string {
+function sequencePattern(ts: Tokens, literal?: string): string {
   const body = literal !== undefined ? escape(literal) : ts.map((t) => escape(t.text)).join(SEP);
   const start = ts[0].cjk ? '' : NOT_AFTER_WORD;
-  const end = ts[ts.length - 1].cjk ? '' : NOT_BEFORE_WORD;
+  const end = ts[ts.length - 1]!.cjk ? '' : NOT_BEFORE_WORD;
   return `${start}${body}${end}`;
 }
 
-function needsCheck(ts: Token[]): boolean {
+function needsCheck(ts: Tokens): boolean {
   return ts.length > 1 || (ts[0].cjk && ts[0].text.length > 2);
 }
 
-function checkFor(ts: Token[], raw: string, quoted: boolean, words: string[]): Check {
+function checkFor(ts: Tokens, raw: string, quoted: boolean, words: string[]): Check {
   const terms = [...new Set([...words, ...phrasePairTerms(ts)])];
   if (ts.length === 1 && ts[0].cjk) return { kind: 'contains', pattern: ts[0].text, terms };
   // An unquoted hyphenated word must match as written; a quoted phrase allows any separators.
@@ -67,7 +71,7 @@ export function parseQuery(q: string): SearchPlan {
     const quoted = body.startsWith('"');
     const raw = quoted ? body.replace(/^"|"$/g, '') : body;
     const ts = tokens(raw);
-    if (ts.length === 0) continue;
+    if (!someTokens(ts)) continue;
     const ids = [...new Set(ts.flatMap(tokenTerms))].map(termId);
     if (negative) {
       plan.excluded.push({ ids, check: needsCheck(ts) ? checkFor(ts, raw, quoted, ids) : undefined });

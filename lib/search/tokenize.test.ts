@@ -17,8 +17,8 @@ describe('tokenizer', () => {
 
   it('indexes Chinese and Japanese as unigrams and bigrams', () => {
     expect(terms('人工智能')).toEqual(['人', '人工', '工', '工智', '智', '智能', '能'].map(termId));
-    expect(tokenTerms(tokens('人工智能')[0])).toEqual(['人工', '工智', '智能']);
-    expect(tokenTerms(tokens('人')[0])).toEqual(['人']);
+    expect(tokenTerms(tokens('人工智能')[0]!)).toEqual(['人工', '工智', '智能']);
+    expect(tokenTerms(tokens('人')[0]!)).toEqual(['人']);
   });
 
   it('hashes ASCII without allocating the same as after lower-casing', () => {

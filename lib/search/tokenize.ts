@@ -16,6 +16,7 @@ const KIND = 3;
 const CHANGES = 4;
 /** Flag: the code unit may combine with what precedes it (canonical combining class > 0, or it composes with it). */
 const COMBINES = 8;
+// Indexed by a UTF-16 code unit, so every read is in range (CLASS[c]!).
 const CLASS = new Uint8Array(65536);
 {
   const cjk = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
@@ -28,7 +29,7 @@ const CLASS = new Uint8Array(65536);
     const ch = String.fromCharCode(c);
     CLASS[c] = cjk.test(ch) || (SEQUENCE_SCRIPTS.test(ch) && sequence.test(ch)) ? SEQ : word.test(ch) ? WORD : mark.test(ch) ? MARK : SEP;
   }
-  const flag = (c: number, f: number) => { CLASS[c] |= f; };
+  const flag = (c: number, f: number) => { CLASS[c]! |= f; };
   // Below U+0300, and in the unified ideographs and Hangul syllables, nothing changes under NFC.
   const plain = (c: number) => c < 0x300 || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7a3);
   for (let c = 0; c < 65536; c++) {
@@ -56,12 +57,12 @@ const CLASS = new Uint8Array(65536);
   for (let c = 0xd800; c <= 0xdbff; c++) if (c < 0xd83c || c > 0xd83e) flag(c, CHANGES | COMBINES);
 }
 
-export const isCjkChar = (code: number): boolean => (CLASS[code] & KIND) === SEQ;
-export const isWordChar = (code: number): boolean => (CLASS[code] & KIND) === WORD;
+export const isCjkChar = (code: number): boolean => (CLASS[code]! & KIND) === SEQ;
+export const isWordChar = (code: number): boolean => (CLASS[code]! & KIND) === WORD;
 /** Whether the searched form of a text may differ where this code unit is. */
-export const mayChange = (code: number): boolean => (CLASS[code] & CHANGES) !== 0;
+export const mayChange = (code: number): boolean => (CLASS[code]! & CHANGES) !== 0;
 /** Whether this code unit may combine with the character before it (so NFC may change that one). */
-export const mayCombine = (code: number): boolean => (CLASS[code] & COMBINES) !== 0;
+export const mayCombine = (code: number): boolean => (CLASS[code]! & COMBINES) !== 0;
 
 /**
  * Where the searched form of `s` may first differ from `s`, given that nothing before code unit `i`
@@ -77,7 +78,7 @@ function changeFrom(s: string, i: number): number {
 /** The text as searched (script.ts's searchForm), the text itself when nothing in it can change. */
 export function normalizeText(s: string): string {
   for (let i = 0; i < s.length; i++) {
-    if (CLASS[s.charCodeAt(i)] & CHANGES) {
+    if (CLASS[s.charCodeAt(i)]! & CHANGES) {
       const k = changeFrom(s, i);
       return s.slice(0, k) + searchForm(s.slice(k));
     }
@@ -165,7 +166,7 @@ function forEachTermFrom(text: string, i: number, emit: TermSink): void {
   let normal = false; // text from here on is in its searched form
   while (i < n) {
     const c = text.charCodeAt(i);
-    const k = CLASS[c];
+    const k = CLASS[c]!;
     if (k === SEP) { i++; continue; }
     if (!normal && (k & CHANGES)) {
       // Nothing before i can change, and no token is under way: go on from the searched form.
@@ -184,7 +185,7 @@ function forEachTermFrom(text: string, i: number, emit: TermSink): void {
       let ascii = c < 128;
       while (j < n) {
         const d = text.charCodeAt(j);
-        const e = CLASS[d];
+        const e = CLASS[d]!;
         if (e === WORD) {
           if (d >= 128) ascii = false;
           j++;
@@ -201,7 +202,7 @@ function forEachTermFrom(text: string, i: number, emit: TermSink): void {
       }
     } else {
       while (j < n) {
-        const e = CLASS[text.charCodeAt(j)];
+        const e = CLASS[text.charCodeAt(j)]!;
         if (e === SEQ) { j++; continue; }
         if (!normal && (e & CHANGES)) { restart = true; break; }
         if ((e & KIND) !== SEQ && (e & KIND) !== MARK) break;
@@ -236,11 +237,11 @@ export function tokens(text: string): Token[] {
   const n = text.length;
   let i = 0;
   while (i < n) {
-    const kind = CLASS[text.charCodeAt(i)] & KIND;
+    const kind = CLASS[text.charCodeAt(i)]! & KIND;
     if (kind === SEP || kind === MARK) { i++; continue; }
     let j = i + 1;
     for (; j < n; j++) {
-      const e = CLASS[text.charCodeAt(j)] & KIND;
+      const e = CLASS[text.charCodeAt(j)]! & KIND;
       if (e !== kind && e !== MARK) break;
     }
     out.push({ text: text.slice(i, j).toLowerCase(), cjk: kind === SEQ });

@@ -59,8 +59,8 @@ export class TextStoreWriter {
   addSegment(path: string, convs: Uint32Array, roles: Uint8Array, lengths: Uint32Array): void {
     let total = 0;
     for (let i = 0; i < convs.length; i++) {
-      this.push(convs[i], roles[i], lengths[i]);
-      total += lengths[i];
+      this.push(convs[i]!, roles[i]!, lengths[i]!);
+      total += lengths[i]!;
     }
     this.flush();
     const from = openSync(path, 'r');
@@ -179,7 +179,9 @@ export class TextStore {
       if (size < TRAILER || readSync(fd, trailer, 0, TRAILER, size - TRAILER) !== TRAILER || !trailer.subarray(0, MAGIC.length).equals(MAGIC)) {
         throw new TextStoreError(`${path} is not a Wildscope text store`);
       }
-      const [n, convs, , offsetsAt, convAt, rolesAt] = new Float64Array(trailer.buffer.slice(trailer.byteOffset + MAGIC.length, trailer.byteOffset + TRAILER));
+      // The trailer's six numbers (its bytes were all read just above).
+      const t = new Float64Array(trailer.buffer.slice(trailer.byteOffset + MAGIC.length, trailer.byteOffset + TRAILER));
+      const n = t[0]!, convs = t[1]!, offsetsAt = t[3]!, convAt = t[4]!, rolesAt = t[5]!;
       if (rolesAt + n + TRAILER !== size) throw new TextStoreError(`${path} is truncated or damaged`);
       const read = (at: number, len: number) => {
         const b = Buffer.alloc(len);
@@ -200,7 +202,7 @@ export class TextStore {
   /** How many messages conversation `conv` has. */
   count(conv: number): number {
     this.check(conv);
-    return this.convStart[conv + 1] - this.convStart[conv];
+    return this.convStart[conv + 1]! - this.convStart[conv]!;
   }
 
   /**
@@ -223,16 +225,17 @@ export class TextStore {
 
   private each(conv: number, fn: (m: StoredMessage) => boolean | void, { from = 0, to = Infinity, role, positions = ALL_POSITIONS, bytes }: ScanOptions): boolean {
     this.check(conv);
-    const first = this.convStart[conv];
-    const end = Math.min(this.convStart[conv + 1], first + Math.min(to, 1 << 30));
+    // check() keeps conv and conv + 1 in range, and messages a..b in first..end are in the offsets and roles.
+    const first = this.convStart[conv]!;
+    const end = Math.min(this.convStart[conv + 1]!, first + Math.min(to, 1 << 30));
     const want = role === undefined ? -1 : roleCode(role);
     // A window of messages at a time: a search's snippet is mostly in the first message, and a
     // long conversation holds megabytes.
     for (let a = first + Math.max(0, from); a < end;) {
       let b = a + 1;
-      while (b < end && this.offsets[b + 1] - this.offsets[a] <= WINDOW) b++;
-      const base = this.offsets[a];
-      const len = this.offsets[b] - base;
+      while (b < end && this.offsets[b + 1]! - this.offsets[a]! <= WINDOW) b++;
+      const base = this.offsets[a]!;
+      const len = this.offsets[b]! - base;
       // One scratch buffer serves every read (allocating a fresh window costs more than the read
       // itself); a callback reading the store again gets its own.
       const buf = len <= WINDOW && !this.reading ? this.scratch : Buffer.allocUnsafe(len);
@@ -243,11 +246,11 @@ export class TextStore {
         for (let i = a; i < b; i++) {
           if (want !== -1 && this.roles[i] !== want) continue;
           if (!(positions & positionBit(i - first))) continue;
-          const verdict = bytes ? bytes(buf, this.offsets[i] - base, this.offsets[i + 1] - base) : MAYBE;
+          const verdict = bytes ? bytes(buf, this.offsets[i]! - base, this.offsets[i + 1]! - base) : MAYBE;
           if (verdict === YES) return true;
           if (verdict === NO) continue;
-          const text = buf.toString('utf8', this.offsets[i] - base, this.offsets[i + 1] - base);
-          if (fn({ pos: i - first, role: ROLE_NAMES[this.roles[i]], text }) === true) return true;
+          const text = buf.toString('utf8', this.offsets[i]! - base, this.offsets[i + 1]! - base);
+          if (fn({ pos: i - first, role: ROLE_NAMES[this.roles[i]!]!, text }) === true) return true;
         }
       } finally {
         if (own) this.reading = false;

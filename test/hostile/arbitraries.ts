@@ -79,7 +79,7 @@ export function wellFormedFilter(values: Record<string, string[]>) {
     if (r.toxic !== null) sp.set('toxic', String(r.toxic));
     if (r.redacted !== null) sp.set('redacted', String(r.redacted));
     if (r.turns) { sp.set('turns_min', String(Math.min(...r.turns))); sp.set('turns_max', String(Math.max(...r.turns))); }
-    if (r.dates) { sp.set('from', [...r.dates].sort()[0]); sp.set('to', [...r.dates].sort()[1]); }
+    if (r.dates) { sp.set('from', [...r.dates].sort()[0]!); sp.set('to', [...r.dates].sort()[1]!); }
     if (r.flagged) sp.set('flagged', r.flagged);
     if (r.min) sp.set(`min_${underscored(r.min[0])}`, r.min[1] === 10 ? '1' : `0.${r.min[1]}`);
     if (r.q) { sp.set('q', r.q.join(' ')); if (r.role) sp.set('role', r.role); }

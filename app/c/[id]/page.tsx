@@ -79,7 +79,7 @@ export default async function ConversationPage({ params, searchParams }: { param
       <ConversationHeader c={c} />
       <ol className="space-y-3" data-testid="messages">
         {c.messages.map((m, i) => (
-          <MessageCard key={i} conversationId={c.id} message={m} turn={turns[i]} pattern={pattern} terms={terms} showDetoxify={showDetoxify} position={i} />
+          <MessageCard key={i} conversationId={c.id} message={m} turn={turns[i]!} pattern={pattern} terms={terms} showDetoxify={showDetoxify} position={i} />
         ))}
         {c.later.length > 0 && (
           <LaterMessages conversationId={c.id} start={HEAD_MESSAGES} total={HEAD_MESSAGES + c.later.length} terms={terms} showDetoxify={showDetoxify}
