@@ -66,7 +66,7 @@ describe('JSON API on the fixture index', () => {
     const c = await duck();
     const countries = await c.all<{ v: string; n: number }>(`SELECT country v, count(*)::INTEGER n FROM ${T} WHERE country IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1`);
     // Everything; the largest country (ties among the 50 largest users likely); a small one (every user ties).
-    const cases: [string, string][] = [['', 'true'], [`country=${encodeURIComponent(countries[0].v)}`, `country = '${countries[0].v.replace(/'/g, "''")}'`],
+    const cases: [string, string][] = [['', 'true'], [`country=${encodeURIComponent(countries[0]!.v)}`, `country = '${countries[0]!.v.replace(/'/g, "''")}'`],
       [`country=${encodeURIComponent(countries.at(-1)!.v)}`, `country = '${countries.at(-1)!.v.replace(/'/g, "''")}'`],
       ['q=the', hasWord('the')]];
     let tiedAtCut = 0;
@@ -75,7 +75,7 @@ describe('JSON API on the fixture index', () => {
         `SELECT hashed_ip AS value, count(*)::INTEGER AS count FROM ${T} WHERE ${where} GROUP BY 1 ORDER BY 2 DESC, 1 NULLS LAST`);
       const f = await call(routes.facets, `/api/facets?${qs}`);
       expect(f.body.hashed_ip, qs).toEqual(want.slice(0, 50));
-      if (want.length > 50 && want[49].count === want[50].count) tiedAtCut++;
+      if (want.length > 50 && want[49]!.count === want[50]!.count) tiedAtCut++;
     }
     expect(tiedAtCut).toBeGreaterThan(0);
   });
@@ -89,8 +89,8 @@ describe('JSON API on the fixture index', () => {
         .reduce((n, m) => n + (m.content.match(/(?<![\p{L}\p{N}_])the(?![\p{L}\p{N}_])/giu)?.length ?? 0), 0));
     }
     expect(uses.length).toBe(60);
-    for (let i = 1; i < uses.length; i++) expect(uses[i], `row ${i}`).toBeLessThanOrEqual(uses[i - 1]);
-    expect(uses[0]).toBeGreaterThan(uses[uses.length - 1]);
+    for (let i = 1; i < uses.length; i++) expect(uses[i], `row ${i}`).toBeLessThanOrEqual(uses[i - 1]!);
+    expect(uses[0]).toBeGreaterThan(uses[uses.length - 1]!);
   });
 
   it('gives each searched row a snippet of its first matching message, the word in it', async () => {
@@ -121,12 +121,12 @@ describe('JSON API on the fixture index', () => {
     // A word first said in a message past position 32, in none before it: the snippet must come from that message.
     const at = messages.findIndex((m, i) => i > 32 && [...wordsOf(m.content)].some((w) => !earlier.has(w)));
     expect(at).toBeGreaterThan(32);
-    const word = [...wordsOf(messages[at].content)].find((w) => !earlier.has(w))!;
+    const word = [...wordsOf(messages[at]!.content)].find((w) => !earlier.has(w))!;
     const r = await call(routes.list, `/api/conversations?q=${word}&limit=200`);
     const row = (r.body.rows as { id: string; snippet: string }[]).find((x) => x.id === id)!;
     expect(row.snippet).toMatch(new RegExp(`(^|[^\\p{L}\\p{N}_])${word}([^\\p{L}\\p{N}_]|$)`, 'iu'));
     const words = row.snippet.replace(/…/g, '').trim().split(' ').slice(1, -1).join(' ');
-    expect(messages[at].content.replace(/\s+/g, ' ')).toContain(words);
+    expect(messages[at]!.content.replace(/\s+/g, ' ')).toContain(words);
   });
 
   it('confirms phrases with few candidates and with many, totals and facets as DuckDB counts them', async () => {
@@ -161,11 +161,11 @@ describe('JSON API on the fixture index', () => {
     for (const [w, ex, upper] of [['the', ['of', 'the'], false], [rare[0], rare, false], ['the', ['of', 'the'], true], [rare[0], rare, true]] as const) {
       const exq = upper ? ex.join(' ').toUpperCase() : ex.join(' ');
       const r = await call(routes.list, `/api/conversations?q=${encodeURIComponent(`${w} -"${exq}"`)}&role=user&limit=5`);
-      const kept = Number(await scalar(`SELECT count(*) FROM ${T} WHERE ${hasWord(w)} AND NOT ${hasPhrase(ex)}`));
-      const all = Number(await scalar(`SELECT count(*) FROM ${T} WHERE ${hasWord(w)}`));
+      const kept = Number(await scalar(`SELECT count(*) FROM ${T} WHERE ${hasWord(w!)} AND NOT ${hasPhrase(ex!)}`));
+      const all = Number(await scalar(`SELECT count(*) FROM ${T} WHERE ${hasWord(w!)}`));
       expect(kept).toBeLessThan(all);
       // role=user scopes the words, not the exclusion: a phrase in any message excludes.
-      const userWord = Number(await scalar(`SELECT count(*) FROM ${T} WHERE ${hasWord(w, 'user')} AND NOT ${hasPhrase(ex)}`));
+      const userWord = Number(await scalar(`SELECT count(*) FROM ${T} WHERE ${hasWord(w!, 'user')} AND NOT ${hasPhrase(ex!)}`));
       expect(r.body.total, `${w} -"${ex.join(' ')}"`).toBe(userWord);
       expect(r.body.total).toBeGreaterThan(0);
     }
@@ -179,8 +179,8 @@ describe('JSON API on the fixture index', () => {
     const order = await call(routes.list, '/api/conversations?sort=oldest&limit=200&offset=200');
     expect(lines.slice(200, 400).map((l) => l.id)).toEqual(order.body.rows.map((r: { id: string }) => r.id));
     for (const i of [0, 199, 200, 257, 399]) {
-      const one = await call(routes.one, `/api/conversations/${lines[i].id}`, { id: lines[i].id });
-      expect(lines[i].messages).toEqual(one.body.messages);
+      const one = await call(routes.one, `/api/conversations/${lines[i]!.id}`, { id: lines[i]!.id });
+      expect(lines[i]!.messages).toEqual(one.body.messages);
     }
   });
 });

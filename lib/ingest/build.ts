@@ -85,19 +85,20 @@ export async function buildIndex(o: BuildOptions): Promise<Manifest> {
     await conn.run('SET preserve_insertion_order = true');
 
     const sources = await listSources(o.data, conn);
-    const schemas: FileSchema[] = [];
-    const rows: number[] = [];
+    // Each source with its schema and number of conversations (listSources never gives none).
+    const inputs: { file: string; schema: FileSchema; rows: number }[] = [];
     for (const s of sources) {
       const schema = await readSchema(conn, s.file);
-      if (schemas.length && schema.kind !== schemas[0].kind) {
-        throw new SchemaError(`${s.file} is ${schema.kind} but ${sources[0].file} is ${schemas[0].kind}: one index holds one dataset kind`);
+      const first = inputs[0];
+      if (first && schema.kind !== first.schema.kind) {
+        throw new SchemaError(`${s.file} is ${schema.kind} but ${first.file} is ${first.schema.kind}: one index holds one dataset kind`);
       }
-      schemas.push(schema);
       const r = await conn.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM read_parquet(${literal(s.file)})`)
         .catch((e) => { throw new SchemaError(`${s.file}: cannot be read (${firstLine(e)})`); });
-      rows.push(r!.n);
+      inputs.push({ file: s.file, schema, rows: r!.n });
     }
-    const kind = schemas[0].kind;
+    const kind = inputs[0]!.schema.kind;
+    const rows = inputs.map((f) => f.rows);
     const total = rows.reduce((a, b) => a + b, 0);
     log(`${sources.length} file(s), ${total.toLocaleString('en-US')} conversations, ${kind}`);
 
@@ -105,17 +106,16 @@ export async function buildIndex(o: BuildOptions): Promise<Manifest> {
     await conn.run(CONVERSATIONS_DDL);
     let base = 0;
     const files: { file: string; base: number; messages: number; text: string }[] = [];
-    for (let k = 0; k < sources.length; k++) {
-      const file = sources[k].file;
+    for (const [k, { file, schema, rows: n }] of inputs.entries()) {
       try {
-        await conn.run(insertMessagesSql(file, base, schemas[k]));
-        await conn.run(insertConversationsSql(file, base, rows[k], kind));
+        await conn.run(insertMessagesSql(file, base, schema));
+        await conn.run(insertConversationsSql(file, base, n, kind));
       } catch (e) {
         throw new SchemaError(`${file}: ${firstLine(e)}`);
       }
-      const m = await conn.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM messages WHERE conv >= ${base} AND conv < ${base + rows[k]}`);
+      const m = await conn.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM messages WHERE conv >= ${base} AND conv < ${base + n}`);
       files.push({ file, base, messages: m!.n, text: join(o.cache, `${textFile}.part-${k}`) });
-      base += rows[k];
+      base += n;
       const eta = ((Date.now() - started) / base) * (total - base) / 1000;
       log(`[tables] file ${k + 1}/${sources.length}: ${base.toLocaleString('en-US')}/${total.toLocaleString('en-US')} conversations, ${progress()}, ~${eta.toFixed(0)} s left for tables`);
     }

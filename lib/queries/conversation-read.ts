@@ -80,7 +80,7 @@ async function readConversation(id: string, head?: number, retried = false): Pro
 /** Message rows (MESSAGE_COLUMNS, in position order) with their text from the store, shaped by toMessage. */
 export function withText(rows: Record<string, unknown>[], texts: string[]): Message[] {
   if (rows.length !== texts.length) throw new Error(`the index holds ${rows.length} messages but the text store ${texts.length}: rebuild the index`);
-  return rows.map((r, i) => toMessage(r, texts[i]));
+  return rows.map((r, i) => toMessage(r, texts[i]!));
 }
 
 /** Columns of the messages table that toMessage reads (plus conv, for grouping). */

@@ -60,7 +60,7 @@ describe('a conversation read across an index swap', () => {
     expect(lookups).toBe(2);
     expect(after?.id).toBe(want.id);
     expect(after?.messages.length).toBe(want.n);
-    expect(after?.messages[0].content).toBe(want.first);
+    expect(after?.messages[0]?.content).toBe(want.first);
     // The answer came from the new index: it holds the second file's conversations alone.
     const { filter, listing } = (await import('@/lib/filters/schema')).parseParams(new URLSearchParams('limit=1'));
     const shardRows = Number((await c.one<{ n: bigint }>(`SELECT count(*) AS n FROM ${shard}`))!.n);

@@ -39,14 +39,14 @@ async function compareSelections(): Promise<void> {
     values[f] = (await d.all<{ v: string }>(`SELECT ${f} AS v FROM cube_src WHERE ${f} IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 6`)).map((r) => r.v);
   }
   const r = rng(7);
-  const pick = <T,>(xs: T[]) => xs[Math.floor(r() * xs.length)];
+  const pick = <T,>(xs: T[]) => xs[Math.floor(r() * xs.length)]!;
   for (let i = 0; i < 40; i++) {
     const p = new URLSearchParams();
     for (const f of ['language', 'country', 'state', 'model']) {
       const roll = r();
-      if (roll < 0.3) p.append(f, pick(values[f]));
-      if (roll < 0.1) p.append(f, pick(values[f]));
-      if (roll > 0.8) p.append(`not_${f}`, pick(values[f]));
+      if (roll < 0.3) p.append(f, pick(values[f]!));
+      if (roll < 0.1) p.append(f, pick(values[f]!));
+      if (roll > 0.8) p.append(`not_${f}`, pick(values[f]!));
     }
     if (r() < 0.25) p.set('toxic', r() < 0.5 ? 'true' : 'false');
     if (r() < 0.15) p.set('redacted', r() < 0.5 ? 'true' : 'false');

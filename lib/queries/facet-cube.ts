@@ -60,16 +60,18 @@ export async function cubeCounts(c: Connection, filter: Filter): Promise<CubeCou
     let failed = -1;
     let fails = 0;
     for (let i = 0; i < tests.length && fails < 2; i++) {
-      if (tests[i] && !tests[i]!(cell[CUBE_FACETS[i]])) { failed = i; fails++; }
+      const test = tests[i];
+      if (test && !test(cell[CUBE_FACETS[i]!])) { failed = i; fails++; }
     }
     if (fails >= 2) continue;
     if (fails === 0) total += cell.n;
-    for (let i = 0; i < CUBE_FACETS.length; i++) {
-      if (fails === 1 && i !== failed) continue;
-      const v = cell[CUBE_FACETS[i]];
-      sums[i].set(v, (sums[i].get(v) ?? 0) + cell.n);
-    }
+    CUBE_FACETS.forEach((f, i) => {
+      if (fails === 1 && i !== failed) return;
+      const v = cell[f];
+      const sum = sums[i]!;
+      sum.set(v, (sum.get(v) ?? 0) + cell.n);
+    });
   }
-  const facets = Object.fromEntries(CUBE_FACETS.map((f, i) => [f, [...sums[i]].map(([value, count]) => ({ value, count }))]));
+  const facets = Object.fromEntries(CUBE_FACETS.map((f, i) => [f, [...sums[i]!].map(([value, count]) => ({ value, count }))]));
   return { total, facets: facets as Record<CubeFacet, Counted[]> };
 }

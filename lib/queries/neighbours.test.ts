@@ -27,17 +27,18 @@ async function ids(qs: string): Promise<string[]> {
 }
 
 describe('neighbours at the ends of the results', () => {
-  for (const [qs, where] of [['language=English&sort=oldest', "language = 'English'"],
-    ['q=the&language=English&sort=relevance', `${hasWord('the')} AND language = 'English'`], ['turns_min=3&sort=turns', 'turn >= 3']]) {
+  const cases: [string, string][] = [['language=English&sort=oldest', "language = 'English'"],
+    ['q=the&language=English&sort=relevance', `${hasWord('the')} AND language = 'English'`], ['turns_min=3&sort=turns', 'turn >= 3']];
+  for (const [qs, where] of cases) {
     it(`walks ${qs} from its first result to its last`, async () => {
       const order = await ids(qs);
       expect(order.length).toBeGreaterThan(2);
       expect(order.length).toBe(Number(await scalar(`SELECT count(*) FROM ${parquet(WILDCHAT.dir)} WHERE ${where}`)));
       const { filter, listing } = parseParams(new URLSearchParams(qs));
       const at = (id: string) => neighbours(filter, listing.sort, id);
-      expect(await at(order[0])).toEqual({ position: 1, total: order.length, prev: null, next: order[1] });
+      expect(await at(order[0]!)).toEqual({ position: 1, total: order.length, prev: null, next: order[1] });
       expect(await at(order.at(-1)!)).toEqual({ position: order.length, total: order.length, prev: order.at(-2), next: null });
-      expect(await at(order[1])).toEqual({ position: 2, total: order.length, prev: order[0], next: order[2] });
+      expect(await at(order[1]!)).toEqual({ position: 2, total: order.length, prev: order[0], next: order[2] });
       // A conversation outside the selection has no place in it.
       const outside = (await ids('sort=newest')).find((id) => !order.includes(id));
       expect(outside).toBeDefined();

@@ -35,7 +35,7 @@ beforeAll(async () => {
       FROM (SELECT *, row_number() OVER () AS k FROM ${parquet(WILDCHAT.dir)} LIMIT ${names.length}) f JOIN scripts s USING (k) ORDER BY k)
     TO '${join(data, 'scripts.parquet')}' (FORMAT parquet)`);
   const rows = await c.all<{ k: number; id: string }>(`SELECT row_number() OVER () AS k, conversation[1].turn_identifier::VARCHAR AS id FROM read_parquet('${join(data, 'scripts.parquet')}')`);
-  for (const r of rows) ids.set(r.id, names[Number(r.k) - 1]);
+  for (const r of rows) ids.set(r.id, names[Number(r.k) - 1]!);
   const cache = join(root, 'cache');
   await buildIndex({ data, cache });
   process.env.WILDSCOPE_CACHE = cache;

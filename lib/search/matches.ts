@@ -24,8 +24,9 @@ async function confirm(c: Connection, text: TextStore, role: SearchRole | undefi
   let n = 0;
   let since = Date.now();
   for (let i = 0; i < candidates.length; i++) {
-    const conv = Number(candidates[i].conv);
-    if (text.some(conv, (m) => test(m.text), { role, positions: Number(candidates[i].msgs), bytes })) confirmed[n++] = conv;
+    const candidate = candidates[i]!;
+    const conv = Number(candidate.conv);
+    if (text.some(conv, (m) => test(m.text), { role, positions: Number(candidate.msgs), bytes })) confirmed[n++] = conv;
     // Other requests are answered between slices of this work, and a deadline stops it.
     if (Date.now() - since > SLICE_MS) {
       await new Promise((r) => setImmediate(r));

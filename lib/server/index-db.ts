@@ -55,7 +55,7 @@ async function open(): Promise<Generation> {
       await c.run('USE wildscope_index');
       idle.push(c);
     }
-    const manifest = await readManifest(idle[0]);
+    const manifest = await readManifest(idle[0]!);
     if (!manifest.text) throw new NoIndexError('the index was built by another version of Wildscope; rebuild it (npm start does)');
     text = TextStore.open(join(config().cache, manifest.text.file));
     for (const c of idle) opened.set(c, { text, scope });

@@ -74,7 +74,7 @@ describe('/api/stats', () => {
       expect(r.status, name).toBe(200);
       expect(r.type).toContain('text/csv');
       const records = parseCsv(r.text);
-      expect(records[0].join(','), name).toBe(header);
+      expect(records[0]!.join(','), name).toBe(header);
       expect(records.length - 1, name).toBe(n);
       expect(n, `${name} has rows`).toBeGreaterThan(0);
     }

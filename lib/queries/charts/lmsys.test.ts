@@ -26,9 +26,9 @@ describe('chart aggregates on an LMSYS index', () => {
       const s = await getStats(filter, { split: 'country', stack: 'language' });
       const where = filter.turnsMin ? `turn >= ${filter.turnsMin}` : 'true';
       const [want] = await c.all<{ n: number; m: number }>(`SELECT count(*)::INTEGER n, sum(len(conversation))::INTEGER m FROM ${T} WHERE ${where}`);
-      expect(s.total).toBe(want.n);
-      expect(s.messages).toBe(want.m);
-      expect(s.countries).toEqual([{ value: null, count: want.n, flagged: expect.any(Number) }]);
+      expect(s.total).toBe(want!.n);
+      expect(s.messages).toBe(want!.m);
+      expect(s.countries).toEqual([{ value: null, count: want!.n, flagged: expect.any(Number) }]);
       expect(s.states).toEqual([]);
       expect(s.language_by_country).toEqual({ languages: expect.any(Array), countries: [], cells: [] });
       expect(s.time.rows).toEqual([]);
@@ -41,7 +41,7 @@ describe('chart aggregates on an LMSYS index', () => {
     const all = await getStats({ values: {}, not: {}, flagged: [], min: {} }, {});
     const [scored] = await c.all<{ n: number; f: number }>(`SELECT count(o.category_scores.violence)::INTEGER n, count(*) FILTER (WHERE o.categories.violence)::INTEGER f
       FROM (SELECT unnest(openai_moderation) o FROM ${T})`);
-    expect(all.moderation.categories.find((x) => x.category === 'violence')).toMatchObject({ group: 'all', scored: scored.n, flagged: scored.f });
+    expect(all.moderation.categories.find((x) => x.category === 'violence')).toMatchObject({ group: 'all', scored: scored!.n, flagged: scored!.f });
     expect(all.moderation.detoxify).toEqual([]);
     expect(all.shape.lengths.every((l) => l.bins.length > 0)).toBe(true);
   });

@@ -62,7 +62,7 @@ export async function messagePass(c: Connection, sel: Selection, o: MessagePassO
     const g = Number(r.g);
     columns.forEach((col, i) => {
       if ((g >> (columns.length - 1 - i)) & 1) return;
-      const raw = r[cs[i]];
+      const raw = r[cs[i]!];
       if (raw === null) return; // unscored
       const v = Number(raw);
       const id = `${r.grp}\u0000${r.role}\u0000${col.name}\u0000${v}`;

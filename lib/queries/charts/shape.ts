@@ -7,10 +7,10 @@ import type { MessageRow } from './message-pass';
 /** Every turn bucket, zeros included; the last one's hi is the selection's longest + 1. */
 export function turnBins(rows: ConvRow[]): Bin[] {
   const all = rows.find((r) => r.set === 'all');
-  const last = TURN_EDGES[TURN_EDGES.length - 1];
+  const last = TURN_EDGES[TURN_EDGES.length - 1]!;
   return TURN_EDGES.map((lo, i) => ({
     lo,
-    hi: i + 1 < TURN_EDGES.length ? TURN_EDGES[i + 1] : Math.max(last + 1, (all?.max_turns ?? 0) + 1),
+    hi: i + 1 < TURN_EDGES.length ? TURN_EDGES[i + 1]! : Math.max(last + 1, (all?.max_turns ?? 0) + 1),
     count: rows.find((r) => r.set === 'turns' && r.tb === i)?.n ?? 0,
   }));
 }

@@ -34,7 +34,7 @@ beforeAll(async () => {
 });
 
 async function topLanguage(): Promise<string> {
-  return (await rows<{ v: string }>(`SELECT language AS v FROM pconv GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`))[0].v;
+  return (await rows<{ v: string }>(`SELECT language AS v FROM pconv GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`))[0]!.v;
 }
 
 /** A filter state: its query string and the same selection as a predicate over pconv. */
@@ -62,9 +62,9 @@ describe('chart aggregates against DuckDB on the fixture Parquet', () => {
     for (const st of await states()) {
       const s = await stats(st.qs);
       const [tot] = await rows<{ n: number; m: number }>(`SELECT count(*)::INTEGER n, coalesce(sum(n_messages), 0)::INTEGER m FROM pconv WHERE ${st.where}`);
-      expect(s.total, st.name).toBe(tot.n);
-      expect(s.messages, st.name).toBe(tot.m);
-      expect(tot.n, `${st.name} selects something`).toBeGreaterThan(0);
+      expect(s.total, st.name).toBe(tot!.n);
+      expect(s.messages, st.name).toBe(tot!.m);
+      expect(tot!.n, `${st.name} selects something`).toBeGreaterThan(0);
       for (const [field, got] of [['country', s.countries], ['language', s.languages], ['model', s.models]] as const) {
         const want = await rows<{ value: string | null; count: number; flagged: number }>(`SELECT ${field} AS value, count(*)::INTEGER AS count,
           count(*) FILTER (WHERE flagged)::INTEGER AS flagged FROM pconv WHERE ${st.where} GROUP BY 1`);
@@ -132,13 +132,13 @@ describe('chart aggregates against DuckDB on the fixture Parquet', () => {
       for (const cat of CATEGORIES) {
         const u = underscored(cat);
         const [want] = await rows<{ scored: number; flagged: number }>(`SELECT count(s_${u})::INTEGER scored, count(*) FILTER (WHERE f_${u})::INTEGER flagged FROM ${sel}`);
-        expect(m.categories.find((x) => x.category === cat), `${st.name}: ${cat}`).toMatchObject(want);
+        expect(m.categories.find((x) => x.category === cat), `${st.name}: ${cat}`).toMatchObject(want!);
         const bins = m.histograms.find((h) => h.category === cat)!.bins;
         const counts = await rows<{ n: number }>(`SELECT ${bins.map((b, i) =>
           `count(*) FILTER (WHERE ${i === 0 ? 'true' : `s_${u} >= ${b.lo}`} AND ${i === bins.length - 1 ? 'true' : `s_${u} < ${b.hi}`} AND s_${u} IS NOT NULL)::INTEGER AS b${i}`).join(', ')} FROM ${sel}`);
-        expect(bins.map((b) => b.count), `${st.name}: ${cat} histogram`).toEqual(Object.values(counts[0]));
-        expect(bins[0].lo).toBeCloseTo(1e-6);
-        expect(bins[bins.length - 1].hi).toBe(1);
+        expect(bins.map((b) => b.count), `${st.name}: ${cat} histogram`).toEqual(Object.values(counts[0]!));
+        expect(bins[0]!.lo).toBeCloseTo(1e-6);
+        expect(bins[bins.length - 1]!.hi).toBe(1);
       }
       expect(m.detoxify.map((d) => d.key)).toEqual([...DETOXIFY]);
       for (const d of m.detoxify) {
@@ -173,15 +173,15 @@ describe('chart aggregates against DuckDB on the fixture Parquet', () => {
     for (const st of await states()) {
       const shape = await getChart('shape', parseStatsParams(new URLSearchParams(st.qs)).filter, {});
       const turns = await rows(`SELECT ${shape.turns.map((b, i) => `count(*) FILTER (WHERE turn >= ${b.lo} AND turn < ${b.hi})::INTEGER AS b${i}`).join(', ')} FROM pconv WHERE ${st.where}`);
-      expect(shape.turns.map((b) => b.count), st.name).toEqual(Object.values(turns[0]));
+      expect(shape.turns.map((b) => b.count), st.name).toEqual(Object.values(turns[0]!));
       expect(shape.turns.map((b) => b.lo)).toEqual([1, 2, 3, 4, 5, 6, 11, 21, 51]);
       for (const { role, bins } of shape.lengths) {
         expect(bins.length).toBeGreaterThan(0);
         const [want] = await rows<{ n: number }>(`SELECT count(*)::INTEGER n FROM pmsg WHERE role = '${role}' AND k IN (SELECT k FROM pconv WHERE ${st.where})`);
         const got = await rows(`SELECT ${bins.map((b, i) => `count(*) FILTER (WHERE length(content) >= ${b.lo} AND length(content) < ${b.hi})::INTEGER AS b${i}`).join(', ')}
           FROM pmsg WHERE role = '${role}' AND k IN (SELECT k FROM pconv WHERE ${st.where})`);
-        expect(bins.map((b) => b.count), `${st.name}: ${role}`).toEqual(Object.values(got[0]));
-        expect(bins.reduce((s, b) => s + b.count, 0), `${st.name}: every ${role} message binned`).toBe(want.n);
+        expect(bins.map((b) => b.count), `${st.name}: ${role}`).toEqual(Object.values(got[0]!));
+        expect(bins.reduce((s, b) => s + b.count, 0), `${st.name}: every ${role} message binned`).toBe(want!.n);
       }
     }
   });

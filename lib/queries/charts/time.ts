@@ -55,8 +55,9 @@ export function timeSeries(rows: ConvRow[], filter: Filter, options: StatsOption
   const legend = other ? [...keys, 'other'] : keys;
   const buckets = [...counts.keys()].sort();
   const out: TimeSeries['rows'] = [];
-  if (buckets.length) {
-    for (let b = buckets[0]; b <= buckets[buckets.length - 1]; b = nextBucket(b, interval)) {
+  const [first, last] = [buckets[0], buckets[buckets.length - 1]];
+  if (first !== undefined && last !== undefined) {
+    for (let b = first; b <= last; b = nextBucket(b, interval)) {
       const row: TimeSeries['rows'][number] = { bucket: b, count: counts.get(b) ?? 0 };
       if (stack) row.by = Object.fromEntries(legend.map((k) => [k, by.get(b)?.[k] ?? 0]));
       out.push(row);
