@@ -3,6 +3,7 @@ import { useRef, useState, useSyncExternalStore } from 'react';
 import type { ChartName } from '@/lib/stats/types';
 import { ViewLinks } from '@/lib/urls';
 import { downloadPng, downloadSvg, type LegendItem, type ScaleLegend } from './download';
+import { onChartKey } from './keyboard-marks';
 
 interface Props {
   id: string; // names the figure (data-testid) and the downloaded files
@@ -13,6 +14,8 @@ interface Props {
   controls?: React.ReactNode;
   /** The sum the chart shows, for tests and readers comparing charts. */
   total?: number;
+  /** Its bars filter on click: they can be chosen from the keyboard too. */
+  pickable?: boolean;
   className?: string;
   children: React.ReactNode;
 }
@@ -24,7 +27,8 @@ const noSubscription = () => () => {};
 const button = 'rounded border border-slate-300 bg-white px-1.5 py-0.5 text-xs text-slate-700 hover:bg-slate-100';
 
 /** A titled chart with PNG, SVG and CSV downloads. */
-export function ChartFrame({ id, title, csv, query, subtitle, controls, total, className = '', children }: Props) {
+export function ChartFrame({ id, title, csv, query, subtitle, controls, total, pickable = false, className = '', children }: Props) {
+  const [inHand, setInHand] = useState('');
   const body = useRef<HTMLDivElement>(null);
   const [error, setError] = useState<string | null>(null);
   // True once hydrated, so a reader (or a test) can tell when clicks on the chart do something.
@@ -55,7 +59,15 @@ export function ChartFrame({ id, title, csv, query, subtitle, controls, total, c
         </div>
       </figcaption>
       {controls && <div className="mb-2 flex flex-wrap items-center gap-3 text-xs text-slate-600">{controls}</div>}
-      <div ref={body}>{children}</div>
+      {pickable ? (
+        <div ref={body} tabIndex={0} role="group" className="chart-keys rounded" data-testid={`keys-${id}`}
+          aria-label={`${title}: arrow keys choose a bar, Enter filters by it`}
+          onKeyDown={(e) => { const l = onChartKey(e); if (l !== undefined) setInHand(l); }}
+          onBlur={() => setInHand('')}>
+          {children}
+          <p className="sr-only" aria-live="polite">{inHand}</p>
+        </div>
+      ) : <div ref={body}>{children}</div>}
       {error && <p role="alert" className="mt-1 text-xs text-red-700">{error}</p>}
     </figure>
   );

@@ -47,7 +47,7 @@ export function Choropleth({ shapes, byShape, total, mode, selected, onPick, lab
 
   return (
     <div className="relative" onMouseLeave={() => setHover(null)}>
-      <svg data-chart="map" viewBox={`0 0 ${shapes.width} ${shapes.height}`} className="h-auto w-full" role="img" aria-label={`Conversations by ${label}`}>
+      <svg data-chart="map" viewBox={`0 0 ${shapes.width} ${shapes.height}`} className="h-auto w-full" role="group" aria-label={`Conversations by ${label}: Tab to a place, Enter filters by it`}>
         {shapes.shapes.map((s) => {
           const p = byShape.get(s.name);
           const isSelected = !!p && p.names.some((n) => selected.has(n));

@@ -27,7 +27,7 @@ export function LanguageByCountry({ data, total, query }: { data: Stats['languag
   }, [data]);
   const all = rows.reduce((a, r) => a + r.total, 0);
   return (
-    <ChartFrame id="language_by_country" csv="language_by_country" query={query} total={all}
+    <ChartFrame id="language_by_country" csv="language_by_country" query={query} total={all} pickable
       title="Languages in the top countries" subtitle="Conversations by country, split by language. Click a country to filter by it.">
       {all === 0 ? <EmptyState>{total > 0 ? 'No countries recorded for these conversations.' : undefined}</EmptyState> : (
         <div className={nav.pending ? 'opacity-60' : ''}>

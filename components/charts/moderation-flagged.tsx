@@ -42,7 +42,7 @@ export function ModerationFlagged({ moderation, query }: { moderation: Moderatio
   const split = groups.length > 1 || groups[0] !== 'all';
   const top = Math.max(0, ...rows.flatMap((r) => groups.map((g) => Number(r[g] ?? 0))));
   return (
-    <ChartFrame id="moderation_flagged" csv="moderation" query={query} total={moderation.categories.reduce((a, r) => a + r.flagged, 0)}
+    <ChartFrame id="moderation_flagged" csv="moderation" query={query} pickable total={moderation.categories.reduce((a, r) => a + r.flagged, 0)}
       title="Messages flagged, by OpenAI category" subtitle="Share of scored messages flagged. Click a category to keep only conversations flagged for it."
       controls={<SplitLinks query={query} />}>
       {scored === 0 ? <EmptyState>No scored messages in this selection.</EmptyState> : (

@@ -60,7 +60,7 @@ export function ModerationScores({ moderation, query }: { moderation: Moderation
     nav.set({ [param]: threshold.trim() || null });
   };
   return (
-    <ChartFrame id="moderation_scores" csv="moderation" query={query} total={messages}
+    <ChartFrame id="moderation_scores" csv="moderation" query={query} total={messages} pickable
       title={`Score distribution: ${category}`}
       subtitle={`Messages by OpenAI moderation score (log bins; ${split ? 'share of each group' : 'message count'} on a log scale). Click a bin to keep conversations scoring at least its lower edge.`}
       controls={<>

@@ -24,7 +24,7 @@ export function RankedChart({ id, title, subtitle, def, values, total, query, li
   const selected = useMemo(() => new Set(nav.links.values(def.key)), [nav.links, def.key]);
   const shown = values.slice(0, limit ?? 15);
   return (
-    <ChartFrame id={id} csv={id} query={query} title={title} subtitle={subtitle} total={values.reduce((a, v) => a + v.count, 0)}>
+    <ChartFrame id={id} csv={id} query={query} title={title} subtitle={subtitle} pickable total={values.reduce((a, v) => a + v.count, 0)}>
       {values.length === 0 || total === 0 ? <EmptyState /> : (
         <div className={nav.pending ? 'opacity-60' : ''} data-param={def.key}>
           <RankedBars values={values} total={total} selected={selected} onPick={(v) => nav.toggle(def.key, v)} limit={limit} />

@@ -25,7 +25,7 @@ export function TurnsChart({ shape, query }: { shape: ShapeStats; query: string 
   const rows: TurnRow[] = shape.turns.map((b, i) => ({ label: turnLabel(b.lo, b.hi, i === shape.turns.length - 1), lo: b.lo, hi: b.hi, count: b.count }));
   const all = rows.reduce((a, r) => a + r.count, 0);
   return (
-    <ChartFrame id="turns" csv="shape" query={query} total={all} title="Turns per conversation" subtitle="Click a bar to filter by its number of turns.">
+    <ChartFrame id="turns" csv="shape" query={query} total={all} pickable title="Turns per conversation" subtitle="Click a bar to filter by its number of turns.">
       {all === 0 ? <EmptyState /> : (
         <BarChart responsive data={rows} style={{ width: '100%', height: 240 }} margin={{ top: 8, right: 16, bottom: 16, left: 8 }} className={nav.pending ? 'opacity-60' : ''}>
           <CartesianGrid vertical={false} stroke="#e2e8f0" />

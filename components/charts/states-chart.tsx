@@ -31,7 +31,7 @@ export function StatesChart({ states, total, query, usShapes }: Props) {
   const pick = (s: string) => nav.toggle(FIELDS.state.key, s);
   const inCountry = rows.reduce((a, s) => a + s.count, 0);
   return (
-    <ChartFrame id="states" csv="states" query={query} total={inCountry}
+    <ChartFrame id="states" csv="states" query={query} total={inCountry} pickable
       title={only ? `States and regions of ${only}` : 'States and regions'}
       subtitle={only ? 'Click a state or region to filter by it.' : 'The largest states and regions of all countries; select one country on the map to see only its own.'}
       controls={onMap ? <MapModeToggle mode={mode} onChange={setMode} /> : undefined}>
