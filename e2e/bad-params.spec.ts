@@ -19,7 +19,7 @@ test('explore: a bad turns_min keeps the search, the other filters and the resul
 
   await expect(page.getByLabel('Search conversations')).toHaveValue('hello');
   await expect(page.getByTestId('chips').locator('[data-chip="language"]')).toContainText('English');
-  await expect(page.locator('[data-facet="language"] a[data-value="English"]')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('[data-facet="language"] a[data-value="English"]')).toHaveAttribute('aria-current', 'true');
   await expectTotal(page, api.total);
   expect(await page.getByTestId('results').locator('tbody tr[data-id]').count()).toBeGreaterThan(0);
 

@@ -19,7 +19,7 @@ test('clicking a facet value filters and changes the other facets’ counts', as
   await expect.poll(() => total(page)).toBe(expected);
   expect(expected).toBeLessThan(before);
   expect(await countryCounts()).not.toEqual(countriesBefore);
-  await expect(page.locator('[data-facet="language"] a[data-value="Chinese"]')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('[data-facet="language"] a[data-value="Chinese"]')).toHaveAttribute('aria-current', 'true');
 
   // "not" excludes the value instead.
   await page.goto('/');

@@ -2,9 +2,10 @@
 // keys to a bar, Enter (or Space) to filter by it. The bar in hand is marked for the focus style
 // and named for screen readers.
 
-/** The clickable bars, in drawing order (ranked bars carry data-value, the others data-key). */
+/** The clickable bars, in drawing order (ranked bars carry data-value, the others data-key); empty bars are skipped. */
 const marksIn = (root: HTMLElement) =>
-  [...root.querySelectorAll<SVGElement>('rect[data-value], rect[data-key]')].filter((m) => Number(m.getAttribute('height')) > 0);
+  [...root.querySelectorAll<SVGElement>('.recharts-rectangle[data-value], .recharts-rectangle[data-key]')]
+    .filter((m) => { const r = m.getBoundingClientRect(); return r.width > 0 && r.height > 0; });
 
 /** What a bar says aloud: its series, where it stands and its value. */
 export function markLabel(m: Element): string {

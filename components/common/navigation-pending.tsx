@@ -32,9 +32,10 @@ export function NavigationPending() {
       const form = e.target as HTMLFormElement;
       if (!e.defaultPrevented && form.method.toLowerCase() === 'get' && !form.target) markNavigating();
     };
-    document.addEventListener('click', onClick);
+    // Capture: next/link prevents the default in its own handler, before a bubbling listener would run.
+    document.addEventListener('click', onClick, true);
     document.addEventListener('submit', onSubmit);
-    return () => { document.removeEventListener('click', onClick); document.removeEventListener('submit', onSubmit); };
+    return () => { document.removeEventListener('click', onClick, true); document.removeEventListener('submit', onSubmit); };
   }, []);
   return <div aria-hidden className="navigation-bar" />;
 }

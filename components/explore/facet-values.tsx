@@ -23,12 +23,12 @@ export function FacetValues({ items, limit, title }: { items: FacetItem[]; limit
         {shown.map((i) => (
           <li key={String(i.value)} className="group flex items-center justify-between gap-2">
             {i.href ? (
-              <Link href={i.href} data-value={i.value ?? undefined} aria-pressed={i.selected}
+              <Link href={i.href} data-value={i.value ?? undefined} aria-current={i.selected ? 'true' : undefined}
                 className={`truncate hover:underline ${i.selected ? 'font-semibold text-indigo-700' : ''} ${i.excluded ? 'text-slate-400 line-through' : ''}`}>
                 {i.label}
               </Link>
             ) : (
-              <span className="italic text-slate-400">{i.label}</span>
+              <span className="italic text-slate-500">{i.label}</span>
             )}
             <span className="flex items-center gap-1 tabular-nums text-slate-500">
               {i.notHref && (
@@ -39,7 +39,7 @@ export function FacetValues({ items, limit, title }: { items: FacetItem[]; limit
             </span>
           </li>
         ))}
-        {items.length === 0 && <li className="text-slate-400">none</li>}
+        {items.length === 0 && <li className="text-slate-500">none</li>}
       </ul>
       {items.length > limit && !needle && (
         <button type="button" onClick={() => setOpen(!open)} className="mt-0.5 text-xs text-indigo-700 hover:underline">

@@ -16,7 +16,7 @@ export function TurnsFacet({ def, buckets, filter, links, notice }: { def: Range
           return (
             <li key={b.label} className="flex items-center justify-between gap-2">
               <Link href={on ? links.range(def, null, null) : links.range(def, b.min, b.max)}
-                data-value={b.label} aria-pressed={on} className={`hover:underline ${on ? 'font-semibold text-indigo-700' : ''}`}>
+                data-value={b.label} aria-current={on ? 'true' : undefined} className={`hover:underline ${on ? 'font-semibold text-indigo-700' : ''}`}>
                 {b.label}
               </Link>
               <span data-count className="tabular-nums text-slate-500">{b.count.toLocaleString('en-US')}</span>
