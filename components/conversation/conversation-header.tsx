@@ -48,7 +48,7 @@ export function ConversationHeader({ c }: { c: Conversation }) {
       <dl className="grid grid-cols-[10rem_1fr] gap-x-4 gap-y-1 md:grid-cols-[10rem_1fr_10rem_1fr]">
         {fields.filter(([, v]) => v != null && v !== '').map(([label, value, href, title]) => (
           <div key={label} className="contents" data-field={label}>
-            <dt className="text-slate-500">{label}</dt>
+            <dt className="text-slate-600">{label}</dt>
             <dd><Value value={value!} href={href} title={title} /></dd>
           </div>
         ))}

@@ -18,7 +18,7 @@ export function CopyLinkButton({ path, label }: { path: string; label: string })
   }
   return (
     <button type="button" onClick={copy} aria-label={label} data-testid="copy-link"
-      className="rounded px-1.5 py-0.5 text-xs text-slate-500 hover:bg-slate-100 hover:text-slate-800">
+      className="rounded px-1.5 py-0.5 text-xs text-slate-600 hover:bg-slate-100 hover:text-slate-800">
       {state === 'copied' ? 'copied' : 'copy link'}
     </button>
   );

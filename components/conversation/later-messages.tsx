@@ -93,7 +93,7 @@ export function LaterMessages({ conversationId, start, total, anchors, terms, sh
           pattern={pattern} terms={terms} showDetoxify={showDetoxify} />
       ))}
       {rest > 0 && (
-        <li ref={sentinel} className="list-none text-center text-sm text-slate-500" data-testid="later-messages">
+        <li ref={sentinel} className="list-none text-center text-sm text-slate-600" data-testid="later-messages">
           {failed ? <span role="alert">The remaining messages could not be loaded: {failed}. </span> : null}
           <button type="button" onClick={() => show(wanted.current + STEP)}
             className="rounded border border-slate-300 bg-white px-3 py-1 text-slate-700 hover:bg-slate-100">

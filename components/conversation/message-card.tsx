@@ -30,9 +30,9 @@ export function MessageCard({ conversationId, message: m, turn, pattern, terms, 
   return (
     <li id={turn.first ? turnAnchor(turn.key) : undefined} data-turn={turn.key} data-role={m.role}
       className={`msg scroll-mt-4 rounded-lg border p-3 ${user ? 'border-sky-200 bg-sky-50 md:mr-12' : 'border-slate-200 bg-white md:ml-12'}`}>
-      <div className="mb-2 flex flex-wrap items-center gap-2 text-xs text-slate-500">
+      <div className="mb-2 flex flex-wrap items-center gap-2 text-xs text-slate-600">
         <span className={`font-semibold uppercase tracking-wide ${user ? 'text-sky-800' : 'text-indigo-800'}`}>{user ? 'User' : 'Assistant'}</span>
-        {turn.first && <span className="text-slate-400">turn {turn.number}</span>}
+        {turn.first && <span className="text-slate-600">turn {turn.number}</span>}
         {m.language && <Badge>{m.language}</Badge>}
         {m.timestamp && <time dateTime={m.timestamp}>{formatTime(m.timestamp)}</time>}
         {m.toxic && <Badge tone="danger">toxic</Badge>}
@@ -40,7 +40,7 @@ export function MessageCard({ conversationId, message: m, turn, pattern, terms, 
         {m.moderation.flagged && <Badge tone="danger">flagged</Badge>}
         <span className="ml-auto"><CopyLinkButton path={turnPath(conversationId, turn.key)} label={`Copy link to turn ${turn.number}`} /></span>
       </div>
-      {m.content.trim() === '' ? <p className="text-sm italic text-slate-400">(empty message)</p>
+      {m.content.trim() === '' ? <p className="text-sm italic text-slate-600">(empty message)</p>
         : cut || m.content.length > COLLAPSE_CHARS
           ? <MessageBody html={html} full={!cut ? null : position === undefined ? m.content : { conversationId, position }} terms={terms} size={m.content.length} lang={lang}
               hiddenHits={cut ? countHits(m.content.slice(text.length), pattern) : 0} />

@@ -46,23 +46,23 @@ export function ModerationPanel({ moderation, showDetoxify }: { moderation: Mode
   const openai = openaiRows(moderation);
   const detox = detoxifyRows(moderation);
   if (!openai && !detox) {
-    return <p className="mt-2 text-xs italic text-slate-400" data-testid="moderation">moderation: not scored</p>;
+    return <p className="mt-2 text-xs italic text-slate-600" data-testid="moderation">moderation: not scored</p>;
   }
   const top = openai ? strongest(openai) : null;
   return (
     <details className="mt-2 text-xs" data-testid="moderation" onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary className="flex cursor-pointer list-none items-center gap-2 text-slate-500 hover:text-slate-800">
+      <summary className="flex cursor-pointer list-none items-center gap-2 text-slate-600 hover:text-slate-800">
         <span>moderation</span>
         {openai ? <MiniBars rows={openai} /> : <span className="italic">OpenAI not scored</span>}
         {moderation.flagged ? <span className="rounded bg-rose-600 px-1 font-semibold text-white">flagged</span>
           : moderation.flagged === false ? <span>not flagged</span> : null}
         {top && <span className={top.flagged ? 'text-rose-700' : ''}>max {top.name} {formatScore(top.score)}</span>}
-        <span className="text-slate-400">▸ numbers</span>
+        <span className="text-slate-600">▸ numbers</span>
       </summary>
       {open && <div className="mt-2 grid gap-3 rounded border border-slate-200 bg-white p-2 md:grid-cols-2">
         {openai ? <ScoreTable title={`OpenAI moderation · flagged: ${moderation.flagged === null ? '—' : String(moderation.flagged)}`} rows={openai} />
-          : <p className="italic text-slate-400">OpenAI moderation: not scored</p>}
-        {detox ? <ScoreTable title="Detoxify" rows={detox} /> : showDetoxify && <p className="italic text-slate-400">Detoxify: not scored</p>}
+          : <p className="italic text-slate-600">OpenAI moderation: not scored</p>}
+        {detox ? <ScoreTable title="Detoxify" rows={detox} /> : showDetoxify && <p className="italic text-slate-600">Detoxify: not scored</p>}
       </div>}
     </details>
   );

@@ -24,7 +24,7 @@ export function FacetValues({ items, limit, title }: { items: FacetItem[]; limit
           <li key={String(i.value)} className="group flex items-center justify-between gap-2">
             {i.href ? (
               <Link href={i.href} data-value={i.value ?? undefined} aria-current={i.selected ? 'true' : undefined}
-                className={`truncate hover:underline ${i.selected ? 'font-semibold text-indigo-700' : ''} ${i.excluded ? 'text-slate-400 line-through' : ''}`}>
+                className={`truncate hover:underline ${i.selected ? 'font-semibold text-indigo-700' : ''} ${i.excluded ? 'text-slate-500 line-through' : ''}`}>
                 {i.label}
               </Link>
             ) : (

@@ -24,13 +24,13 @@ function Excerpt({ row, pattern }: { row: ConversationRow; pattern: RegExp | nul
   if (row.snippet) {
     return <span data-testid="snippet">{splitHighlights(row.snippet, pattern).map((p, i) => (p.hit ? <mark key={i}>{p.text}</mark> : p.text))}</span>;
   }
-  return row.preview || <span className="italic text-slate-400">(empty message)</span>;
+  return row.preview || <span className="italic text-slate-500">(empty message)</span>;
 }
 
 function columns(links: ViewLinks, terms: readonly string[]) {
   const pattern = highlightPattern(terms);
   const filterLink = (def: ValueDef, v: string | null) =>
-    v === null ? <span className="text-slate-400">—</span>
+    v === null ? <span className="text-slate-500">—</span>
       : <Link className="hover:underline" href={links.toggle(def.key, v)} data-filter={def.key}>{v}</Link>;
   return helper.columns([
     helper.accessor('timestamp', {

@@ -12,9 +12,9 @@ export function UserSummaryCard({ summary, links }: { summary: UserSummary; link
       <dt className="text-xs uppercase tracking-wide text-slate-500">{title}</dt>
       <dd className="flex flex-wrap gap-x-2">
         {values.slice(0, 6).map((v) => v.value === null
-          ? <span key="null" className="italic text-slate-400">unknown {v.count}</span>
+          ? <span key="null" className="italic text-slate-500">unknown {v.count}</span>
           : <Link key={v.value} href={links.toggle(def.key, v.value)} className="hover:underline">{v.value} <span className="text-slate-500">{v.count}</span></Link>)}
-        {values.length > 6 && <span className="text-slate-400">+{values.length - 6}</span>}
+        {values.length > 6 && <span className="text-slate-500">+{values.length - 6}</span>}
       </dd>
     </div>
   );
