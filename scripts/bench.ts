@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { openBaseline } from '../lib/bench/baseline';
 import { buildMix, rng, sampleWords, type Probe } from '../lib/bench/mix';
 import { measurePaint } from '../lib/bench/paint';
-import { askPeer, buildPeer, pickPhrases, pickWords, sampleConversations, vocabulary } from '../lib/bench/peer';
+import { askPeer, buildPeer, pickPhrases, pickWords, sampleConversations, vocabulary, type Vocabulary } from '../lib/bench/peer';
 import { rssKb, runMeasured, type Watched } from '../lib/bench/process';
 import { peerFailures, renderReport, type ClassResult, type PeerAnswer, type PeerBuild, type PeerQuestion, type Report } from '../lib/bench/report';
 import { stats } from '../lib/bench/stats';
@@ -53,10 +53,15 @@ const manifest = JSON.parse(await import('node:fs').then((fs) => fs.readFileSync
 const withPeer = !a['no-peer'];
 let peerError: string | undefined;
 let peer: { db: string; build: PeerBuild; engine: string } | undefined;
+let vocab: Vocabulary | undefined;
 let peerStarted = performance.now();
 if (withPeer) {
   console.log('building the SQLite FTS5 peer');
-  try { peer = await buildPeer(join(data, '*.parquet'), data, resolve(`.cache/bench/sqlite-${N}-s${seed}`)); } catch (err) { peerError = String(err); }
+  try {
+    peer = await buildPeer(join(data, '*.parquet'), data, resolve(`.cache/bench/sqlite-${N}-s${seed}`));
+    // Sampled now: blocking the event loop seconds later would outlast the server's keep-alive.
+    vocab = vocabulary(await sampleConversations(join(data, '*.parquet'), seed + 3));
+  } catch (err) { peerError = String(err); }
   if (peer) console.log(`SQLite FTS5 peer ${peer.build.reused ? 'reused' : `built in ${peer.build.seconds.toFixed(1)} s`}, ${(peer.build.bytes / 1e6).toFixed(0)} MB`);
 }
 let peerSeconds = (performance.now() - peerStarted) / 1000;
@@ -117,14 +122,13 @@ for (const p of mix) {
 // totals here, then each question's listing of the newest 50 and its facets, requested together.
 let peerQuestions: PeerQuestion[] = [];
 const peerWildscope: { total: number; ms: number }[] = [];
-if (peer) {
+if (peer && vocab && !peerError) {
   peerStarted = performance.now();
   const listing = (q: string, limit: number) => `/api/conversations?${new URLSearchParams({ q, sort: 'newest', limit: String(limit) })}`;
   const query = (p: PeerQuestion) => (p.phrase ? `"${p.query}"` : p.query);
   const total = async (q: string) => (await (await fetch(base + listing(q, 1))).json()).total as number;
   try {
-    const v = vocabulary(await sampleConversations(join(data, '*.parquet'), seed + 3));
-    peerQuestions = [...await pickWords(v, manifest.conversations, total), ...pickPhrases(v)];
+    peerQuestions = [...await pickWords(vocab, manifest.conversations, total), ...pickPhrases(vocab)];
     for (const p of peerQuestions) {
       const probe: Probe = { cls: 'peer', urls: [listing(query(p), 50), `/api/facets?${new URLSearchParams({ q: query(p) })}`] };
       const n = await total(query(p));
@@ -133,7 +137,7 @@ if (peer) {
       for (let i = 0; i < (a.repeat as number); i++) ms.push(await timeProbe(probe));
       peerWildscope.push({ total: n, ms: stats(ms).p50 });
     }
-  } catch (err) { peerError = String(err); }
+  } catch (err) { peerError = `${err}${(err as Error).cause ? ` (${(err as Error).cause})` : ''}`; }
   peerSeconds += (performance.now() - peerStarted) / 1000;
 }
 

@@ -83,7 +83,7 @@ export async function askPeer(db: string, repeat: number, questions: PeerQuestio
 
 // unicode61 as configured by default: runs of letters and digits (underscore separates), lower-cased, diacritics removed.
 const unicode61 = (text: string): string[] =>
-  text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  (/^[\x00-\x7f]*$/.test(text) ? text : text.normalize('NFD').replace(/\p{M}/gu, '')).toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 const PLAIN = /^[a-z]{3,}$/;
 /** Runs of two and three adjacent plain words, space-separated. */
 function plainRuns(ts: string[]): Set<string> {
@@ -109,24 +109,28 @@ export interface Vocabulary {
  * Plain lowercase ASCII words (and runs of them) in a seeded sample of conversations, by how many
  * conversations hold them. Only such words are asked: for them Wildscope's tokenizer and unicode61
  * agree, unless the text writes them with diacritics, joined by underscores or run into a script
- * without spaces; words the sample shows doing so are marked.
+ * without spaces; words the sample shows doing so are marked. Runs are taken from the first
+ * `runsFrom` conversations.
  */
-export function vocabulary(conversations: string[][]): Vocabulary {
+export function vocabulary(conversations: string[][], runsFrom = 300): Vocabulary {
   const words = new Map<string, number>();
   const runs = new Map<string, number>();
   const differ = new Set<string>();
-  for (const messages of conversations) {
+  for (const [i, messages] of conversations.entries()) {
     const seen = new Set<string>();
     for (const m of messages) {
       const ws = tokens(m).map((t) => t.text);
       const u = unicode61(m);
       const wset = new Set(ws);
       const uset = new Set(u);
-      for (const w of new Set([...wset, ...uset])) {
+      for (const w of wset) {
         if (!PLAIN.test(w)) continue;
-        if (wset.has(w) !== uset.has(w)) differ.add(w);
-        if (wset.has(w) && !seen.has(w)) { seen.add(w); words.set(w, (words.get(w) ?? 0) + 1); }
+        if (!uset.has(w)) differ.add(w);
+        if (!seen.has(w)) { seen.add(w); words.set(w, (words.get(w) ?? 0) + 1); }
       }
+      for (const w of uset) if (!wset.has(w) && PLAIN.test(w)) differ.add(w);
+      // Runs only serve to pick three phrases: the first conversations of the sample are enough.
+      if (i >= runsFrom) continue;
       const wruns = plainRuns(ws);
       const uruns = plainRuns(u);
       for (const key of wruns) {
@@ -157,7 +161,7 @@ export async function sampleConversations(glob: string, seed: number, n = 3000):
  * `perClass` words for each frequency class: the sample's candidates nearest the class's target
  * (scaled to `total` conversations), of which `count` (Wildscope's total) keeps the nearest.
  */
-export async function pickWords(v: Vocabulary, total: number, count: (q: string) => Promise<number>, perClass = 2, tries = 6): Promise<PeerQuestion[]> {
+export async function pickWords(v: Vocabulary, total: number, count: (q: string) => Promise<number>, perClass = 2, tries = 8): Promise<PeerQuestion[]> {
   const out: PeerQuestion[] = [];
   const used = new Set<string>();
   const dist = (x: number, target: number) => Math.abs(Math.log(Math.max(x, 0.5) / target));
