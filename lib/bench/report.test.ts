@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agrees, otherTargets, peerFailures, renderReport, speedUp, type PeerAnswer, type Report } from './report';
+import { agrees, otherTargets, peerFailures, renderReport, speedUp, versus, type PeerAnswer, type Report } from './report';
 
 const stats = { n: 10, errors: 0, p50: 20, p95: 40, p99: 50, max: 60 };
 const report = (over: Partial<Report> = {}): Report => ({
@@ -67,8 +67,10 @@ describe('the SQLite FTS5 peer in the report', () => {
     expect(speedUp(answer('word', 30, 10))).toBe(3);
     expect(speedUp(answer('word', 5, 10))).toBe(0.5);
     const md = renderReport(withPeer([answer('word', 30, 10), answer('quiet river', 5, 10)]));
-    expect(md).toMatch(/\| a few hundred \| word \| 300 \| 30\.0 \| 10\.0 \| 3\.0× \| 900 \| yes \|/);
-    expect(md).toMatch(/\| "quiet river" \| 300 \| 5\.0 \| 10\.0 \| 0\.5× \|/);
+    expect(md).toMatch(/\| a few hundred \| word \| 300 \| 30\.0 \| 10\.0 \| 3\.0× faster \| 900 \| yes \|/);
+    expect(md).toMatch(/\| "quiet river" \| 300 \| 5\.0 \| 10\.0 \| 2\.0× slower \|/);
+    expect(versus(0.006)).toBe('167× slower');
+    expect(versus(1)).toBe('1.0× faster');
     expect(md).toContain('2500 MB (2.50× the Parquet)');
   });
 
@@ -77,6 +79,7 @@ describe('the SQLite FTS5 peer in the report', () => {
     expect(target(withPeer([answer('a', 30, 10), answer('b', 11, 10)]))).toBe(true);
     expect(target(withPeer([answer('a', 30, 10), answer('b', 9, 10)]))).toBe(false);
     expect(target(report())).toBeUndefined();
+    expect(renderReport(withPeer([answer('a', 30, 10), answer('b', 5, 10)]))).toContain('for every word and phrase: at the least 2.0× slower, MISSED');
   });
 
   it('fails the run when a total differs or the peer failed, not when it was skipped', () => {
