@@ -1,7 +1,9 @@
-// npm run bench [-- --conversations N --seed S --duration SECONDS --clients C --repeat R --baseline-repeat B --port P]
+// npm run bench [-- --conversations N --seed S --duration SECONDS --clients C --repeat R --baseline-repeat B --port P
+//   --no-peer --peer-baseline-repeat B]
 // Generates (or reuses) a synthetic WildChat-shaped dataset, ingests it, starts the production
 // server, drives a seeded request mix one at a time and then concurrently, asks the comparable
-// questions of the raw Parquet, and writes bench-results/report.{json,md}. Exits 1 on any error.
+// questions of the raw Parquet and of an SQLite FTS5 peer built from the same files, and writes
+// bench-results/report.{json,md}. Exits 1 on any error, a failed peer or a total the peer disagrees on.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -9,8 +11,9 @@ import { join, resolve } from 'node:path';
 import { openBaseline } from '../lib/bench/baseline';
 import { buildMix, rng, sampleWords, type Probe } from '../lib/bench/mix';
 import { measurePaint } from '../lib/bench/paint';
+import { askPeer, buildPeer, pickPhrases, pickWords, sampleConversations, vocabulary, type Vocabulary } from '../lib/bench/peer';
 import { rssKb, runMeasured, type Watched } from '../lib/bench/process';
-import { renderReport, type ClassResult, type Report } from '../lib/bench/report';
+import { peerFailures, renderReport, type ClassResult, type PeerAnswer, type PeerBuild, type PeerQuestion, type Report } from '../lib/bench/report';
 import { stats } from '../lib/bench/stats';
 import { Database } from '../lib/db/duckdb';
 import { indexFreshness } from '../lib/ingest/freshness';
@@ -26,6 +29,8 @@ const a = parseArgs(process.argv.slice(2), {
   repeat: { type: 'int', min: 1, default: 5 },
   'baseline-repeat': { type: 'int', min: 0, default: 1 },
   port: { type: 'int', min: 1024, default: 3400 },
+  'no-peer': { type: 'flag' },
+  'peer-baseline-repeat': { type: 'int', min: 0 },
 });
 const N = a.conversations as number;
 const seed = a.seed as number;
@@ -46,6 +51,23 @@ if ((await indexFreshness(data, cache)).state !== 'fresh') {
   ingest = await runMeasured(tsx[0], [...tsx.slice(1), 'scripts/ingest.ts'], { ...process.env, WILDSCOPE_DATA: data, WILDSCOPE_CACHE: cache });
 }
 const manifest = JSON.parse(await import('node:fs').then((fs) => fs.readFileSync(join(cache, MANIFEST_FILE), 'utf8')));
+
+// The SQLite FTS5 peer, built before the server starts so neither slows the other.
+const withPeer = !a['no-peer'];
+let peerError: string | undefined;
+let peer: { db: string; build: PeerBuild; engine: string } | undefined;
+let vocab: Vocabulary | undefined;
+let peerStarted = performance.now();
+if (withPeer) {
+  console.log('building the SQLite FTS5 peer');
+  try {
+    peer = await buildPeer(join(data, '*.parquet'), data, resolve(`.cache/bench/sqlite-${N}-s${seed}`));
+    // Sampled now: blocking the event loop seconds later would outlast the server's keep-alive.
+    vocab = vocabulary(await sampleConversations(join(data, '*.parquet'), seed + 3));
+  } catch (err) { peerError = String(err); }
+  if (peer) console.log(`SQLite FTS5 peer ${peer.build.reused ? 'reused' : `built in ${peer.build.seconds.toFixed(1)} s`}, ${(peer.build.bytes / 1e6).toFixed(0)} MB`);
+}
+let peerSeconds = (performance.now() - peerStarted) / 1000;
 
 if (staleBuild(process.cwd())) await runMeasured('npx', ['next', 'build'], process.env);
 const startedServer = Date.now();
@@ -99,6 +121,29 @@ for (const p of mix) {
   }
 }
 
+// The peer's questions asked of Wildscope, on a still quiet server: the words picked by their
+// totals here, then each question's listing of the newest 50 and its facets, requested together.
+let peerQuestions: PeerQuestion[] = [];
+const peerWildscope: { total: number; ms: number }[] = [];
+if (peer && vocab && !peerError) {
+  peerStarted = performance.now();
+  const listing = (q: string, limit: number) => `/api/conversations?${new URLSearchParams({ q, sort: 'newest', limit: String(limit) })}`;
+  const query = (p: PeerQuestion) => (p.phrase ? `"${p.query}"` : p.query);
+  const total = async (q: string) => (await (await fetch(base + listing(q, 1))).json()).total as number;
+  try {
+    peerQuestions = [...await pickWords(vocab, manifest.conversations, total), ...pickPhrases(vocab)];
+    for (const p of peerQuestions) {
+      const probe: Probe = { cls: 'peer', urls: [listing(query(p), 50), `/api/facets?${new URLSearchParams({ q: query(p) })}`] };
+      const n = await total(query(p));
+      await timeProbe(probe);
+      const ms: number[] = [];
+      for (let i = 0; i < (a.repeat as number); i++) ms.push(await timeProbe(probe));
+      peerWildscope.push({ total: n, ms: stats(ms).p50 });
+    }
+  } catch (err) { peerError = `${err}${(err as Error).cause ? ` (${(err as Error).cause})` : ''}`; }
+  peerSeconds += (performance.now() - peerStarted) / 1000;
+}
+
 // First paint of the heaviest conversation pages, on a still quiet server.
 const index = await Database.open(join(cache, 'index.duckdb'), { readOnly: true, threads: 1 });
 const ic = await index.connect();
@@ -143,6 +188,28 @@ for (const [cls, e] of byClass) {
   }
   results.push({ cls, ...stats(e.ms, e.errors), baselineMs });
 }
+
+// The peer answers in process once the server is stopped, then the raw Parquet the same questions.
+const peerAnswers: PeerAnswer[] = [];
+// Below 100k conversations the raw Parquet takes about as long for every word (it reads all the
+// text), so its column for the peer's questions is left out unless asked for: 30 s at 20k in CI.
+const peerBaselineRepeat = (a['peer-baseline-repeat'] as number | undefined) ?? (N >= 100_000 ? a['baseline-repeat'] as number : 0);
+if (peer && !peerError) {
+  peerStarted = performance.now();
+  try {
+    const answers = await askPeer(peer.db, a.repeat as number, peerQuestions);
+    peerSeconds += (performance.now() - peerStarted) / 1000;
+    for (const [i, q] of peerQuestions.entries()) {
+      let baselineMs: number | undefined;
+      if (baseline && peerBaselineRepeat > 0) {
+        const times: number[] = [];
+        for (let k = 0; k < peerBaselineRepeat; k++) times.push(await baseline.ask(q.phrase ? { phrase: q.query.split(' ') } : { words: [q.query] }));
+        baselineMs = stats(times).p50;
+      }
+      peerAnswers.push({ ...q, wildscope: peerWildscope[i], sqlite: answers[i], baselineMs });
+    }
+  } catch (err) { peerError = String(err); }
+}
 baseline?.close();
 
 const report: Report = {
@@ -157,11 +224,15 @@ const report: Report = {
   concurrent: { clients: a.clients as number, seconds: a.duration as number, ...stats(conc.ms, conc.errors), throughput: conc.ms.length / (a.duration as number),
     byClass: [...conc.byClass].map(([cls, c]) => ({ cls, ...stats(c.ms, c.errors) })).sort((x, y) => y.p95 - x.p95) },
   paint,
+  peer: !withPeer ? null : peerError || !peer ? { error: peerError ?? 'not built' } : { engine: peer.engine, build: peer.build, answers: peerAnswers },
 };
 mkdirSync('bench-results', { recursive: true });
 writeFileSync('bench-results/report.json', JSON.stringify(report, null, 2));
 const md = renderReport(report);
 writeFileSync('bench-results/report.md', md);
 console.log(md);
-const failed = results.reduce((s, c) => s + c.errors, 0) + conc.errors;
+if (withPeer) console.log(`SQLite FTS5 peer: ${peerSeconds.toFixed(1)} s of this run (its build, picking the words and both sides' answers; the raw Parquet's not counted)`);
+const disagreements = peerFailures(report);
+for (const d of disagreements) console.error(d);
+const failed = results.reduce((s, c) => s + c.errors, 0) + conc.errors + disagreements.length;
 process.exit(failed ? 1 : 0);

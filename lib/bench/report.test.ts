@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { otherTargets, renderReport, type Report } from './report';
+import { agrees, otherTargets, peerFailures, renderReport, speedUp, versus, type PeerAnswer, type Report } from './report';
 
 const stats = { n: 10, errors: 0, p50: 20, p95: 40, p99: 50, max: 60 };
 const report = (over: Partial<Report> = {}): Report => ({
@@ -53,5 +53,45 @@ describe('benchmark targets beyond latency', () => {
     expect(renderReport(report({ paint }))).toContain('- the longest conversation (298 turns) (`/c/2`): first paint 1400 ms, load 2100 ms');
     expect(renderReport(report({ paint: null }))).toContain('First paint not measured');
     expect(Object.keys(verdicts(report({ paint: null }))).some((k) => k.startsWith('first paint'))).toBe(false);
+  });
+});
+
+describe('the SQLite FTS5 peer in the report', () => {
+  const build = { seconds: 12, exportSeconds: 2, loadSeconds: 4, indexSeconds: 6, bytes: 2_500e6, reused: false };
+  const answer = (query: string, sqliteMs: number, wildscopeMs: number, totals: [number, number] = [300, 300]) => ({
+    cls: 'a few hundred', query, phrase: query.includes(' '),
+    wildscope: { total: totals[0], ms: wildscopeMs }, sqlite: { total: totals[1], ms: sqliteMs }, baselineMs: 900 });
+  const withPeer = (answers: PeerAnswer[]) => report({ peer: { engine: 'SQLite 3.40.1 FTS5', build, answers } });
+
+  it('gives the ratio as how many times faster Wildscope answered', () => {
+    expect(speedUp(answer('word', 30, 10))).toBe(3);
+    expect(speedUp(answer('word', 5, 10))).toBe(0.5);
+    const md = renderReport(withPeer([answer('word', 30, 10), answer('quiet river', 5, 10)]));
+    expect(md).toMatch(/\| a few hundred \| word \| 300 \| 30\.0 \| 10\.0 \| 3\.0× faster \| 900 \| yes \|/);
+    expect(md).toMatch(/\| "quiet river" \| 300 \| 5\.0 \| 10\.0 \| 2\.0× slower \|/);
+    expect(versus(0.006)).toBe('167× slower');
+    expect(versus(1)).toBe('1.0× faster');
+    expect(md).toContain('2500 MB (2.50× the Parquet)');
+  });
+
+  it('judges "faster at every frequency" by the slowest answer', () => {
+    const target = (r: Report) => verdicts(r)['faster than SQLite FTS5 for every word and phrase'];
+    expect(target(withPeer([answer('a', 30, 10), answer('b', 11, 10)]))).toBe(true);
+    expect(target(withPeer([answer('a', 30, 10), answer('b', 9, 10)]))).toBe(false);
+    expect(target(report())).toBeUndefined();
+    expect(renderReport(withPeer([answer('a', 30, 10), answer('b', 5, 10)]))).toContain('for every word and phrase: at the least 2.0× slower, MISSED');
+  });
+
+  it('fails the run when a total differs or the peer failed, not when it was skipped', () => {
+    const differing = withPeer([answer('word', 30, 10), answer('other', 30, 10, [300, 301])]);
+    expect(agrees(differing.peer && 'answers' in differing.peer ? differing.peer.answers[1] : answer('x', 1, 1))).toBe(false);
+    expect(peerFailures(differing)).toEqual(['totals differ for other: Wildscope 300, SQLite 301']);
+    expect(renderReport(differing)).toContain('| NO (SQLite 301) |');
+    expect(peerFailures(withPeer([answer('word', 30, 10)]))).toEqual([]);
+    const broken = report({ peer: { error: 'python3: not found' } });
+    expect(peerFailures(broken)).toHaveLength(1);
+    expect(renderReport(broken)).toContain('SQLite FTS5 peer FAILED: python3: not found');
+    expect(peerFailures(report({ peer: null }))).toEqual([]);
+    expect(renderReport(report({ peer: null }))).toContain('skipped (--no-peer)');
   });
 });

@@ -13,7 +13,22 @@ export interface Report {
   classes: ClassResult[];
   concurrent: Stats & { clients: number; seconds: number; throughput: number; byClass?: ({ cls: string } & Stats)[] };
   paint?: PaintResult[] | null; // null: chromium was not there to measure it
+  peer?: PeerReport | { error: string } | null; // null: skipped (--no-peer)
 }
+
+/** The SQLite FTS5 peer (lib/bench/peer.ts): its build, and both sides' answers to the same questions. */
+export interface PeerBuild { seconds: number; exportSeconds: number; loadSeconds: number; indexSeconds: number; bytes: number; reused: boolean }
+export interface PeerQuestion { cls: string; query: string; phrase: boolean }
+export interface PeerAnswer extends PeerQuestion {
+  wildscope: { total: number; ms: number };
+  sqlite: { total: number; ms: number };
+  baselineMs?: number;
+}
+export interface PeerReport { engine: string; build: PeerBuild; answers: PeerAnswer[] }
+
+/** SQLite's time over Wildscope's: how many times faster Wildscope answered (below 1: slower). */
+export const speedUp = (a: PeerAnswer): number => a.sqlite.ms / a.wildscope.ms;
+export const agrees = (a: PeerAnswer): boolean => a.wildscope.total === a.sqlite.total;
 
 const TARGETS: Record<string, { p50?: number; p95?: number }> = {
   'filters+facets+page': { p50: 100, p95: 250 },
@@ -56,11 +71,50 @@ export function renderReport(r: Report): string {
     ...(r.paint === null ? ['First paint not measured: no chromium at CHROMIUM_PATH or /usr/bin/chromium.', '']
       : r.paint ? ['In chromium, median of fresh tabs on a quiet server:', '',
         ...r.paint.map((p) => `- ${p.label} (\`${p.path}\`): first paint ${f(p.firstPaintMs)} ms, load ${f(p.loadMs)} ms`), ''] : []),
+    ...renderPeer(r),
     `Other targets${r.dataset.conversations === 838_000 ? '' : ' (set for 838k conversations; this run is smaller)'}:`,
     '',
     ...otherTargets(r).map(([name, ok, value]) => `- ${name}: ${value}, ${ok ? 'met' : 'MISSED'}`),
     '',
   ].join('\n');
+}
+
+const times = (x: number) => (x >= 10 ? x.toFixed(0) : x.toFixed(1));
+/** Wildscope against SQLite for one answer: "3.2× faster" or "12× slower". */
+export const versus = (speed: number): string => (speed >= 1 ? `${times(speed)}× faster` : `${times(1 / speed)}× slower`);
+
+/** The SQLite FTS5 peer's table: both sides' times for the same questions, and whether their totals agree. */
+export function renderPeer(r: Report): string[] {
+  const p = r.peer;
+  if (p === undefined) return [];
+  if (p === null) return ['SQLite FTS5 peer skipped (--no-peer).', ''];
+  if ('error' in p) return [`SQLite FTS5 peer FAILED: ${p.error}`, ''];
+  const b = p.build;
+  return [
+    `Against ${p.engine}, Datasette's layout (conversations, messages, an FTS5 table over messages.content), one process, warm, ` +
+      'median of the repeats; Wildscope over HTTP (a listing of the newest 50 and the facets, requested together), SQLite in process ' +
+      '(the count, the newest 50 and the language, country and model counts of the matches, kept in a temporary table). ' +
+      'Words are plain lowercase ASCII, for which both tokenizers agree, picked by how many conversations hold them:',
+    '',
+    `- SQLite build ${f(b.seconds, 1)} s${b.reused ? ' (reused: of an earlier run)' : ''} (export from Parquet ${f(b.exportSeconds, 1)} s, ` +
+      `load ${f(b.loadSeconds, 1)} s, FTS5 index ${f(b.indexSeconds, 1)} s), ${f(b.bytes / 1e6)} MB (${f(b.bytes / 1e6 / r.dataset.parquetMb, 2)}× the Parquet); ` +
+      `Wildscope ingest ${f(r.ingest.seconds, 1)} s${r.ingest.peakRssMb ? '' : ' (reused index)'}, ${f(r.dataset.indexMb)} MB`,
+    '',
+    '| class | query | conversations | SQLite ms | Wildscope ms | Wildscope | raw Parquet ms | totals agree |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...p.answers.map((a) => `| ${a.cls} | ${a.phrase ? `"${a.query}"` : a.query} | ${a.wildscope.total.toLocaleString('en-US')} | ` +
+      `${f(a.sqlite.ms, 1)} | ${f(a.wildscope.ms, 1)} | ${versus(speedUp(a))} | ${f(a.baselineMs)} | ` +
+      `${agrees(a) ? 'yes' : `NO (SQLite ${a.sqlite.total.toLocaleString('en-US')})`} |`),
+    '',
+  ];
+}
+
+/** Why the peer comparison fails the run: the peer failed, or a total differs. Empty when it passes or was skipped. */
+export function peerFailures(r: Report): string[] {
+  const p = r.peer;
+  if (!p) return [];
+  if ('error' in p) return [`SQLite FTS5 peer failed: ${p.error}`];
+  return p.answers.filter((a) => !agrees(a)).map((a) => `totals differ for ${a.phrase ? `"${a.query}"` : a.query}: Wildscope ${a.wildscope.total}, SQLite ${a.sqlite.total}`);
 }
 
 /** The project's targets beyond per-class latency, each as [target, met, measured]. */
@@ -79,6 +133,10 @@ export function otherTargets(r: Report): [string, boolean, string][] {
   for (const p of r.paint ?? []) out.push([`first paint < 1 s: ${p.label}`, p.firstPaintMs < 1000, `${f(p.firstPaintMs)} ms`]);
   for (const c of r.classes.filter((x) => x.baselineMs !== undefined && x.n > 0)) {
     out.push([`${c.cls} ≥ 10× faster than raw Parquet`, c.baselineMs! / c.p50 >= 10, `${f(c.baselineMs! / c.p50, 0)}×`]);
+  }
+  if (r.peer && !('error' in r.peer) && r.peer.answers.length) {
+    const slowest = Math.min(...r.peer.answers.map(speedUp));
+    out.push(['faster than SQLite FTS5 for every word and phrase', slowest > 1, `at the least ${versus(slowest)}`]);
   }
   return out;
 }
