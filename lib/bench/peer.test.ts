@@ -32,7 +32,7 @@ describe('picking the peer\'s questions', () => {
     const v = sample([['rare', 1], ['scarce', 1], ['middle', 1], ['modest', 1], ['common', 5], ['usual', 4], ['frequent', 35], ['everywhere', 36]]);
     const totals: Record<string, number> = { rare: 3, scarce: 4, middle: 30, modest: 35, common: 420, usual: 380, frequent: 2900, everywhere: 3100 };
     const asked: string[] = [];
-    const picked = await pickWords(v, 8_380, async (w) => { asked.push(w); return totals[w]; });
+    const picked = await pickWords(v, 8_380, async (w) => { asked.push(w); return totals[w]!; });
     const byClass = (cls: string) => picked.filter((p) => p.cls === cls).map((p) => p.query).sort();
     expect(byClass('a few hundred')).toEqual(['rare', 'scarce']);
     expect(byClass('a few thousand')).toEqual(['middle', 'modest']);

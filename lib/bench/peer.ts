@@ -89,9 +89,10 @@ const PLAIN = /^[a-z]{3,}$/;
 function plainRuns(ts: string[]): Set<string> {
   const out = new Set<string>();
   for (let i = 0; i + 1 < ts.length; i++) {
-    if (!PLAIN.test(ts[i]) || !PLAIN.test(ts[i + 1])) continue;
-    out.add(`${ts[i]} ${ts[i + 1]}`);
-    if (i + 2 < ts.length && PLAIN.test(ts[i + 2])) out.add(`${ts[i]} ${ts[i + 1]} ${ts[i + 2]}`);
+    const [a, b, c] = [ts[i]!, ts[i + 1]!, ts[i + 2]];
+    if (!PLAIN.test(a) || !PLAIN.test(b)) continue;
+    out.add(`${a} ${b}`);
+    if (c !== undefined && PLAIN.test(c)) out.add(`${a} ${b} ${c}`);
   }
   return out;
 }
