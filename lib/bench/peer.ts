@@ -185,6 +185,6 @@ export function pickPhrases(v: Vocabulary): PeerQuestion[] {
   const ok = [...v.runs].filter(([k]) => !v.differ.has(k)).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const two = ok.filter(([k]) => k.split(' ').length === 2);
   const three = ok.filter(([k]) => k.split(' ').length === 3);
-  const picks = [two[0], two.find(([, n]) => n <= Math.max(2, two[0]?.[1] / 20)), three[0]].filter(Boolean) as [string, number][];
+  const picks = [two[0], two.find(([, n]) => n <= Math.max(2, (two[0]?.[1] ?? 0) / 20)), three[0]].filter(Boolean) as [string, number][];
   return [...new Set(picks.map(([k]) => k))].map((query) => ({ cls: 'phrase', query, phrase: true }));
 }

@@ -84,7 +84,7 @@ describe('the SQLite FTS5 peer in the report', () => {
 
   it('fails the run when a total differs or the peer failed, not when it was skipped', () => {
     const differing = withPeer([answer('word', 30, 10), answer('other', 30, 10, [300, 301])]);
-    expect(agrees(differing.peer && 'answers' in differing.peer ? differing.peer.answers[1] : answer('x', 1, 1))).toBe(false);
+    expect(agrees(differing.peer && 'answers' in differing.peer ? differing.peer.answers[1]! : answer('x', 1, 1))).toBe(false);
     expect(peerFailures(differing)).toEqual(['totals differ for other: Wildscope 300, SQLite 301']);
     expect(renderReport(differing)).toContain('| NO (SQLite 301) |');
     expect(peerFailures(withPeer([answer('word', 30, 10)]))).toEqual([]);
