@@ -206,7 +206,9 @@ if (peer && !peerError) {
         for (let k = 0; k < peerBaselineRepeat; k++) times.push(await baseline.ask(q.phrase ? { phrase: q.query.split(' ') } : { words: [q.query] }));
         baselineMs = stats(times).p50;
       }
-      peerAnswers.push({ ...q, wildscope: peerWildscope[i], sqlite: answers[i], baselineMs });
+      const [wildscope, sqlite] = [peerWildscope[i], answers[i]];
+      if (!wildscope || !sqlite) throw new Error(`no answer for ${q.query}`);
+      peerAnswers.push({ ...q, wildscope, sqlite, baselineMs });
     }
   } catch (err) { peerError = String(err); }
 }
