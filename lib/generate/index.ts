@@ -1,10 +1,11 @@
 // Writes a synthetic dataset as Parquet shards named like the published release, one worker
 // thread per core, each shard written under a temporary name and renamed when complete.
-import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { DatasetKind } from '../dataset/schemas';
+import { Database, literal } from '../db/duckdb';
 import type { ShardJob } from './shard-worker';
 
 export interface GenerateOptions {
@@ -14,6 +15,8 @@ export interface GenerateOptions {
   schema: DatasetKind;
   shards?: number; // default: one per 60,000 conversations, as in WildChat-1M
   workers?: number;
+  /** Also write each conversation's latent topic to this Parquet file (file, row, topic, language, near_duplicate), for tests. */
+  truth?: string;
   log?: (line: string) => void;
 }
 
@@ -38,6 +41,11 @@ export async function generate(o: GenerateOptions): Promise<GenerateResult> {
   // evicts strings of its in-memory tables, and DuckDB 1.5.6 then fails reading them back ("Cannot
   // perform IO in in-memory database - CreateBlock", or a crash).
   const memoryLimit = `${Math.max(1, Math.floor((totalmem() * 0.7) / workers / 2 ** 30))}GB`;
+  const truthParts = o.truth ? `${o.truth}.parts` : undefined;
+  if (truthParts) {
+    rmSync(truthParts, { recursive: true, force: true });
+    mkdirSync(truthParts, { recursive: true });
+  }
   let done = 0;
   let written = 0;
   try {
@@ -45,7 +53,7 @@ export async function generate(o: GenerateOptions): Promise<GenerateResult> {
       const worker = new Worker(new URL('../worker-boot.mjs', import.meta.url), {
         workerData: {
           entry: new URL('./shard-worker.ts', import.meta.url).href,
-          kind: o.schema, seed: o.seed, total: o.conversations, jobs: jobs.filter((j) => j.k % workers === w), memoryLimit,
+          kind: o.schema, seed: o.seed, total: o.conversations, jobs: jobs.filter((j) => j.k % workers === w), memoryLimit, truthParts,
         },
       });
       worker.on('message', (m: { done?: number; conversations?: number; finished?: boolean }) => {
@@ -59,9 +67,25 @@ export async function generate(o: GenerateOptions): Promise<GenerateResult> {
       });
       worker.on('error', reject);
     })));
+    if (o.truth && truthParts) await mergeTruth(truthParts, o.truth);
   } finally {
     for (const f of readdirSync(o.out)) if (f.endsWith('.parquet.tmp')) rmSync(join(o.out, f), { force: true });
+    if (truthParts) rmSync(truthParts, { recursive: true, force: true });
   }
   const files = jobs.map((j) => j.file);
   return { files, bytes: files.reduce((a, f) => a + statSync(f).size, 0), seconds: (Date.now() - started) / 1000 };
+}
+
+/** Joins the workers' per-shard topic files into one, in shard and row order. */
+async function mergeTruth(parts: string, file: string): Promise<void> {
+  mkdirSync(dirname(file), { recursive: true });
+  const db = await Database.open(':memory:', { threads: 1 });
+  try {
+    const conn = await db.connect();
+    await conn.run(`COPY (SELECT * FROM read_parquet(${literal(join(parts, '*.parquet'))}) ORDER BY file, row) TO ${literal(`${file}.tmp`)} (FORMAT parquet)`);
+    conn.close();
+  } finally {
+    db.close();
+  }
+  renameSync(`${file}.tmp`, file);
 }
