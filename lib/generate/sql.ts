@@ -39,7 +39,7 @@ export function setupSql(seed: number, conversations: number): string[] {
     const home = (HOME[l.name] ?? []).map((n) => COUNTRIES.findIndex((c) => c.name === n)).filter((g) => g >= 0);
     return `(${li}, ${literal(l.name)}, ${lo}, ${hi}, ${literal(l.joiner)}, ${literal(l.end)}, ${literal(l.acceptLanguage)}, ${list(l.words)}, ${list(l.syllables)}, [${home.join(', ')}]::INT[])`;
   });
-  const shares = topicShares(LANGUAGES[0].share / LANGUAGES.reduce((a, l) => a + l.share, 0));
+  const shares = topicShares(LANGUAGES[0]!.share / LANGUAGES.reduce((a, l) => a + l.share, 0));
   const topicRows = [shares.english, shares.other].flatMap((ws, grp) => ranges(ws).map(([lo, hi], ti) => `(${grp}, ${ti}, ${lo}, ${hi})`));
   const sizes = topicPools(conversations);
   const topicLangRows = TOPICS.flatMap((t, ti) => LANGUAGES.map((l, li) => {

@@ -415,7 +415,7 @@ export function topicLanguage(t: Topic, language: string): TopicLanguage {
   const spec = LANGUAGES.find((l) => l.name === language);
   if (!spec) throw new Error(`unknown language ${language}`);
   const own = t.words[language];
-  const words = own ?? [...syllableWords(t.id, language, spec.syllables, 10), ...t.words.English.slice(0, 12)];
+  const words = own ?? [...syllableWords(t.id, language, spec.syllables, 10), ...(t.words.English ?? []).slice(0, 12)];
   return { words, templates: t.templates[language] ?? t.fallback, nearDuplicates: t.nearDuplicates?.[language] ?? [] };
 }
 
@@ -426,14 +426,15 @@ export function topicLanguage(t: Topic, language: string): TopicLanguage {
 export function topicShares(englishShare: number): { english: number[]; other: number[] } {
   const total = TOPICS.reduce((a, t) => a + t.share, 0);
   const s = TOPICS.map((t) => t.share / total);
-  const fixedEn = TOPICS.map((t, k) => (t.english === undefined ? 0 : (s[k] * t.english) / englishShare));
-  const fixedOther = TOPICS.map((t, k) => (t.english === undefined ? 0 : (s[k] * (1 - t.english)) / (1 - englishShare)));
-  const free = TOPICS.reduce((a, t, k) => a + (t.english === undefined ? s[k] : 0), 0);
+  const share = (k: number) => s[k]!;
+  const fixedEn = TOPICS.map((t, k) => (t.english === undefined ? 0 : (share(k) * t.english) / englishShare));
+  const fixedOther = TOPICS.map((t, k) => (t.english === undefined ? 0 : (share(k) * (1 - t.english)) / (1 - englishShare)));
+  const free = TOPICS.reduce((a, t, k) => a + (t.english === undefined ? share(k) : 0), 0);
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   const scaleEn = (1 - sum(fixedEn)) / free;
   const scaleOther = (1 - sum(fixedOther)) / free;
   return {
-    english: TOPICS.map((t, k) => (t.english === undefined ? s[k] * scaleEn : fixedEn[k])),
-    other: TOPICS.map((t, k) => (t.english === undefined ? s[k] * scaleOther : fixedOther[k])),
+    english: TOPICS.map((t, k) => (t.english === undefined ? share(k) * scaleEn : fixedEn[k]!)),
+    other: TOPICS.map((t, k) => (t.english === undefined ? share(k) * scaleOther : fixedOther[k]!)),
   };
 }
