@@ -26,14 +26,24 @@ export default async function RootLayout({ children }: { children: React.ReactNo
       </head>
       <body className="min-h-screen bg-slate-50 text-slate-900">
         <KeyboardShortcuts />
-        <Suspense><NavigationPending /></Suspense>
+        <Suspense>
+          <NavigationPending />
+        </Suspense>
         <header className="border-b border-slate-200 bg-white">
           <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-1 px-4 py-3">
-            <Link href="/" className="text-lg font-semibold tracking-tight text-indigo-700">Wildscope</Link>
+            <Link href="/" className="text-lg font-semibold tracking-tight text-indigo-700">
+              Wildscope
+            </Link>
             <nav className="flex gap-4 text-sm text-slate-600">
-              <Link href="/" className="hover:text-slate-900">Explore</Link>
-              <Link href="/charts" className="hover:text-slate-900">Charts</Link>
-              <Link href="/docs/api" className="hover:text-slate-900">API</Link>
+              <Link href="/" className="hover:text-slate-900">
+                Explore
+              </Link>
+              <Link href="/charts" className="hover:text-slate-900">
+                Charts
+              </Link>
+              <Link href="/docs/api" className="hover:text-slate-900">
+                API
+              </Link>
             </nav>
             <DatasetLine />
             <ThemeToggle />

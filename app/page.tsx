@@ -27,14 +27,34 @@ export const dynamic = 'force-dynamic';
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 /** The sidebar control of one field, in the order of the field table; none for fields set elsewhere. */
-function Control({ def, view, filter, links, notice }: { def: FieldDef; view: ExploreView; filter: Filter; links: ViewLinks; notice: React.ReactNode }) {
+function Control({
+  def,
+  view,
+  filter,
+  links,
+  notice,
+}: {
+  def: FieldDef;
+  view: ExploreView;
+  filter: Filter;
+  links: ViewLinks;
+  notice: React.ReactNode;
+}) {
   switch (def.kind) {
-    case 'values': return def.facet ? <FacetList def={def} values={view.facets[def.key as keyof ExploreView['facets']] ?? []} links={links} notice={notice} /> : null;
-    case 'bool': return <FacetList def={def} values={view.facets[def.key]} links={links} notice={notice} />;
-    case 'range': return <TurnsFacet def={def} buckets={view.turns} filter={filter} links={links} notice={notice} />;
-    case 'dates': return <DateRange def={def} links={links} notice={notice} />;
-    case 'flagged': return <ModerationFacet def={def} counts={view.flags} links={links} notice={notice} />;
-    default: return null; // the search box, and thresholds inside the moderation facet
+    case 'values':
+      return def.facet ? (
+        <FacetList def={def} values={view.facets[def.key as keyof ExploreView['facets']] ?? []} links={links} notice={notice} />
+      ) : null;
+    case 'bool':
+      return <FacetList def={def} values={view.facets[def.key]} links={links} notice={notice} />;
+    case 'range':
+      return <TurnsFacet def={def} buckets={view.turns} filter={filter} links={links} notice={notice} />;
+    case 'dates':
+      return <DateRange def={def} links={links} notice={notice} />;
+    case 'flagged':
+      return <ModerationFacet def={def} counts={view.flags} links={links} notice={notice} />;
+    default:
+      return null; // the search box, and thresholds inside the moderation facet
   }
 }
 
@@ -49,10 +69,7 @@ export default async function ExplorePage({ searchParams }: { searchParams: Sear
   const users = filter.values.hashed_ip ?? [];
   let view;
   try {
-    view = await Promise.all([
-      exploreView(filter, listing),
-      users.length === 1 ? userSummary(users[0]!) : Promise.resolve(undefined),
-    ]);
+    view = await Promise.all([exploreView(filter, listing), users.length === 1 ? userSummary(users[0]!) : Promise.resolve(undefined)]);
   } catch (e) {
     const notice = pageNotice(e);
     if (notice) return <ViewNotice message={notice} href={new ViewLinks(asked).self} action="Try again" />;
@@ -66,7 +83,9 @@ export default async function ExplorePage({ searchParams }: { searchParams: Sear
       <h1 className="sr-only">Explore conversations</h1>
       {notices('top', 'col-span-full')}
       <FilterDrawer active={chips(params).length}>
-        {FIELD_DEFS.map((def) => <Control key={def.key} def={def} view={explore} filter={filter} links={links} notice={notices(def.place)} />)}
+        {FIELD_DEFS.map((def) => (
+          <Control key={def.key} def={def} view={explore} filter={filter} links={links} notice={notices(def.place)} />
+        ))}
       </FilterDrawer>
       <section className="min-w-0">
         <SearchForm filter={filter} links={links} notice={notices('search', 'mt-1')} />
@@ -76,14 +95,27 @@ export default async function ExplorePage({ searchParams }: { searchParams: Sear
         <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2" data-testid="listing-bar">
           <p className="text-sm text-slate-700" data-testid="total">
             <Sentence total={list.total} params={params} />
-            {list.total > 0 && <span className="text-slate-500" data-testid="range"> · {page.first.toLocaleString('en-US')}–{page.last.toLocaleString('en-US')}</span>}
+            {list.total > 0 && (
+              <span className="text-slate-500" data-testid="range">
+                {' '}
+                · {page.first.toLocaleString('en-US')}–{page.last.toLocaleString('en-US')}
+              </span>
+            )}
           </p>
           <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
             <ListingControls query={links.query} sort={listing.sort} limit={listing.limit} searching={!!filter.q} />
-            <Link href={links.charts()} className="text-sm text-indigo-700 underline" data-testid="charts-link">Charts</Link>
+            <Link href={links.charts()} className="text-sm text-indigo-700 underline" data-testid="charts-link">
+              Charts
+            </Link>
             <span className="text-sm text-slate-600">
-              Export <a className="text-indigo-700 underline" href={links.export('csv')} data-testid="export-csv" download>CSV</a>
-              {' / '}<a className="text-indigo-700 underline" href={links.export('jsonl')} data-testid="export-jsonl" download>JSONL</a>
+              Export{' '}
+              <a className="text-indigo-700 underline" href={links.export('csv')} data-testid="export-csv" download>
+                CSV
+              </a>
+              {' / '}
+              <a className="text-indigo-700 underline" href={links.export('jsonl')} data-testid="export-jsonl" download>
+                JSONL
+              </a>
             </span>
           </div>
           {notices('listing', 'basis-full')}

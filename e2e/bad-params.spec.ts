@@ -11,7 +11,10 @@ async function target(link: Locator): Promise<[string, string[][]]> {
 }
 const expected = (path: string, qs: string): [string, string[][]] => [path, [...new URLSearchParams(qs)].sort()];
 
-test('explore: a bad turns_min keeps the search, the other filters and the results, with a notice by the turns facet', async ({ page, request }) => {
+test('explore: a bad turns_min keeps the search, the other filters and the results, with a notice by the turns facet', async ({
+  page,
+  request,
+}) => {
   const api = await (await request.get('/api/conversations?q=hello&language=English&limit=1')).json();
   expect(api.total).toBeGreaterThan(0);
   const res = await page.goto('/?q=hello&language=English&turns_min=abc');

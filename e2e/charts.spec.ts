@@ -2,7 +2,11 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { parseCsv } from '../test/csv';
 
-interface Ranked { value: string | null; count: number; flagged: number }
+interface Ranked {
+  value: string | null;
+  count: number;
+  flagged: number;
+}
 
 const sum = (rows: { count: number }[]) => rows.reduce((a, r) => a + r.count, 0);
 const attr = (name: string) => `[data-place=${JSON.stringify(name)}]`;
@@ -41,7 +45,9 @@ test('clicking a country filters the page and every other chart; the results lin
   await expect(page.getByTestId('total')).toHaveAttribute('data-total', String(all.total));
   await expect(chart(page, 'languages')).toHaveAttribute('data-total', String(sum(all.languages)));
 
-  await chart(page, 'countries').locator(`path${attr('Germany')}`).click();
+  await chart(page, 'countries')
+    .locator(`path${attr('Germany')}`)
+    .click();
   await expect(page).toHaveURL(/\/charts\?country=Germany$/);
   await expect(page.getByTestId('total')).toHaveAttribute('data-total', String(de.total));
   await expect(page.getByTestId('chips')).toContainText('country: Germany');

@@ -1,7 +1,14 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 
-interface ApiMessage { role: string; content: string; turn_identifier: string | null }
-interface ApiConversation { id: string; messages: ApiMessage[] }
+interface ApiMessage {
+  role: string;
+  content: string;
+  turn_identifier: string | null;
+}
+interface ApiConversation {
+  id: string;
+  messages: ApiMessage[];
+}
 
 async function conversation(request: APIRequestContext, id: string): Promise<ApiConversation> {
   const res = await request.get(`/api/conversations/${id}`);
@@ -63,8 +70,12 @@ test('/t/<tid> and /conversation/wildchat/<tid> land on the right turn', async (
 });
 
 test('HTML inside a message is shown as text and nothing runs', async ({ page, request }) => {
-  const snippets = ['<script>window.__pwned = 1; alert("xss")</script>', '<img src=x onerror="window.__pwned = 1">',
-    '<a href="javascript:window.__pwned=1">click me</a>', '<svg onload="window.__pwned = 1"></svg>'];
+  const snippets = [
+    '<script>window.__pwned = 1; alert("xss")</script>',
+    '<img src=x onerror="window.__pwned = 1">',
+    '<a href="javascript:window.__pwned=1">click me</a>',
+    '<svg onload="window.__pwned = 1"></svg>',
+  ];
   let found: { id: string; snippet: string } | undefined;
   for (const q of ['pwned', '__pwned', 'onerror', 'script']) {
     const list = await (await request.get(`/api/conversations?q=${q}&limit=10`)).json();
@@ -72,13 +83,19 @@ test('HTML inside a message is shown as text and nothing runs', async ({ page, r
       const c = await conversation(request, row.id);
       // A short message, so the snippet is on screen without "show all".
       const m = c.messages.find((x) => x.content.length < 3000 && snippets.some((s) => x.content.includes(s)));
-      if (m) { found = { id: c.id, snippet: snippets.find((s) => m.content.includes(s))! }; break; }
+      if (m) {
+        found = { id: c.id, snippet: snippets.find((s) => m.content.includes(s))! };
+        break;
+      }
     }
     if (found) break;
   }
   expect(found, 'the sample has a message with a hostile HTML snippet').toBeDefined();
   const dialogs: string[] = [];
-  page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
   await page.goto(`/c/${found!.id}`);
   await expect(page.getByText(found!.snippet).first()).toBeVisible();
   const messages = page.getByTestId('messages');
@@ -89,16 +106,20 @@ test('HTML inside a message is shown as text and nothing runs', async ({ page, r
   type Seen = { text: string; href: string };
   await page.evaluate(() => {
     (window as unknown as { __click: Promise<Seen> }).__click = new Promise<Seen>((resolve) => {
-      window.addEventListener('click', (e) => {
-        const text = (e.target as Element).textContent ?? '';
-        const hop = new MessageChannel();
-        hop.port1.onmessage = () => {
-          const again = new MessageChannel();
-          again.port1.onmessage = () => resolve({ text, href: window.location.href });
-          again.port2.postMessage(null);
-        };
-        hop.port2.postMessage(null);
-      }, { once: true });
+      window.addEventListener(
+        'click',
+        (e) => {
+          const text = (e.target as Element).textContent ?? '';
+          const hop = new MessageChannel();
+          hop.port1.onmessage = () => {
+            const again = new MessageChannel();
+            again.port1.onmessage = () => resolve({ text, href: window.location.href });
+            again.port2.postMessage(null);
+          };
+          hop.port2.postMessage(null);
+        },
+        { once: true },
+      );
     });
   });
   const at = page.url();
@@ -133,7 +154,10 @@ test('a long conversation renders every message and scrolls to the end', async (
   await expect(page.getByRole('heading', { name: `Conversation ${c.id}` })).toBeVisible();
   // Link previews: the title names the conversation, the description is the first user message.
   await expect(page).toHaveTitle(`Conversation ${c.id} · Wildscope`);
-  const firstUser = c.messages.find((m) => m.role === 'user' && m.content.trim())!.content.replace(/\s+/g, ' ').trim();
+  const firstUser = c.messages
+    .find((m) => m.role === 'user' && m.content.trim())!
+    .content.replace(/\s+/g, ' ')
+    .trim();
   const description = await page.locator('meta[name="description"]').getAttribute('content');
   expect(firstUser.startsWith(description!.replace(/…$/, ''))).toBe(true);
   // The server renders the head; scrolling down renders the rest, until every message is there.
@@ -165,7 +189,10 @@ test('a message of hundreds of KB is sent as its head and shown whole on request
   // The page carries the head of the message, not the whole of it (neither as HTML nor as props).
   const html = await (await request.get(`/c/${id}`)).text();
   expect(html.length).toBeLessThan(text.length / 2);
-  const tail = text.slice(-3000).match(/[A-Za-z]{5,}(?: [A-Za-z]{3,}){3}/g)!.at(-1)!;
+  const tail = text
+    .slice(-3000)
+    .match(/[A-Za-z]{5,}(?: [A-Za-z]{3,}){3}/g)!
+    .at(-1)!;
   expect(html).not.toContain(tail);
   await page.goto(`/c/${id}`);
   const card = page.getByTestId('messages').locator(':scope > li.msg').nth(at);
@@ -185,7 +212,10 @@ test('search words are highlighted and lead back to the results', async ({ page,
   // The hit's turn, named in the URL: a message past the server-rendered head is then rendered too.
   const c = await conversation(request, list.rows[0].id);
   const hit = c.messages.findIndex((m) => /zebra-quartz-57/i.test(m.content));
-  const tid = c.messages.slice(0, hit + 1).reverse().find((m) => m.turn_identifier)!.turn_identifier;
+  const tid = c.messages
+    .slice(0, hit + 1)
+    .reverse()
+    .find((m) => m.turn_identifier)!.turn_identifier;
   await page.goto(`/c/${c.id}?q=zebra-quartz-57&back=${encodeURIComponent('q=zebra-quartz-57&sort=newest')}#turn-${tid}`);
   await expect(page.locator(`[id="turn-${tid}"]`)).toBeVisible();
   // A hit may lie past the head of a long message: "show all" renders the rest.

@@ -8,7 +8,9 @@ const nonceOf = (csp: string) => /'nonce-([A-Za-z0-9+/=]+)'/.exec(csp)?.[1];
 /** Collects CSP violations and console errors from the moment the page starts loading. */
 async function watch(page: Page) {
   const errors: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
   page.on('pageerror', (e) => errors.push(e.message));
   await page.addInitScript(() => {
     const w = window as unknown as { __violations: string[] };
@@ -19,10 +21,11 @@ async function watch(page: Page) {
 }
 
 /** React has attached to the server-rendered DOM: only possible if its scripts ran. */
-const hydrated = (page: Page) => page.waitForFunction(() => {
-  const el = document.querySelector('main');
-  return !!el && Object.keys(el).some((k) => k.startsWith('__reactFiber'));
-});
+const hydrated = (page: Page) =>
+  page.waitForFunction(() => {
+    const el = document.querySelector('main');
+    return !!el && Object.keys(el).some((k) => k.startsWith('__reactFiber'));
+  });
 
 async function pages(request: import('@playwright/test').APIRequestContext) {
   const id = (await (await request.get('/api/conversations?limit=1')).json()).rows[0].id as string;
@@ -41,7 +44,8 @@ test('every page hydrates under the policy with no violation', async ({ page, re
     expect(nonce, csp).toBeTruthy();
     expect(csp).toContain(`script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`);
     expect(csp).not.toContain('unsafe-eval');
-    for (const d of ["object-src 'none'", "base-uri 'self'", "frame-ancestors 'none'", "img-src 'self' data: blob:"]) expect(csp).toContain(d);
+    for (const d of ["object-src 'none'", "base-uri 'self'", "frame-ancestors 'none'", "img-src 'self' data: blob:"])
+      expect(csp).toContain(d);
     // Every script the server wrote carries this response's nonce.
     const scripts = (await res!.text()).match(/<script\b[^>]*>/g) ?? [];
     expect(scripts.length, path).toBeGreaterThan(0);
@@ -49,7 +53,10 @@ test('every page hydrates under the policy with no violation', async ({ page, re
     await hydrated(page);
     await page.waitForLoadState('networkidle');
     expect(await w.violations(), path).toEqual([]);
-    expect(w.errors.filter((e) => /Content Security Policy|Refused to/.test(e)), path).toEqual([]);
+    expect(
+      w.errors.filter((e) => /Content Security Policy|Refused to/.test(e)),
+      path,
+    ).toEqual([]);
     page.removeAllListeners('console');
     page.removeAllListeners('pageerror');
   }

@@ -23,7 +23,10 @@ test('clicking a facet value filters and changes the other facets’ counts', as
 
   // "not" excludes the value instead.
   await page.goto('/');
-  await page.locator('[data-facet="language"] li').filter({ has: page.locator('a[data-value="English"]') }).hover();
+  await page
+    .locator('[data-facet="language"] li')
+    .filter({ has: page.locator('a[data-value="English"]') })
+    .hover();
   await page.locator('[data-facet="language"] a[data-not="English"]').click();
   await expect(page).toHaveURL(/not_language=English/);
   const english = await (await page.request.get('/api/conversations?language=English&limit=1')).json();
@@ -32,9 +35,11 @@ test('clicking a facet value filters and changes the other facets’ counts', as
 
 test('searches Chinese and Russian words, totals match the API', async ({ page, request }) => {
   const zh = (await (await request.get('/api/conversations?language=Chinese&limit=20')).json()).rows
-    .map((r: { preview: string | null }) => /\p{Script=Han}{2}/u.exec(r.preview ?? '')?.[0]).find(Boolean) as string;
+    .map((r: { preview: string | null }) => /\p{Script=Han}{2}/u.exec(r.preview ?? '')?.[0])
+    .find(Boolean) as string;
   const ru = (await (await request.get('/api/conversations?language=Russian&limit=20')).json()).rows
-    .map((r: { preview: string | null }) => /\p{Script=Cyrillic}{4,}/u.exec(r.preview ?? '')?.[0]).find(Boolean) as string;
+    .map((r: { preview: string | null }) => /\p{Script=Cyrillic}{4,}/u.exec(r.preview ?? '')?.[0])
+    .find(Boolean) as string;
   expect(zh).toBeTruthy();
   expect(ru).toBeTruthy();
   for (const word of [zh, ru]) {
@@ -100,15 +105,31 @@ test('the CSV export link downloads the whole selection', async ({ page, request
   expect(api.total).toBeGreaterThan(25);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
   const records = parseCsv(readFileSync((await download.path())!, 'utf8'));
-  expect(records[0]).toEqual(['id', 'conversation_hash', 'model', 'timestamp', 'turns', 'language', 'country', 'state',
-    'hashed_ip', 'toxic', 'redacted', 'max_moderation', 'preview']);
+  expect(records[0]).toEqual([
+    'id',
+    'conversation_hash',
+    'model',
+    'timestamp',
+    'turns',
+    'language',
+    'country',
+    'state',
+    'hashed_ip',
+    'toxic',
+    'redacted',
+    'max_moderation',
+    'preview',
+  ]);
   expect(records.length - 1).toBe(api.total);
   expect(new Set(records.slice(1).map((r) => r[5]))).toEqual(new Set(['French']));
   expect(records[1]?.[0]).toBe(api.rows[0].id);
 
   const jsonl = await request.get('/api/conversations.jsonl?language=French');
   expect(jsonl.headers()['content-type']).toContain('ndjson');
-  const lines = (await jsonl.text()).trim().split('\n').map((l) => JSON.parse(l));
+  const lines = (await jsonl.text())
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
   expect(lines.length).toBe(api.total);
   expect(lines[0].id).toBe(api.rows[0].id);
   expect(lines[0].messages.length).toBeGreaterThan(0);

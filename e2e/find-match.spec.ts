@@ -2,7 +2,10 @@
 // turns (j/k), also past the messages rendered on the server.
 import { expect, test, type APIRequestContext } from '@playwright/test';
 
-interface Msg { role: string; content: string }
+interface Msg {
+  role: string;
+  content: string;
+}
 
 async function longest(request: APIRequestContext): Promise<{ id: string; turns: number; messages: Msg[] }> {
   const list = await (await request.get('/api/conversations?sort=turns&limit=1')).json();
@@ -16,7 +19,9 @@ const words = (text: string) => [...new Set(text.toLowerCase().match(/\b[a-z]{5,
 test('opened from a search, the page lands on the first match and n/p walk the matches', async ({ page, request }) => {
   const c = await longest(request);
   // A word of a message well below the top, absent from everything before it.
-  const at = c.messages.findIndex((m, i) => i >= 6 && i < 60 && words(m.content).some((w) => !c.messages.slice(0, i).some((p) => has(p.content, w))));
+  const at = c.messages.findIndex(
+    (m, i) => i >= 6 && i < 60 && words(m.content).some((w) => !c.messages.slice(0, i).some((p) => has(p.content, w))),
+  );
   expect(at).toBeGreaterThan(0);
   const word = words(c.messages[at]!.content).find((w) => !c.messages.slice(0, at).some((p) => has(p.content, w)))!;
   await page.goto(`/c/${c.id}?q=${word}`);

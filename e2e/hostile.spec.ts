@@ -7,29 +7,66 @@ const LEAKS = [/\bat (async )?[\w$.<>[\] ]+ \(?[^)\s]*:\d+:\d+\)?/, /node:intern
 
 /** Explore queries the server must refuse with a notice naming the parameter. */
 const REFUSED: [string, string][] = [
-  ['limit=-5', 'limit'], ['limit=NaN', 'limit'], ['offset=1e309', 'offset'], ['limit=99999999999999999999', 'limit'],
-  ['from=2023-02-30', 'from'], ['to=%2B275760-09-13', 'to'], ['from=9999-12-31T23:59:60Z', 'from'],
-  ['sort=newest&sort=oldest', 'sort'], ['turns_min=5&turns_max=2', 'turns_min'], ['min_sexual=2', 'min_sexual'],
-  ['wat=1', 'wat'], ['..%2F..%2Fetc%2Fpasswd=1', 'passwd'], ['toxic=%00', 'toxic'], ['role=%3Cscript%3E', 'role'],
-  [`q=${'a'.repeat(1200)}`, 'q'], [`language=${'x'.repeat(3000)}`, 'language'], ['q=%22%22', 'q'], ['q=%FF%FE', 'q'], ['flagged=%27%20OR%201%3D1', 'flagged'],
+  ['limit=-5', 'limit'],
+  ['limit=NaN', 'limit'],
+  ['offset=1e309', 'offset'],
+  ['limit=99999999999999999999', 'limit'],
+  ['from=2023-02-30', 'from'],
+  ['to=%2B275760-09-13', 'to'],
+  ['from=9999-12-31T23:59:60Z', 'from'],
+  ['sort=newest&sort=oldest', 'sort'],
+  ['turns_min=5&turns_max=2', 'turns_min'],
+  ['min_sexual=2', 'min_sexual'],
+  ['wat=1', 'wat'],
+  ['..%2F..%2Fetc%2Fpasswd=1', 'passwd'],
+  ['toxic=%00', 'toxic'],
+  ['role=%3Cscript%3E', 'role'],
+  [`q=${'a'.repeat(1200)}`, 'q'],
+  [`language=${'x'.repeat(3000)}`, 'language'],
+  ['q=%22%22', 'q'],
+  ['q=%FF%FE', 'q'],
+  ['flagged=%27%20OR%201%3D1', 'flagged'],
 ];
 
 /** Explore queries that are odd but valid: a page of results (often none), with the values shown as text. */
 const SERVED = [
-  `language=${encodeURIComponent("' OR 1=1 --")}`, `country=${encodeURIComponent("English' OR '1'='1")}`,
-  `q=${encodeURIComponent(`<img src=x onerror="${PWN}">`)}`, `language=${encodeURIComponent(`<script>${PWN}</script>`)}`,
-  `hashed_ip=${encodeURIComponent(`"><svg onload=${PWN}>`)}`, 'language=%C3%28', 'q=%zz', 'model=%ED%A0%80',
-  'language=..%2F..%2F..%2Fetc%2Fpasswd', 'state=%0D%0ASet-Cookie:%20x=1', 'q=%E2%80%AEevil', 'language=',
+  `language=${encodeURIComponent("' OR 1=1 --")}`,
+  `country=${encodeURIComponent("English' OR '1'='1")}`,
+  `q=${encodeURIComponent(`<img src=x onerror="${PWN}">`)}`,
+  `language=${encodeURIComponent(`<script>${PWN}</script>`)}`,
+  `hashed_ip=${encodeURIComponent(`"><svg onload=${PWN}>`)}`,
+  'language=%C3%28',
+  'q=%zz',
+  'model=%ED%A0%80',
+  'language=..%2F..%2F..%2Fetc%2Fpasswd',
+  'state=%0D%0ASet-Cookie:%20x=1',
+  'q=%E2%80%AEevil',
+  'language=',
 ];
 
-const IDS = ['1', 'abc', '..%2F..%2Fetc%2Fpasswd', '%2e%2e%2f%2e%2e%2f', '%00', '9'.repeat(500), '99999999999999999999',
-  '%3Cscript%3Ealert(1)%3C%2Fscript%3E', "1'%20OR%201=1%20--", '-1', '1e10', 'NaN'];
+const IDS = [
+  '1',
+  'abc',
+  '..%2F..%2Fetc%2Fpasswd',
+  '%2e%2e%2f%2e%2e%2f',
+  '%00',
+  '9'.repeat(500),
+  '99999999999999999999',
+  '%3Cscript%3Ealert(1)%3C%2Fscript%3E',
+  "1'%20OR%201=1%20--",
+  '-1',
+  '1e10',
+  'NaN',
+];
 /** Percent-escapes that are not UTF-8: refused before routing, with a 400. */
 const BAD_ESCAPES = ['%FF', '%E0%80%AF', '%C3%28', '%ED%A0%80'];
 
 function watch(page: Page) {
   const dialogs: string[] = [];
-  page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
   return dialogs;
 }
 
@@ -122,9 +159,18 @@ test('turn links with hostile identifiers answer 404 with a message, never a red
 });
 
 test('nothing outside the app is served', async ({ request }) => {
-  for (const path of ['/../../etc/passwd', '/%2e%2e/%2e%2e/etc/passwd', '/_next/static/..%2f..%2f..%2fpackage.json', '/.env',
-    '/package.json', '/data/cache/index.duckdb', '/.cache/e2e-index/index.duckdb', '/_next/static/%2e%2e/%2e%2e/next.config.js',
-    '/public/screenshot.png/..%2f..%2fREADME.md', '/api/..%2f..%2fetc%2fpasswd']) {
+  for (const path of [
+    '/../../etc/passwd',
+    '/%2e%2e/%2e%2e/etc/passwd',
+    '/_next/static/..%2f..%2f..%2fpackage.json',
+    '/.env',
+    '/package.json',
+    '/data/cache/index.duckdb',
+    '/.cache/e2e-index/index.duckdb',
+    '/_next/static/%2e%2e/%2e%2e/next.config.js',
+    '/public/screenshot.png/..%2f..%2fREADME.md',
+    '/api/..%2f..%2fetc%2fpasswd',
+  ]) {
     const res = await request.get(path, { maxRedirects: 0 });
     expect(res.status(), path).toBeLessThan(500);
     const body = await res.text();

@@ -5,12 +5,23 @@ import { expect, test, type Page, type Route } from '@playwright/test';
 /** Holds the next navigation's server answer (not prefetches) until the returned function is called. */
 async function holdNextNavigation(page: Page): Promise<{ held: Promise<void>; release: () => Promise<void> }> {
   let hold!: (r: Route) => void;
-  const caught = new Promise<Route>((resolve) => { hold = resolve; });
-  await page.route((url) => url.searchParams.has('_rsc'), async (route) => {
-    if (route.request().headers()['next-router-prefetch']) return route.continue();
-    hold(route);
+  const caught = new Promise<Route>((resolve) => {
+    hold = resolve;
   });
-  return { held: caught.then(() => undefined), release: async () => { await (await caught).continue(); await page.unroute(() => true); } };
+  await page.route(
+    (url) => url.searchParams.has('_rsc'),
+    async (route) => {
+      if (route.request().headers()['next-router-prefetch']) return route.continue();
+      hold(route);
+    },
+  );
+  return {
+    held: caught.then(() => undefined),
+    release: async () => {
+      await (await caught).continue();
+      await page.unroute(() => true);
+    },
+  };
 }
 
 for (const [what, act] of [

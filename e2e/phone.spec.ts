@@ -9,8 +9,17 @@ const overflow = (page: Page) => page.evaluate(() => document.documentElement.sc
 test('no page scrolls sideways at 390 px', async ({ page, request }) => {
   const longest = (await (await request.get('/api/conversations?sort=turns&limit=1')).json()).rows[0].id;
   const arabic = (await (await request.get('/api/conversations?language=Arabic&limit=1')).json()).rows[0].id;
-  const pages = ['/', '/?language=English&q=the', '/?hashed_ip=none', '/charts', '/charts?country=United+States&split=role',
-    `/c/${longest}`, `/c/${arabic}`, '/c/unknown-id', '/?turns_min=abc'];
+  const pages = [
+    '/',
+    '/?language=English&q=the',
+    '/?hashed_ip=none',
+    '/charts',
+    '/charts?country=United+States&split=role',
+    `/c/${longest}`,
+    `/c/${arabic}`,
+    '/c/unknown-id',
+    '/?turns_min=abc',
+  ];
   for (const path of pages) {
     await page.goto(path);
     await page.waitForLoadState('networkidle');

@@ -37,12 +37,17 @@ test('/ focuses the search box, but not while typing elsewhere', async ({ page }
 });
 
 test('an Arabic message is laid out right to left, in its language; an English one left to right', async ({ page, request }) => {
-  for (const [language, tag, direction] of [['Arabic', 'ar', 'rtl'], ['English', 'en', 'ltr']] as const) {
+  for (const [language, tag, direction] of [
+    ['Arabic', 'ar', 'rtl'],
+    ['English', 'en', 'ltr'],
+  ] as const) {
     const list = await (await request.get(`/api/conversations?language=${language}&limit=20`)).json();
     const id = list.rows.find((r: { preview: string | null }) => r.preview)?.id;
     expect(id, `an ${language} conversation with a first message`).toBeTruthy();
     const c = await (await request.get(`/api/conversations/${id}`)).json();
-    const first = c.messages.findIndex((m: { role: string; language: string; content: string }) => m.role === 'user' && m.language === language && m.content.trim());
+    const first = c.messages.findIndex(
+      (m: { role: string; language: string; content: string }) => m.role === 'user' && m.language === language && m.content.trim(),
+    );
     expect(first, `a user message in ${language}`).toBeGreaterThanOrEqual(0);
     await page.goto(`/c/${id}`);
     const body = page.locator('[data-testid="messages"] > li').nth(first).locator('.md');

@@ -5,7 +5,10 @@ import { expect, test, type APIRequestContext } from '@playwright/test';
 
 const HOST = 'wildscope.example.org';
 
-interface ApiMessage { role: string; turn_identifier: string | null }
+interface ApiMessage {
+  role: string;
+  turn_identifier: string | null;
+}
 
 async function longConversation(request: APIRequestContext): Promise<{ id: string; messages: ApiMessage[] }> {
   const list = await (await request.get('/api/conversations?sort=turns&limit=1')).json();

@@ -2,16 +2,17 @@
 import { expect, test, type Page } from '@playwright/test';
 
 /** Relative luminance of the page's background, 0 (black) to 1 (white); colours may be oklch, so a canvas converts them. */
-const background = (page: Page) => page.evaluate(() => {
-  const ctx = document.createElement('canvas').getContext('2d')!;
-  ctx.fillStyle = getComputedStyle(document.body).backgroundColor;
-  ctx.fillRect(0, 0, 1, 1);
-  const [r, g, b] = [...ctx.getImageData(0, 0, 1, 1).data].slice(0, 3).map((v) => {
-    const s = v / 255;
-    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+const background = (page: Page) =>
+  page.evaluate(() => {
+    const ctx = document.createElement('canvas').getContext('2d')!;
+    ctx.fillStyle = getComputedStyle(document.body).backgroundColor;
+    ctx.fillRect(0, 0, 1, 1);
+    const [r, g, b] = [...ctx.getImageData(0, 0, 1, 1).data].slice(0, 3).map((v) => {
+      const s = v / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
   });
-  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
-});
 
 test.describe('with the system in dark mode', () => {
   test.use({ colorScheme: 'dark' });

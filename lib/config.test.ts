@@ -8,7 +8,14 @@ import { config, ConfigError, readSettings } from './config';
 describe('settings', () => {
   it('gives the defaults for an empty environment', () => {
     const s = readSettings({});
-    expect(s).toMatchObject({ port: 3000, host: '127.0.0.1', memory: '2GB', queryTimeoutMs: 10_000, exportMaxRows: 1_000_000, matchCacheSeconds: 300 });
+    expect(s).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      memory: '2GB',
+      queryTimeoutMs: 10_000,
+      exportMaxRows: 1_000_000,
+      matchCacheSeconds: 300,
+    });
   });
 
   it('reads good values', () => {
@@ -36,7 +43,11 @@ describe('settings', () => {
 
   it('names every bad variable at once, and a WILDSCOPE_ name that is no setting', () => {
     let message = '';
-    try { readSettings({ PORT: 'x', WILDSCOPE_MEMORY: 'y', WILDSCOPE_QUERY_TIMEOUT: '5000' }); } catch (e) { message = String(e); }
+    try {
+      readSettings({ PORT: 'x', WILDSCOPE_MEMORY: 'y', WILDSCOPE_QUERY_TIMEOUT: '5000' });
+    } catch (e) {
+      message = String(e);
+    }
     expect(message).toMatch(/PORT="x"/);
     expect(message).toMatch(/WILDSCOPE_MEMORY="y"/);
     expect(message).toMatch(/WILDSCOPE_QUERY_TIMEOUT is not a Wildscope setting .*WILDSCOPE_QUERY_TIMEOUT_MS/);
@@ -50,7 +61,8 @@ describe('npm start and npm run ingest', () => {
       const cache = mkdtempSync(join(tmpdir(), 'wildscope-config-'));
       const r = spawnSync(process.execPath, ['--import', 'tsx', script], {
         env: { ...process.env, WILDSCOPE_QUERY_TIMEOUT_MS: 'abc', WILDSCOPE_CACHE: cache, WILDSCOPE_DATA: join(cache, 'none') },
-        encoding: 'utf8', timeout: 60_000,
+        encoding: 'utf8',
+        timeout: 60_000,
       });
       expect(r.status).toBe(1);
       expect(r.stderr).toMatch(/WILDSCOPE_QUERY_TIMEOUT_MS="abc" is not allowed/);

@@ -15,11 +15,13 @@ interface Setting<T> {
   parse: (raw: string) => T | undefined;
 }
 
-const wholeNumber = (min: number, max: number) => (raw: string): number | undefined => {
-  if (!/^\d{1,16}$/.test(raw)) return undefined;
-  const n = Number(raw);
-  return n >= min && n <= max ? n : undefined;
-};
+const wholeNumber =
+  (min: number, max: number) =>
+  (raw: string): number | undefined => {
+    if (!/^\d{1,16}$/.test(raw)) return undefined;
+    const n = Number(raw);
+    return n >= min && n <= max ? n : undefined;
+  };
 const text = (raw: string): string | undefined => (raw === '' ? undefined : raw);
 
 const setting = <T>(s: Setting<T>) => s;
@@ -29,23 +31,33 @@ export const SETTINGS = {
   cache: setting({ name: 'WILDSCOPE_CACHE', allowed: 'a folder for the derived index', fallback: 'data/cache', parse: text }),
   port: setting({ name: 'PORT', allowed: 'a port number from 1 to 65535', fallback: 3000, parse: wholeNumber(1, 65535) }),
   host: setting({
-    name: 'HOST', allowed: 'an address or host name to listen on, without spaces', fallback: '127.0.0.1',
+    name: 'HOST',
+    allowed: 'an address or host name to listen on, without spaces',
+    fallback: '127.0.0.1',
     parse: (raw) => (/^[^\s/]+$/.test(raw) ? raw : undefined),
   }),
   memory: setting({
-    name: 'WILDSCOPE_MEMORY', allowed: 'a size such as 2GB, 512MB or 4GiB', fallback: '2GB',
+    name: 'WILDSCOPE_MEMORY',
+    allowed: 'a size such as 2GB, 512MB or 4GiB',
+    fallback: '2GB',
     parse: (raw) => (/^\d+(\.\d+)?\s*(B|[KMGT]i?B)$/i.test(raw) ? raw : undefined),
   }),
   queryTimeoutMs: setting({
-    name: 'WILDSCOPE_QUERY_TIMEOUT_MS', allowed: 'a whole number of milliseconds from 100 to 3600000', fallback: 10_000,
+    name: 'WILDSCOPE_QUERY_TIMEOUT_MS',
+    allowed: 'a whole number of milliseconds from 100 to 3600000',
+    fallback: 10_000,
     parse: wholeNumber(100, 3_600_000),
   }),
   exportMaxRows: setting({
-    name: 'WILDSCOPE_EXPORT_MAX_ROWS', allowed: 'a whole number of at least 1', fallback: 1_000_000,
+    name: 'WILDSCOPE_EXPORT_MAX_ROWS',
+    allowed: 'a whole number of at least 1',
+    fallback: 1_000_000,
     parse: wholeNumber(1, 1e10),
   }),
   matchCacheSeconds: setting({
-    name: 'WILDSCOPE_MATCH_CACHE_SECONDS', allowed: 'a whole number of seconds, 0 or more', fallback: 300,
+    name: 'WILDSCOPE_MATCH_CACHE_SECONDS',
+    allowed: 'a whole number of seconds, 0 or more',
+    fallback: 300,
     parse: wholeNumber(0, 1e7),
   }),
 };
@@ -62,7 +74,10 @@ export function readSettings(env: Env = process.env): Settings {
   const out: Record<string, unknown> = {};
   for (const [key, s] of Object.entries(SETTINGS) as [keyof Settings, Setting<unknown>][]) {
     const raw = env[s.name]?.trim();
-    if (raw === undefined || raw === '') { out[key] = s.fallback; continue; }
+    if (raw === undefined || raw === '') {
+      out[key] = s.fallback;
+      continue;
+    }
     const value = s.parse(raw);
     if (value === undefined) problems.push(`${s.name}=${shown(raw)} is not allowed: use ${s.allowed}`);
     out[key] = value;
@@ -70,7 +85,9 @@ export function readSettings(env: Env = process.env): Settings {
   const known = new Set(Object.values(SETTINGS).map((s) => s.name));
   for (const name of Object.keys(env)) {
     if (name.startsWith('WILDSCOPE_') && !known.has(name)) {
-      problems.push(`${name} is not a Wildscope setting (the settings are ${[...known].filter((n) => n.startsWith('WILDSCOPE_')).join(', ')})`);
+      problems.push(
+        `${name} is not a Wildscope setting (the settings are ${[...known].filter((n) => n.startsWith('WILDSCOPE_')).join(', ')})`,
+      );
     }
   }
   if (problems.length) throw new ConfigError(`bad configuration:\n  ${problems.join('\n  ')}`);

@@ -3,7 +3,15 @@ import { isConversationId, isTurnIdentifier, MAX_ID_LENGTH } from './ids';
 
 describe('identifiers', () => {
   it('takes WildChat ids, LMSYS hex and ids of any other printable shape as conversation ids', () => {
-    for (const id of ['1', '9007199254740993', 'a'.repeat(32), 'lmsys/odd id é 100%', 'c0123456789abcdef0123-2', '对话-1', 'x'.repeat(MAX_ID_LENGTH)]) {
+    for (const id of [
+      '1',
+      '9007199254740993',
+      'a'.repeat(32),
+      'lmsys/odd id é 100%',
+      'c0123456789abcdef0123-2',
+      '对话-1',
+      'x'.repeat(MAX_ID_LENGTH),
+    ]) {
       expect(isConversationId(id), id).toBe(true);
     }
   });

@@ -24,7 +24,10 @@ export function paging(total: number, limit: number, offset: number, span = 2): 
   if (hi < pages - 1) window.push(null);
   if (hi < pages) window.push(pages);
   return {
-    page, pages, lastOffset, window,
+    page,
+    pages,
+    lastOffset,
+    window,
     first: total === 0 ? 0 : Math.min(offset + 1, total),
     last: Math.min(offset + limit, total),
     prev: offset > 0 ? Math.max(0, offset - limit) : null,

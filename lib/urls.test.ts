@@ -16,7 +16,9 @@ describe('urls', () => {
     const p = new URLSearchParams('country=Germany&interval=week');
     expect(toggleHref(p, 'country', 'France', '/charts')).toBe('/charts?interval=week&country=Germany&country=France');
     expect(toggleHref(new URLSearchParams('country=Germany'), 'country', 'Germany', '/charts')).toBe('/charts');
-    expect(exploreHref(p, { from: '2023-05-01', to: '2023-05-31' }, '/charts')).toBe('/charts?country=Germany&interval=week&from=2023-05-01&to=2023-05-31');
+    expect(exploreHref(p, { from: '2023-05-01', to: '2023-05-31' }, '/charts')).toBe(
+      '/charts?country=Germany&interval=week&from=2023-05-01&to=2023-05-31',
+    );
   });
   it('switches between results and charts keeping every filter, dropping what the other view refuses', () => {
     const explore = new URLSearchParams('country=Hong+Kong&not_language=English&sort=oldest&limit=25&offset=50&from=2023-05-01');

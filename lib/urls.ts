@@ -113,33 +113,50 @@ export type ViewPath = '/' | '/charts';
 export class ViewLinks {
   readonly params: URLSearchParams;
 
-  constructor(params: URLSearchParams | string, readonly path: ViewPath = '/') {
+  constructor(
+    params: URLSearchParams | string,
+    readonly path: ViewPath = '/',
+  ) {
     this.params = new URLSearchParams(params);
   }
 
   /** The query string, for client components, which cannot be handed a ViewLinks (they make their own). */
-  get query(): string { return this.params.toString(); }
+  get query(): string {
+    return this.params.toString();
+  }
   /** A parameter as written in the address (a form's default value). */
-  value(key: string): string | null { return this.params.get(key); }
+  value(key: string): string | null {
+    return this.params.get(key);
+  }
   /** Every value of a parameter as written in the address. */
-  values(key: string): string[] { return this.params.getAll(key); }
+  values(key: string): string[] {
+    return this.params.getAll(key);
+  }
   /** Whether the view filters on this value of this parameter. */
-  has(key: string, value: string): boolean { return this.params.getAll(key).includes(value); }
+  has(key: string, value: string): boolean {
+    return this.params.getAll(key).includes(value);
+  }
 
   /** Adds or removes one value of a repeatable parameter (`not_<field>` for an exclusion). */
-  toggle(key: string, value: string): string { return toggleHref(this.params, key, value, this.path); }
+  toggle(key: string, value: string): string {
+    return toggleHref(this.params, key, value, this.path);
+  }
   /** A single-valued field (true/false) set to `value`, or cleared when it already is. */
   choose(key: string, value: string): string {
     return this.has(key, value) ? this.set({ [key]: null }) : this.set({ [key]: value });
   }
   /** Parameters replaced or removed (null); paging starts over unless `offset` is among them. */
-  set(changes: Record<string, string | null>): string { return exploreHref(this.params, changes, this.path); }
+  set(changes: Record<string, string | null>): string {
+    return exploreHref(this.params, changes, this.path);
+  }
   /** A range field's `<key>_min` and `<key>_max` set or cleared at once. */
   range(def: Extract<FieldDef, { kind: 'range' }>, min: number | null, max: number | null): string {
     return this.set({ [`${def.key}_min`]: min === null ? null : String(min), [`${def.key}_max`]: max === null ? null : String(max) });
   }
   /** The date range set (YYYY-MM-DD, `to` inclusive) or cleared (null). */
-  dates(from: string | null, to: string | null): string { return this.set({ from, to }); }
+  dates(from: string | null, to: string | null): string {
+    return this.set({ from, to });
+  }
   /** A chart's numbers as CSV: the same filters and options. */
   csv(chart: string): string {
     const next = new URLSearchParams(this.params);
@@ -155,20 +172,34 @@ export class ViewLinks {
     return at(this.path, next);
   }
   /** The same view without these parameters (every value of each), paging kept. */
-  without(keys: readonly string[]): string { return withoutHref(this.params, keys, this.path); }
+  without(keys: readonly string[]): string {
+    return withoutHref(this.params, keys, this.path);
+  }
   /** The page at `offset` of the same listing. */
-  page(offset: number): string { return this.set({ offset: offset === 0 ? null : String(offset) }); }
+  page(offset: number): string {
+    return this.set({ offset: offset === 0 ? null : String(offset) });
+  }
   /** The same view, to try again. */
-  get self(): string { return at(this.path, this.params); }
+  get self(): string {
+    return at(this.path, this.params);
+  }
 
   /** The same filters on the charts. */
-  charts(): string { return chartsViewHref(this.params); }
+  charts(): string {
+    return chartsViewHref(this.params);
+  }
   /** The same filters as results. */
-  results(): string { return resultsViewHref(this.params); }
+  results(): string {
+    return resultsViewHref(this.params);
+  }
   /** The whole selection as a file. */
-  export(format: 'csv' | 'jsonl'): string { return exportHref(this.params, format); }
+  export(format: 'csv' | 'jsonl'): string {
+    return exportHref(this.params, format);
+  }
   /** A conversation of the results, highlighting the search and linking back to them. */
-  conversation(id: string): string { return conversationHref(id, { q: this.params.get('q'), back: this.params.toString() }); }
+  conversation(id: string): string {
+    return conversationHref(id, { q: this.params.get('q'), back: this.params.toString() });
+  }
   /** The parameters a GET form must carry along, leaving out those it sets itself (and paging). */
   hidden(except: readonly string[]): [string, string][] {
     return [...this.params].filter(([k]) => !except.includes(k) && k !== 'offset');

@@ -7,7 +7,12 @@ export function parseArgs(argv: string[], specs: Record<string, Spec>): Record<s
   for (let i = 0; i < argv.length; i++) {
     const m = /^--([a-z-]+)(?:=(.*))?$/.exec(argv[i]!);
     const name = m?.[1];
-    if (!m || !name || !(name in specs)) fail(`unknown argument ${argv[i]} (known: ${Object.keys(specs).map((k) => '--' + k).join(' ')})`);
+    if (!m || !name || !(name in specs))
+      fail(
+        `unknown argument ${argv[i]} (known: ${Object.keys(specs)
+          .map((k) => '--' + k)
+          .join(' ')})`,
+      );
     const s = specs[name]!; // name in specs
     if (s.type === 'flag') {
       if (m[2] !== undefined) fail(`--${name} takes no value`);

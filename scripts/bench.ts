@@ -13,7 +13,15 @@ import { buildMix, rng, sampleWords, type Probe } from '../lib/bench/mix';
 import { measurePaint } from '../lib/bench/paint';
 import { askPeer, buildPeer, pickPhrases, pickWords, sampleConversations, vocabulary, type Vocabulary } from '../lib/bench/peer';
 import { rssKb, runMeasured, type Watched } from '../lib/bench/process';
-import { peerFailures, renderReport, type ClassResult, type PeerAnswer, type PeerBuild, type PeerQuestion, type Report } from '../lib/bench/report';
+import {
+  peerFailures,
+  renderReport,
+  type ClassResult,
+  type PeerAnswer,
+  type PeerBuild,
+  type PeerQuestion,
+  type Report,
+} from '../lib/bench/report';
 import { stats } from '../lib/bench/stats';
 import { Database } from '../lib/db/duckdb';
 import { indexFreshness } from '../lib/ingest/freshness';
@@ -43,12 +51,20 @@ const dirSize = (d: string) => readdirSync(d).reduce((s, f) => s + statSync(join
 let generation: Watched | undefined;
 if (!existsSync(data) || !readdirSync(data).some((f) => f.endsWith('.parquet'))) {
   console.log(`generating ${N} conversations into ${data}`);
-  generation = await runMeasured(tsx[0], [...tsx.slice(1), 'scripts/generate.ts', '--conversations', String(N), '--seed', String(seed), '--out', data], process.env);
+  generation = await runMeasured(
+    tsx[0],
+    [...tsx.slice(1), 'scripts/generate.ts', '--conversations', String(N), '--seed', String(seed), '--out', data],
+    process.env,
+  );
 }
 let ingest: Watched | undefined;
 if ((await indexFreshness(data, cache)).state !== 'fresh') {
   console.log(`ingesting ${data}`);
-  ingest = await runMeasured(tsx[0], [...tsx.slice(1), 'scripts/ingest.ts'], { ...process.env, WILDSCOPE_DATA: data, WILDSCOPE_CACHE: cache });
+  ingest = await runMeasured(tsx[0], [...tsx.slice(1), 'scripts/ingest.ts'], {
+    ...process.env,
+    WILDSCOPE_DATA: data,
+    WILDSCOPE_CACHE: cache,
+  });
 }
 const manifest = JSON.parse(await import('node:fs').then((fs) => fs.readFileSync(join(cache, MANIFEST_FILE), 'utf8')));
 
@@ -64,8 +80,13 @@ if (withPeer) {
     peer = await buildPeer(join(data, '*.parquet'), data, resolve(`.cache/bench/sqlite-${N}-s${seed}`));
     // Sampled now: blocking the event loop seconds later would outlast the server's keep-alive.
     vocab = vocabulary(await sampleConversations(join(data, '*.parquet'), seed + 3));
-  } catch (err) { peerError = String(err); }
-  if (peer) console.log(`SQLite FTS5 peer ${peer.build.reused ? 'reused' : `built in ${peer.build.seconds.toFixed(1)} s`}, ${(peer.build.bytes / 1e6).toFixed(0)} MB`);
+  } catch (err) {
+    peerError = String(err);
+  }
+  if (peer)
+    console.log(
+      `SQLite FTS5 peer ${peer.build.reused ? 'reused' : `built in ${peer.build.seconds.toFixed(1)} s`}, ${(peer.build.bytes / 1e6).toFixed(0)} MB`,
+    );
 }
 let peerSeconds = (performance.now() - peerStarted) / 1000;
 
@@ -74,16 +95,32 @@ const startedServer = Date.now();
 // Matches are not kept between requests (only shared by those of one probe, made together), so a
 // repeated probe searches again rather than measuring a cache.
 const server = spawn(tsx[0], [...tsx.slice(1), 'scripts/start.ts'], {
-  env: { ...process.env, PORT: String(a.port), HOST: '127.0.0.1', WILDSCOPE_DATA: data, WILDSCOPE_CACHE: cache, WILDSCOPE_MATCH_CACHE_SECONDS: '0' },
+  env: {
+    ...process.env,
+    PORT: String(a.port),
+    HOST: '127.0.0.1',
+    WILDSCOPE_DATA: data,
+    WILDSCOPE_CACHE: cache,
+    WILDSCOPE_MATCH_CACHE_SECONDS: '0',
+  },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 let serverPeak = 0;
-const rssTimer = setInterval(() => { serverPeak = Math.max(serverPeak, rssKb(server.pid!)); }, 250);
-const stopServer = () => { clearInterval(rssTimer); server.kill('SIGTERM'); };
+const rssTimer = setInterval(() => {
+  serverPeak = Math.max(serverPeak, rssKb(server.pid!));
+}, 250);
+const stopServer = () => {
+  clearInterval(rssTimer);
+  server.kill('SIGTERM');
+};
 process.on('exit', stopServer);
 for (;;) {
   if (Date.now() - startedServer > 300_000) throw new Error('server not ready after 300 s');
-  try { if ((await fetch(`${base}/api/health`)).ok) break; } catch { /* not listening yet */ }
+  try {
+    if ((await fetch(`${base}/api/health`)).ok) break;
+  } catch {
+    /* not listening yet */
+  }
   await new Promise((r) => setTimeout(r, 100));
 }
 const readySeconds = (Date.now() - startedServer) / 1000;
@@ -97,18 +134,33 @@ const get = async (path: string) => {
 const facets = await (await fetch(`${base}/api/facets`)).json();
 // Conversations at seeded random positions (typical ones), and the longest few (a class of their own).
 const pickR = rng(seed + 2);
-const pages = await Promise.all(Array.from({ length: 4 }, () =>
-  fetch(`${base}/api/conversations?limit=10&offset=${Math.floor(pickR() * Math.max(1, manifest.conversations - 10))}`).then((x) => x.json())));
+const pages = await Promise.all(
+  Array.from({ length: 4 }, () =>
+    fetch(`${base}/api/conversations?limit=10&offset=${Math.floor(pickR() * Math.max(1, manifest.conversations - 10))}`).then((x) =>
+      x.json(),
+    ),
+  ),
+);
 const ids: string[] = pages.flatMap((p) => p.rows.map((row: { id: string }) => row.id));
 const longestRows: { id: string; turns: number }[] = (await (await fetch(`${base}/api/conversations?sort=turns&limit=5`)).json()).rows;
 const longest = longestRows.map((row) => row.id);
-const tids = (await Promise.all(ids.slice(0, 20).map(async (id) => (await (await fetch(`${base}/api/conversations/${id}`)).json()).messages.at(-1).turn_identifier as string)));
+const tids = await Promise.all(
+  ids
+    .slice(0, 20)
+    .map(async (id) => (await (await fetch(`${base}/api/conversations/${id}`)).json()).messages.at(-1).turn_identifier as string),
+);
 const words = await sampleWords(join(data, '*.parquet'), seed);
-const mix = [...buildMix(facets, words, ids, tids, manifest.conversations, seed),
-  ...longest.map((id) => ({ cls: 'longest conversation pages', urls: [`/c/${id}`] }))];
+const mix = [
+  ...buildMix(facets, words, ids, tids, manifest.conversations, seed),
+  ...longest.map((id) => ({ cls: 'longest conversation pages', urls: [`/c/${id}`] })),
+];
 
 // A probe's time is that of its requests made together, as the page makes them.
-const timeProbe = async (p: Probe) => { const t = performance.now(); await Promise.all(p.urls.map(get)); return performance.now() - t; };
+const timeProbe = async (p: Probe) => {
+  const t = performance.now();
+  await Promise.all(p.urls.map(get));
+  return performance.now() - t;
+};
 
 for (const p of mix) await timeProbe(p).catch(() => 0); // warm-up
 const byClass = new Map<string, { ms: number[]; errors: number; probes: Probe[] }>();
@@ -117,7 +169,12 @@ for (const p of mix) {
   byClass.set(p.cls, e);
   e.probes.push(p);
   for (let i = 0; i < (a.repeat as number); i++) {
-    try { e.ms.push(await timeProbe(p)); } catch (err) { e.errors++; console.error(String(err)); }
+    try {
+      e.ms.push(await timeProbe(p));
+    } catch (err) {
+      e.errors++;
+      console.error(String(err));
+    }
   }
 }
 
@@ -131,7 +188,7 @@ if (peer && vocab && !peerError) {
   const query = (p: PeerQuestion) => (p.phrase ? `"${p.query}"` : p.query);
   const total = async (q: string) => (await (await fetch(base + listing(q, 1))).json()).total as number;
   try {
-    peerQuestions = [...await pickWords(vocab, manifest.conversations, total), ...pickPhrases(vocab)];
+    peerQuestions = [...(await pickWords(vocab, manifest.conversations, total)), ...pickPhrases(vocab)];
     for (const p of peerQuestions) {
       const probe: Probe = { cls: 'peer', urls: [listing(query(p), 50), `/api/facets?${new URLSearchParams({ q: query(p) })}`] };
       const n = await total(query(p));
@@ -140,7 +197,9 @@ if (peer && vocab && !peerError) {
       for (let i = 0; i < (a.repeat as number); i++) ms.push(await timeProbe(probe));
       peerWildscope.push({ total: n, ms: stats(ms).p50 });
     }
-  } catch (err) { peerError = `${err}${(err as Error).cause ? ` (${(err as Error).cause})` : ''}`; }
+  } catch (err) {
+    peerError = `${err}${(err as Error).cause ? ` (${(err as Error).cause})` : ''}`;
+  }
   peerSeconds += (performance.now() - peerStarted) / 1000;
 }
 
@@ -148,31 +207,42 @@ if (peer && vocab && !peerError) {
 const index = await Database.open(join(cache, 'index.duckdb'), { readOnly: true, threads: 1 });
 const ic = await index.connect();
 const biggest = (await ic.one<{ id: string; chars: number }>(
-  'SELECT c.id, m.n_chars AS chars FROM messages m JOIN conversations c ON c.idx = m.conv ORDER BY m.n_chars DESC LIMIT 1'))!;
+  'SELECT c.id, m.n_chars AS chars FROM messages m JOIN conversations c ON c.idx = m.conv ORDER BY m.n_chars DESC LIMIT 1',
+))!;
 ic.close();
 index.close();
-const paint = await measurePaint(base, [
-  { label: `the largest message (${Math.round(Number(biggest.chars) / 1000)}k characters)`, path: `/c/${biggest.id}` },
-  { label: `the longest conversation (${longestRows[0]!.turns} turns)`, path: `/c/${longest[0]}` },
-], 3);
+const paint = await measurePaint(
+  base,
+  [
+    { label: `the largest message (${Math.round(Number(biggest.chars) / 1000)}k characters)`, path: `/c/${biggest.id}` },
+    { label: `the longest conversation (${longestRows[0]!.turns} turns)`, path: `/c/${longest[0]}` },
+  ],
+  3,
+);
 
 // Concurrency: C clients for D seconds over the whole mix.
 const conc = { ms: [] as number[], errors: 0, byClass: new Map<string, { ms: number[]; errors: number }>() };
 const until = Date.now() + (a.duration as number) * 1000;
 const r = rng(seed + 1);
 serverPeak = 0;
-await Promise.all(Array.from({ length: a.clients as number }, async () => {
-  while (Date.now() < until) {
-    const p = mix[Math.floor(r() * mix.length)]!;
-    const cls = conc.byClass.get(p.cls) ?? { ms: [], errors: 0 };
-    conc.byClass.set(p.cls, cls);
-    try {
-      const ms = await timeProbe(p);
-      conc.ms.push(ms);
-      cls.ms.push(ms);
-    } catch (err) { conc.errors++; cls.errors++; console.error(String(err)); }
-  }
-}));
+await Promise.all(
+  Array.from({ length: a.clients as number }, async () => {
+    while (Date.now() < until) {
+      const p = mix[Math.floor(r() * mix.length)]!;
+      const cls = conc.byClass.get(p.cls) ?? { ms: [], errors: 0 };
+      conc.byClass.set(p.cls, cls);
+      try {
+        const ms = await timeProbe(p);
+        conc.ms.push(ms);
+        cls.ms.push(ms);
+      } catch (err) {
+        conc.errors++;
+        cls.errors++;
+        console.error(String(err));
+      }
+    }
+  }),
+);
 const concurrentPeakMb = serverPeak / 1024;
 stopServer();
 
@@ -193,7 +263,7 @@ for (const [cls, e] of byClass) {
 const peerAnswers: PeerAnswer[] = [];
 // Below 100k conversations the raw Parquet takes about as long for every word (it reads all the
 // text), so its column for the peer's questions is left out unless asked for: 30 s at 20k in CI.
-const peerBaselineRepeat = (a['peer-baseline-repeat'] as number | undefined) ?? (N >= 100_000 ? a['baseline-repeat'] as number : 0);
+const peerBaselineRepeat = (a['peer-baseline-repeat'] as number | undefined) ?? (N >= 100_000 ? (a['baseline-repeat'] as number) : 0);
 if (peer && !peerError) {
   peerStarted = performance.now();
   try {
@@ -203,37 +273,58 @@ if (peer && !peerError) {
       let baselineMs: number | undefined;
       if (baseline && peerBaselineRepeat > 0) {
         const times: number[] = [];
-        for (let k = 0; k < peerBaselineRepeat; k++) times.push(await baseline.ask(q.phrase ? { phrase: q.query.split(' ') } : { words: [q.query] }));
+        for (let k = 0; k < peerBaselineRepeat; k++)
+          times.push(await baseline.ask(q.phrase ? { phrase: q.query.split(' ') } : { words: [q.query] }));
         baselineMs = stats(times).p50;
       }
       const [wildscope, sqlite] = [peerWildscope[i], answers[i]];
       if (!wildscope || !sqlite) throw new Error(`no answer for ${q.query}`);
       peerAnswers.push({ ...q, wildscope, sqlite, baselineMs });
     }
-  } catch (err) { peerError = String(err); }
+  } catch (err) {
+    peerError = String(err);
+  }
 }
 baseline?.close();
 
 const report: Report = {
   date: new Date().toISOString(),
   machine: { cores: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, duckdb: '1.5.6' },
-  dataset: { conversations: manifest.conversations, messages: manifest.messages, terms: manifest.terms, postings: manifest.postings,
-    parquetMb: dirSize(data) / 1e6, indexMb: manifest.bytes / 1e6 },
+  dataset: {
+    conversations: manifest.conversations,
+    messages: manifest.messages,
+    terms: manifest.terms,
+    postings: manifest.postings,
+    parquetMb: dirSize(data) / 1e6,
+    indexMb: manifest.bytes / 1e6,
+  },
   generation: generation && { seconds: generation.seconds, peakRssMb: generation.peakRssMb },
   ingest: ingest ? { seconds: ingest.seconds, peakRssMb: ingest.peakRssMb } : { seconds: manifest.seconds, peakRssMb: undefined },
   server: { readySeconds, peakRssMb: concurrentPeakMb },
   classes: results,
-  concurrent: { clients: a.clients as number, seconds: a.duration as number, ...stats(conc.ms, conc.errors), throughput: conc.ms.length / (a.duration as number),
-    byClass: [...conc.byClass].map(([cls, c]) => ({ cls, ...stats(c.ms, c.errors) })).sort((x, y) => y.p95 - x.p95) },
+  concurrent: {
+    clients: a.clients as number,
+    seconds: a.duration as number,
+    ...stats(conc.ms, conc.errors),
+    throughput: conc.ms.length / (a.duration as number),
+    byClass: [...conc.byClass].map(([cls, c]) => ({ cls, ...stats(c.ms, c.errors) })).sort((x, y) => y.p95 - x.p95),
+  },
   paint,
-  peer: !withPeer ? null : peerError || !peer ? { error: peerError ?? 'not built' } : { engine: peer.engine, build: peer.build, answers: peerAnswers },
+  peer: !withPeer
+    ? null
+    : peerError || !peer
+      ? { error: peerError ?? 'not built' }
+      : { engine: peer.engine, build: peer.build, answers: peerAnswers },
 };
 mkdirSync('bench-results', { recursive: true });
 writeFileSync('bench-results/report.json', JSON.stringify(report, null, 2));
 const md = renderReport(report);
 writeFileSync('bench-results/report.md', md);
 console.log(md);
-if (withPeer) console.log(`SQLite FTS5 peer: ${peerSeconds.toFixed(1)} s of this run (its build, picking the words and both sides' answers; the raw Parquet's not counted)`);
+if (withPeer)
+  console.log(
+    `SQLite FTS5 peer: ${peerSeconds.toFixed(1)} s of this run (its build, picking the words and both sides' answers; the raw Parquet's not counted)`,
+  );
 const disagreements = peerFailures(report);
 for (const d of disagreements) console.error(d);
 const failed = results.reduce((s, c) => s + c.errors, 0) + conc.errors + disagreements.length;

@@ -25,7 +25,8 @@ if (cfg.data === sampleDir && (!existsSync(sampleDir) || !readdirSync(sampleDir)
 }
 
 mkdirSync(cfg.cache, { recursive: true });
-const status = (problem?: string) => writeFileSync(join(cfg.cache, STATUS_FILE), JSON.stringify({ problem, checkedAt: new Date().toISOString() }));
+const status = (problem?: string) =>
+  writeFileSync(join(cfg.cache, STATUS_FILE), JSON.stringify({ problem, checkedAt: new Date().toISOString() }));
 const fresh = await indexFreshness(cfg.data, cfg.cache);
 if (fresh.state !== 'fresh') {
   console.log(`index ${fresh.state}${'reason' in fresh && fresh.reason ? ` (${fresh.reason})` : ''}: building from ${cfg.data}`);

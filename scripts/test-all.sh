@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# The whole test suite, as CI runs it: types, lint, unit tests, a production build, end-to-end tests
+# The whole test suite, as CI runs it: types, lint, formatting, unit tests, a production build, end-to-end tests
 # in Debian's chromium against the bundled sample, then the shared contract check.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 echo "== typecheck"; npx tsc --noEmit
 echo "== lint"; npx eslint .
+echo "== format"; npx prettier --check . > /dev/null || { npx prettier --list-different .; echo "files are not formatted: run npm run format"; exit 1; }
 echo "== unit tests"; npx vitest run
 echo "== build"; npx next build
 echo "== end-to-end"; npx playwright test

@@ -2,7 +2,11 @@
 // makes a query's deadline pass at a chosen point instead of after seconds of wall clock.
 import { installClock, type Clock } from '../lib/server/clock';
 
-interface Timer { at: number; seq: number; fn: () => void }
+interface Timer {
+  at: number;
+  seq: number;
+  fn: () => void;
+}
 
 export class ManualClock implements Clock {
   private t = 0;
@@ -10,17 +14,23 @@ export class ManualClock implements Clock {
   private timers: Timer[] = [];
   private watchers: { n: number; resolve: () => void }[] = [];
 
-  now(): number { return this.t; }
+  now(): number {
+    return this.t;
+  }
 
   after(ms: number, fn: () => void): () => void {
     const timer = { at: this.t + ms, seq: this.seq++, fn };
     this.timers.push(timer);
     this.watchers = this.watchers.filter((w) => (this.timers.length >= w.n ? (w.resolve(), false) : true));
-    return () => { this.timers = this.timers.filter((x) => x !== timer); };
+    return () => {
+      this.timers = this.timers.filter((x) => x !== timer);
+    };
   }
 
   /** Timers set and not yet fired or cancelled: one per running query and per request waiting in a line. */
-  get pending(): number { return this.timers.length; }
+  get pending(): number {
+    return this.timers.length;
+  }
 
   /** Resolves once at least `n` timers are pending: the sessions the test waits for hold their connections or wait in line. */
   scheduled(n: number): Promise<void> {
@@ -46,6 +56,8 @@ export function manualClock(): { clock: ManualClock; restore: () => void } {
 /** A promise and the function that resolves it: a point a test or the code under test waits at. */
 export function barrier<T = void>(): { reached: Promise<T>; open: (v: T) => void } {
   let open!: (v: T) => void;
-  const reached = new Promise<T>((r) => { open = r; });
+  const reached = new Promise<T>((r) => {
+    open = r;
+  });
   return { reached, open };
 }

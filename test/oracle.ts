@@ -22,10 +22,10 @@ export const hasPhrase = (words: readonly string[], role?: string) => holds(word
 // The published files spell multi-word categories twice; the index folds both (the higher score, either flag).
 /** A message's score in a category, over `o`, one element of `openai_moderation`. */
 export const messageScore = (c: string) =>
-  (c === underscored(c) ? `o.category_scores."${c}"` : `greatest(o.category_scores."${c}", o.category_scores."${underscored(c)}")`);
+  c === underscored(c) ? `o.category_scores."${c}"` : `greatest(o.category_scores."${c}", o.category_scores."${underscored(c)}")`;
 /** A message's flag in a category, over `o`. */
 export const messageFlag = (c: string) =>
-  (c === underscored(c) ? `o.categories."${c}"` : `(o.categories."${c}" OR o.categories."${underscored(c)}")`);
+  c === underscored(c) ? `o.categories."${c}"` : `(o.categories."${c}" OR o.categories."${underscored(c)}")`;
 
 /** The conversation's highest score in a category. */
 export const maxScore = (c: string) => `list_max([${messageScore(c)} FOR o IN openai_moderation])`;

@@ -5,10 +5,16 @@ import { NextRequest } from 'next/server';
 export type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
 /** A request for `path` (with its query string) on the test host. */
-export const request = (path: string, init?: ConstructorParameters<typeof NextRequest>[1]) => new NextRequest(`http://127.0.0.1${path}`, init);
+export const request = (path: string, init?: ConstructorParameters<typeof NextRequest>[1]) =>
+  new NextRequest(`http://127.0.0.1${path}`, init);
 
 /** The handler's Response to `path`, with the route's dynamic `params`. */
-export function send(h: Handler, path: string, params: Record<string, string> = {}, init?: ConstructorParameters<typeof NextRequest>[1]): Promise<Response> {
+export function send(
+  h: Handler,
+  path: string,
+  params: Record<string, string> = {},
+  init?: ConstructorParameters<typeof NextRequest>[1],
+): Promise<Response> {
   return h(request(path, init), { params: Promise.resolve(params) });
 }
 
@@ -26,5 +32,11 @@ export async function call(h: Handler, path: string, params: Record<string, stri
   const res = await send(h, path, params);
   const text = await res.text();
   const type = res.headers.get('content-type');
-  return { status: res.status, type, headers: res.headers, text, body: type?.startsWith('application/json') ? JSON.parse(text) : undefined };
+  return {
+    status: res.status,
+    type,
+    headers: res.headers,
+    text,
+    body: type?.startsWith('application/json') ? JSON.parse(text) : undefined,
+  };
 }

@@ -31,8 +31,11 @@ describe('JSON API on the fixture index', () => {
     expect(r.status).toBe(200);
     expect(r.text).toContain('"id":"9007199254740993"');
     expect(r.body.messages[0].turn_identifier).toBe('9007199254740993');
-    expect(r.body.messages.length).toBe(Number(await scalar(
-      `SELECT len(conversation) FROM ${parquet(WILDCHAT.dir)} WHERE conversation[1].turn_identifier = 9007199254740993`)));
+    expect(r.body.messages.length).toBe(
+      Number(
+        await scalar(`SELECT len(conversation) FROM ${parquet(WILDCHAT.dir)} WHERE conversation[1].turn_identifier = 9007199254740993`),
+      ),
+    );
     const t = await call(routes.turn, '/api/turns/9007199254740993', { tid: '9007199254740993' });
     expect(t.body).toEqual({ conversation_id: '9007199254740993', turn_identifier: '9007199254740993' });
   });
@@ -64,15 +67,21 @@ describe('JSON API on the fixture index', () => {
     const T = parquet(WILDCHAT.dir);
     const { duck } = await import('@/test/duck');
     const c = await duck();
-    const countries = await c.all<{ v: string; n: number }>(`SELECT country v, count(*)::INTEGER n FROM ${T} WHERE country IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1`);
+    const countries = await c.all<{ v: string; n: number }>(
+      `SELECT country v, count(*)::INTEGER n FROM ${T} WHERE country IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1`,
+    );
     // Everything; the largest country (ties among the 50 largest users likely); a small one (every user ties).
-    const cases: [string, string][] = [['', 'true'], [`country=${encodeURIComponent(countries[0]!.v)}`, `country = '${countries[0]!.v.replace(/'/g, "''")}'`],
+    const cases: [string, string][] = [
+      ['', 'true'],
+      [`country=${encodeURIComponent(countries[0]!.v)}`, `country = '${countries[0]!.v.replace(/'/g, "''")}'`],
       [`country=${encodeURIComponent(countries.at(-1)!.v)}`, `country = '${countries.at(-1)!.v.replace(/'/g, "''")}'`],
-      ['q=the', hasWord('the')]];
+      ['q=the', hasWord('the')],
+    ];
     let tiedAtCut = 0;
     for (const [qs, where] of cases) {
       const want = await c.all<{ value: string | null; count: number }>(
-        `SELECT hashed_ip AS value, count(*)::INTEGER AS count FROM ${T} WHERE ${where} GROUP BY 1 ORDER BY 2 DESC, 1 NULLS LAST`);
+        `SELECT hashed_ip AS value, count(*)::INTEGER AS count FROM ${T} WHERE ${where} GROUP BY 1 ORDER BY 2 DESC, 1 NULLS LAST`,
+      );
       const f = await call(routes.facets, `/api/facets?${qs}`);
       expect(f.body.hashed_ip, qs).toEqual(want.slice(0, 50));
       if (want.length > 50 && want[49]!.count === want[50]!.count) tiedAtCut++;
@@ -85,8 +94,12 @@ describe('JSON API on the fixture index', () => {
     const uses: number[] = [];
     for (const row of r.body.rows as { id: string }[]) {
       const c = await call(routes.one, `/api/conversations/${row.id}`, { id: row.id });
-      uses.push((c.body.messages as { content: string }[])
-        .reduce((n, m) => n + (m.content.match(/(?<![\p{L}\p{N}_])the(?![\p{L}\p{N}_])/giu)?.length ?? 0), 0));
+      uses.push(
+        (c.body.messages as { content: string }[]).reduce(
+          (n, m) => n + (m.content.match(/(?<![\p{L}\p{N}_])the(?![\p{L}\p{N}_])/giu)?.length ?? 0),
+          0,
+        ),
+      );
     }
     expect(uses.length).toBe(60);
     for (let i = 1; i < uses.length; i++) expect(uses[i], `row ${i}`).toBeLessThanOrEqual(uses[i - 1]!);
@@ -99,8 +112,9 @@ describe('JSON API on the fixture index', () => {
     for (const row of r.body.rows as { id: string; snippet: string }[]) {
       expect(row.snippet).toMatch(/(^|[^\p{L}\p{N}_])the([^\p{L}\p{N}_]|$)/iu);
       const c = await call(routes.one, `/api/conversations/${row.id}`, { id: row.id });
-      const first = (c.body.messages as { role: string; content: string }[])
-        .find((m) => m.role === 'user' && /(^|[^\p{L}\p{N}_])the([^\p{L}\p{N}_]|$)/iu.test(m.content))!;
+      const first = (c.body.messages as { role: string; content: string }[]).find(
+        (m) => m.role === 'user' && /(^|[^\p{L}\p{N}_])the([^\p{L}\p{N}_]|$)/iu.test(m.content),
+      )!;
       const words = row.snippet.replace(/…/g, '').trim().split(' ').slice(1, -1).join(' ');
       expect(first.content.replace(/\s+/g, ' ')).toContain(words);
     }
@@ -135,9 +149,15 @@ describe('JSON API on the fixture index', () => {
       WHERE regexp_matches(m.content, '(^|\\s)[a-z]{7,} [a-z]{7,}(\\s|$)') ORDER BY m.content LIMIT 1`);
     const rare = /(?:^|\s)([a-z]{7,}) ([a-z]{7,})(?:\s|$)/.exec(text)!.slice(1);
     // A phrase of frequent words and one of rare words, each again upper-cased (no search reused).
-    const candidates = async (ws: string[]) => Number(await scalar(`SELECT count(*) FROM ${T} WHERE ${ws.map((w) => hasWord(w)).join(' AND ')}`));
+    const candidates = async (ws: string[]) =>
+      Number(await scalar(`SELECT count(*) FROM ${T} WHERE ${ws.map((w) => hasWord(w)).join(' AND ')}`));
     expect(await candidates(rare)).toBeLessThanOrEqual(200);
-    for (const [ws, upper] of [[['of', 'the'], false], [rare, false], [['of', 'the'], true], [rare, true]] as const) {
+    for (const [ws, upper] of [
+      [['of', 'the'], false],
+      [rare, false],
+      [['of', 'the'], true],
+      [rare, true],
+    ] as const) {
       const phrase = hasPhrase(ws);
       const q = encodeURIComponent(`"${upper ? ws.join(' ').toUpperCase() : ws.join(' ')}"`);
       const r = await call(routes.list, `/api/conversations?q=${q}&limit=5`);
@@ -145,8 +165,15 @@ describe('JSON API on the fixture index', () => {
       expect(r.body.total).toBeGreaterThan(0);
       const lang = await scalar<string>(`SELECT language FROM ${T} WHERE ${phrase} GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`);
       const f = await call(routes.facets, `/api/facets?q=${q}&language=${encodeURIComponent(lang)}`);
-      const want = await (await import('@/test/duck')).duck().then((c) => c.all<{ value: string; count: number }>(
-        `SELECT country AS value, count(*)::INTEGER AS count FROM ${T} WHERE ${phrase} AND language = '${lang}' GROUP BY 1`));
+      const want = await (
+        await import('@/test/duck')
+      )
+        .duck()
+        .then((c) =>
+          c.all<{ value: string; count: number }>(
+            `SELECT country AS value, count(*)::INTEGER AS count FROM ${T} WHERE ${phrase} AND language = '${lang}' GROUP BY 1`,
+          ),
+        );
       for (const w of want) expect(f.body.country.find((x: { value: string }) => x.value === w.value)?.count, w.value).toBe(w.count);
       const ownLang = await scalar(`SELECT count(*) FROM ${T} WHERE ${phrase} AND language = '${lang}'`);
       expect(f.body.language.find((x: { value: string }) => x.value === lang).count).toBe(Number(ownLang));
@@ -158,7 +185,12 @@ describe('JSON API on the fixture index', () => {
     const text = await scalar<string>(`SELECT m.content FROM (SELECT unnest(conversation) m FROM ${T})
       WHERE regexp_matches(m.content, '(^|\\s)[a-z]{7,} [a-z]{7,}(\\s|$)') ORDER BY m.content LIMIT 1`);
     const rare = /(?:^|\s)([a-z]{7,}) ([a-z]{7,})(?:\s|$)/.exec(text)!.slice(1);
-    for (const [w, ex, upper] of [['the', ['of', 'the'], false], [rare[0], rare, false], ['the', ['of', 'the'], true], [rare[0], rare, true]] as const) {
+    for (const [w, ex, upper] of [
+      ['the', ['of', 'the'], false],
+      [rare[0], rare, false],
+      ['the', ['of', 'the'], true],
+      [rare[0], rare, true],
+    ] as const) {
       const exq = upper ? ex.join(' ').toUpperCase() : ex.join(' ');
       const r = await call(routes.list, `/api/conversations?q=${encodeURIComponent(`${w} -"${exq}"`)}&role=user&limit=5`);
       const kept = Number(await scalar(`SELECT count(*) FROM ${T} WHERE ${hasWord(w!)} AND NOT ${hasPhrase(ex!)}`));
@@ -174,7 +206,10 @@ describe('JSON API on the fixture index', () => {
   it('exports JSONL in the listing order, each line with the same messages as the conversation API', async () => {
     const jsonl = (await import('./conversations.jsonl/route')).GET as unknown as Handler;
     const res = await send(jsonl, '/api/conversations.jsonl?sort=oldest');
-    const lines = (await res.text()).trim().split('\n').map((l) => JSON.parse(l) as { id: string; messages: unknown[] });
+    const lines = (await res.text())
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: string; messages: unknown[] });
     expect(lines.length).toBe(WILDCHAT.conversations); // more than one batch
     const order = await call(routes.list, '/api/conversations?sort=oldest&limit=200&offset=200');
     expect(lines.slice(200, 400).map((l) => l.id)).toEqual(order.body.rows.map((r: { id: string }) => r.id));

@@ -32,7 +32,17 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 }
 
 /** Every chart for one filter state: the stats are computed once and shared. */
-export async function ChartsBody({ filter, options, params, bad }: { filter: Filter; options: StatsOptions; params: URLSearchParams; bad: BadParams }) {
+export async function ChartsBody({
+  filter,
+  options,
+  params,
+  bad,
+}: {
+  filter: Filter;
+  options: StatsOptions;
+  params: URLSearchParams;
+  bad: BadParams;
+}) {
   let stats;
   try {
     stats = await getStats(filter, options);
@@ -45,14 +55,23 @@ export async function ChartsBody({ filter, options, params, bad }: { filter: Fil
   const countries = filter.values.country ?? [];
   const us = countries.length === 1 && shapeNameOf(countries[0]!) === 'United States of America' ? usStateShapes() : undefined;
   // A bad parameter's notice sits above the chart that sets that filter, in the chart's grid cell.
-  const beside = (place: string, chart: React.ReactElement) => noticesAt(bad, place).length
-    ? <div className="min-w-0 space-y-2"><ParamNotices bad={bad} place={place} />{chart}</div>
-    : chart;
+  const beside = (place: string, chart: React.ReactElement) =>
+    noticesAt(bad, place).length ? (
+      <div className="min-w-0 space-y-2">
+        <ParamNotices bad={bad} place={place} />
+        {chart}
+      </div>
+    ) : (
+      chart
+    );
   return (
     <div className="space-y-6">
       <p className="text-sm text-slate-700" data-testid="total" data-total={stats.total}>
         <Sentence total={stats.total} params={params} />
-        <span className="text-slate-500"> · {fmt(stats.messages)} message{stats.messages === 1 ? '' : 's'}</span>
+        <span className="text-slate-500">
+          {' '}
+          · {fmt(stats.messages)} message{stats.messages === 1 ? '' : 's'}
+        </span>
       </p>
       {stats.total === 0 && (
         <p role="status" className="rounded border border-slate-300 bg-white p-3 text-sm text-slate-700" data-testid="charts-empty">
@@ -68,15 +87,34 @@ export async function ChartsBody({ filter, options, params, bad }: { filter: Fil
       </Section>
       <Section title="Language and model">
         <div className="grid gap-4 lg:grid-cols-2">
-          {beside('languages', <RankedChart id="languages" title="Languages" subtitle="Language of the conversation. Click a bar to filter by it." def={FIELDS.language}
-            values={stats.languages} total={stats.total} query={query} limit={20} />)}
-          {beside('models', <RankedChart id="models" title="Models" subtitle="The model that answered. Click a bar to filter by it." def={FIELDS.model}
-            values={stats.models} total={stats.total} query={query} />)}
+          {beside(
+            'languages',
+            <RankedChart
+              id="languages"
+              title="Languages"
+              subtitle="Language of the conversation. Click a bar to filter by it."
+              def={FIELDS.language}
+              values={stats.languages}
+              total={stats.total}
+              query={query}
+              limit={20}
+            />,
+          )}
+          {beside(
+            'models',
+            <RankedChart
+              id="models"
+              title="Models"
+              subtitle="The model that answered. Click a bar to filter by it."
+              def={FIELDS.model}
+              values={stats.models}
+              total={stats.total}
+              query={query}
+            />,
+          )}
         </div>
       </Section>
-      <Section title="Time">
-        {beside('time', <TimeChart time={stats.time} total={stats.total} query={query} />)}
-      </Section>
+      <Section title="Time">{beside('time', <TimeChart time={stats.time} total={stats.total} query={query} />)}</Section>
       <Section title="Moderation">
         <div className="grid gap-4 lg:grid-cols-2">
           {beside('moderation_flagged', <ModerationFlagged moderation={stats.moderation} query={query} />)}

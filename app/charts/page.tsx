@@ -25,7 +25,12 @@ export default async function ChartsPage({ searchParams }: { searchParams: Searc
   // As on explore: the charts of the good parameters, a notice by each bad one, status 200.
   const { filter, options, params, errors } = parseStatsParamsLenient(asked);
   const links = new ViewLinks(params, '/charts');
-  const bad: BadParams = { errors, href: new ViewLinks(asked, '/charts').without(errors.map((e) => e.param)), view: 'These charts', placeOf };
+  const bad: BadParams = {
+    errors,
+    href: new ViewLinks(asked, '/charts').without(errors.map((e) => e.param)),
+    view: 'These charts',
+    placeOf,
+  };
   return (
     <div>
       <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">

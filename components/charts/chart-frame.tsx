@@ -32,43 +32,79 @@ export function ChartFrame({ id, title, csv, query, subtitle, controls, total, p
   const body = useRef<HTMLDivElement>(null);
   const [error, setError] = useState<string | null>(null);
   // True once hydrated, so a reader (or a test) can tell when clicks on the chart do something.
-  const live = useSyncExternalStore(noSubscription, () => true, () => false);
+  const live = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   const svg = () => body.current?.querySelector<SVGSVGElement>('svg.recharts-surface, svg[data-chart]') ?? null;
   const image = (kind: 'png' | 'svg') => {
     const s = svg();
     if (!s) return setError('Nothing to download yet.');
     setError(null);
-    const legend: LegendItem[] = [...(body.current?.querySelectorAll<HTMLElement>('[data-legend] [data-label]') ?? [])]
-      .map((li) => ({ label: li.dataset.label ?? '', colour: li.dataset.colour ?? '#000' }));
+    const legend: LegendItem[] = [...(body.current?.querySelectorAll<HTMLElement>('[data-legend] [data-label]') ?? [])].map((li) => ({
+      label: li.dataset.label ?? '',
+      colour: li.dataset.colour ?? '#000',
+    }));
     const el = body.current?.querySelector<HTMLElement>('[data-scale-legend]');
-    const scale: ScaleLegend | undefined = el ? { label: el.dataset.label ?? '', lo: el.dataset.lo ?? '', hi: el.dataset.hi ?? '', stops: (el.dataset.stops ?? '').split(',') } : undefined;
+    const scale: ScaleLegend | undefined = el
+      ? { label: el.dataset.label ?? '', lo: el.dataset.lo ?? '', hi: el.dataset.hi ?? '', stops: (el.dataset.stops ?? '').split(',') }
+      : undefined;
     if (kind === 'svg') downloadSvg(s, title, id, legend, scale);
     else downloadPng(s, title, id, legend, scale).catch((e: Error) => setError(e.message));
   };
   return (
-    <figure data-testid={`chart-${id}`} data-total={total} data-live={live || undefined} className={`min-w-0 rounded-lg border border-slate-200 bg-white p-3 ${className}`}>
+    <figure
+      data-testid={`chart-${id}`}
+      data-total={total}
+      data-live={live || undefined}
+      className={`min-w-0 rounded-lg border border-slate-200 bg-white p-3 ${className}`}
+    >
       <figcaption className="mb-2 flex items-start justify-between gap-2">
         <div className="min-w-0 flex-1">
           <h2 className="text-sm font-semibold text-slate-800">{title}</h2>
           {subtitle && <p className="text-xs text-slate-500">{subtitle}</p>}
         </div>
         <div className="flex shrink-0 items-center gap-1" aria-label={`Download ${title}`}>
-          <button type="button" className={button} onClick={() => image('png')}>PNG</button>
-          <button type="button" className={button} onClick={() => image('svg')}>SVG</button>
-          <a className={button} href={csvHref(csv, query)} download={`${id}.csv`} data-testid={`csv-${id}`}>CSV</a>
+          <button type="button" className={button} onClick={() => image('png')}>
+            PNG
+          </button>
+          <button type="button" className={button} onClick={() => image('svg')}>
+            SVG
+          </button>
+          <a className={button} href={csvHref(csv, query)} download={`${id}.csv`} data-testid={`csv-${id}`}>
+            CSV
+          </a>
         </div>
       </figcaption>
       {controls && <div className="mb-2 flex flex-wrap items-center gap-3 text-xs text-slate-600">{controls}</div>}
       {pickable ? (
-        <div ref={body} tabIndex={0} role="group" className="chart-keys rounded" data-testid={`keys-${id}`}
+        <div
+          ref={body}
+          tabIndex={0}
+          role="group"
+          className="chart-keys rounded"
+          data-testid={`keys-${id}`}
           aria-label={`${title}: arrow keys choose a bar, Enter filters by it`}
-          onKeyDown={(e) => { const l = onChartKey(e); if (l !== undefined) setInHand(l); }}
-          onBlur={() => setInHand('')}>
+          onKeyDown={(e) => {
+            const l = onChartKey(e);
+            if (l !== undefined) setInHand(l);
+          }}
+          onBlur={() => setInHand('')}
+        >
           {children}
-          <p className="sr-only" aria-live="polite">{inHand}</p>
+          <p className="sr-only" aria-live="polite">
+            {inHand}
+          </p>
         </div>
-      ) : <div ref={body}>{children}</div>}
-      {error && <p role="alert" className="mt-1 text-xs text-red-700">{error}</p>}
+      ) : (
+        <div ref={body}>{children}</div>
+      )}
+      {error && (
+        <p role="alert" className="mt-1 text-xs text-red-700">
+          {error}
+        </p>
+      )}
     </figure>
   );
 }

@@ -17,7 +17,11 @@ interface Props {
   label: string; // "country" or "state"
 }
 
-interface Hover { shape: string; x: number; y: number }
+interface Hover {
+  shape: string;
+  x: number;
+  y: number;
+}
 
 const STOPS = [0, 0.25, 0.5, 0.75, 1].map(viridis);
 
@@ -47,7 +51,13 @@ export function Choropleth({ shapes, byShape, total, mode, selected, onPick, lab
 
   return (
     <div className="relative" onMouseLeave={() => setHover(null)}>
-      <svg data-chart="map" viewBox={`0 0 ${shapes.width} ${shapes.height}`} className="h-auto w-full" role="group" aria-label={`Conversations by ${label}: Tab to a place, Enter filters by it`}>
+      <svg
+        data-chart="map"
+        viewBox={`0 0 ${shapes.width} ${shapes.height}`}
+        className="h-auto w-full"
+        role="group"
+        aria-label={`Conversations by ${label}: Tab to a place, Enter filters by it`}
+      >
         {shapes.shapes.map((s) => {
           const p = byShape.get(s.name);
           const isSelected = !!p && p.names.some((n) => selected.has(n));
@@ -77,21 +87,44 @@ export function Choropleth({ shapes, byShape, total, mode, selected, onPick, lab
                 {...common}
               />
               {s.dot && p && (
-                <circle cx={s.dot[0]} cy={s.dot[1]} r={3.2} fill={fill} stroke={isSelected ? HIGHLIGHT : '#334155'} strokeWidth={0.8} {...common} />
+                <circle
+                  cx={s.dot[0]}
+                  cy={s.dot[1]}
+                  r={3.2}
+                  fill={fill}
+                  stroke={isSelected ? HIGHLIGHT : '#334155'}
+                  strokeWidth={0.8}
+                  {...common}
+                />
               )}
             </g>
           );
         })}
       </svg>
       {hover && shown && (
-        <div className="pointer-events-none absolute z-10 rounded border border-slate-300 bg-white px-2 py-1 text-xs shadow" style={{ left: hover.x + 12, top: hover.y + 12 }} data-testid="map-tooltip">
+        <div
+          className="pointer-events-none absolute z-10 rounded border border-slate-300 bg-white px-2 py-1 text-xs shadow"
+          style={{ left: hover.x + 12, top: hover.y + 12 }}
+          data-testid="map-tooltip"
+        >
           <p className="font-semibold">{shown.names.join(' / ')}</p>
-          <p>{count(shown.count)} conversations · {percent(shown.count, total)} of all</p>
-          <p>{count(shown.flagged)} flagged by moderation · {percent(shown.flagged, shown.count)} of this {label}&apos;s</p>
+          <p>
+            {count(shown.count)} conversations · {percent(shown.count, total)} of all
+          </p>
+          <p>
+            {count(shown.flagged)} flagged by moderation · {percent(shown.flagged, shown.count)} of this {label}&apos;s
+          </p>
         </div>
       )}
-      <div className="mt-1 flex items-center gap-2 text-xs text-slate-600" aria-hidden="true"
-        data-scale-legend data-label={legendLabel} data-lo={scale.lo} data-hi={scale.hi} data-stops={STOPS.join(',')}>
+      <div
+        className="mt-1 flex items-center gap-2 text-xs text-slate-600"
+        aria-hidden="true"
+        data-scale-legend
+        data-label={legendLabel}
+        data-lo={scale.lo}
+        data-hi={scale.hi}
+        data-stops={STOPS.join(',')}
+      >
         <span>{legendLabel}</span>
         <span>{scale.lo}</span>
         <span className="h-2 w-40 rounded" style={{ background: `linear-gradient(to right, ${STOPS.join(',')})` }} />

@@ -3,9 +3,17 @@ const NS = 'http://www.w3.org/2000/svg';
 const TITLE_HEIGHT = 28;
 const LEGEND_ROW = 18;
 
-export interface LegendItem { label: string; colour: string }
+export interface LegendItem {
+  label: string;
+  colour: string;
+}
 /** A colour scale legend (the maps'): a gradient from `lo` to `hi`. */
-export interface ScaleLegend { label: string; lo: string; hi: string; stops: string[] }
+export interface ScaleLegend {
+  label: string;
+  lo: string;
+  hi: string;
+  stops: string[];
+}
 
 /** Legend items laid out in rows that fit the width (labels measured roughly at 7 px a character). */
 function legendRows(items: LegendItem[], width: number): LegendItem[][] {
@@ -24,7 +32,12 @@ function legendRows(items: LegendItem[], width: number): LegendItem[][] {
 }
 
 /** The chart's SVG as a standalone document: white background, the title on top, the legend below. */
-export function standaloneSvg(svg: SVGSVGElement, title: string, legend: LegendItem[] = [], scale?: ScaleLegend): { markup: string; width: number; height: number } {
+export function standaloneSvg(
+  svg: SVGSVGElement,
+  title: string,
+  legend: LegendItem[] = [],
+  scale?: ScaleLegend,
+): { markup: string; width: number; height: number } {
   const box = svg.getBoundingClientRect();
   const width = Math.ceil(box.width);
   const rows = legendRows(legend, width);
@@ -59,7 +72,14 @@ export function standaloneSvg(svg: SVGSVGElement, title: string, legend: LegendI
     const y = TITLE_HEIGHT + Math.ceil(box.height) + r * LEGEND_ROW + 12;
     for (const item of row) {
       const swatch = document.createElementNS(NS, 'rect');
-      for (const [k, v] of [['x', x], ['y', y - 9], ['width', 10], ['height', 10], ['fill', item.colour]] as const) swatch.setAttribute(k, String(v));
+      for (const [k, v] of [
+        ['x', x],
+        ['y', y - 9],
+        ['width', 10],
+        ['height', 10],
+        ['fill', item.colour],
+      ] as const)
+        swatch.setAttribute(k, String(v));
       const label = document.createElementNS(NS, 'text');
       label.setAttribute('x', String(x + 14));
       label.setAttribute('y', String(y));
@@ -89,7 +109,14 @@ export function standaloneSvg(svg: SVGSVGElement, title: string, legend: LegendI
     };
     const at = scale.label.length * 7 + 16;
     const bar = document.createElementNS(NS, 'rect');
-    for (const [k, v] of [['x', at + scale.lo.length * 7 + 6], ['y', y - 9], ['width', 160], ['height', 10], ['fill', 'url(#scale)']] as const) bar.setAttribute(k, String(v));
+    for (const [k, v] of [
+      ['x', at + scale.lo.length * 7 + 6],
+      ['y', y - 9],
+      ['width', 160],
+      ['height', 10],
+      ['fill', 'url(#scale)'],
+    ] as const)
+      bar.setAttribute(k, String(v));
     out.append(defs, text(8, scale.label), text(at, scale.lo), bar, text(at + scale.lo.length * 7 + 172, scale.hi));
   }
   return { markup: new XMLSerializer().serializeToString(out), width, height };
@@ -111,7 +138,13 @@ export function downloadSvg(svg: SVGSVGElement, title: string, filename: string,
 }
 
 /** Draws the SVG on a canvas at twice its size and saves it as PNG. */
-export function downloadPng(svg: SVGSVGElement, title: string, filename: string, legend: LegendItem[] = [], scale?: ScaleLegend): Promise<void> {
+export function downloadPng(
+  svg: SVGSVGElement,
+  title: string,
+  filename: string,
+  legend: LegendItem[] = [],
+  scale?: ScaleLegend,
+): Promise<void> {
   const { markup, width, height } = standaloneSvg(svg, title, legend, scale);
   const url = URL.createObjectURL(new Blob([markup], { type: 'image/svg+xml' }));
   return new Promise((resolve, reject) => {

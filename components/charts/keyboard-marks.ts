@@ -4,8 +4,10 @@
 
 /** The clickable bars, in drawing order (ranked bars carry data-value, the others data-key); empty bars are skipped. */
 const marksIn = (root: HTMLElement) =>
-  [...root.querySelectorAll<SVGElement>('.recharts-rectangle[data-value], .recharts-rectangle[data-key]')]
-    .filter((m) => { const r = m.getBoundingClientRect(); return r.width > 0 && r.height > 0; });
+  [...root.querySelectorAll<SVGElement>('.recharts-rectangle[data-value], .recharts-rectangle[data-key]')].filter((m) => {
+    const r = m.getBoundingClientRect();
+    return r.width > 0 && r.height > 0;
+  });
 
 /** What a bar says aloud: its series, where it stands and its value. */
 export function markLabel(m: Element): string {
@@ -27,11 +29,22 @@ export function onChartKey(e: React.KeyboardEvent<HTMLElement>): string | undefi
     return markLabel(m);
   };
   switch (e.key) {
-    case 'ArrowRight': case 'ArrowDown': e.preventDefault(); return move(at + 1);
-    case 'ArrowLeft': case 'ArrowUp': e.preventDefault(); return move(at < 0 ? -1 : at - 1);
-    case 'Home': e.preventDefault(); return move(0);
-    case 'End': e.preventDefault(); return move(-1);
-    case 'Enter': case ' ': {
+    case 'ArrowRight':
+    case 'ArrowDown':
+      e.preventDefault();
+      return move(at + 1);
+    case 'ArrowLeft':
+    case 'ArrowUp':
+      e.preventDefault();
+      return move(at < 0 ? -1 : at - 1);
+    case 'Home':
+      e.preventDefault();
+      return move(0);
+    case 'End':
+      e.preventDefault();
+      return move(-1);
+    case 'Enter':
+    case ' ': {
       const m = marks[at];
       if (!m) return undefined;
       e.preventDefault();

@@ -4,15 +4,30 @@ import { ViewLinks } from '@/lib/urls';
 const optionHref = (query: string, key: string, value: string | null): string => new ViewLinks(query, '/charts').set({ [key]: value });
 
 /** A chart option (interval, stack, split) as links that set it in the URL; null is the default. */
-export function OptionLinks({ label, param, values, current, query }: {
-  label: string; param: string; values: [string | null, string][]; current: string | null; query: string;
+export function OptionLinks({
+  label,
+  param,
+  values,
+  current,
+  query,
+}: {
+  label: string;
+  param: string;
+  values: [string | null, string][];
+  current: string | null;
+  query: string;
 }) {
   return (
     <span className="flex items-center gap-1" data-option={param}>
       <span className="text-slate-500">{label}</span>
       {values.map(([v, text]) => (
-        <Link key={text} href={optionHref(query, param, v)} scroll={false} aria-current={current === v ? 'true' : undefined}
-          className={`rounded px-1.5 py-0.5 ${current === v ? 'bg-slate-800 text-white' : 'text-indigo-700 hover:bg-slate-100'}`}>
+        <Link
+          key={text}
+          href={optionHref(query, param, v)}
+          scroll={false}
+          aria-current={current === v ? 'true' : undefined}
+          className={`rounded px-1.5 py-0.5 ${current === v ? 'bg-slate-800 text-white' : 'text-indigo-700 hover:bg-slate-100'}`}
+        >
           {text}
         </Link>
       ))}

@@ -20,5 +20,11 @@ export function viridis(t: number): string {
   const f = x - i;
   const a = channels(VIRIDIS[i]!);
   const b = channels(VIRIDIS[i + 1]!);
-  return `#${a.map((v, k) => Math.round(v + (b[k]! - v) * f).toString(16).padStart(2, '0')).join('')}`;
+  return `#${a
+    .map((v, k) =>
+      Math.round(v + (b[k]! - v) * f)
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`;
 }

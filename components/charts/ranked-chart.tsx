@@ -25,10 +25,16 @@ export function RankedChart({ id, title, subtitle, def, values, total, query, li
   const shown = values.slice(0, limit ?? 15);
   return (
     <ChartFrame id={id} csv={id} query={query} title={title} subtitle={subtitle} pickable total={values.reduce((a, v) => a + v.count, 0)}>
-      {values.length === 0 || total === 0 ? <EmptyState /> : (
+      {values.length === 0 || total === 0 ? (
+        <EmptyState />
+      ) : (
         <div className={nav.pending ? 'opacity-60' : ''} data-param={def.key}>
           <RankedBars values={values} total={total} selected={selected} onPick={(v) => nav.toggle(def.key, v)} limit={limit} />
-          {values.length > shown.length && <p className="mt-1 text-xs text-slate-500">Top {shown.length} of {values.length}; the CSV has them all.</p>}
+          {values.length > shown.length && (
+            <p className="mt-1 text-xs text-slate-500">
+              Top {shown.length} of {values.length}; the CSV has them all.
+            </p>
+          )}
         </div>
       )}
     </ChartFrame>

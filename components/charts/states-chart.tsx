@@ -13,7 +13,12 @@ import { UnmappedList } from './unmapped-list';
 import { useFilterNav } from './use-filter-nav';
 import { FIELDS } from '@/lib/filters/fields';
 
-interface Props { states: Stats['states']; total: number; query: string; usShapes?: ShapeSet }
+interface Props {
+  states: Stats['states'];
+  total: number;
+  query: string;
+  usShapes?: ShapeSet;
+}
 
 const US = 'United States of America';
 
@@ -31,22 +36,47 @@ export function StatesChart({ states, total, query, usShapes }: Props) {
   const pick = (s: string) => nav.toggle(FIELDS.state.key, s);
   const inCountry = rows.reduce((a, s) => a + s.count, 0);
   return (
-    <ChartFrame id="states" csv="states" query={query} total={inCountry} pickable
+    <ChartFrame
+      id="states"
+      csv="states"
+      query={query}
+      total={inCountry}
+      pickable
       title={only ? `States and regions of ${only}` : 'States and regions'}
-      subtitle={only ? 'Click a state or region to filter by it.' : 'The largest states and regions of all countries; select one country on the map to see only its own.'}
-      controls={onMap ? <MapModeToggle mode={mode} onChange={setMode} /> : undefined}>
-      {rows.length === 0 || total === 0 ? <EmptyState>{total === 0 ? undefined : 'No states or regions recorded for this selection.'}</EmptyState>
-        : placement && usShapes ? (
-          <div className={nav.pending ? 'opacity-60' : ''}>
-            <Choropleth shapes={usShapes} byShape={placement.byShape} total={total} mode={mode} selected={selected} onPick={pick} label="state" />
-            <UnmappedList unmapped={placement.unmapped} unknown={placement.unknown} onPick={pick} noun="state" />
-          </div>
-        ) : (
-          <div className={nav.pending ? 'opacity-60' : ''} data-param={FIELDS.state.key}>
-            <RankedBars values={rows} total={total} selected={selected} onPick={pick} limit={15}
-              labelOf={only ? undefined : (s) => `${s.value ?? 'unknown'}, ${(s as Props['states'][number]).country ?? '?'}`} />
-          </div>
-        )}
+      subtitle={
+        only
+          ? 'Click a state or region to filter by it.'
+          : 'The largest states and regions of all countries; select one country on the map to see only its own.'
+      }
+      controls={onMap ? <MapModeToggle mode={mode} onChange={setMode} /> : undefined}
+    >
+      {rows.length === 0 || total === 0 ? (
+        <EmptyState>{total === 0 ? undefined : 'No states or regions recorded for this selection.'}</EmptyState>
+      ) : placement && usShapes ? (
+        <div className={nav.pending ? 'opacity-60' : ''}>
+          <Choropleth
+            shapes={usShapes}
+            byShape={placement.byShape}
+            total={total}
+            mode={mode}
+            selected={selected}
+            onPick={pick}
+            label="state"
+          />
+          <UnmappedList unmapped={placement.unmapped} unknown={placement.unknown} onPick={pick} noun="state" />
+        </div>
+      ) : (
+        <div className={nav.pending ? 'opacity-60' : ''} data-param={FIELDS.state.key}>
+          <RankedBars
+            values={rows}
+            total={total}
+            selected={selected}
+            onPick={pick}
+            limit={15}
+            labelOf={only ? undefined : (s) => `${s.value ?? 'unknown'}, ${(s as Props['states'][number]).country ?? '?'}`}
+          />
+        </div>
+      )}
     </ChartFrame>
   );
 }

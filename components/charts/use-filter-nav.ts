@@ -9,7 +9,13 @@ import { ViewLinks } from '@/lib/urls';
 export function useFilterNav(query: string) {
   const router = useRouter();
   const [pending, start] = useTransition();
-  const go = useCallback((href: string) => { markNavigating(); start(() => router.push(href, { scroll: false })); }, [router]);
+  const go = useCallback(
+    (href: string) => {
+      markNavigating();
+      start(() => router.push(href, { scroll: false }));
+    },
+    [router],
+  );
   const links = useMemo(() => new ViewLinks(query, '/charts'), [query]);
   const toggle = useCallback((key: string, value: string) => go(links.toggle(key, value)), [go, links]);
   const set = useCallback((values: Record<string, string | null>) => go(links.set(values)), [go, links]);
@@ -17,4 +23,3 @@ export function useFilterNav(query: string) {
   const dates = useCallback((from: string | null, to: string | null) => go(links.dates(from, to)), [go, links]);
   return { links, toggle, set, range, dates, pending };
 }
-

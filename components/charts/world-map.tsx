@@ -12,7 +12,12 @@ import { UnmappedList } from './unmapped-list';
 import { useFilterNav } from './use-filter-nav';
 import { FIELDS } from '@/lib/filters/fields';
 
-interface Props { shapes: ShapeSet; countries: Ranked[]; total: number; query: string }
+interface Props {
+  shapes: ShapeSet;
+  countries: Ranked[];
+  total: number;
+  query: string;
+}
 
 /** Conversations by country on a world map; click a country to filter by it. */
 export function WorldMap({ shapes, countries, total, query }: Props) {
@@ -23,12 +28,28 @@ export function WorldMap({ shapes, countries, total, query }: Props) {
   const selected = useMemo(() => new Set(nav.links.values(FIELDS.country.key)), [nav.links]);
   const pick = (c: string) => nav.toggle(FIELDS.country.key, c);
   return (
-    <ChartFrame id="countries" csv="countries" query={query} title="Conversations by country" total={countries.reduce((a, c) => a + c.count, 0)}
+    <ChartFrame
+      id="countries"
+      csv="countries"
+      query={query}
+      title="Conversations by country"
+      total={countries.reduce((a, c) => a + c.count, 0)}
       subtitle="Country of the user's IP address. Click a country to filter by it."
-      controls={<MapModeToggle mode={mode} onChange={setMode} />}>
-      {total === 0 ? <EmptyState height={300} /> : (
+      controls={<MapModeToggle mode={mode} onChange={setMode} />}
+    >
+      {total === 0 ? (
+        <EmptyState height={300} />
+      ) : (
         <div className={nav.pending ? 'opacity-60' : ''}>
-          <Choropleth shapes={shapes} byShape={placement.byShape} total={total} mode={mode} selected={selected} onPick={pick} label="country" />
+          <Choropleth
+            shapes={shapes}
+            byShape={placement.byShape}
+            total={total}
+            mode={mode}
+            selected={selected}
+            onPick={pick}
+            label="country"
+          />
           <UnmappedList unmapped={placement.unmapped} unknown={placement.unknown} onPick={pick} noun="country" />
         </div>
       )}

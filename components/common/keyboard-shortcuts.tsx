@@ -10,8 +10,12 @@ export const isTyping = (t: EventTarget | null) =>
   t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
 
 const SHORTCUTS: [string, string][] = [
-  ['/', 'focus the search box'], ['j / k', 'next / previous result or turn'], ['Enter', 'open the result'],
-  ['n / p', 'next / previous search match in a conversation'], ['?', 'show or hide this list'], ['Tab', 'move between links, bars and controls'],
+  ['/', 'focus the search box'],
+  ['j / k', 'next / previous result or turn'],
+  ['Enter', 'open the result'],
+  ['n / p', 'next / previous search match in a conversation'],
+  ['?', 'show or hide this list'],
+  ['Tab', 'move between links, bars and controls'],
 ];
 
 export function KeyboardShortcuts() {
@@ -39,24 +43,42 @@ export function KeyboardShortcuts() {
   }, []);
   return (
     <>
-    <a href={`/#${SEARCH_INPUT_ID}`} data-testid="skip-to-search"
-      className="sr-only rounded bg-indigo-700 px-3 py-2 text-white focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50"
-      onClick={(e) => {
-        const box = document.getElementById(SEARCH_INPUT_ID);
-        if (!box) return; // no search here: the link opens explore at its search box
-        e.preventDefault();
-        box.focus();
-      }}>
-      Skip to search
-    </a>
-    <dialog ref={help} aria-labelledby="shortcuts-title" data-testid="shortcuts"
-      className="m-auto rounded-lg border border-slate-300 bg-white p-4 text-sm text-slate-900 shadow-lg backdrop:bg-black/40">
-      <h2 id="shortcuts-title" className="mb-2 font-semibold">Keyboard shortcuts</h2>
-      <dl className="grid grid-cols-[5rem_1fr] gap-x-3 gap-y-1">
-        {SHORTCUTS.map(([k, what]) => <div key={k} className="contents"><dt><kbd className="rounded border border-slate-300 px-1">{k}</kbd></dt><dd>{what}</dd></div>)}
-      </dl>
-      <form method="dialog" className="mt-3 text-right"><button className="rounded border border-slate-300 px-3 py-1">Close</button></form>
-    </dialog>
+      <a
+        href={`/#${SEARCH_INPUT_ID}`}
+        data-testid="skip-to-search"
+        className="sr-only rounded bg-indigo-700 px-3 py-2 text-white focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50"
+        onClick={(e) => {
+          const box = document.getElementById(SEARCH_INPUT_ID);
+          if (!box) return; // no search here: the link opens explore at its search box
+          e.preventDefault();
+          box.focus();
+        }}
+      >
+        Skip to search
+      </a>
+      <dialog
+        ref={help}
+        aria-labelledby="shortcuts-title"
+        data-testid="shortcuts"
+        className="m-auto rounded-lg border border-slate-300 bg-white p-4 text-sm text-slate-900 shadow-lg backdrop:bg-black/40"
+      >
+        <h2 id="shortcuts-title" className="mb-2 font-semibold">
+          Keyboard shortcuts
+        </h2>
+        <dl className="grid grid-cols-[5rem_1fr] gap-x-3 gap-y-1">
+          {SHORTCUTS.map(([k, what]) => (
+            <div key={k} className="contents">
+              <dt>
+                <kbd className="rounded border border-slate-300 px-1">{k}</kbd>
+              </dt>
+              <dd>{what}</dd>
+            </div>
+          ))}
+        </dl>
+        <form method="dialog" className="mt-3 text-right">
+          <button className="rounded border border-slate-300 px-3 py-1">Close</button>
+        </form>
+      </dialog>
     </>
   );
 }

@@ -27,7 +27,9 @@ export function NavigationPending() {
     delete document.documentElement.dataset.navigating;
   }, [path, query]);
   useEffect(() => {
-    const onClick = (e: MouseEvent) => { if (inAppNavigation(e)) markNavigating(); };
+    const onClick = (e: MouseEvent) => {
+      if (inAppNavigation(e)) markNavigating();
+    };
     const onSubmit = (e: SubmitEvent) => {
       const form = e.target as HTMLFormElement;
       if (!e.defaultPrevented && form.method.toLowerCase() === 'get' && !form.target) markNavigating();
@@ -35,7 +37,10 @@ export function NavigationPending() {
     // Capture: next/link prevents the default in its own handler, before a bubbling listener would run.
     document.addEventListener('click', onClick, true);
     document.addEventListener('submit', onSubmit);
-    return () => { document.removeEventListener('click', onClick, true); document.removeEventListener('submit', onSubmit); };
+    return () => {
+      document.removeEventListener('click', onClick, true);
+      document.removeEventListener('submit', onSubmit);
+    };
   }, []);
   return <div aria-hidden className="navigation-bar" />;
 }

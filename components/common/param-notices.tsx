@@ -14,7 +14,8 @@ export interface BadParams {
 }
 
 /** The bad parameters whose notice goes at `place`. */
-export const noticesAt = (bad: BadParams, place: string): ParamError[] => bad.errors.filter((e) => (bad.placeOf(e.param) ?? 'top') === place);
+export const noticesAt = (bad: BadParams, place: string): ParamError[] =>
+  bad.errors.filter((e) => (bad.placeOf(e.param) ?? 'top') === place);
 
 /**
  * The notices of the bad parameters that belong at `place` (the field they concern, or 'top'),
@@ -29,8 +30,13 @@ export function ParamNotices({ bad, place, className = '' }: { bad: BadParams; p
     <div className={`space-y-1 ${className}`} data-notices={place}>
       {here.map((e) => (
         <div key={e.param} role="alert" data-param={e.param} className="rounded border border-amber-300 bg-amber-50 px-2 py-1 text-sm">
-          <p>{bad.view} cannot be shown with <code className="break-all">{clip(e.param)}</code>: <span className="break-words">{e.message}</span>. They are shown without it.</p>
-          <Link href={bad.href} className="text-indigo-700 underline">Show without {names}</Link>
+          <p>
+            {bad.view} cannot be shown with <code className="break-all">{clip(e.param)}</code>:{' '}
+            <span className="break-words">{e.message}</span>. They are shown without it.
+          </p>
+          <Link href={bad.href} className="text-indigo-700 underline">
+            Show without {names}
+          </Link>
         </div>
       ))}
     </div>

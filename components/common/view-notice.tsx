@@ -5,7 +5,9 @@ export function ViewNotice({ message, href, action }: { message: string; href: s
   return (
     <div role="alert" className="rounded border border-amber-300 bg-amber-50 p-4">
       <p className="font-medium">{message}</p>
-      <Link href={href} className="text-indigo-700 underline">{action}</Link>
+      <Link href={href} className="text-indigo-700 underline">
+        {action}
+      </Link>
     </div>
   );
 }

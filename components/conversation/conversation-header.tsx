@@ -8,9 +8,15 @@ import { browserLabel, parseUserAgent } from '@/lib/user-agent';
 type Field = [label: string, value: string | null | undefined, href?: string, title?: string];
 
 function Value({ value, href, title }: { value: string; href?: string; title?: string }) {
-  return href
-    ? <Link href={href} title={title} className="break-all text-indigo-700 hover:underline">{value}</Link>
-    : <span title={title} className="break-all">{value}</span>;
+  return href ? (
+    <Link href={href} title={title} className="break-all text-indigo-700 hover:underline">
+      {value}
+    </Link>
+  ) : (
+    <span title={title} className="break-all">
+      {value}
+    </span>
+  );
 }
 
 const flag = (v: boolean | null) => (v === null ? null : String(v));
@@ -33,7 +39,12 @@ export function ConversationHeader({ c }: { c: Conversation }) {
     ['Browser', browserLabel(ua), undefined, c.user_agent ?? undefined],
     ['OS', ua.os, undefined, c.user_agent ?? undefined],
     ['Accept-Language', c.accept_language],
-    ['Conversation hash', c.conversation_hash, c.conversation_hash ? only(FIELDS.conversation_hash, c.conversation_hash) : undefined, 'Conversations with the same content'],
+    [
+      'Conversation hash',
+      c.conversation_hash,
+      c.conversation_hash ? only(FIELDS.conversation_hash, c.conversation_hash) : undefined,
+      'Conversations with the same content',
+    ],
     ['Toxic', flag(c.toxic), c.toxic === null ? undefined : only(FIELDS.toxic, String(c.toxic))],
     ['Redacted', flag(c.redacted), c.redacted === null ? undefined : only(FIELDS.redacted, String(c.redacted))],
   ];
@@ -46,12 +57,16 @@ export function ConversationHeader({ c }: { c: Conversation }) {
         {c.flagged && <span className="rounded bg-rose-600 px-1.5 py-0.5 text-xs text-white">flagged</span>}
       </div>
       <dl className="grid grid-cols-[10rem_1fr] gap-x-4 gap-y-1 md:grid-cols-[10rem_1fr_10rem_1fr]">
-        {fields.filter(([, v]) => v != null && v !== '').map(([label, value, href, title]) => (
-          <div key={label} className="contents" data-field={label}>
-            <dt className="text-slate-600">{label}</dt>
-            <dd><Value value={value!} href={href} title={title} /></dd>
-          </div>
-        ))}
+        {fields
+          .filter(([, v]) => v != null && v !== '')
+          .map(([label, value, href, title]) => (
+            <div key={label} className="contents" data-field={label}>
+              <dt className="text-slate-600">{label}</dt>
+              <dd>
+                <Value value={value!} href={href} title={title} />
+              </dd>
+            </div>
+          ))}
       </dl>
     </header>
   );

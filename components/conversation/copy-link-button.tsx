@@ -17,8 +17,13 @@ export function CopyLinkButton({ path, label }: { path: string; label: string })
     setTimeout(() => setState('idle'), 2000);
   }
   return (
-    <button type="button" onClick={copy} aria-label={label} data-testid="copy-link"
-      className="rounded px-1.5 py-0.5 text-xs text-slate-600 hover:bg-slate-100 hover:text-slate-800">
+    <button
+      type="button"
+      onClick={copy}
+      aria-label={label}
+      data-testid="copy-link"
+      className="rounded px-1.5 py-0.5 text-xs text-slate-600 hover:bg-slate-100 hover:text-slate-800"
+    >
       {state === 'copied' ? 'copied' : 'copy link'}
     </button>
   );

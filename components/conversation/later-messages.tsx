@@ -16,8 +16,20 @@ const STEP = 60;
  * a permalink names (`anchors` lists the anchor keys past the head, so the hash can be checked
  * before anything is fetched).
  */
-export function LaterMessages({ conversationId, start, total, anchors, terms, showDetoxify }: {
-  conversationId: string; start: number; total: number; anchors: string[]; terms: string[]; showDetoxify: boolean;
+export function LaterMessages({
+  conversationId,
+  start,
+  total,
+  anchors,
+  terms,
+  showDetoxify,
+}: {
+  conversationId: string;
+  start: number;
+  total: number;
+  anchors: string[];
+  terms: string[];
+  showDetoxify: boolean;
 }) {
   const [messages, setMessages] = useState<Message[] | null>(null);
   const [shown, setShown] = useState(0);
@@ -27,25 +39,30 @@ export function LaterMessages({ conversationId, start, total, anchors, terms, sh
   const sentinel = useRef<HTMLLIElement>(null);
   const pattern = useMemo(() => highlightPattern(terms), [terms]);
 
-  const show = useCallback((count: number) => {
-    wanted.current = Math.max(wanted.current, Math.min(count, total - start));
-    if (messages) {
-      setShown(wanted.current);
-      return;
-    }
-    if (loading.current) return;
-    loading.current = true;
-    setFailed(null);
-    fetch(conversationApiPath(conversationId))
-      .then(async (r) => {
-        if (!r.ok) throw new Error(`the server answered ${r.status}`);
-        const body = (await r.json()) as { messages: Message[] };
-        setMessages(body.messages);
+  const show = useCallback(
+    (count: number) => {
+      wanted.current = Math.max(wanted.current, Math.min(count, total - start));
+      if (messages) {
         setShown(wanted.current);
-      })
-      .catch((e: Error) => setFailed(e.message))
-      .finally(() => { loading.current = false; });
-  }, [conversationId, messages, start, total]);
+        return;
+      }
+      if (loading.current) return;
+      loading.current = true;
+      setFailed(null);
+      fetch(conversationApiPath(conversationId))
+        .then(async (r) => {
+          if (!r.ok) throw new Error(`the server answered ${r.status}`);
+          const body = (await r.json()) as { messages: Message[] };
+          setMessages(body.messages);
+          setShown(wanted.current);
+        })
+        .catch((e: Error) => setFailed(e.message))
+        .finally(() => {
+          loading.current = false;
+        });
+    },
+    [conversationId, messages, start, total],
+  );
 
   // A permalink to a turn past the head: render up to it (and a little beyond), then let TurnFocus scroll.
   useEffect(() => {
@@ -73,9 +90,12 @@ export function LaterMessages({ conversationId, start, total, anchors, terms, sh
   useEffect(() => {
     const el = sentinel.current;
     if (!el) return;
-    const io = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) show(wanted.current + STEP);
-    }, { rootMargin: '1500px 0px' });
+    const io = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) show(wanted.current + STEP);
+      },
+      { rootMargin: '1500px 0px' },
+    );
     io.observe(el);
     return () => io.disconnect();
   }, [show, shown]);
@@ -89,14 +109,24 @@ export function LaterMessages({ conversationId, start, total, anchors, terms, sh
   return (
     <>
       {messages?.slice(start, start + shown).map((m, i) => (
-        <MessageCard key={start + i} conversationId={conversationId} message={m} turn={turns[start + i]!}
-          pattern={pattern} terms={terms} showDetoxify={showDetoxify} />
+        <MessageCard
+          key={start + i}
+          conversationId={conversationId}
+          message={m}
+          turn={turns[start + i]!}
+          pattern={pattern}
+          terms={terms}
+          showDetoxify={showDetoxify}
+        />
       ))}
       {rest > 0 && (
         <li ref={sentinel} className="list-none text-center text-sm text-slate-600" data-testid="later-messages">
           {failed ? <span role="alert">The remaining messages could not be loaded: {failed}. </span> : null}
-          <button type="button" onClick={() => show(wanted.current + STEP)}
-            className="rounded border border-slate-300 bg-white px-3 py-1 text-slate-700 hover:bg-slate-100">
+          <button
+            type="button"
+            onClick={() => show(wanted.current + STEP)}
+            className="rounded border border-slate-300 bg-white px-3 py-1 text-slate-700 hover:bg-slate-100"
+          >
             {failed ? 'try again' : `show ${Math.min(STEP, rest)} more of ${rest} remaining messages`}
           </button>
         </li>

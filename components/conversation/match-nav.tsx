@@ -11,7 +11,11 @@ const marks = () => [...(list()?.querySelectorAll('mark') ?? [])] as HTMLElement
 /** The messages that start a turn (a user message, with its anchor). */
 const turns = () => [...(list()?.querySelectorAll<HTMLElement>(':scope > li[data-role="user"][id]') ?? [])];
 
-export function MatchNav({ searching, more, turnCount }: {
+export function MatchNav({
+  searching,
+  more,
+  turnCount,
+}: {
   /** The page highlights a search. */
   searching: boolean;
   /** Messages past the head are not rendered yet. */
@@ -24,37 +28,43 @@ export function MatchNav({ searching, more, turnCount }: {
   const [all, setAll] = useState(!more);
   const pending = useRef<number | null>(null);
 
-  const goMatch = useCallback((at: number) => {
-    const found = marks();
-    if (at >= found.length && !all) {
-      // The next match may be past the head: render the rest, then go on.
-      pending.current = at;
-      setAll(true);
-      window.dispatchEvent(new Event(RENDER_ALL));
-      return;
-    }
-    if (found.length === 0) return;
-    const i = ((at % found.length) + found.length) % found.length;
-    found.forEach((m) => m.removeAttribute('data-current-match'));
-    found[i]!.setAttribute('data-current-match', '');
-    found[i]!.scrollIntoView({ block: 'center' });
-    setMatch({ at: i, of: found.length });
-  }, [all]);
+  const goMatch = useCallback(
+    (at: number) => {
+      const found = marks();
+      if (at >= found.length && !all) {
+        // The next match may be past the head: render the rest, then go on.
+        pending.current = at;
+        setAll(true);
+        window.dispatchEvent(new Event(RENDER_ALL));
+        return;
+      }
+      if (found.length === 0) return;
+      const i = ((at % found.length) + found.length) % found.length;
+      found.forEach((m) => m.removeAttribute('data-current-match'));
+      found[i]!.setAttribute('data-current-match', '');
+      found[i]!.scrollIntoView({ block: 'center' });
+      setMatch({ at: i, of: found.length });
+    },
+    [all],
+  );
 
-  const goTurn = useCallback((at: number) => {
-    const found = turns();
-    if (at >= found.length && !all) {
-      setAll(true);
-      window.dispatchEvent(new Event(RENDER_ALL));
-    }
-    if (found.length === 0) return;
-    const i = Math.max(0, Math.min(at, found.length - 1));
-    found.forEach((t) => t.removeAttribute('data-focused'));
-    found[i]!.setAttribute('data-focused', '');
-    found[i]!.scrollIntoView({ block: 'start' });
-    history.replaceState(null, '', `#${found[i]!.id}`);
-    setTurn(i);
-  }, [all]);
+  const goTurn = useCallback(
+    (at: number) => {
+      const found = turns();
+      if (at >= found.length && !all) {
+        setAll(true);
+        window.dispatchEvent(new Event(RENDER_ALL));
+      }
+      if (found.length === 0) return;
+      const i = Math.max(0, Math.min(at, found.length - 1));
+      found.forEach((t) => t.removeAttribute('data-focused'));
+      found[i]!.setAttribute('data-focused', '');
+      found[i]!.scrollIntoView({ block: 'start' });
+      history.replaceState(null, '', `#${found[i]!.id}`);
+      setTurn(i);
+    },
+    [all],
+  );
 
   // Opened from a search, without a turn to land on: the first match.
   useEffect(() => {
@@ -103,17 +113,39 @@ export function MatchNav({ searching, more, turnCount }: {
     <div className="flex flex-wrap items-center gap-3 text-sm" data-testid="match-nav">
       {searching && (
         <span className="flex items-center gap-1" aria-live="polite">
-          <button type="button" className={button} onClick={() => goMatch(match.at - 1)} disabled={match.of === 0} aria-label="Previous match (p)">‹</button>
+          <button
+            type="button"
+            className={button}
+            onClick={() => goMatch(match.at - 1)}
+            disabled={match.of === 0}
+            aria-label="Previous match (p)"
+          >
+            ‹
+          </button>
           <span data-testid="match-position">
             {match.of === 0 && all ? 'no match shown' : `match ${match.at + 1 > 0 ? match.at + 1 : '–'} of ${match.of}${all ? '' : '+'}`}
           </span>
-          <button type="button" className={button} onClick={() => goMatch(match.at + 1)} disabled={match.of === 0 && all} aria-label="Next match (n)">›</button>
+          <button
+            type="button"
+            className={button}
+            onClick={() => goMatch(match.at + 1)}
+            disabled={match.of === 0 && all}
+            aria-label="Next match (n)"
+          >
+            ›
+          </button>
         </span>
       )}
       <span className="flex items-center gap-1">
-        <button type="button" className={button} onClick={() => goTurn(Math.max(0, turn - 1))} aria-label="Previous turn (k)">‹</button>
-        <span data-testid="turn-position">turn {turn >= 0 ? turn + 1 : '–'} of {turnCount}</span>
-        <button type="button" className={button} onClick={() => goTurn(turn + 1)} aria-label="Next turn (j)">›</button>
+        <button type="button" className={button} onClick={() => goTurn(Math.max(0, turn - 1))} aria-label="Previous turn (k)">
+          ‹
+        </button>
+        <span data-testid="turn-position">
+          turn {turn >= 0 ? turn + 1 : '–'} of {turnCount}
+        </span>
+        <button type="button" className={button} onClick={() => goTurn(turn + 1)} aria-label="Next turn (j)">
+          ›
+        </button>
       </span>
     </div>
   );

@@ -9,7 +9,10 @@ import { conversationApiPath } from '@/lib/urls';
 const MARKDOWN_LIMIT = 200_000;
 
 /** Where the whole text of a message whose head alone was sent can be fetched: its conversation and position. */
-export interface MessageSource { conversationId: string; position: number }
+export interface MessageSource {
+  conversationId: string;
+  position: number;
+}
 
 /**
  * A long message, collapsed until asked. `html` is the server-rendered (safe) markdown of the
@@ -17,8 +20,20 @@ export interface MessageSource { conversationId: string; position: number }
  * where to fetch it: pages rendered on the server send only the head of a long message, so a
  * message of hundreds of KB does not weigh on the first paint.
  */
-export function MessageBody({ html, full, terms, size, hiddenHits, lang }: {
-  html: string; full: string | MessageSource | null; terms: string[]; size: number; hiddenHits: number; lang?: string;
+export function MessageBody({
+  html,
+  full,
+  terms,
+  size,
+  hiddenHits,
+  lang,
+}: {
+  html: string;
+  full: string | MessageSource | null;
+  terms: string[];
+  size: number;
+  hiddenHits: number;
+  lang?: string;
 }) {
   const [open, setOpen] = useState(false);
   const [fetched, setFetched] = useState<string | null>(null);
@@ -39,7 +54,10 @@ export function MessageBody({ html, full, terms, size, hiddenHits, lang }: {
         if (!m) throw new Error('the message is no longer in the index');
         setFetched(m.content);
       })
-      .catch((e: Error) => { setFailed(e.message); setOpen(false); });
+      .catch((e: Error) => {
+        setFailed(e.message);
+        setOpen(false);
+      });
   };
 
   const expanded = useMemo(() => {
@@ -54,12 +72,31 @@ export function MessageBody({ html, full, terms, size, hiddenHits, lang }: {
       {expanded?.pieces ? (
         <pre className="md-plain">{expanded.pieces.map((p, i) => (p.hit ? <mark key={i}>{p.text}</mark> : p.text))}</pre>
       ) : (
-        <div className={open ? 'md' : 'md md-collapsed'} lang={lang} dir="auto" dangerouslySetInnerHTML={{ __html: expanded?.html ?? html }} />
+        <div
+          className={open ? 'md' : 'md md-collapsed'}
+          lang={lang}
+          dir="auto"
+          dangerouslySetInnerHTML={{ __html: expanded?.html ?? html }}
+        />
       )}
-      {failed && <p role="alert" className="mt-2 text-xs text-red-700">Could not load the whole message: {failed}</p>}
-      <button type="button" onClick={toggle} aria-expanded={open} data-testid="show-all" disabled={loading}
-        className="mt-2 rounded border border-slate-300 bg-white px-2 py-0.5 text-xs text-slate-700 hover:bg-slate-100">
-        {loading ? 'loading…' : open ? 'collapse' : `show all (${formatSize(size)}${hiddenHits ? `, ${hiddenHits} more ${hiddenHits === 1 ? 'match' : 'matches'}` : ''})`}
+      {failed && (
+        <p role="alert" className="mt-2 text-xs text-red-700">
+          Could not load the whole message: {failed}
+        </p>
+      )}
+      <button
+        type="button"
+        onClick={toggle}
+        aria-expanded={open}
+        data-testid="show-all"
+        disabled={loading}
+        className="mt-2 rounded border border-slate-300 bg-white px-2 py-0.5 text-xs text-slate-700 hover:bg-slate-100"
+      >
+        {loading
+          ? 'loading…'
+          : open
+            ? 'collapse'
+            : `show all (${formatSize(size)}${hiddenHits ? `, ${hiddenHits} more ${hiddenHits === 1 ? 'match' : 'matches'}` : ''})`}
       </button>
     </div>
   );

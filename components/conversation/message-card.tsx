@@ -16,7 +16,12 @@ const HEAD_CHARS = 20_000;
 const COLLAPSE_CHARS = 4_000;
 
 interface Props {
-  conversationId: string; message: Message; turn: TurnInfo; pattern: RegExp | null; terms: string[]; showDetoxify: boolean;
+  conversationId: string;
+  message: Message;
+  turn: TurnInfo;
+  pattern: RegExp | null;
+  terms: string[];
+  showDetoxify: boolean;
   /** Set when rendered on the server: the whole text of a cut message is then fetched on "show all", not sent. */
   position?: number;
 }
@@ -28,23 +33,40 @@ export function MessageCard({ conversationId, message: m, turn, pattern, terms, 
   // The text in its own language and direction (Arabic, Persian, Hebrew right to left); the card's labels stay English.
   const lang = languageTag(m.language);
   return (
-    <li id={turn.first ? turnAnchor(turn.key) : undefined} data-turn={turn.key} data-role={m.role}
-      className={`msg scroll-mt-4 rounded-lg border p-3 ${user ? 'border-sky-200 bg-sky-50 md:mr-12' : 'border-slate-200 bg-white md:ml-12'}`}>
+    <li
+      id={turn.first ? turnAnchor(turn.key) : undefined}
+      data-turn={turn.key}
+      data-role={m.role}
+      className={`msg scroll-mt-4 rounded-lg border p-3 ${user ? 'border-sky-200 bg-sky-50 md:mr-12' : 'border-slate-200 bg-white md:ml-12'}`}
+    >
       <div className="mb-2 flex flex-wrap items-center gap-2 text-xs text-slate-600">
-        <span className={`font-semibold uppercase tracking-wide ${user ? 'text-sky-800' : 'text-indigo-800'}`}>{user ? 'User' : 'Assistant'}</span>
+        <span className={`font-semibold uppercase tracking-wide ${user ? 'text-sky-800' : 'text-indigo-800'}`}>
+          {user ? 'User' : 'Assistant'}
+        </span>
         {turn.first && <span className="text-slate-600">turn {turn.number}</span>}
         {m.language && <Badge>{m.language}</Badge>}
         {m.timestamp && <time dateTime={m.timestamp}>{formatTime(m.timestamp)}</time>}
         {m.toxic && <Badge tone="danger">toxic</Badge>}
         {m.redacted && <Badge tone="warn">redacted</Badge>}
         {m.moderation.flagged && <Badge tone="danger">flagged</Badge>}
-        <span className="ml-auto"><CopyLinkButton path={turnPath(conversationId, turn.key)} label={`Copy link to turn ${turn.number}`} /></span>
+        <span className="ml-auto">
+          <CopyLinkButton path={turnPath(conversationId, turn.key)} label={`Copy link to turn ${turn.number}`} />
+        </span>
       </div>
-      {m.content.trim() === '' ? <p className="text-sm italic text-slate-600">(empty message)</p>
-        : cut || m.content.length > COLLAPSE_CHARS
-          ? <MessageBody html={html} full={!cut ? null : position === undefined ? m.content : { conversationId, position }} terms={terms} size={m.content.length} lang={lang}
-              hiddenHits={cut ? countHits(m.content.slice(text.length), pattern) : 0} />
-          : <div className="md" lang={lang} dir="auto" dangerouslySetInnerHTML={{ __html: html }} />}
+      {m.content.trim() === '' ? (
+        <p className="text-sm italic text-slate-600">(empty message)</p>
+      ) : cut || m.content.length > COLLAPSE_CHARS ? (
+        <MessageBody
+          html={html}
+          full={!cut ? null : position === undefined ? m.content : { conversationId, position }}
+          terms={terms}
+          size={m.content.length}
+          lang={lang}
+          hiddenHits={cut ? countHits(m.content.slice(text.length), pattern) : 0}
+        />
+      ) : (
+        <div className="md" lang={lang} dir="auto" dangerouslySetInnerHTML={{ __html: html }} />
+      )}
       <ModerationPanel moderation={m.moderation} showDetoxify={showDetoxify} />
     </li>
   );

@@ -1,9 +1,24 @@
 'use client';
 import { useState } from 'react';
-import { barPercent, detoxifyRows, formatScore, openaiRows, strongest, tone, type ScoreRow, type Tone } from '@/lib/conversation/moderation-view';
+import {
+  barPercent,
+  detoxifyRows,
+  formatScore,
+  openaiRows,
+  strongest,
+  tone,
+  type ScoreRow,
+  type Tone,
+} from '@/lib/conversation/moderation-view';
 import type { Moderation } from '@/lib/queries/conversation-read';
 
-const BAR: Record<Tone, string> = { flagged: 'bg-rose-600', high: 'bg-orange-500', medium: 'bg-amber-400', low: 'bg-slate-400', none: 'bg-slate-200' };
+const BAR: Record<Tone, string> = {
+  flagged: 'bg-rose-600',
+  high: 'bg-orange-500',
+  medium: 'bg-amber-400',
+  low: 'bg-slate-400',
+  none: 'bg-slate-200',
+};
 
 function MiniBars({ rows }: { rows: ScoreRow[] }) {
   return (
@@ -23,10 +38,20 @@ function ScoreTable({ title, rows }: { title: string; rows: ScoreRow[] }) {
       <caption className="pb-1 text-left font-medium text-slate-600">{title}</caption>
       <tbody>
         {rows.map((r) => (
-          <tr key={r.name} data-category={r.name} data-flagged={r.flagged || undefined} className={r.flagged ? 'font-semibold text-rose-700' : ''}>
-            <td className="w-48 py-0.5 pr-2">{r.name}{r.flagged && <span className="ml-1 rounded bg-rose-100 px-1 text-rose-700">flagged</span>}</td>
+          <tr
+            key={r.name}
+            data-category={r.name}
+            data-flagged={r.flagged || undefined}
+            className={r.flagged ? 'font-semibold text-rose-700' : ''}
+          >
+            <td className="w-48 py-0.5 pr-2">
+              {r.name}
+              {r.flagged && <span className="ml-1 rounded bg-rose-100 px-1 text-rose-700">flagged</span>}
+            </td>
             <td className="py-0.5 pr-2">
-              <div className="h-2 w-full rounded bg-slate-100"><div className={`h-2 rounded ${BAR[tone(r)]}`} style={{ width: `${barPercent(r.score)}%` }} /></div>
+              <div className="h-2 w-full rounded bg-slate-100">
+                <div className={`h-2 rounded ${BAR[tone(r)]}`} style={{ width: `${barPercent(r.score)}%` }} />
+              </div>
             </td>
             <td className="w-20 py-0.5 text-right font-mono tabular-nums">{formatScore(r.score)}</td>
           </tr>
@@ -46,7 +71,11 @@ export function ModerationPanel({ moderation, showDetoxify }: { moderation: Mode
   const openai = openaiRows(moderation);
   const detox = detoxifyRows(moderation);
   if (!openai && !detox) {
-    return <p className="mt-2 text-xs italic text-slate-600" data-testid="moderation">moderation: not scored</p>;
+    return (
+      <p className="mt-2 text-xs italic text-slate-600" data-testid="moderation">
+        moderation: not scored
+      </p>
+    );
   }
   const top = openai ? strongest(openai) : null;
   return (
@@ -54,16 +83,35 @@ export function ModerationPanel({ moderation, showDetoxify }: { moderation: Mode
       <summary className="flex cursor-pointer list-none items-center gap-2 text-slate-600 hover:text-slate-800">
         <span>moderation</span>
         {openai ? <MiniBars rows={openai} /> : <span className="italic">OpenAI not scored</span>}
-        {moderation.flagged ? <span className="rounded bg-rose-600 px-1 font-semibold text-white">flagged</span>
-          : moderation.flagged === false ? <span>not flagged</span> : null}
-        {top && <span className={top.flagged ? 'text-rose-700' : ''}>max {top.name} {formatScore(top.score)}</span>}
+        {moderation.flagged ? (
+          <span className="rounded bg-rose-600 px-1 font-semibold text-white">flagged</span>
+        ) : moderation.flagged === false ? (
+          <span>not flagged</span>
+        ) : null}
+        {top && (
+          <span className={top.flagged ? 'text-rose-700' : ''}>
+            max {top.name} {formatScore(top.score)}
+          </span>
+        )}
         <span className="text-slate-600">▸ numbers</span>
       </summary>
-      {open && <div className="mt-2 grid gap-3 rounded border border-slate-200 bg-white p-2 md:grid-cols-2">
-        {openai ? <ScoreTable title={`OpenAI moderation · flagged: ${moderation.flagged === null ? '—' : String(moderation.flagged)}`} rows={openai} />
-          : <p className="italic text-slate-600">OpenAI moderation: not scored</p>}
-        {detox ? <ScoreTable title="Detoxify" rows={detox} /> : showDetoxify && <p className="italic text-slate-600">Detoxify: not scored</p>}
-      </div>}
+      {open && (
+        <div className="mt-2 grid gap-3 rounded border border-slate-200 bg-white p-2 md:grid-cols-2">
+          {openai ? (
+            <ScoreTable
+              title={`OpenAI moderation · flagged: ${moderation.flagged === null ? '—' : String(moderation.flagged)}`}
+              rows={openai}
+            />
+          ) : (
+            <p className="italic text-slate-600">OpenAI moderation: not scored</p>
+          )}
+          {detox ? (
+            <ScoreTable title="Detoxify" rows={detox} />
+          ) : (
+            showDetoxify && <p className="italic text-slate-600">Detoxify: not scored</p>
+          )}
+        </div>
+      )}
     </details>
   );
 }

@@ -12,9 +12,13 @@ export function DateRange({ def, links, notice }: { def: DatesDef; links: ViewLi
       {notice}
       <form action={links.path} method="get" className="grid grid-cols-[2.5rem_1fr] items-center gap-1 text-sm">
         <HiddenParams links={links} except={['from', 'to']} />
-        <label htmlFor="from" className="text-slate-500">from</label>
+        <label htmlFor="from" className="text-slate-500">
+          from
+        </label>
         <input id="from" type="date" name="from" defaultValue={day(links.value('from'))} className="rounded border border-slate-300 px-1" />
-        <label htmlFor="to" className="text-slate-500">to</label>
+        <label htmlFor="to" className="text-slate-500">
+          to
+        </label>
         <input id="to" type="date" name="to" defaultValue={day(links.value('to'))} className="rounded border border-slate-300 px-1" />
         <span />
         <button className="justify-self-start rounded border border-slate-300 bg-white px-2 text-xs hover:bg-slate-100">Apply dates</button>

@@ -17,15 +17,20 @@ export function FacetList({ def, values, links, notice }: Props) {
     const v = value === null ? null : String(value);
     if (v === null) return { value: null, label: 'unknown', count, selected: false, excluded: false };
     return {
-      value: v, label: v, count, href: single ? links.choose(def.key, v) : links.toggle(def.key, v),
-      notHref: single ? undefined : links.toggle(notParam(def.key), v), selected: links.has(def.key, v), excluded: !single && links.has(notParam(def.key), v),
+      value: v,
+      label: v,
+      count,
+      href: single ? links.choose(def.key, v) : links.toggle(def.key, v),
+      notHref: single ? undefined : links.toggle(notParam(def.key), v),
+      selected: links.has(def.key, v),
+      excluded: !single && links.has(notParam(def.key), v),
     };
   });
   return (
     <section className="mb-4" data-facet={def.key}>
       <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">{def.title}</h3>
       {notice}
-      <FacetValues items={items} limit={def.kind === 'values' ? def.facet?.limit ?? 8 : 8} title={def.title} />
+      <FacetValues items={items} limit={def.kind === 'values' ? (def.facet?.limit ?? 8) : 8} title={def.title} />
     </section>
   );
 }

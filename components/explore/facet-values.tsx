@@ -4,7 +4,13 @@ import Link from 'next/link';
 import { useState } from 'react';
 
 export interface FacetItem {
-  value: string | null; label: string; count: number; href?: string; notHref?: string; selected: boolean; excluded: boolean;
+  value: string | null;
+  label: string;
+  count: number;
+  href?: string;
+  notHref?: string;
+  selected: boolean;
+  excluded: boolean;
 }
 
 export function FacetValues({ items, limit, title }: { items: FacetItem[]; limit: number; title: string }) {
@@ -16,15 +22,24 @@ export function FacetValues({ items, limit, title }: { items: FacetItem[]; limit
   return (
     <>
       {items.length > 12 && open && (
-        <input value={needle} onChange={(e) => setNeedle(e.target.value)} placeholder="filter…" aria-label={`Filter ${title}`}
-          className="mb-1 w-full rounded border border-slate-300 px-2 py-0.5 text-sm" />
+        <input
+          value={needle}
+          onChange={(e) => setNeedle(e.target.value)}
+          placeholder="filter…"
+          aria-label={`Filter ${title}`}
+          className="mb-1 w-full rounded border border-slate-300 px-2 py-0.5 text-sm"
+        />
       )}
       <ul className="space-y-0.5 text-sm">
         {shown.map((i) => (
           <li key={String(i.value)} className="group flex items-center justify-between gap-2">
             {i.href ? (
-              <Link href={i.href} data-value={i.value ?? undefined} aria-current={i.selected ? 'true' : undefined}
-                className={`truncate hover:underline ${i.selected ? 'font-semibold text-indigo-700' : ''} ${i.excluded ? 'text-slate-500 line-through' : ''}`}>
+              <Link
+                href={i.href}
+                data-value={i.value ?? undefined}
+                aria-current={i.selected ? 'true' : undefined}
+                className={`truncate hover:underline ${i.selected ? 'font-semibold text-indigo-700' : ''} ${i.excluded ? 'text-slate-500 line-through' : ''}`}
+              >
                 {i.label}
               </Link>
             ) : (
@@ -32,8 +47,14 @@ export function FacetValues({ items, limit, title }: { items: FacetItem[]; limit
             )}
             <span className="flex items-center gap-1 tabular-nums text-slate-500">
               {i.notHref && (
-                <Link href={i.notHref} title={`exclude ${i.label}`} data-not={i.value ?? undefined}
-                  className={`text-xs text-rose-600 ${i.excluded ? '' : 'invisible group-hover:visible group-focus-within:visible'}`}>not</Link>
+                <Link
+                  href={i.notHref}
+                  title={`exclude ${i.label}`}
+                  data-not={i.value ?? undefined}
+                  className={`text-xs text-rose-600 ${i.excluded ? '' : 'invisible group-hover:visible group-focus-within:visible'}`}
+                >
+                  not
+                </Link>
               )}
               <span data-count>{i.count.toLocaleString('en-US')}</span>
             </span>

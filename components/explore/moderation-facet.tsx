@@ -6,10 +6,24 @@ import { FacetValues } from './facet-values';
 import { ThresholdForm } from './threshold-form';
 
 /** OpenAI moderation: categories flagged (any message), and a per-category score threshold. */
-export function ModerationFacet({ def, counts, links, notice }: { def: FlaggedDef; counts: FlagCounts; links: ViewLinks; notice?: React.ReactNode }) {
+export function ModerationFacet({
+  def,
+  counts,
+  links,
+  notice,
+}: {
+  def: FlaggedDef;
+  counts: FlagCounts;
+  links: ViewLinks;
+  notice?: React.ReactNode;
+}) {
   const items = counts.map(({ value, count }) => ({
-    value, label: value === 'any' ? 'any category' : value, count, href: links.toggle(def.key, value),
-    selected: links.has(def.key, value), excluded: false,
+    value,
+    label: value === 'any' ? 'any category' : value,
+    count,
+    href: links.toggle(def.key, value),
+    selected: links.has(def.key, value),
+    excluded: false,
   }));
   return (
     <section className="mb-4" data-facet={def.key}>

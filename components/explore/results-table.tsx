@@ -16,13 +16,23 @@ const features = tableFeatures({});
 const helper = createColumnHelper<typeof features, ConversationRow>();
 
 const WIDTH: Record<string, string> = {
-  timestamp: 'w-32', model: 'w-36', language: 'w-24', place: 'w-36', turns: 'w-14 text-right', marks: 'w-20', preview: '',
+  timestamp: 'w-32',
+  model: 'w-36',
+  language: 'w-24',
+  place: 'w-36',
+  turns: 'w-14 text-right',
+  marks: 'w-20',
+  preview: '',
 };
 
 /** The snippet around a search's first hit, hits marked; the first message when there is none. */
 function Excerpt({ row, pattern }: { row: ConversationRow; pattern: RegExp | null }) {
   if (row.snippet) {
-    return <span data-testid="snippet">{splitHighlights(row.snippet, pattern).map((p, i) => (p.hit ? <mark key={i}>{p.text}</mark> : p.text))}</span>;
+    return (
+      <span data-testid="snippet">
+        {splitHighlights(row.snippet, pattern).map((p, i) => (p.hit ? <mark key={i}>{p.text}</mark> : p.text))}
+      </span>
+    );
   }
   return row.preview || <span className="italic text-slate-500">(empty message)</span>;
 }
@@ -30,8 +40,13 @@ function Excerpt({ row, pattern }: { row: ConversationRow; pattern: RegExp | nul
 function columns(links: ViewLinks, terms: readonly string[]) {
   const pattern = highlightPattern(terms);
   const filterLink = (def: ValueDef, v: string | null) =>
-    v === null ? <span className="text-slate-500">—</span>
-      : <Link className="hover:underline" href={links.toggle(def.key, v)} data-filter={def.key}>{v}</Link>;
+    v === null ? (
+      <span className="text-slate-500">—</span>
+    ) : (
+      <Link className="hover:underline" href={links.toggle(def.key, v)} data-filter={def.key}>
+        {v}
+      </Link>
+    );
   return helper.columns([
     helper.accessor('timestamp', {
       header: 'Time (UTC)',
@@ -40,7 +55,8 @@ function columns(links: ViewLinks, terms: readonly string[]) {
     helper.accessor('model', { header: 'Model', cell: (i) => filterLink(FIELDS.model, i.getValue()) }),
     helper.accessor('language', { header: 'Language', cell: (i) => filterLink(FIELDS.language, i.getValue()) }),
     helper.display({
-      id: 'place', header: 'Country · state',
+      id: 'place',
+      header: 'Country · state',
       cell: ({ row }) => (
         <span className="block truncate">
           {filterLink(FIELDS.country, row.original.country)}
@@ -50,11 +66,20 @@ function columns(links: ViewLinks, terms: readonly string[]) {
     }),
     helper.accessor('turns', { header: 'Turns', cell: (i) => <span className="tabular-nums">{i.getValue()}</span> }),
     helper.display({
-      id: 'marks', header: 'Marks',
+      id: 'marks',
+      header: 'Marks',
       cell: ({ row }) => (
         <span className="flex flex-wrap gap-1 text-xs">
-          {row.original.toxic && <Link href={links.choose(FIELDS.toxic.key, 'true')} className="rounded bg-rose-100 px-1 text-rose-700">toxic</Link>}
-          {row.original.redacted && <Link href={links.choose(FIELDS.redacted.key, 'true')} className="rounded bg-amber-100 px-1 text-amber-800">redacted</Link>}
+          {row.original.toxic && (
+            <Link href={links.choose(FIELDS.toxic.key, 'true')} className="rounded bg-rose-100 px-1 text-rose-700">
+              toxic
+            </Link>
+          )}
+          {row.original.redacted && (
+            <Link href={links.choose(FIELDS.redacted.key, 'true')} className="rounded bg-amber-100 px-1 text-amber-800">
+              redacted
+            </Link>
+          )}
         </span>
       ),
     }),
@@ -105,21 +130,31 @@ export function ResultsTable({ rows, query, terms }: { rows: ConversationRow[]; 
       </thead>
       <tbody className="max-md:block max-md:space-y-2">
         {table.getRowModel().rows.map((row) => (
-          <tr key={row.id} data-id={row.id}
+          <tr
+            key={row.id}
+            data-id={row.id}
             className="cursor-pointer border-b border-slate-200 align-top hover:bg-white max-md:flex max-md:flex-wrap max-md:gap-x-3 max-md:rounded max-md:border max-md:bg-white max-md:p-2"
             onClick={(e) => {
               if ((e.target as HTMLElement).closest('a')) return;
               router.push(new ViewLinks(query).conversation(row.original.id));
-            }}>
+            }}
+          >
             {row.getAllCells().map((cell) => (
-              <td key={cell.id} className={`py-2 pr-2 max-md:w-auto max-md:py-0.5 ${cell.column.id === 'preview' ? 'max-md:order-first max-md:basis-full' : ''} ${WIDTH[cell.column.id] ?? ''}`}>
+              <td
+                key={cell.id}
+                className={`py-2 pr-2 max-md:w-auto max-md:py-0.5 ${cell.column.id === 'preview' ? 'max-md:order-first max-md:basis-full' : ''} ${WIDTH[cell.column.id] ?? ''}`}
+              >
                 <table.FlexRender cell={cell} />
               </td>
             ))}
           </tr>
         ))}
         {rows.length === 0 && (
-          <tr className="max-md:block"><td colSpan={7} className="max-md:block py-6 text-center text-slate-500">No conversations match these filters.</td></tr>
+          <tr className="max-md:block">
+            <td colSpan={7} className="max-md:block py-6 text-center text-slate-500">
+              No conversations match these filters.
+            </td>
+          </tr>
         )}
       </tbody>
     </table>

@@ -9,7 +9,14 @@ const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 function searchWhere(q: BaselineQuestion): string {
   const has = (re: string) => `len(list_filter(conversation, m -> regexp_matches(m.content, ${literal(re)}, 'i'))) > 0`;
   if (q.phrase) return has(`(^|${SEP})${q.phrase.map(esc).join(`${SEP}+`)}(${SEP}|$)`);
-  if (q.words) return q.words.map((w) => (/\p{Script=Han}/u.test(w) ? `len(list_filter(conversation, m -> contains(m.content, ${literal(w)}))) > 0` : has(`(^|${SEP})${esc(w)}(${SEP}|$)`))).join(' AND ');
+  if (q.words)
+    return q.words
+      .map((w) =>
+        /\p{Script=Han}/u.test(w)
+          ? `len(list_filter(conversation, m -> contains(m.content, ${literal(w)}))) > 0`
+          : has(`(^|${SEP})${esc(w)}(${SEP}|$)`),
+      )
+      .join(' AND ');
   return q.where ?? 'true';
 }
 
@@ -47,5 +54,11 @@ export async function openBaseline(glob: string): Promise<{ ask: (q: BaselineQue
     }
     return performance.now() - started;
   };
-  return { ask, close: () => { c.close(); db.close(); } };
+  return {
+    ask,
+    close: () => {
+      c.close();
+      db.close();
+    },
+  };
 }

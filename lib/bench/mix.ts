@@ -3,8 +3,18 @@
 import { Database, literal } from '../db/duckdb';
 import { tokens } from '../search/tokenize';
 
-export interface Probe { cls: string; urls: string[]; baseline?: BaselineQuestion }
-export interface BaselineQuestion { where?: string; words?: string[]; phrase?: string[]; offset?: number; charts?: boolean }
+export interface Probe {
+  cls: string;
+  urls: string[];
+  baseline?: BaselineQuestion;
+}
+export interface BaselineQuestion {
+  where?: string;
+  words?: string[];
+  phrase?: string[];
+  offset?: number;
+  charts?: boolean;
+}
 
 export function rng(seed: number): () => number {
   let s = seed >>> 0;
@@ -18,7 +28,12 @@ export function rng(seed: number): () => number {
 
 /** A language's words by document frequency: the three most frequent, three from the top 5%, three rare. */
 export type Bands = [frequent: string[], middle: string[], rare: string[]];
-export interface Words { en: Bands; zh: Bands; ru: Bands; phrases: string[][] }
+export interface Words {
+  en: Bands;
+  zh: Bands;
+  ru: Bands;
+  phrases: string[][];
+}
 
 /** Words by document frequency in a sample of messages: [frequent, middle, rare] per language. */
 export async function sampleWords(glob: string, seed: number): Promise<Words> {
@@ -26,7 +41,8 @@ export async function sampleWords(glob: string, seed: number): Promise<Words> {
   const c = await db.connect();
   const rows = await c.all<{ language: string; content: string }>(
     `SELECT language, m.content FROM (SELECT language, unnest(conversation) m FROM read_parquet(${literal(glob)})
-       USING SAMPLE 3000 ROWS (reservoir, ${seed})) WHERE m.role = 'user' AND length(m.content) BETWEEN 20 AND 4000`);
+       USING SAMPLE 3000 ROWS (reservoir, ${seed})) WHERE m.role = 'user' AND length(m.content) BETWEEN 20 AND 4000`,
+  );
   c.close();
   db.close();
   const df = new Map<string, Map<string, number>>();
@@ -40,7 +56,11 @@ export async function sampleWords(glob: string, seed: number): Promise<Words> {
     const seen = new Set<string>();
     for (const t of ts) {
       const words = t.cjk ? (t.text.length >= 2 ? [t.text.slice(0, 2)] : []) : /^[\p{L}]{2,}$/u.test(t.text) ? [t.text] : [];
-      for (const w of words) if (!seen.has(w)) { seen.add(w); m.set(w, (m.get(w) ?? 0) + 1); }
+      for (const w of words)
+        if (!seen.has(w)) {
+          seen.add(w);
+          m.set(w, (m.get(w) ?? 0) + 1);
+        }
     }
     if (lang === 'en' && phrases.length < 20) {
       const ws = ts.filter((t) => !t.cjk && /^\p{L}{4,}$/u.test(t.text)).map((t) => t.text);
@@ -55,15 +75,20 @@ export async function sampleWords(glob: string, seed: number): Promise<Words> {
   return { en: bands('en'), zh: bands('zh'), ru: bands('ru'), phrases };
 }
 
-interface Facets { [field: string]: { value: string | boolean | null; count: number }[] }
+interface Facets {
+  [field: string]: { value: string | boolean | null; count: number }[];
+}
 
 const enc = (o: Record<string, string>) => new URLSearchParams(o).toString();
 
 export function buildMix(f: Facets, words: Words, ids: string[], tids: string[], total: number, seed: number): Probe[] {
   const r = rng(seed);
   // The bench's generated dataset has every facet, each with values: neither is ever missing.
-  const pick = <T,>(xs: T[]) => xs[Math.floor(r() * xs.length)]!;
-  const top = (k: string, n = 5) => f[k]!.filter((v) => v.value !== null).slice(0, n).map((v) => String(v.value));
+  const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)]!;
+  const top = (k: string, n = 5) =>
+    f[k]!.filter((v) => v.value !== null)
+      .slice(0, n)
+      .map((v) => String(v.value));
   const filterSets: Record<string, string>[] = [];
   for (let i = 0; i < 10; i++) {
     const p: Record<string, string> = {};
@@ -75,8 +100,10 @@ export function buildMix(f: Facets, words: Words, ids: string[], tids: string[],
     filterSets.push(p);
   }
   const view = (p: Record<string, string>) => [`/api/conversations?${enc(p)}`, `/api/facets?${enc(p)}`];
-  const where = (p: Record<string, string>) => Object.entries(p).map(([k, v]) =>
-    k === 'turns_min' ? `turn >= ${Number(v)}` : `${k} = ${literal(v)}`).join(' AND ') || 'true';
+  const where = (p: Record<string, string>) =>
+    Object.entries(p)
+      .map(([k, v]) => (k === 'turns_min' ? `turn >= ${Number(v)}` : `${k} = ${literal(v)}`))
+      .join(' AND ') || 'true';
   const probes: Probe[] = filterSets.map((p) => ({ cls: 'filters+facets+page', urls: view(p), baseline: { where: where(p) } }));
   probes.push(...filterSets.slice(0, 5).map((p) => ({ cls: 'facets', urls: [`/api/facets?${enc(p)}`] })));
   const search = (cls: string, ws: string[], extra: Record<string, string> = {}) =>
@@ -90,9 +117,11 @@ export function buildMix(f: Facets, words: Words, ids: string[], tids: string[],
   search('search zh', [...words.zh[0].slice(0, 2), ...words.zh[2].slice(0, 1)]);
   search('search ru', [...words.ru[0].slice(0, 2), ...words.ru[2].slice(0, 1)]);
   search('search user-scoped', words.en[1].slice(0, 2), { role: 'user' });
-  for (const ph of words.phrases.slice(0, 6)) probes.push({ cls: 'phrase', urls: view({ q: `"${ph.join(' ')}"` }), baseline: { phrase: ph } });
+  for (const ph of words.phrases.slice(0, 6))
+    probes.push({ cls: 'phrase', urls: view({ q: `"${ph.join(' ')}"` }), baseline: { phrase: ph } });
   // Every aggregate behind the charts for one filter state, some states with a search.
-  for (const p of filterSets.slice(0, 5)) probes.push({ cls: 'chart aggregates', urls: [`/api/stats?${enc(p)}`], baseline: { where: where(p), charts: true } });
+  for (const p of filterSets.slice(0, 5))
+    probes.push({ cls: 'chart aggregates', urls: [`/api/stats?${enc(p)}`], baseline: { where: where(p), charts: true } });
   for (const q of [words.en[0][0], words.en[1][0], words.en[2][0]].filter((w): w is string => Boolean(w))) {
     probes.push({ cls: 'chart aggregates', urls: [`/api/stats?${enc({ q })}`], baseline: { words: [q], charts: true } });
   }

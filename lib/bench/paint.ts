@@ -5,8 +5,14 @@ import { chromium } from '@playwright/test';
 import { CHROMIUM_LAUNCH } from '../chromium';
 import { stats } from './stats';
 
-export interface PaintPage { label: string; path: string }
-export interface PaintResult extends PaintPage { firstPaintMs: number; loadMs: number }
+export interface PaintPage {
+  label: string;
+  path: string;
+}
+export interface PaintResult extends PaintPage {
+  firstPaintMs: number;
+  loadMs: number;
+}
 
 /** Median first contentful paint and load event of each page; null when chromium is not installed. */
 export async function measurePaint(base: string, pages: PaintPage[], repeat: number): Promise<PaintResult[] | null> {

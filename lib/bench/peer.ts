@@ -38,7 +38,11 @@ function run(cmd: string, args: string[], input?: string): Promise<string> {
 export async function buildPeer(glob: string, dataDir: string, dir: string): Promise<{ db: string; build: PeerBuild; engine: string }> {
   const db = join(dir, 'peer.sqlite');
   const record = join(dir, 'build.json');
-  const newest = Math.max(...readdirSync(dataDir).filter((f) => f.endsWith('.parquet')).map((f) => statSync(join(dataDir, f)).mtimeMs));
+  const newest = Math.max(
+    ...readdirSync(dataDir)
+      .filter((f) => f.endsWith('.parquet'))
+      .map((f) => statSync(join(dataDir, f)).mtimeMs),
+  );
   if (existsSync(record) && existsSync(db) && statSync(db).mtimeMs > newest) {
     const saved = JSON.parse(readFileSync(record, 'utf8'));
     return { db, build: { ...saved.build, reused: true }, engine: saved.engine };
@@ -68,8 +72,14 @@ export async function buildPeer(glob: string, dataDir: string, dir: string): Pro
   const out = JSON.parse(await run(PYTHON, [SCRIPT, 'build', db, conv, msgs]));
   rmSync(conv);
   rmSync(msgs);
-  const build: PeerBuild = { seconds: (performance.now() - started) / 1000, exportSeconds, loadSeconds: out.loadSeconds, indexSeconds: out.indexSeconds,
-    bytes: out.bytes, reused: false };
+  const build: PeerBuild = {
+    seconds: (performance.now() - started) / 1000,
+    exportSeconds,
+    loadSeconds: out.loadSeconds,
+    indexSeconds: out.indexSeconds,
+    bytes: out.bytes,
+    reused: false,
+  };
   const engine = `SQLite ${out.sqlite} FTS5 (unicode61) through Python ${out.python}'s sqlite3`;
   writeFileSync(record, JSON.stringify({ build, engine }));
   return { db, build, engine };
@@ -83,7 +93,10 @@ export async function askPeer(db: string, repeat: number, questions: PeerQuestio
 
 // unicode61 as configured by default: runs of letters and digits (underscore separates), lower-cased, diacritics removed.
 const unicode61 = (text: string): string[] =>
-  (/^[\x00-\x7f]*$/.test(text) ? text : text.normalize('NFD').replace(/\p{M}/gu, '')).toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  (/^[\x00-\x7f]*$/.test(text) ? text : text.normalize('NFD').replace(/\p{M}/gu, ''))
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 const PLAIN = /^[a-z]{3,}$/;
 /** Runs of two and three adjacent plain words, space-separated. */
 function plainRuns(ts: string[]): Set<string> {
@@ -127,7 +140,10 @@ export function vocabulary(conversations: string[][], runsFrom = 300): Vocabular
       for (const w of wset) {
         if (!PLAIN.test(w)) continue;
         if (!uset.has(w)) differ.add(w);
-        if (!seen.has(w)) { seen.add(w); words.set(w, (words.get(w) ?? 0) + 1); }
+        if (!seen.has(w)) {
+          seen.add(w);
+          words.set(w, (words.get(w) ?? 0) + 1);
+        }
       }
       for (const w of uset) if (!wset.has(w) && PLAIN.test(w)) differ.add(w);
       // Runs only serve to pick three phrases: the first conversations of the sample are enough.
@@ -136,7 +152,10 @@ export function vocabulary(conversations: string[][], runsFrom = 300): Vocabular
       const uruns = plainRuns(u);
       for (const key of wruns) {
         if (!uruns.has(key)) differ.add(key);
-        if (!seen.has(key)) { seen.add(key); runs.set(key, (runs.get(key) ?? 0) + 1); }
+        if (!seen.has(key)) {
+          seen.add(key);
+          runs.set(key, (runs.get(key) ?? 0) + 1);
+        }
       }
       for (const key of uruns) if (!wruns.has(key)) differ.add(key);
     }
@@ -162,20 +181,30 @@ export async function sampleConversations(glob: string, seed: number, n = 3000):
  * `perClass` words for each frequency class: the sample's candidates nearest the class's target
  * (scaled to `total` conversations), of which `count` (Wildscope's total) keeps the nearest.
  */
-export async function pickWords(v: Vocabulary, total: number, count: (q: string) => Promise<number>, perClass = 2, tries = 8): Promise<PeerQuestion[]> {
+export async function pickWords(
+  v: Vocabulary,
+  total: number,
+  count: (q: string) => Promise<number>,
+  perClass = 2,
+  tries = 8,
+): Promise<PeerQuestion[]> {
   const out: PeerQuestion[] = [];
   const used = new Set<string>();
   const dist = (x: number, target: number) => Math.abs(Math.log(Math.max(x, 0.5) / target));
   for (const { cls, at838k } of CLASSES) {
     const target = Math.max(1, (at838k * total) / 838_000);
-    const candidates = [...v.words].filter(([w]) => !v.differ.has(w) && !used.has(w))
+    const candidates = [...v.words]
+      .filter(([w]) => !v.differ.has(w) && !used.has(w))
       .map(([w, n]) => ({ w, est: (n * total) / v.sampled }))
       .sort((a, b) => dist(a.est, target) - dist(b.est, target) || (a.w < b.w ? -1 : 1))
       .slice(0, tries);
     const counted = [];
     for (const c of candidates) counted.push({ w: c.w, n: await count(c.w) });
     counted.sort((a, b) => dist(a.n, target) - dist(b.n, target) || (a.w < b.w ? -1 : 1));
-    for (const c of counted.slice(0, perClass)) { used.add(c.w); out.push({ cls, query: c.w, phrase: false }); }
+    for (const c of counted.slice(0, perClass)) {
+      used.add(c.w);
+      out.push({ cls, query: c.w, phrase: false });
+    }
   }
   return out;
 }

@@ -16,14 +16,22 @@ function rssKb(pid: number): number {
 function children(pid: number): number[] {
   try {
     return readdirSync(`/proc/${pid}/task`).flatMap((t) => {
-      try { return readFileSync(`/proc/${pid}/task/${t}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number); } catch { return []; }
+      try {
+        return readFileSync(`/proc/${pid}/task/${t}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+      } catch {
+        return [];
+      }
     });
   } catch {
     return [];
   }
 }
 
-export interface Watched { seconds: number; peakRssMb: number; output: string }
+export interface Watched {
+  seconds: number;
+  peakRssMb: number;
+  output: string;
+}
 
 /** Runs a command to completion, echoing its output, and measures it. */
 export function runMeasured(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<Watched> {
@@ -31,15 +39,22 @@ export function runMeasured(cmd: string, args: string[], env: NodeJS.ProcessEnv)
   const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let peak = 0;
   let output = '';
-  const timer = setInterval(() => { peak = Math.max(peak, rssKb(child.pid!)); }, 250);
-  const take = (d: Buffer) => { output += d; process.stdout.write(d); };
+  const timer = setInterval(() => {
+    peak = Math.max(peak, rssKb(child.pid!));
+  }, 250);
+  const take = (d: Buffer) => {
+    output += d;
+    process.stdout.write(d);
+  };
   child.stdout.on('data', take);
   child.stderr.on('data', take);
-  return new Promise((resolve, reject) => child.on('exit', (code) => {
-    clearInterval(timer);
-    if (code !== 0) reject(new Error(`${cmd} ${args.join(' ')} exited with ${code}`));
-    else resolve({ seconds: (Date.now() - started) / 1000, peakRssMb: peak / 1024, output });
-  }));
+  return new Promise((resolve, reject) =>
+    child.on('exit', (code) => {
+      clearInterval(timer);
+      if (code !== 0) reject(new Error(`${cmd} ${args.join(' ')} exited with ${code}`));
+      else resolve({ seconds: (Date.now() - started) / 1000, peakRssMb: peak / 1024, output });
+    }),
+  );
 }
 
 export { rssKb };

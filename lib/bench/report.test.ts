@@ -8,7 +8,10 @@ const report = (over: Partial<Report> = {}): Report => ({
   dataset: { conversations: 838_000, messages: 4_000_000, terms: 1, postings: 1, parquetMb: 1000, indexMb: 1900 },
   ingest: { seconds: 590, peakRssMb: 7000 },
   server: { readySeconds: 2, peakRssMb: 1500 },
-  classes: [{ cls: 'phrase', ...stats, baselineMs: 150 }, { cls: 'facets', ...stats }],
+  classes: [
+    { cls: 'phrase', ...stats, baselineMs: 150 },
+    { cls: 'facets', ...stats },
+  ],
   concurrent: { ...stats, clients: 16, seconds: 30, throughput: 5 },
   ...over,
 });
@@ -25,7 +28,10 @@ describe('benchmark targets beyond latency', () => {
   });
 
   it('breaks the concurrent run down by class when the run recorded it', () => {
-    const byClass = [{ cls: 'phrase', ...stats, p95: 1234 }, { cls: 'turn redirect', ...stats, n: 7 }];
+    const byClass = [
+      { cls: 'phrase', ...stats, p95: 1234 },
+      { cls: 'turn redirect', ...stats, n: 7 },
+    ];
     const md = renderReport(report({ concurrent: { ...stats, clients: 16, seconds: 30, throughput: 5, byClass } }));
     expect(md).toContain('| request class (16 clients) |');
     expect(md).toContain('| phrase | 10 | 0 | 20 | 1234 | 60 |');
@@ -34,19 +40,33 @@ describe('benchmark targets beyond latency', () => {
   });
 
   it('marks misses plainly, and leaves out ingest figures of a reused index', () => {
-    const r = report({ ingest: { seconds: 700, peakRssMb: 9000 }, server: { readySeconds: 6, peakRssMb: 3500 },
-      dataset: { ...report().dataset, indexMb: 2100 }, concurrent: { ...stats, errors: 1, p95: 1200, clients: 16, seconds: 30, throughput: 1 } });
+    const r = report({
+      ingest: { seconds: 700, peakRssMb: 9000 },
+      server: { readySeconds: 6, peakRssMb: 3500 },
+      dataset: { ...report().dataset, indexMb: 2100 },
+      concurrent: { ...stats, errors: 1, p95: 1200, clients: 16, seconds: 30, throughput: 1 },
+    });
     const v = verdicts(r);
-    for (const k of ['ingest ≤ 10 min', 'ingest peak RSS ≤ 8 GB', 'index ≤ 2× the Parquet', 'server ready ≤ 5 s', 'server RSS ≤ 3 GB',
-      '16 concurrent clients: zero errors', '16 concurrent clients: p95 ≤ 1 s']) expect(v[k], k).toBe(false);
+    for (const k of [
+      'ingest ≤ 10 min',
+      'ingest peak RSS ≤ 8 GB',
+      'index ≤ 2× the Parquet',
+      'server ready ≤ 5 s',
+      'server RSS ≤ 3 GB',
+      '16 concurrent clients: zero errors',
+      '16 concurrent clients: p95 ≤ 1 s',
+    ])
+      expect(v[k], k).toBe(false);
     expect(renderReport(r)).toContain('- ingest ≤ 10 min: 700 s, MISSED');
     expect(Object.keys(verdicts(report({ ingest: { seconds: 5 } })))).not.toContain('ingest ≤ 10 min');
     expect(renderReport(report({ dataset: { ...report().dataset, conversations: 20_000 } }))).toContain('this run is smaller');
   });
 
   it('judges first paint of each measured page against 1 s, and says when it could not be measured', () => {
-    const paint = [{ label: 'the largest message (290k characters)', path: '/c/1', firstPaintMs: 640, loadMs: 900 },
-      { label: 'the longest conversation (298 turns)', path: '/c/2', firstPaintMs: 1400, loadMs: 2100 }];
+    const paint = [
+      { label: 'the largest message (290k characters)', path: '/c/1', firstPaintMs: 640, loadMs: 900 },
+      { label: 'the longest conversation (298 turns)', path: '/c/2', firstPaintMs: 1400, loadMs: 2100 },
+    ];
     const v = verdicts(report({ paint }));
     expect(v['first paint < 1 s: the largest message (290k characters)']).toBe(true);
     expect(v['first paint < 1 s: the longest conversation (298 turns)']).toBe(false);
@@ -59,8 +79,13 @@ describe('benchmark targets beyond latency', () => {
 describe('the SQLite FTS5 peer in the report', () => {
   const build = { seconds: 12, exportSeconds: 2, loadSeconds: 4, indexSeconds: 6, bytes: 2_500e6, reused: false };
   const answer = (query: string, sqliteMs: number, wildscopeMs: number, totals: [number, number] = [300, 300]) => ({
-    cls: 'a few hundred', query, phrase: query.includes(' '),
-    wildscope: { total: totals[0], ms: wildscopeMs }, sqlite: { total: totals[1], ms: sqliteMs }, baselineMs: 900 });
+    cls: 'a few hundred',
+    query,
+    phrase: query.includes(' '),
+    wildscope: { total: totals[0], ms: wildscopeMs },
+    sqlite: { total: totals[1], ms: sqliteMs },
+    baselineMs: 900,
+  });
   const withPeer = (answers: PeerAnswer[]) => report({ peer: { engine: 'SQLite 3.40.1 FTS5', build, answers } });
 
   it('gives the ratio as how many times faster Wildscope answered', () => {
@@ -79,7 +104,9 @@ describe('the SQLite FTS5 peer in the report', () => {
     expect(target(withPeer([answer('a', 30, 10), answer('b', 11, 10)]))).toBe(true);
     expect(target(withPeer([answer('a', 30, 10), answer('b', 9, 10)]))).toBe(false);
     expect(target(report())).toBeUndefined();
-    expect(renderReport(withPeer([answer('a', 30, 10), answer('b', 5, 10)]))).toContain('for every word and phrase: at the least 2.0× slower, MISSED');
+    expect(renderReport(withPeer([answer('a', 30, 10), answer('b', 5, 10)]))).toContain(
+      'for every word and phrase: at the least 2.0× slower, MISSED',
+    );
   });
 
   it('fails the run when a total differs or the peer failed, not when it was skipped', () => {

@@ -2,7 +2,10 @@
 import type { PaintResult } from './paint';
 import type { Stats } from './stats';
 
-export interface ClassResult extends Stats { cls: string; baselineMs?: number }
+export interface ClassResult extends Stats {
+  cls: string;
+  baselineMs?: number;
+}
 export interface Report {
   date: string;
   machine: { cores: number; memoryGb: number; node: string; duckdb: string };
@@ -17,14 +20,29 @@ export interface Report {
 }
 
 /** The SQLite FTS5 peer (lib/bench/peer.ts): its build, and both sides' answers to the same questions. */
-export interface PeerBuild { seconds: number; exportSeconds: number; loadSeconds: number; indexSeconds: number; bytes: number; reused: boolean }
-export interface PeerQuestion { cls: string; query: string; phrase: boolean }
+export interface PeerBuild {
+  seconds: number;
+  exportSeconds: number;
+  loadSeconds: number;
+  indexSeconds: number;
+  bytes: number;
+  reused: boolean;
+}
+export interface PeerQuestion {
+  cls: string;
+  query: string;
+  phrase: boolean;
+}
 export interface PeerAnswer extends PeerQuestion {
   wildscope: { total: number; ms: number };
   sqlite: { total: number; ms: number };
   baselineMs?: number;
 }
-export interface PeerReport { engine: string; build: PeerBuild; answers: PeerAnswer[] }
+export interface PeerReport {
+  engine: string;
+  build: PeerBuild;
+  answers: PeerAnswer[];
+}
 
 /** SQLite's time over Wildscope's: how many times faster Wildscope answered (below 1: slower). */
 export const speedUp = (a: PeerAnswer): number => a.sqlite.ms / a.wildscope.ms;
@@ -32,9 +50,15 @@ export const agrees = (a: PeerAnswer): boolean => a.wildscope.total === a.sqlite
 
 const TARGETS: Record<string, { p50?: number; p95?: number }> = {
   'filters+facets+page': { p50: 100, p95: 250 },
-  'search en frequent': { p50: 200, p95: 500 }, 'search en middle': { p50: 200, p95: 500 }, 'search en rare': { p50: 200, p95: 500 },
-  'search zh': { p50: 200, p95: 500 }, 'search ru': { p50: 200, p95: 500 }, 'search user-scoped': { p50: 200, p95: 500 },
-  phrase: { p95: 1000 }, 'conversation page': { p50: 30 }, 'turn redirect': { p50: 30 },
+  'search en frequent': { p50: 200, p95: 500 },
+  'search en middle': { p50: 200, p95: 500 },
+  'search en rare': { p50: 200, p95: 500 },
+  'search zh': { p50: 200, p95: 500 },
+  'search ru': { p50: 200, p95: 500 },
+  'search user-scoped': { p50: 200, p95: 500 },
+  phrase: { p95: 1000 },
+  'conversation page': { p50: 30 },
+  'turn redirect': { p50: 30 },
   'chart aggregates': { p50: 150, p95: 400 },
 };
 
@@ -48,7 +72,10 @@ export function renderReport(r: Report): string {
     const miss = (t.p50 !== undefined && c.p50 > t.p50) || (t.p95 !== undefined && c.p95 > t.p95);
     return `${miss ? 'MISSED' : 'met'} (${[t.p50 && `p50 ≤ ${t.p50}`, t.p95 && `p95 ≤ ${t.p95}`].filter(Boolean).join(', ')})`;
   };
-  const rows = r.classes.map((c) => `| ${c.cls} | ${c.n} | ${c.errors} | ${f(c.p50)} | ${f(c.p95)} | ${f(c.p99)} | ${f(c.max)} | ${f(c.baselineMs)} | ${c.baselineMs ? `${f(c.baselineMs / c.p50, 0)}×` : '—'} | ${verdict(c)} |`);
+  const rows = r.classes.map(
+    (c) =>
+      `| ${c.cls} | ${c.n} | ${c.errors} | ${f(c.p50)} | ${f(c.p95)} | ${f(c.p99)} | ${f(c.max)} | ${f(c.baselineMs)} | ${c.baselineMs ? `${f(c.baselineMs / c.p50, 0)}×` : '—'} | ${verdict(c)} |`,
+  );
   return [
     `Benchmark of ${r.date.slice(0, 10)}: ${r.dataset.conversations.toLocaleString('en-US')} conversations, ${r.dataset.messages.toLocaleString('en-US')} messages; ${r.machine.cores} cores, ${r.machine.memoryGb} GB, Node ${r.machine.node}, DuckDB ${r.machine.duckdb}.`,
     '',
@@ -65,12 +92,24 @@ export function renderReport(r: Report): string {
     `${r.concurrent.clients} concurrent clients for ${r.concurrent.seconds} s: ${r.concurrent.n} requests, ${r.concurrent.errors} errors, ` +
       `p50 ${f(r.concurrent.p50)} ms, p95 ${f(r.concurrent.p95)} ms, p99 ${f(r.concurrent.p99)} ms, max ${f(r.concurrent.max)} ms, ${f(r.concurrent.throughput, 1)} requests/s.`,
     '',
-    ...(r.concurrent.byClass?.length ? [
-      `| request class (${r.concurrent.clients} clients) | n | errors | p50 ms | p95 ms | max ms |`, '| --- | --- | --- | --- | --- | --- |',
-      ...r.concurrent.byClass.map((c) => `| ${c.cls} | ${c.n} | ${c.errors} | ${f(c.p50)} | ${f(c.p95)} | ${f(c.max)} |`), ''] : []),
-    ...(r.paint === null ? ['First paint not measured: no chromium at CHROMIUM_PATH or /usr/bin/chromium.', '']
-      : r.paint ? ['In chromium, median of fresh tabs on a quiet server:', '',
-        ...r.paint.map((p) => `- ${p.label} (\`${p.path}\`): first paint ${f(p.firstPaintMs)} ms, load ${f(p.loadMs)} ms`), ''] : []),
+    ...(r.concurrent.byClass?.length
+      ? [
+          `| request class (${r.concurrent.clients} clients) | n | errors | p50 ms | p95 ms | max ms |`,
+          '| --- | --- | --- | --- | --- | --- |',
+          ...r.concurrent.byClass.map((c) => `| ${c.cls} | ${c.n} | ${c.errors} | ${f(c.p50)} | ${f(c.p95)} | ${f(c.max)} |`),
+          '',
+        ]
+      : []),
+    ...(r.paint === null
+      ? ['First paint not measured: no chromium at CHROMIUM_PATH or /usr/bin/chromium.', '']
+      : r.paint
+        ? [
+            'In chromium, median of fresh tabs on a quiet server:',
+            '',
+            ...r.paint.map((p) => `- ${p.label} (\`${p.path}\`): first paint ${f(p.firstPaintMs)} ms, load ${f(p.loadMs)} ms`),
+            '',
+          ]
+        : []),
     ...renderPeer(r),
     `Other targets${r.dataset.conversations === 838_000 ? '' : ' (set for 838k conversations; this run is smaller)'}:`,
     '',
@@ -102,9 +141,12 @@ export function renderPeer(r: Report): string[] {
     '',
     '| class | query | conversations | SQLite ms | Wildscope ms | Wildscope | raw Parquet ms | totals agree |',
     '| --- | --- | --- | --- | --- | --- | --- | --- |',
-    ...p.answers.map((a) => `| ${a.cls} | ${a.phrase ? `"${a.query}"` : a.query} | ${a.wildscope.total.toLocaleString('en-US')} | ` +
-      `${f(a.sqlite.ms, 1)} | ${f(a.wildscope.ms, 1)} | ${versus(speedUp(a))} | ${f(a.baselineMs)} | ` +
-      `${agrees(a) ? 'yes' : `NO (SQLite ${a.sqlite.total.toLocaleString('en-US')})`} |`),
+    ...p.answers.map(
+      (a) =>
+        `| ${a.cls} | ${a.phrase ? `"${a.query}"` : a.query} | ${a.wildscope.total.toLocaleString('en-US')} | ` +
+        `${f(a.sqlite.ms, 1)} | ${f(a.wildscope.ms, 1)} | ${versus(speedUp(a))} | ${f(a.baselineMs)} | ` +
+        `${agrees(a) ? 'yes' : `NO (SQLite ${a.sqlite.total.toLocaleString('en-US')})`} |`,
+    ),
     '',
   ];
 }
@@ -114,7 +156,9 @@ export function peerFailures(r: Report): string[] {
   const p = r.peer;
   if (!p) return [];
   if ('error' in p) return [`SQLite FTS5 peer failed: ${p.error}`];
-  return p.answers.filter((a) => !agrees(a)).map((a) => `totals differ for ${a.phrase ? `"${a.query}"` : a.query}: Wildscope ${a.wildscope.total}, SQLite ${a.sqlite.total}`);
+  return p.answers
+    .filter((a) => !agrees(a))
+    .map((a) => `totals differ for ${a.phrase ? `"${a.query}"` : a.query}: Wildscope ${a.wildscope.total}, SQLite ${a.sqlite.total}`);
 }
 
 /** The project's targets beyond per-class latency, each as [target, met, measured]. */

@@ -1,5 +1,12 @@
 // Latency statistics for the benchmark report.
-export interface Stats { n: number; errors: number; p50: number; p95: number; p99: number; max: number }
+export interface Stats {
+  n: number;
+  errors: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
 
 export function quantile(sorted: number[], q: number): number {
   if (sorted.length === 0) return NaN;

@@ -10,7 +10,13 @@ describe('format', () => {
   });
 
   it('describes a conversation by its first non-empty user message', () => {
-    expect(previewDescription([{ role: 'user', content: '  ' }, { role: 'assistant', content: 'hi' }, { role: 'user', content: 'Write\n a  poem' }])).toBe('Write a poem');
+    expect(
+      previewDescription([
+        { role: 'user', content: '  ' },
+        { role: 'assistant', content: 'hi' },
+        { role: 'user', content: 'Write\n a  poem' },
+      ]),
+    ).toBe('Write a poem');
     expect(previewDescription([{ role: 'user', content: 'x'.repeat(300) }])).toHaveLength(200);
     expect(previewDescription([])).toBeUndefined();
   });

@@ -2,9 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { barPercent, detoxifyRows, formatScore, openaiRows, strongest, tone } from './moderation-view';
 
 const openai = (scores: Record<string, number>, flagged: string[] = []) =>
-  Object.fromEntries(['harassment', 'harassment/threatening', 'hate', 'hate/threatening', 'self-harm', 'self-harm/instructions',
-    'self-harm/intent', 'sexual', 'sexual/minors', 'violence', 'violence/graphic']
-    .map((c) => [c, { score: scores[c] ?? 0.001, flagged: flagged.includes(c) }]));
+  Object.fromEntries(
+    [
+      'harassment',
+      'harassment/threatening',
+      'hate',
+      'hate/threatening',
+      'self-harm',
+      'self-harm/instructions',
+      'self-harm/intent',
+      'sexual',
+      'sexual/minors',
+      'violence',
+      'violence/graphic',
+    ].map((c) => [c, { score: scores[c] ?? 0.001, flagged: flagged.includes(c) }]),
+  );
 
 describe('moderation view', () => {
   it('answers null for unscored messages, never zeros', () => {
@@ -23,7 +35,15 @@ describe('moderation view', () => {
 
   it('lists Detoxify keys', () => {
     const rows = detoxifyRows({ flagged: false, openai: null, detoxify: { toxicity: 0.7, insult: null } })!;
-    expect(rows.map((r) => r.name)).toEqual(['identity_attack', 'insult', 'obscene', 'severe_toxicity', 'sexual_explicit', 'threat', 'toxicity']);
+    expect(rows.map((r) => r.name)).toEqual([
+      'identity_attack',
+      'insult',
+      'obscene',
+      'severe_toxicity',
+      'sexual_explicit',
+      'threat',
+      'toxicity',
+    ]);
     expect(rows.find((r) => r.name === 'toxicity')!.score).toBe(0.7);
     expect(rows.find((r) => r.name === 'insult')!.score).toBeNull();
   });

@@ -1,7 +1,11 @@
 // What the moderation panel shows for one message: rows of scores, strongest signal, tones.
 import { CATEGORIES, DETOXIFY } from '../dataset/moderation';
 
-export interface ScoreRow { name: string; score: number | null; flagged: boolean }
+export interface ScoreRow {
+  name: string;
+  score: number | null;
+  flagged: boolean;
+}
 export type Tone = 'flagged' | 'high' | 'medium' | 'low' | 'none';
 
 interface ModerationLike {

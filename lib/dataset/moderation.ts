@@ -21,13 +21,25 @@ export const underscored = (c: string): string => c.replace(/[/-]/g, '_');
 
 /** Every key the WildChat-1M files carry, in the order of the published schema. */
 export const WILDCHAT_CATEGORY_KEYS = [
-  'harassment', 'harassment/threatening', 'harassment_threatening', 'hate', 'hate/threatening',
-  'hate_threatening', 'self-harm', 'self-harm/instructions', 'self-harm/intent', 'self_harm',
-  'self_harm_instructions', 'self_harm_intent', 'sexual', 'sexual/minors', 'sexual_minors',
-  'violence', 'violence/graphic', 'violence_graphic',
+  'harassment',
+  'harassment/threatening',
+  'harassment_threatening',
+  'hate',
+  'hate/threatening',
+  'hate_threatening',
+  'self-harm',
+  'self-harm/instructions',
+  'self-harm/intent',
+  'self_harm',
+  'self_harm_instructions',
+  'self_harm_intent',
+  'sexual',
+  'sexual/minors',
+  'sexual_minors',
+  'violence',
+  'violence/graphic',
+  'violence_graphic',
 ] as const;
 
-export const DETOXIFY = [
-  'identity_attack', 'insult', 'obscene', 'severe_toxicity', 'sexual_explicit', 'threat', 'toxicity',
-] as const;
+export const DETOXIFY = ['identity_attack', 'insult', 'obscene', 'severe_toxicity', 'sexual_explicit', 'threat', 'toxicity'] as const;
 export type DetoxifyKey = (typeof DETOXIFY)[number];

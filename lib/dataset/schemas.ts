@@ -8,14 +8,20 @@ const q = (k: string) => `"${k}"`;
 const struct = (fields: [string, string][]) => `STRUCT(${fields.map(([k, t]) => `${q(k)} ${t}`).join(', ')})`;
 const keys = (ks: readonly string[], t: string) => ks.map((k): [string, string] => [k, t]);
 
-const header = struct([['accept-language', 'VARCHAR'], ['user-agent', 'VARCHAR']]);
+const header = struct([
+  ['accept-language', 'VARCHAR'],
+  ['user-agent', 'VARCHAR'],
+]);
 const moderation = (ks: readonly string[], extra: [string, string][] = []) =>
   `${struct([['categories', struct(keys(ks, 'BOOLEAN'))], ['category_scores', struct(keys(ks, 'DOUBLE'))], ['flagged', 'BOOLEAN'], ...extra])}[]`;
 const detoxify = `${struct(keys(DETOXIFY, 'DOUBLE'))}[]`;
 
 const FOUR_EIGHT_KEYS = [...WILDCHAT_CATEGORY_KEYS, 'illicit', 'illicit/violent', 'illicit_violent'].sort();
 
-export interface Column { name: string; type: string }
+export interface Column {
+  name: string;
+  type: string;
+}
 
 export const SCHEMAS: Record<DatasetKind, Column[]> = {
   wildchat: [
@@ -25,9 +31,17 @@ export const SCHEMAS: Record<DatasetKind, Column[]> = {
     {
       name: 'conversation',
       type: `${struct([
-        ['content', 'VARCHAR'], ['country', 'VARCHAR'], ['hashed_ip', 'VARCHAR'], ['header', header],
-        ['language', 'VARCHAR'], ['redacted', 'BOOLEAN'], ['role', 'VARCHAR'], ['state', 'VARCHAR'],
-        ['timestamp', 'TIMESTAMP WITH TIME ZONE'], ['toxic', 'BOOLEAN'], ['turn_identifier', 'BIGINT'],
+        ['content', 'VARCHAR'],
+        ['country', 'VARCHAR'],
+        ['hashed_ip', 'VARCHAR'],
+        ['header', header],
+        ['language', 'VARCHAR'],
+        ['redacted', 'BOOLEAN'],
+        ['role', 'VARCHAR'],
+        ['state', 'VARCHAR'],
+        ['timestamp', 'TIMESTAMP WITH TIME ZONE'],
+        ['toxic', 'BOOLEAN'],
+        ['turn_identifier', 'BIGINT'],
       ])}[]`,
     },
     { name: 'turn', type: 'BIGINT' },
@@ -48,12 +62,31 @@ export const SCHEMAS: Record<DatasetKind, Column[]> = {
     {
       name: 'conversation',
       type: `${struct([
-        ['content', 'VARCHAR'], ['country', 'VARCHAR'], ['created', 'TIMESTAMP'], ['hashed_ip', 'VARCHAR'],
-        ['header', header], ['language', 'VARCHAR'], ['openai_id', 'VARCHAR'], ['redacted', 'BOOLEAN'],
-        ['role', 'VARCHAR'], ['state', 'VARCHAR'], ['system_fingerprint', 'VARCHAR'], ['temperature', 'DOUBLE'],
-        ['timestamp', 'TIMESTAMP'], ['token_counter', 'BIGINT'], ['top_p', 'DOUBLE'], ['toxic', 'BOOLEAN'],
+        ['content', 'VARCHAR'],
+        ['country', 'VARCHAR'],
+        ['created', 'TIMESTAMP'],
+        ['hashed_ip', 'VARCHAR'],
+        ['header', header],
+        ['language', 'VARCHAR'],
+        ['openai_id', 'VARCHAR'],
+        ['redacted', 'BOOLEAN'],
+        ['role', 'VARCHAR'],
+        ['state', 'VARCHAR'],
+        ['system_fingerprint', 'VARCHAR'],
+        ['temperature', 'DOUBLE'],
+        ['timestamp', 'TIMESTAMP'],
+        ['token_counter', 'BIGINT'],
+        ['top_p', 'DOUBLE'],
+        ['toxic', 'BOOLEAN'],
         ['turn_identifier', 'BIGINT'],
-        ['usage', struct([['completion_tokens', 'BIGINT'], ['prompt_tokens', 'BIGINT'], ['total_tokens', 'BIGINT']])],
+        [
+          'usage',
+          struct([
+            ['completion_tokens', 'BIGINT'],
+            ['prompt_tokens', 'BIGINT'],
+            ['total_tokens', 'BIGINT'],
+          ]),
+        ],
       ])}[]`,
     },
     { name: 'turn', type: 'BIGINT' },
@@ -73,7 +106,13 @@ export const SCHEMAS: Record<DatasetKind, Column[]> = {
   lmsys: [
     { name: 'conversation_id', type: 'VARCHAR' },
     { name: 'model', type: 'VARCHAR' },
-    { name: 'conversation', type: `${struct([['content', 'VARCHAR'], ['role', 'VARCHAR']])}[]` },
+    {
+      name: 'conversation',
+      type: `${struct([
+        ['content', 'VARCHAR'],
+        ['role', 'VARCHAR'],
+      ])}[]`,
+    },
     { name: 'turn', type: 'BIGINT' },
     { name: 'language', type: 'VARCHAR' },
     { name: 'openai_moderation', type: moderation(CATEGORIES) },
@@ -83,9 +122,37 @@ export const SCHEMAS: Record<DatasetKind, Column[]> = {
 
 /** Columns whose presence decides the kind; the rest of each schema is read when present. */
 export const REQUIRED: Record<DatasetKind, string[]> = {
-  wildchat: ['conversation_hash', 'model', 'timestamp', 'conversation', 'turn', 'language', 'openai_moderation',
-    'detoxify_moderation', 'toxic', 'redacted', 'state', 'country', 'hashed_ip', 'header'],
-  'wildchat-4.8m': ['conversation_hash', 'model', 'timestamp', 'conversation', 'turn', 'language',
-    'openai_moderation', 'detoxify_moderation', 'toxic', 'redacted', 'state', 'country', 'hashed_ip', 'header'],
+  wildchat: [
+    'conversation_hash',
+    'model',
+    'timestamp',
+    'conversation',
+    'turn',
+    'language',
+    'openai_moderation',
+    'detoxify_moderation',
+    'toxic',
+    'redacted',
+    'state',
+    'country',
+    'hashed_ip',
+    'header',
+  ],
+  'wildchat-4.8m': [
+    'conversation_hash',
+    'model',
+    'timestamp',
+    'conversation',
+    'turn',
+    'language',
+    'openai_moderation',
+    'detoxify_moderation',
+    'toxic',
+    'redacted',
+    'state',
+    'country',
+    'hashed_ip',
+    'header',
+  ],
   lmsys: ['conversation_id', 'model', 'conversation', 'turn', 'language', 'openai_moderation', 'redacted'],
 };

@@ -3,7 +3,13 @@ import { Database } from './duckdb';
 
 describe('a connection', () => {
   it('reads its memory limit back in bytes, whatever unit it was set in', async () => {
-    for (const [setting, bytes] of [['6GB', 6e9], ['1500MB', 1.5e9], ['3GiB', 3 * 2 ** 30], ['512MiB', 512 * 2 ** 20], ['200KB', 2e5]] as const) {
+    for (const [setting, bytes] of [
+      ['6GB', 6e9],
+      ['1500MB', 1.5e9],
+      ['3GiB', 3 * 2 ** 30],
+      ['512MiB', 512 * 2 ** 20],
+      ['200KB', 2e5],
+    ] as const) {
       const db = await Database.open(':memory:', { threads: 1, memoryLimit: setting });
       try {
         const c = await db.connect();

@@ -85,7 +85,14 @@ export class Connection {
    * `n` rows, `widths` bytes a value): the bulk path for postings, hundreds of millions of rows,
    * with no per-value JS work.
    */
-  async appendColumns(table: string, types: DuckDBType[], widths: number[], columns: ArrayBufferView[], n: number, catalog?: string): Promise<void> {
+  async appendColumns(
+    table: string,
+    types: DuckDBType[],
+    widths: number[],
+    columns: ArrayBufferView[],
+    n: number,
+    catalog?: string,
+  ): Promise<void> {
     const appender = await this.c.createAppender(table, null, catalog ?? null);
     const chunk = DuckDBDataChunk.create(types);
     const size = 2048;

@@ -3,7 +3,10 @@
 import type { Param } from './duckdb';
 
 /** SQL text and the values of its $n parameters. */
-export interface Statement { text: string; params: Param[] }
+export interface Statement {
+  text: string;
+  params: Param[];
+}
 
 export class Sql {
   readonly params: Param[] = [];

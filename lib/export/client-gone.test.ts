@@ -27,13 +27,28 @@ describe('an export whose client goes away', () => {
     let written = 0;
     // The route's JSONL writer, its writes counted: the abort comes while the first batch is being written.
     const writer = (filter: Filter, sort: Listing['sort'], write: (s: string) => Promise<void>, cap: Cap) =>
-      writeJsonl(filter, sort, async (s) => {
-        firstWrite.open();
-        await write(s);
-        written++;
-      }, cap).then(() => ended.open('finished'), (e: unknown) => { ended.open(e); throw e; });
-    const res = await exportResponse(request('/api/conversations.jsonl?sort=oldest', { signal: client.signal }), writer,
-      'application/x-ndjson; charset=utf-8', 'wildscope-conversations.jsonl');
+      writeJsonl(
+        filter,
+        sort,
+        async (s) => {
+          firstWrite.open();
+          await write(s);
+          written++;
+        },
+        cap,
+      ).then(
+        () => ended.open('finished'),
+        (e: unknown) => {
+          ended.open(e);
+          throw e;
+        },
+      );
+    const res = await exportResponse(
+      request('/api/conversations.jsonl?sort=oldest', { signal: client.signal }),
+      writer,
+      'application/x-ndjson; charset=utf-8',
+      'wildscope-conversations.jsonl',
+    );
     expect(res.status).toBe(200);
     await firstWrite.reached;
     client.abort();
@@ -50,9 +65,21 @@ describe('an export whose client goes away', () => {
     const client = new AbortController();
     client.abort();
     let written = 0;
-    const res = await exportResponse(request('/api/conversations.jsonl', { signal: client.signal }),
-      (filter, sort, write, cap) => writeJsonl(filter, sort, async (s) => { await write(s); written++; }, cap),
-      'application/x-ndjson; charset=utf-8', 'wildscope-conversations.jsonl');
+    const res = await exportResponse(
+      request('/api/conversations.jsonl', { signal: client.signal }),
+      (filter, sort, write, cap) =>
+        writeJsonl(
+          filter,
+          sort,
+          async (s) => {
+            await write(s);
+            written++;
+          },
+          cap,
+        ),
+      'application/x-ndjson; charset=utf-8',
+      'wildscope-conversations.jsonl',
+    );
     expect(await res.text()).toBe('');
     expect(written).toBe(0);
     expect(db.poolState()).toEqual({ scans: 4, points: 2, waiting: 0 });

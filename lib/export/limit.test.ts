@@ -15,7 +15,9 @@ beforeAll(async () => {
   csv = (await import('@/app/api/conversations.csv/route')).GET as unknown as Handler;
   jsonl = (await import('@/app/api/conversations.jsonl/route')).GET as unknown as Handler;
 });
-afterAll(() => { delete process.env.WILDSCOPE_EXPORT_MAX_ROWS; });
+afterAll(() => {
+  delete process.env.WILDSCOPE_EXPORT_MAX_ROWS;
+});
 
 const get = (h: Handler, q: string) => send(h, `/api/x?${q}`);
 const lines = async (r: Response) => (await r.text()).split('\n').filter(Boolean);
@@ -58,6 +60,7 @@ describe('export row cap', () => {
 
   it('refuses a cap that is not a positive whole number, naming the variable', () => {
     expect(exportMaxRows({})).toBe(1_000_000);
-    for (const bad of ['0', '-5', 'lots', '1e6']) expect(() => exportMaxRows({ WILDSCOPE_EXPORT_MAX_ROWS: bad })).toThrow(/WILDSCOPE_EXPORT_MAX_ROWS/);
+    for (const bad of ['0', '-5', 'lots', '1e6'])
+      expect(() => exportMaxRows({ WILDSCOPE_EXPORT_MAX_ROWS: bad })).toThrow(/WILDSCOPE_EXPORT_MAX_ROWS/);
   });
 });

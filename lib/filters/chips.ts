@@ -3,7 +3,12 @@
 import { ViewLinks, type ViewPath } from '../urls';
 import { paramRole } from './fields';
 
-export interface Chip { key: string; value: string; label: string; href: string }
+export interface Chip {
+  key: string;
+  value: string;
+  label: string;
+  href: string;
+}
 
 const short = (s: string) => (s.length > 12 ? `${s.slice(0, 10)}…` : s);
 
@@ -12,12 +17,18 @@ function label(key: string, value: string): string | undefined {
   if (!role) return undefined;
   const def = role.def;
   switch (def.kind) {
-    case 'search': return `search: “${value}”`;
-    case 'role': return `in ${value} messages`;
-    case 'threshold': return `${key.slice(4)} ≥ ${value}`;
-    case 'range': return `${def.key} ${role.as === 'min' ? '≥' : '≤'} ${value}`;
-    case 'values': return `${role.as === 'not' ? 'not ' : ''}${def.chip}: ${def.short ? short(value) : value}`;
-    default: return `${key}: ${value}`;
+    case 'search':
+      return `search: “${value}”`;
+    case 'role':
+      return `in ${value} messages`;
+    case 'threshold':
+      return `${key.slice(4)} ≥ ${value}`;
+    case 'range':
+      return `${def.key} ${role.as === 'min' ? '≥' : '≤'} ${value}`;
+    case 'values':
+      return `${role.as === 'not' ? 'not ' : ''}${def.chip}: ${def.short ? short(value) : value}`;
+    default:
+      return `${key}: ${value}`;
   }
 }
 

@@ -9,12 +9,14 @@ group('describe', () => {
     expect(describe(1, p('sort=oldest&limit=25&offset=50'))).toBe('1 conversation');
   });
   it('reads like the product example', () => {
-    expect(describe(1204, p('language=Russian&country=Germany&from=2023-09-01&q=essay')))
-      .toBe('1,204 conversations in Russian from Germany since 2023-09-01 containing “essay”');
+    expect(describe(1204, p('language=Russian&country=Germany&from=2023-09-01&q=essay'))).toBe(
+      '1,204 conversations in Russian from Germany since 2023-09-01 containing “essay”',
+    );
   });
   it('joins repeated values with or, and says what is excluded', () => {
-    expect(describeParams(p('language=Russian&language=Chinese&language=French&not_country=China')))
-      .toBe('in Russian, Chinese or French not from China');
+    expect(describeParams(p('language=Russian&language=Chinese&language=French&not_country=China'))).toBe(
+      'in Russian, Chinese or French not from China',
+    );
   });
   it('covers turns, dates, marks, moderation and role', () => {
     expect(describeParams(p('turns_min=3&turns_max=5'))).toBe('with 3–5 turns');

@@ -13,7 +13,11 @@ function or(values: string[]): string {
 
 /** The clause of one field, or none when the query string does not use it. */
 function clause(def: FieldDef, p: URLSearchParams): string | undefined {
-  const get = (k: string) => p.getAll(k).map((v) => v.trim()).filter(Boolean);
+  const get = (k: string) =>
+    p
+      .getAll(k)
+      .map((v) => v.trim())
+      .filter(Boolean);
   const one = (k: string): string | undefined => get(k)[0];
   switch (def.kind) {
     case 'values': {

@@ -18,7 +18,11 @@ interface Base {
 
 /** A field of exact values. `yes`/`no`: the sentence's words before the values and the excluded ones. */
 export interface ValueDef extends Base {
-  kind: 'values'; key: ValueField; chip: string; yes: string; no: string;
+  kind: 'values';
+  key: ValueField;
+  chip: string;
+  yes: string;
+  no: string;
   /** Long values (hashes) are shortened in chips and sentences. */
   short?: boolean;
   /** Values are hashes, about one per user or conversation: too many to store as an ENUM or to count in the facet cube. */
@@ -26,32 +30,111 @@ export interface ValueDef extends Base {
   /** Listed with counts on explore, and how many values show before "more". */
   facet?: { limit: number };
 }
-export interface SearchDef extends Base { kind: 'search'; key: 'q' }
-export interface RoleDef extends Base { kind: 'role'; key: 'role' }
-export interface BoolDef extends Base { kind: 'bool'; key: 'toxic' | 'redacted'; word: string }
+export interface SearchDef extends Base {
+  kind: 'search';
+  key: 'q';
+}
+export interface RoleDef extends Base {
+  kind: 'role';
+  key: 'role';
+}
+export interface BoolDef extends Base {
+  kind: 'bool';
+  key: 'toxic' | 'redacted';
+  word: string;
+}
 /** A whole-number range as `<key>_min` and `<key>_max`. */
-export interface RangeDef extends Base { kind: 'range'; key: 'turns'; unit: [one: string, many: string]; max: number }
+export interface RangeDef extends Base {
+  kind: 'range';
+  key: 'turns';
+  unit: [one: string, many: string];
+  max: number;
+}
 /** An instant range as `from` and `to`. */
-export interface DatesDef extends Base { kind: 'dates'; key: 'date' }
-export interface FlaggedDef extends Base { kind: 'flagged'; key: 'flagged' }
+export interface DatesDef extends Base {
+  kind: 'dates';
+  key: 'date';
+}
+export interface FlaggedDef extends Base {
+  kind: 'flagged';
+  key: 'flagged';
+}
 /** A score threshold per category, as `min_<category>`. */
-export interface ThresholdDef extends Base { kind: 'threshold'; key: 'min' }
+export interface ThresholdDef extends Base {
+  kind: 'threshold';
+  key: 'min';
+}
 
 export type FieldDef = ValueDef | SearchDef | RoleDef | BoolDef | RangeDef | DatesDef | FlaggedDef | ThresholdDef;
 
 /** In the order explore lists its controls and the sentence reads its clauses. */
 export const FIELDS = {
-  language: { kind: 'values', key: 'language', title: 'Language', chip: 'language', yes: 'in', no: 'not in', facet: { limit: 8 }, place: 'language', chart: 'languages' },
-  country: { kind: 'values', key: 'country', title: 'Country', chip: 'country', yes: 'from', no: 'not from', facet: { limit: 8 }, place: 'country', chart: 'countries' },
-  state: { kind: 'values', key: 'state', title: 'State', chip: 'state', yes: 'in the state of', no: 'outside', facet: { limit: 5 }, place: 'state', chart: 'states' },
-  model: { kind: 'values', key: 'model', title: 'Model', chip: 'model', yes: 'with', no: 'not with', facet: { limit: 8 }, place: 'model', chart: 'models' },
+  language: {
+    kind: 'values',
+    key: 'language',
+    title: 'Language',
+    chip: 'language',
+    yes: 'in',
+    no: 'not in',
+    facet: { limit: 8 },
+    place: 'language',
+    chart: 'languages',
+  },
+  country: {
+    kind: 'values',
+    key: 'country',
+    title: 'Country',
+    chip: 'country',
+    yes: 'from',
+    no: 'not from',
+    facet: { limit: 8 },
+    place: 'country',
+    chart: 'countries',
+  },
+  state: {
+    kind: 'values',
+    key: 'state',
+    title: 'State',
+    chip: 'state',
+    yes: 'in the state of',
+    no: 'outside',
+    facet: { limit: 5 },
+    place: 'state',
+    chart: 'states',
+  },
+  model: {
+    kind: 'values',
+    key: 'model',
+    title: 'Model',
+    chip: 'model',
+    yes: 'with',
+    no: 'not with',
+    facet: { limit: 8 },
+    place: 'model',
+    chart: 'models',
+  },
   hashed_ip: {
-    kind: 'values', key: 'hashed_ip', title: 'Top users (hashed IP)', chip: 'user', yes: 'by user', no: 'not by user', short: true,
-    many: true, facet: { limit: 5 }, place: 'hashed_ip',
+    kind: 'values',
+    key: 'hashed_ip',
+    title: 'Top users (hashed IP)',
+    chip: 'user',
+    yes: 'by user',
+    no: 'not by user',
+    short: true,
+    many: true,
+    facet: { limit: 5 },
+    place: 'hashed_ip',
   },
   conversation_hash: {
-    kind: 'values', key: 'conversation_hash', title: 'Content hash', chip: 'hash', yes: 'with content hash', no: 'without content hash',
-    short: true, many: true, place: 'top',
+    kind: 'values',
+    key: 'conversation_hash',
+    title: 'Content hash',
+    chip: 'hash',
+    yes: 'with content hash',
+    no: 'without content hash',
+    short: true,
+    many: true,
+    place: 'top',
   },
   turns: { kind: 'range', key: 'turns', title: 'Turns', unit: ['turn', 'turns'], max: 100_000, place: 'turns', chart: 'turns' },
   date: { kind: 'dates', key: 'date', title: 'Date (UTC)', place: 'date', chart: 'time' },

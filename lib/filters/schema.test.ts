@@ -40,25 +40,27 @@ describe('parseParamsLenient', () => {
     expect(r.filter.turnsMin).toBeUndefined();
   });
   it('on any query: shows the strict view of the parameters it keeps, and strict fails with its first error', () => {
-    fc.assert(fc.property(fc.array(rawPair, { maxLength: 8 }), (pairs) => {
-      const sp = new URLSearchParams(pairs.map(([k, v]) => `${k}=${v}`).join('&'));
-      const r = parseParamsLenient(sp);
-      const bad = r.errors.map((e) => e.param);
-      expect(new Set(bad).size).toBe(bad.length);
-      for (const k of bad) expect(sp.has(k)).toBe(true);
-      expect([...r.params]).toEqual([...sp].filter(([k]) => !bad.includes(k)));
-      expect(parseParams(r.params)).toEqual({ filter: r.filter, listing: r.listing });
-      let thrown: unknown;
-      try {
-        parseParams(sp);
-      } catch (e) {
-        thrown = e;
-      }
-      if (!r.errors.length) expect(thrown).toBeUndefined();
-      else {
-        expect(thrown).toBeInstanceOf(ParamError);
-        expect([(thrown as ParamError).param, (thrown as ParamError).message]).toEqual([r.errors[0]?.param, r.errors[0]?.message]);
-      }
-    }));
+    fc.assert(
+      fc.property(fc.array(rawPair, { maxLength: 8 }), (pairs) => {
+        const sp = new URLSearchParams(pairs.map(([k, v]) => `${k}=${v}`).join('&'));
+        const r = parseParamsLenient(sp);
+        const bad = r.errors.map((e) => e.param);
+        expect(new Set(bad).size).toBe(bad.length);
+        for (const k of bad) expect(sp.has(k)).toBe(true);
+        expect([...r.params]).toEqual([...sp].filter(([k]) => !bad.includes(k)));
+        expect(parseParams(r.params)).toEqual({ filter: r.filter, listing: r.listing });
+        let thrown: unknown;
+        try {
+          parseParams(sp);
+        } catch (e) {
+          thrown = e;
+        }
+        if (!r.errors.length) expect(thrown).toBeUndefined();
+        else {
+          expect(thrown).toBeInstanceOf(ParamError);
+          expect([(thrown as ParamError).param, (thrown as ParamError).message]).toEqual([r.errors[0]?.param, r.errors[0]?.message]);
+        }
+      }),
+    );
   });
 });

@@ -27,17 +27,23 @@ export interface Filter {
   min: Partial<Record<Category, number>>;
 }
 
-export interface Listing { sort: Sort; limit: number; offset: number }
+export interface Listing {
+  sort: Sort;
+  limit: number;
+  offset: number;
+}
 
 export class ParamError extends Error {
-  constructor(readonly param: string, message: string) {
+  constructor(
+    readonly param: string,
+    message: string,
+  ) {
     super(message);
   }
 }
 
 const MAX_VALUE = 2000;
 const MAX_Q = 1000;
-
 
 function bool(param: string, v: string): boolean {
   if (v === 'true') return true;
@@ -69,7 +75,10 @@ export function parseInstant(param: string, v: string): { iso: string; dateOnly:
 
 const clip = (s: string) => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
 
-export interface Parsed { filter: Filter; listing: Listing }
+export interface Parsed {
+  filter: Filter;
+  listing: Listing;
+}
 
 /** A lenient parse: the view of the good parameters, and each bad one reported once. */
 export interface Lenient extends Parsed {
@@ -140,11 +149,16 @@ function readParam(f: Filter, listing: { sort?: Sort; limit: number; offset: num
   if (v === '') return;
   switch (key) {
     case 'sort':
-      if (!(SORTS as readonly string[]).includes(v)) throw new ParamError('sort', `sort must be one of ${SORTS.join(', ')}; got "${clip(v)}"`);
+      if (!(SORTS as readonly string[]).includes(v))
+        throw new ParamError('sort', `sort must be one of ${SORTS.join(', ')}; got "${clip(v)}"`);
       listing.sort = v as Sort;
       return;
-    case 'limit': listing.limit = int(key, v, 1, 200); return;
-    case 'offset': listing.offset = int(key, v, 0, 100_000_000); return;
+    case 'limit':
+      listing.limit = int(key, v, 1, 200);
+      return;
+    case 'offset':
+      listing.offset = int(key, v, 0, 100_000_000);
+      return;
   }
   const role = paramRole(key);
   if (!role) throw new ParamError(key, `unknown parameter "${clip(key)}"`);
@@ -190,7 +204,8 @@ function readParam(f: Filter, listing: { sort?: Sort; limit: number; offset: num
       return;
     case 'threshold': {
       const n = Number(v);
-      if (!/^(0|1|0?\.\d+|1\.0*)$/.test(v) || !Number.isFinite(n)) throw new ParamError(key, `${key} must be a score from 0 to 1, got "${clip(v)}"`);
+      if (!/^(0|1|0?\.\d+|1\.0*)$/.test(v) || !Number.isFinite(n))
+        throw new ParamError(key, `${key} must be a score from 0 to 1, got "${clip(v)}"`);
       if ('category' in role) f.min[role.category] = n;
     }
   }

@@ -19,7 +19,9 @@ let index: Connection;
 beforeAll(async () => {
   db = await Database.open(join(WILDCHAT_CACHE, INDEX_FILE), { readOnly: true, threads: 1 });
   index = await db.connect();
-  await (await duck()).run(`CREATE OR REPLACE TABLE wconv AS SELECT language, country, model, toxic, turn, hashed_ip,
+  await (
+    await duck()
+  ).run(`CREATE OR REPLACE TABLE wconv AS SELECT language, country, model, toxic, turn, hashed_ip,
       "timestamp" AS ts, conversation FROM ${parquet(WILDCHAT.dir)}`);
 });
 afterAll(() => db?.close());
@@ -65,8 +67,17 @@ describe('buildWhere on the fixture index', () => {
   }
 
   const hostile = [
-    "English' OR '1'='1", "' OR 1=1 --", "'; DROP TABLE conversations; --", 'English"; SELECT 1; --',
-    '$1', '\\x00', '\u0000', '%00', '../../etc/passwd', '🙂'.repeat(300), 'a'.repeat(2000),
+    "English' OR '1'='1",
+    "' OR 1=1 --",
+    "'; DROP TABLE conversations; --",
+    'English"; SELECT 1; --',
+    '$1',
+    '\\x00',
+    '\u0000',
+    '%00',
+    '../../etc/passwd',
+    '🙂'.repeat(300),
+    'a'.repeat(2000),
   ];
   for (const v of hostile) {
     it(`runs ${JSON.stringify(v.slice(0, 30))} as a plain value that matches nothing`, async () => {

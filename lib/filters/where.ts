@@ -40,7 +40,9 @@ export function buildWhere(f: Filter, sql: Sql, { omit, search }: WhereOptions =
 
 /** True when the filter has no condition but facet values: fields of `values` and `not`, `toxic` and `redacted`. */
 export function onlyFacetValues(f: Filter): boolean {
-  return !f.q && f.turnsMin === undefined && f.turnsMax === undefined && !f.from && !f.to && !f.flagged.length && !Object.keys(f.min).length;
+  return (
+    !f.q && f.turnsMin === undefined && f.turnsMax === undefined && !f.from && !f.to && !f.flagged.length && !Object.keys(f.min).length
+  );
 }
 
 /** The facet fields the filter selects values of, or excludes values of. */

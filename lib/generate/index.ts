@@ -20,10 +20,13 @@ export interface GenerateOptions {
   log?: (line: string) => void;
 }
 
-export interface GenerateResult { files: string[]; bytes: number; seconds: number }
+export interface GenerateResult {
+  files: string[];
+  bytes: number;
+  seconds: number;
+}
 
-export const shardName = (k: number, n: number) =>
-  `train-${String(k).padStart(5, '0')}-of-${String(n).padStart(5, '0')}.parquet`;
+export const shardName = (k: number, n: number) => `train-${String(k).padStart(5, '0')}-of-${String(n).padStart(5, '0')}.parquet`;
 
 export async function generate(o: GenerateOptions): Promise<GenerateResult> {
   const started = Date.now();
@@ -49,24 +52,37 @@ export async function generate(o: GenerateOptions): Promise<GenerateResult> {
   let done = 0;
   let written = 0;
   try {
-    await Promise.all(Array.from({ length: workers }, (_, w) => new Promise<void>((resolve, reject) => {
-      const worker = new Worker(new URL('../worker-boot.mjs', import.meta.url), {
-        workerData: {
-          entry: new URL('./shard-worker.ts', import.meta.url).href,
-          kind: o.schema, seed: o.seed, total: o.conversations, jobs: jobs.filter((j) => j.k % workers === w), memoryLimit, truthParts,
-        },
-      });
-      worker.on('message', (m: { done?: number; conversations?: number; finished?: boolean }) => {
-        if (m.done !== undefined) {
-          done++;
-          written += m.conversations ?? 0;
-          const elapsed = (Date.now() - started) / 1000;
-          log(`shard ${done}/${shards} written: ${written.toLocaleString('en-US')}/${o.conversations.toLocaleString('en-US')} conversations, ${elapsed.toFixed(1)} s, ~${((elapsed / written) * (o.conversations - written)).toFixed(0)} s left`);
-        }
-        if (m.finished) worker.terminate().then(() => resolve(), reject);
-      });
-      worker.on('error', reject);
-    })));
+    await Promise.all(
+      Array.from(
+        { length: workers },
+        (_, w) =>
+          new Promise<void>((resolve, reject) => {
+            const worker = new Worker(new URL('../worker-boot.mjs', import.meta.url), {
+              workerData: {
+                entry: new URL('./shard-worker.ts', import.meta.url).href,
+                kind: o.schema,
+                seed: o.seed,
+                total: o.conversations,
+                jobs: jobs.filter((j) => j.k % workers === w),
+                memoryLimit,
+                truthParts,
+              },
+            });
+            worker.on('message', (m: { done?: number; conversations?: number; finished?: boolean }) => {
+              if (m.done !== undefined) {
+                done++;
+                written += m.conversations ?? 0;
+                const elapsed = (Date.now() - started) / 1000;
+                log(
+                  `shard ${done}/${shards} written: ${written.toLocaleString('en-US')}/${o.conversations.toLocaleString('en-US')} conversations, ${elapsed.toFixed(1)} s, ~${((elapsed / written) * (o.conversations - written)).toFixed(0)} s left`,
+                );
+              }
+              if (m.finished) worker.terminate().then(() => resolve(), reject);
+            });
+            worker.on('error', reject);
+          }),
+      ),
+    );
     if (o.truth && truthParts) await mergeTruth(truthParts, o.truth);
   } finally {
     for (const f of readdirSync(o.out)) if (f.endsWith('.parquet.tmp')) rmSync(join(o.out, f), { force: true });
@@ -82,7 +98,9 @@ async function mergeTruth(parts: string, file: string): Promise<void> {
   const db = await Database.open(':memory:', { threads: 1 });
   try {
     const conn = await db.connect();
-    await conn.run(`COPY (SELECT * FROM read_parquet(${literal(join(parts, '*.parquet'))}) ORDER BY file, row) TO ${literal(`${file}.tmp`)} (FORMAT parquet)`);
+    await conn.run(
+      `COPY (SELECT * FROM read_parquet(${literal(join(parts, '*.parquet'))}) ORDER BY file, row) TO ${literal(`${file}.tmp`)} (FORMAT parquet)`,
+    );
     conn.close();
   } finally {
     db.close();

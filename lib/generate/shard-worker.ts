@@ -7,9 +7,19 @@ import type { DatasetKind } from '../dataset/schemas';
 import { Database, literal } from '../db/duckdb';
 import { setupSql, shardCleanupSql, shardSql, truthSql } from './sql';
 
-export interface ShardJob { k: number; from: number; to: number; file: string }
+export interface ShardJob {
+  k: number;
+  from: number;
+  to: number;
+  file: string;
+}
 const { kind, seed, total, jobs, memoryLimit, truthParts } = workerData as {
-  kind: DatasetKind; seed: number; total: number; jobs: ShardJob[]; memoryLimit: string; truthParts?: string;
+  kind: DatasetKind;
+  seed: number;
+  total: number;
+  jobs: ShardJob[];
+  memoryLimit: string;
+  truthParts?: string;
 };
 
 const db = await Database.open(':memory:', { threads: 1, memoryLimit });
@@ -21,7 +31,8 @@ for (const job of jobs) {
   const tmp = `${job.file}.tmp`;
   await conn.run(`COPY (${sql[sql.length - 1]}) TO ${literal(tmp)} (FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE 20000)`);
   renameSync(tmp, job.file);
-  if (truthParts) await conn.run(`COPY (${truthSql(basename(job.file), job.from)}) TO ${literal(join(truthParts, `${job.k}.parquet`))} (FORMAT parquet)`);
+  if (truthParts)
+    await conn.run(`COPY (${truthSql(basename(job.file), job.from)}) TO ${literal(join(truthParts, `${job.k}.parquet`))} (FORMAT parquet)`);
   for (const step of shardCleanupSql()) await conn.run(step);
   parentPort!.postMessage({ done: job.k, conversations: job.to - job.from });
 }

@@ -42,12 +42,15 @@ export function setupSql(seed: number, conversations: number): string[] {
   const shares = topicShares(LANGUAGES[0]!.share / LANGUAGES.reduce((a, l) => a + l.share, 0));
   const topicRows = [shares.english, shares.other].flatMap((ws, grp) => ranges(ws).map(([lo, hi], ti) => `(${grp}, ${ti}, ${lo}, ${hi})`));
   const sizes = topicPools(conversations);
-  const topicLangRows = TOPICS.flatMap((t, ti) => LANGUAGES.map((l, li) => {
-    const tl = topicLanguage(t, l.name);
-    return `(${ti}, ${li}, ${sizes[ti * LANGUAGES.length + li]}, ${list(tl.words)}::VARCHAR[], ${list(tl.templates)}::VARCHAR[], ${list(tl.nearDuplicates)}::VARCHAR[])`;
-  }));
-  const geoRows = ranges(COUNTRIES.map((c) => c.weight)).map(([lo, hi], gi) =>
-    `(${gi}, ${literal(COUNTRIES[gi]!.name)}, ${lo}, ${hi}, ${list(COUNTRIES[gi]!.states)}::VARCHAR[])`);
+  const topicLangRows = TOPICS.flatMap((t, ti) =>
+    LANGUAGES.map((l, li) => {
+      const tl = topicLanguage(t, l.name);
+      return `(${ti}, ${li}, ${sizes[ti * LANGUAGES.length + li]}, ${list(tl.words)}::VARCHAR[], ${list(tl.templates)}::VARCHAR[], ${list(tl.nearDuplicates)}::VARCHAR[])`;
+    }),
+  );
+  const geoRows = ranges(COUNTRIES.map((c) => c.weight)).map(
+    ([lo, hi], gi) => `(${gi}, ${literal(COUNTRIES[gi]!.name)}, ${lo}, ${hi}, ${list(COUNTRIES[gi]!.states)}::VARCHAR[])`,
+  );
   return [
     // hash(a, b, c) of DuckDB mixes its arguments weakly (hash(x, 21) and hash(x, 25) correlate), so
     // keys are combined with xor and hashed again.
@@ -87,7 +90,7 @@ export function setupSql(seed: number, conversations: number): string[] {
        FROM (SELECT li, sid, unnest(range(3 + (H2(li, sid, 4) % 18)::INT)) AS j
              FROM (SELECT li, pool FROM lang_pool), range(${poolSize(conversations)}) t(sid) WHERE sid < pool)
      ), joined AS (
-       SELECT w.li, w.sid, array_to_string(${ordered("CASE WHEN w.j = 0 THEN v.word ELSE l.joiner || v.word END", 'w.j')}, '') AS body
+       SELECT w.li, w.sid, array_to_string(${ordered('CASE WHEN w.j = 0 THEN v.word ELSE l.joiner || v.word END', 'w.j')}, '') AS body
        FROM w JOIN vocab v USING (li, rank) JOIN (SELECT li, joiner FROM lang) l ON l.li = w.li GROUP BY w.li, w.sid
      )
      SELECT j.li, -1 AS ti, j.sid, upper(left(body, 1)) || substr(body, 2) || l.ending AS text
@@ -131,18 +134,25 @@ export function shardSql(kind: DatasetKind, seed: number, from: number, to: numb
   const s = Math.trunc(seed);
   const gpt4 = (era: 'gpt4' | 'gpt35') =>
     `CASE ${MODEL_ERAS[era].map(([d, m]) => `WHEN t0 < TIMESTAMPTZ '${d} 00:00:00+00' THEN '${m}'`).join(' ')} END`;
-  const model = kind === 'lmsys' ? pick(LMSYS_MODELS, 'H(i, 61)')
-    : kind === 'wildchat-4.8m' ? pick(FOUR_EIGHT_MODELS, 'H(i, 61)')
-    : `CASE WHEN U(i, 60) < ${GPT4_SHARE} THEN ${gpt4('gpt4')} ELSE ${gpt4('gpt35')} END`;
-  const catScores = CATEGORIES.map((_, k) => `
+  const model =
+    kind === 'lmsys'
+      ? pick(LMSYS_MODELS, 'H(i, 61)')
+      : kind === 'wildchat-4.8m'
+        ? pick(FOUR_EIGHT_MODELS, 'H(i, 61)')
+        : `CASE WHEN U(i, 60) < ${GPT4_SHARE} THEN ${gpt4('gpt4')} ELSE ${gpt4('gpt35')} END`;
+  const catScores = CATEGORIES.map(
+    (_, k) => `
       CASE WHEN content = '' THEN NULL
         WHEN tox = 2 AND mc = ${k} AND is_user THEN 0.45 + 0.55 * U2(c, m, ${100 + k})
         WHEN tox >= 1 AND mc = ${k} THEN 0.02 + 0.5 * U2(c, m, ${100 + k})
-        ELSE pow(U2(c, m, ${100 + k}), 7) * 0.05 END AS s${k}`).join(',');
-  const detox = DETOXIFY.map((d, k) => `
+        ELSE pow(U2(c, m, ${100 + k}), 7) * 0.05 END AS s${k}`,
+  ).join(',');
+  const detox = DETOXIFY.map(
+    (d, k) => `
       CASE WHEN content = '' THEN NULL
         WHEN tox = 2 AND is_user THEN ${d === 'toxicity' ? '0.55 + 0.45' : '0.6'} * U2(c, m, ${200 + k})
-        ELSE pow(U2(c, m, ${200 + k}), 8) * 0.08 END AS d${k}`).join(',');
+        ELSE pow(U2(c, m, ${200 + k}), 8) * 0.08 END AS d${k}`,
+  ).join(',');
   const catIndex = (key: string) => CATEGORIES.findIndex((c) => underscored(c) === underscored(key));
   const catStruct = (keys: readonly string[], v: (k: number) => string) =>
     `{${keys.map((key) => `${literal(key)}: ${v(catIndex(key))}`).join(', ')}}`;
@@ -158,8 +168,10 @@ export function shardSql(kind: DatasetKind, seed: number, from: number, to: numb
   // near-duplicates reuse a boilerplate prompt with one substituted subject.
   const dup = `(U(g.c, 15) < ${NEAR_DUPLICATES} AND len(tl.dups) > 0)`;
   const slot = (k: number) => `tl.words[1 + (H(g.c, ${160 + k}) % len(tl.words))::INT]`;
-  const first = [1, 2, 3, 4].reduce((e, k) => `replace(${e}, '{${k}}', ${slot(k)})`,
-    `CASE WHEN ${dup} THEN tl.dups[1 + (H(g.c, 16) % greatest(1, len(tl.dups)))::INT] ELSE tl.tpls[1 + (H(g.c, 16) % len(tl.tpls))::INT] END`);
+  const first = [1, 2, 3, 4].reduce(
+    (e, k) => `replace(${e}, '{${k}}', ${slot(k)})`,
+    `CASE WHEN ${dup} THEN tl.dups[1 + (H(g.c, 16) % greatest(1, len(tl.dups)))::INT] ELSE tl.tpls[1 + (H(g.c, 16) % len(tl.tpls))::INT] END`,
+  );
 
   const steps = [
     `CREATE OR REPLACE TEMP TABLE conv AS
@@ -223,9 +235,21 @@ export function shardSql(kind: DatasetKind, seed: number, from: number, to: numb
          WHEN is_user AND b.b = 0 AND U2(c, m, 82) < 0.02 THEN ${pick(HTML, 'hb')} || ' '
          WHEN is_user AND red AND ub < 0.06 THEN ' ' || ${pick(REDACTIONS, 'hb')} || ' '
          WHEN ub < 0.012 THEN ' ' || ${pick(IDENTIFIERS, 'hb')} || ' '
-         WHEN is_user AND b.ti = ${CODING} AND ub < 0.15 THEN chr(10) || ${pick(CODE.map((x) => x[1]), 'hb')} || chr(10)
-         WHEN NOT is_user AND b.b > 0 AND ub < CASE WHEN b.ti = ${CODING} THEN 0.2 ELSE 0.05 END THEN chr(10) || chr(10) || '\`\`\`' || ${pick(CODE.map((x) => x[0]), 'hb')} || chr(10) || ${pick(CODE.map((x) => x[1]), 'hb')} || chr(10) || '\`\`\`' || chr(10) || chr(10)
-         WHEN is_user AND ub < 0.01 THEN chr(10) || ${pick(CODE.map((x) => x[1]), 'hb')} || chr(10)
+         WHEN is_user AND b.ti = ${CODING} AND ub < 0.15 THEN chr(10) || ${pick(
+           CODE.map((x) => x[1]),
+           'hb',
+         )} || chr(10)
+         WHEN NOT is_user AND b.b > 0 AND ub < CASE WHEN b.ti = ${CODING} THEN 0.2 ELSE 0.05 END THEN chr(10) || chr(10) || '\`\`\`' || ${pick(
+           CODE.map((x) => x[0]),
+           'hb',
+         )} || chr(10) || ${pick(
+           CODE.map((x) => x[1]),
+           'hb',
+         )} || chr(10) || '\`\`\`' || chr(10) || chr(10)
+         WHEN is_user AND ub < 0.01 THEN chr(10) || ${pick(
+           CODE.map((x) => x[1]),
+           'hb',
+         )} || chr(10)
          WHEN NOT is_user AND b.b > 0 AND ub < 0.09 THEN chr(10) || chr(10) || '### ' || s.text || chr(10)
          WHEN NOT is_user AND b.b > 0 AND ub < 0.24 THEN chr(10) || '- ' || s.text
          WHEN b.b > 0 AND ub < 0.34 THEN chr(10) || chr(10) || s.text
@@ -246,9 +270,10 @@ export function shardSql(kind: DatasetKind, seed: number, from: number, to: numb
      FROM sc`,
   ];
 
-  const message = kind === 'lmsys'
-    ? `{'content': content, 'role': CASE WHEN is_user THEN 'user' ELSE 'assistant' END}`
-    : `{'content': content, 'country': CASE WHEN is_user THEN country END,
+  const message =
+    kind === 'lmsys'
+      ? `{'content': content, 'role': CASE WHEN is_user THEN 'user' ELSE 'assistant' END}`
+      : `{'content': content, 'country': CASE WHEN is_user THEN country END,
         ${kind === 'wildchat-4.8m' ? `'created': CASE WHEN NOT is_user THEN mts::TIMESTAMP END,` : ''}
         'hashed_ip': CASE WHEN is_user THEN hashed_ip END,
         'header': CASE WHEN is_user THEN {'accept-language': accept, 'user-agent': ua} END,
@@ -262,9 +287,12 @@ export function shardSql(kind: DatasetKind, seed: number, from: number, to: numb
         ${kind === 'wildchat-4.8m' ? `'token_counter': CASE WHEN NOT is_user THEN length(content) // 4 END, 'top_p': CASE WHEN NOT is_user THEN 1.0 END,` : ''}
         'toxic': mtoxic, 'turn_identifier': tid
         ${kind === 'wildchat-4.8m' ? `, 'usage': CASE WHEN NOT is_user THEN {'completion_tokens': length(content) // 4, 'prompt_tokens': 20 * k + 10, 'total_tokens': length(content) // 4 + 20 * k + 10} END` : ''}}`;
-  const modKeys = kind === 'lmsys' ? CATEGORIES
-    : kind === 'wildchat-4.8m' ? [...WILDCHAT_CATEGORY_KEYS, 'illicit', 'illicit/violent', 'illicit_violent'].sort()
-    : WILDCHAT_CATEGORY_KEYS;
+  const modKeys =
+    kind === 'lmsys'
+      ? CATEGORIES
+      : kind === 'wildchat-4.8m'
+        ? [...WILDCHAT_CATEGORY_KEYS, 'illicit', 'illicit/violent', 'illicit_violent'].sort()
+        : WILDCHAT_CATEGORY_KEYS;
   let mod = moderation(modKeys);
   if (kind === 'wildchat-4.8m') {
     mod = `struct_insert(${mod}, category_applied_input_types := ${`{${modKeys.map((key) => `${literal(key)}: CASE WHEN ${empty} THEN NULL ELSE ['text'] END`).join(', ')}}`})`;
@@ -272,14 +300,15 @@ export function shardSql(kind: DatasetKind, seed: number, from: number, to: numb
   const detoxStruct = `{${DETOXIFY.map((d, k) => `${literal(d)}: d${k}`).join(', ')}}`;
   const ts = kind === 'wildchat-4.8m' ? '::TIMESTAMP' : '';
 
-  const select = kind === 'lmsys'
-    ? `SELECT md5('lmsys-${s}-' || i) AS conversation_id, any_value(${model}) AS model,
+  const select =
+    kind === 'lmsys'
+      ? `SELECT md5('lmsys-${s}-' || i) AS conversation_id, any_value(${model}) AS model,
          CAST(${ordered(message, 'm')} AS ${typeOf('conversation')}) AS conversation,
          any_value(turns)::BIGINT AS turn, any_value(language) AS language,
          CAST(${ordered(mod, 'm')} AS ${typeOf('openai_moderation')}) AS openai_moderation,
          bool_or(content LIKE '%PRESIDIO_ANONYMIZED%') AS redacted
        FROM scored GROUP BY i ORDER BY i`
-    : `SELECT md5(array_to_string(${ordered('content', 'm')}, chr(0))) AS conversation_hash,
+      : `SELECT md5(array_to_string(${ordered('content', 'm')}, chr(0))) AS conversation_hash,
          any_value(${model}) AS model,
          max(mts)${ts} AS "timestamp",
          CAST(${ordered(message, 'm')} AS ${typeOf('conversation')}) AS conversation,

@@ -21,7 +21,7 @@ const FIRST = `(SELECT t.topic, t.language, t.near_duplicate, d.conversation[1].
     ON parse_filename(d.filename) = t.file AND d.file_row_number = t.row)`;
 
 const total = TOPICS.reduce((a, t) => a + t.share, 0);
-const rows = async <T,>(sql: string) => (await duck()).all<T>(sql);
+const rows = async <T>(sql: string) => (await duck()).all<T>(sql);
 
 beforeAll(async () => {
   await generate({ conversations: N, seed: 29, out: data, schema: 'wildchat', shards: 2, truth });
@@ -40,8 +40,11 @@ describe('topics of the synthetic data', () => {
   });
 
   it('draws topics in the catalogue shares', async () => {
-    const got = new Map((await rows<{ topic: string; n: bigint }>(`SELECT topic, count(*) AS n FROM read_parquet(${literal(truth)}) GROUP BY topic`))
-      .map((r) => [r.topic, Number(r.n) / N]));
+    const got = new Map(
+      (await rows<{ topic: string; n: bigint }>(`SELECT topic, count(*) AS n FROM read_parquet(${literal(truth)}) GROUP BY topic`)).map(
+        (r) => [r.topic, Number(r.n) / N],
+      ),
+    );
     expect([...got.keys()].sort()).toEqual(TOPICS.map((t) => t.id).sort());
     for (const t of TOPICS) {
       const p = t.share / total;
@@ -52,25 +55,41 @@ describe('topics of the synthetic data', () => {
 
   it('writes image prompts mostly in English', async () => {
     const image = TOPICS.find((t) => t.id === 'image')!;
-    const r = await (await duck()).one<{ en: number }>(`SELECT avg((language = 'English')::INT) AS en FROM read_parquet(${literal(truth)}) WHERE topic = 'image'`);
+    const r = await (
+      await duck()
+    ).one<{ en: number }>(`SELECT avg((language = 'English')::INT) AS en FROM read_parquet(${literal(truth)}) WHERE topic = 'image'`);
     expect(r!.en).toBeGreaterThan(image.english! - 0.1);
-    const [p] = await rows<{ n: bigint; m: bigint }>(`SELECT count(*) AS n, count(*) FILTER (WHERE content LIKE '%/imagine prompt:%' OR content LIKE '%Midjourney%') AS m FROM ${FIRST} WHERE topic = 'image' AND content <> ''`);
+    const [p] = await rows<{ n: bigint; m: bigint }>(
+      `SELECT count(*) AS n, count(*) FILTER (WHERE content LIKE '%/imagine prompt:%' OR content LIKE '%Midjourney%') AS m FROM ${FIRST} WHERE topic = 'image' AND content <> ''`,
+    );
     expect(Number(p!.m)).toBe(Number(p!.n));
   });
 
   // A topic's distinctive words: its catalogue words that are not among the language's common words.
   const distinctive = (topic: string, language: string) => {
     const common = new Set(LANGUAGES.find((l) => l.name === language)!.words.map((x) => x.toLowerCase()));
-    return TOPICS.find((t) => t.id === topic)!.words[language]!.map((x) => x.toLowerCase()).filter((x) => !common.has(x));
+    return TOPICS.find((t) => t.id === topic)!
+      .words[language]!.map((x) => x.toLowerCase())
+      .filter((x) => !common.has(x));
   };
-  const cases: [string, string][] = [['creative', 'English'], ['coding', 'English'], ['image', 'English'], ['homework', 'English'],
-    ['business', 'English'], ['creative', 'Russian'], ['coding', 'Russian'], ['creative', 'Chinese'], ['coding', 'Chinese']];
+  const cases: [string, string][] = [
+    ['creative', 'English'],
+    ['coding', 'English'],
+    ['image', 'English'],
+    ['homework', 'English'],
+    ['business', 'English'],
+    ['creative', 'Russian'],
+    ['coding', 'Russian'],
+    ['creative', 'Chinese'],
+    ['coding', 'Chinese'],
+  ];
   it.each(cases)('puts %s words in %s first user messages of that topic far more often than elsewhere', async (topic, language) => {
     const words = `[${distinctive(topic, language).map(literal).join(', ')}]::VARCHAR[]`;
     // Whole tokens for alphabetic scripts; Chinese is written without spaces, so there a word is a substring.
-    const has = language === 'Chinese'
-      ? `len(list_filter(${words}, w -> contains(lower(content), w))) > 0`
-      : `list_has_any(string_split_regex(lower(content), '[^\\p{L}\\p{N}_-]+'), ${words})`;
+    const has =
+      language === 'Chinese'
+        ? `len(list_filter(${words}, w -> contains(lower(content), w))) > 0`
+        : `list_has_any(string_split_regex(lower(content), '[^\\p{L}\\p{N}_-]+'), ${words})`;
     const [r] = await rows<{ inside: number; outside: number; n: bigint }>(`SELECT
         avg((${has})::INT) FILTER (WHERE topic = ${literal(topic)}) AS inside,
         avg((${has})::INT) FILTER (WHERE topic <> ${literal(topic)}) AS outside,
@@ -87,7 +106,10 @@ describe('topics of the synthetic data', () => {
     expect(d!.share).toBeLessThan(0.08);
     // Each boilerplate's text before its subject opens several first messages that are not all the same.
     const prefixes = TOPICS.flatMap((t) => Object.values(t.nearDuplicates ?? {}).flat()).map((x) => x.slice(0, x.indexOf('{1}')));
-    const groups = await rows<{ n: bigint; distinct: bigint }>(`SELECT count(*) AS n, count(DISTINCT content) AS distinct FROM ${FIRST}, unnest([${prefixes.map(literal).join(', ')}]) p(prefix)
+    const groups = await rows<{
+      n: bigint;
+      distinct: bigint;
+    }>(`SELECT count(*) AS n, count(DISTINCT content) AS distinct FROM ${FIRST}, unnest([${prefixes.map(literal).join(', ')}]) p(prefix)
       WHERE starts_with(content, prefix) GROUP BY prefix HAVING count(*) >= 3`);
     expect(groups.length).toBeGreaterThan(2);
     for (const g of groups) expect(Number(g.distinct)).toBeGreaterThan(1);
@@ -103,7 +125,14 @@ describe('topics of the synthetic data', () => {
   it('leaves the dataset bytes unchanged when writing the truth file', async () => {
     const out = join(dir, 'again');
     await generate({ ...WILDCHAT, out, schema: 'wildchat', shards: 2, truth: join(dir, 'again-truth.parquet') });
-    const sha = (d: string) => readdirSync(d).sort().map((f) => createHash('sha256').update(readFileSync(join(d, f))).digest('hex'));
+    const sha = (d: string) =>
+      readdirSync(d)
+        .sort()
+        .map((f) =>
+          createHash('sha256')
+            .update(readFileSync(join(d, f)))
+            .digest('hex'),
+        );
     expect(sha(out)).toEqual(sha(WILDCHAT.dir));
   });
 });

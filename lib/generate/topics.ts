@@ -19,7 +19,9 @@ const wz = (s: string) => s.trim().split(/\s+/); // Chinese words, written witho
 
 export const TOPICS: Topic[] = [
   {
-    id: 'creative', name: 'Creative writing & role-play', share: 0.27,
+    id: 'creative',
+    name: 'Creative writing & role-play',
+    share: 0.27,
     words: {
       English: w(`dragon princess knight kingdom wizard villain hero protagonist fanfiction roleplay narrator tavern
         castle sword prophecy vampire werewolf monologue anime rivals betrayal romance cliffhanger heroine
@@ -39,9 +41,13 @@ export const TOPICS: Topic[] = [
         castello spada magia avventura vampiro romanzo poesia`),
     },
     templates: {
-      English: ['Write a story about {1} and {2}.', 'Continue the roleplay: the {1} meets the {2} in the {3}.',
-        'Write a poem about the {1}, the {2} and the {3}.', "Let's roleplay. You are the {1} and I am the {2}.",
-        'Write the next chapter where the {1} faces the {2}, with dialogue.'],
+      English: [
+        'Write a story about {1} and {2}.',
+        'Continue the roleplay: the {1} meets the {2} in the {3}.',
+        'Write a poem about the {1}, the {2} and the {3}.',
+        "Let's roleplay. You are the {1} and I am the {2}.",
+        'Write the next chapter where the {1} faces the {2}, with dialogue.',
+      ],
       Chinese: ['写一个关于{1}和{2}的故事', '续写这个{1}的故事，{2}遇到了{3}', '我们来角色扮演，你是{1}，我是{2}'],
       Russian: ['Напиши рассказ про {1} и {2}.', 'Продолжи историю: {1} встречает {2}, {3}.', 'Давай ролевая игра: ты {1}, я {2}.'],
       French: ['Écris une histoire sur {1} et {2}.', 'Continue le récit : {1} rencontre {2} dans le {3}.'],
@@ -52,14 +58,20 @@ export const TOPICS: Topic[] = [
     },
     fallback: ['{1} {2} story: {3} {4}', 'roleplay {1} {2} {3}'],
     nearDuplicates: {
-      English: ['Write a very long, elaborate, descriptive and detailed chapter of a fantasy story with dialogue, where the main character is {1}. The story must be set in a medieval kingdom, include a betrayal, and end on a cliffhanger. Do not summarise, write every scene in full.',
-        'Make a story about {1}. Make it long, with lots of dialogue, in the style of an anime episode, and give every character a name.'],
+      English: [
+        'Write a very long, elaborate, descriptive and detailed chapter of a fantasy story with dialogue, where the main character is {1}. The story must be set in a medieval kingdom, include a betrayal, and end on a cliffhanger. Do not summarise, write every scene in full.',
+        'Make a story about {1}. Make it long, with lots of dialogue, in the style of an anime episode, and give every character a name.',
+      ],
       Chinese: ['请写一篇三千字的小说，主角是{1}，要有对话和情节反转，风格像网络小说。'],
-      Russian: ['Напиши очень длинный и подробный рассказ с диалогами, где главный герой {1}. Действие происходит в средневековом королевстве.'],
+      Russian: [
+        'Напиши очень длинный и подробный рассказ с диалогами, где главный герой {1}. Действие происходит в средневековом королевстве.',
+      ],
     },
   },
   {
-    id: 'coding', name: 'Coding & debugging', share: 0.17,
+    id: 'coding',
+    name: 'Coding & debugging',
+    share: 0.17,
     words: {
       English: w(`python javascript typescript function variable compile debug error exception traceback stacktrace
         TypeError IndexError KeyError undefined null pointer array loop recursion regex api endpoint database
@@ -79,8 +91,13 @@ export const TOPICS: Topic[] = [
         classe metodo eccezione libreria server script`),
     },
     templates: {
-      English: ['Fix this Python error: {1} in {2}', 'Why does my {1} {2} throw an {3}?', 'Write a {1} function that handles the {2} and the {3}.',
-        'How do I connect {1} to the {2} {3}?', 'Debug this code, I get {1} {2}:'],
+      English: [
+        'Fix this Python error: {1} in {2}',
+        'Why does my {1} {2} throw an {3}?',
+        'Write a {1} function that handles the {2} and the {3}.',
+        'How do I connect {1} to the {2} {3}?',
+        'Debug this code, I get {1} {2}:',
+      ],
       Chinese: ['这段{1}代码{2}怎么解决', '用{1}写一个{2}的{3}', '帮我{1}这个{2}'],
       Russian: ['Почему {1} выдает {2}? Вот {3}:', 'Напиши {1} на python, {2} и {3}.', 'Исправь {1}: {2}'],
       French: ['Corrige cette {1} : {2} dans le {3}', 'Écris une {1} en python pour {2}.'],
@@ -91,11 +108,16 @@ export const TOPICS: Topic[] = [
     },
     fallback: ['python {1} {2}: {3}', '{1} error {2} {3}'],
     nearDuplicates: {
-      English: ['I want you to act as a senior software engineer. Review the following {1} code, find every bug, explain why it fails, and give me the corrected version with comments. Only answer with code and short explanations.'],
+      English: [
+        'I want you to act as a senior software engineer. Review the following {1} code, find every bug, explain why it fails, and give me the corrected version with comments. Only answer with code and short explanations.',
+      ],
     },
   },
   {
-    id: 'image', name: 'Image-generator prompts', share: 0.065, english: 0.85,
+    id: 'image',
+    name: 'Image-generator prompts',
+    share: 0.065,
+    english: 0.85,
     words: {
       English: w(`cinematic photorealistic hyperrealistic 8k octane render portrait lighting bokeh watercolor
         illustration concept art unreal engine midjourney composition neon cyberpunk sunset landscape
@@ -109,18 +131,25 @@ export const TOPICS: Topic[] = [
       Italian: w(`cinematografico fotorealistico ritratto illuminazione illustrazione acquerello paesaggio tramonto neon composizione`),
     },
     templates: {
-      English: ['/imagine prompt: {1} {2}, {3}, {4}, --ar 16:9 --v 5', '/imagine prompt: a {1} portrait, {2} lighting, {3}, --ar 9:16 --v 5',
-        '/imagine prompt: {1} landscape, {2}, {3}, {4} --ar 1:1 --niji'],
+      English: [
+        '/imagine prompt: {1} {2}, {3}, {4}, --ar 16:9 --v 5',
+        '/imagine prompt: a {1} portrait, {2} lighting, {3}, --ar 9:16 --v 5',
+        '/imagine prompt: {1} landscape, {2}, {3}, {4} --ar 1:1 --niji',
+      ],
       Chinese: ['/imagine prompt: {1}，{2}，{3}，{4} --ar 16:9 --v 5'],
       Russian: ['/imagine prompt: {1}, {2}, {3} --ar 16:9 --v 5'],
     },
     fallback: ['/imagine prompt: {1}, {2}, {3}, {4} --ar 16:9 --v 5'],
     nearDuplicates: {
-      English: ['As a prompt generator for a generative AI called "Midjourney", you will create image prompts for the AI to visualize. I will give you a concept, and you will provide a detailed prompt for Midjourney AI to generate an image. Structure: [1] = {1}. [2] = a detailed description of [1] with specific imagery details. [3] = the scene\'s environment. [4] = the compositions. [5] = the mood and atmosphere. Format: "/imagine prompt: [1], [2], [3], [4], [5], [ar] [v]". Write your prompts in English. Create 4 distinct prompts for each concept.'],
+      English: [
+        'As a prompt generator for a generative AI called "Midjourney", you will create image prompts for the AI to visualize. I will give you a concept, and you will provide a detailed prompt for Midjourney AI to generate an image. Structure: [1] = {1}. [2] = a detailed description of [1] with specific imagery details. [3] = the scene\'s environment. [4] = the compositions. [5] = the mood and atmosphere. Format: "/imagine prompt: [1], [2], [3], [4], [5], [ar] [v]". Write your prompts in English. Create 4 distinct prompts for each concept.',
+      ],
     },
   },
   {
-    id: 'homework', name: 'Homework & math', share: 0.09,
+    id: 'homework',
+    name: 'Homework & math',
+    share: 0.09,
     words: {
       English: w(`equation solve calculate derivative integral probability fraction percentage triangle algebra
         geometry homework exam quiz theorem formula physics chemistry molecule velocity multiple-choice
@@ -140,8 +169,12 @@ export const TOPICS: Topic[] = [
         compiti esame formula fisica chimica matematica`),
     },
     templates: {
-      English: ['Solve the {1}: find the {2} of the {3}.', 'Calculate the {1} and show the {2} step by step.',
-        'Answer this {1} question about {2} and {3}.', 'What is the {1} of the {2}? This is for my {3}.'],
+      English: [
+        'Solve the {1}: find the {2} of the {3}.',
+        'Calculate the {1} and show the {2} step by step.',
+        'Answer this {1} question about {2} and {3}.',
+        'What is the {1} of the {2}? This is for my {3}.',
+      ],
       Chinese: ['解这道{1}题：求{2}的{3}', '请{1}这个{2}，写出步骤'],
       Russian: ['Реши {1}: найди {2} и {3}.', 'Помоги с задачей по {1}: {2}'],
       French: ['Résous cette {1} : trouve la {2} du {3}.', 'Aide-moi pour mon {1} de {2}.'],
@@ -152,11 +185,15 @@ export const TOPICS: Topic[] = [
     },
     fallback: ['{1} {2} = ? {3}', 'math {1} {2} {3}'],
     nearDuplicates: {
-      English: ['Answer the following multiple-choice question and explain your reasoning in one paragraph. Question: which statement about {1} is correct? A) it is always positive B) it depends on the context C) it cannot be measured D) none of the above'],
+      English: [
+        'Answer the following multiple-choice question and explain your reasoning in one paragraph. Question: which statement about {1} is correct? A) it is always positive B) it depends on the context C) it cannot be measured D) none of the above',
+      ],
     },
   },
   {
-    id: 'translation', name: 'Translation', share: 0.05,
+    id: 'translation',
+    name: 'Translation',
+    share: 0.05,
     words: {
       English: w(`translate translation english chinese russian spanish french german japanese korean fluent
         literal idiom grammar proofread phrase synonym`),
@@ -185,7 +222,9 @@ export const TOPICS: Topic[] = [
     },
   },
   {
-    id: 'business', name: 'Business & email writing', share: 0.07,
+    id: 'business',
+    name: 'Business & email writing',
+    share: 0.07,
     words: {
       English: w(`email meeting client proposal invoice deadline colleague manager resume cover-letter interview
         negotiation stakeholder quarterly revenue budget linkedin recruiter salary reschedule follow-up memo`),
@@ -204,8 +243,12 @@ export const TOPICS: Topic[] = [
         trattativa budget stipendio contratto`),
     },
     templates: {
-      English: ['Write an email to my {1} about the {2} and the {3}.', 'Write a professional reply to the {1} about the {2}.',
-        'Help me write a {1} for the {2} with the {3}.', 'Rewrite this {1} to sound more professional: {2} {3}'],
+      English: [
+        'Write an email to my {1} about the {2} and the {3}.',
+        'Write a professional reply to the {1} about the {2}.',
+        'Help me write a {1} for the {2} with the {3}.',
+        'Rewrite this {1} to sound more professional: {2} {3}',
+      ],
       Chinese: ['帮我写一封给{1}的{2}，关于{3}', '写一份{1}的{2}'],
       Russian: ['Напиши {1} для {2} про {3}.', 'Составь {1} на {2}.'],
       French: ['Écris un {1} à mon {2} au sujet de la {3}.', 'Rédige une {1} pour le {2}.'],
@@ -216,11 +259,15 @@ export const TOPICS: Topic[] = [
     },
     fallback: ['email {1} {2} {3}', '{1} {2} meeting {3}'],
     nearDuplicates: {
-      English: ['Write a polite and professional email to {1} informing them that the project deadline has moved, apologising for the inconvenience, and proposing a meeting next week to discuss the new schedule.'],
+      English: [
+        'Write a polite and professional email to {1} informing them that the project deadline has moved, apologising for the inconvenience, and proposing a meeting next week to discuss the new schedule.',
+      ],
     },
   },
   {
-    id: 'advice', name: 'Advice', share: 0.05,
+    id: 'advice',
+    name: 'Advice',
+    share: 0.05,
     words: {
       English: w(`advice girlfriend boyfriend relationship breakup anxiety motivation confidence career habit
         procrastination loneliness friendship parents roommate decision regret`),
@@ -233,7 +280,11 @@ export const TOPICS: Topic[] = [
       Italian: w(`consiglio fidanzata fidanzato relazione rottura ansia motivazione fiducia carriera abitudine solitudine genitori`),
     },
     templates: {
-      English: ['My {1} and I keep fighting about {2}. What should I do?', 'How do I deal with {1} and {2}?', 'Give me advice on {1} after a {2}.'],
+      English: [
+        'My {1} and I keep fighting about {2}. What should I do?',
+        'How do I deal with {1} and {2}?',
+        'Give me advice on {1} after a {2}.',
+      ],
       Chinese: ['我和{1}总是因为{2}吵架，怎么办', '怎么克服{1}和{2}'],
       Russian: ['Дай {1}: у меня {2} и {3}, что делать?', 'Как справиться с {1}?'],
       French: ['Donne-moi un {1} : ma {2} et la {3}.', 'Comment gérer mon {1} ?'],
@@ -245,7 +296,9 @@ export const TOPICS: Topic[] = [
     fallback: ['{1} {2} advice {3}'],
   },
   {
-    id: 'analysis', name: 'Analysis & summarisation', share: 0.06,
+    id: 'analysis',
+    name: 'Analysis & summarisation',
+    share: 0.06,
     words: {
       English: w(`summarize summary analyze key-points abstract paragraph conclusion argument thesis outline
         bullet-points compare contrast critique themes takeaways tl;dr`),
@@ -258,7 +311,11 @@ export const TOPICS: Topic[] = [
       Italian: w(`riassumi riassunto analisi punti-chiave conclusione argomento schema paragrafo confronta temi`),
     },
     templates: {
-      English: ['Summarize this text in {1}: {2} {3}', 'Analyze the {1} and the {2} of this article.', 'Give me the {1} and a {2} of the following:'],
+      English: [
+        'Summarize this text in {1}: {2} {3}',
+        'Analyze the {1} and the {2} of this article.',
+        'Give me the {1} and a {2} of the following:',
+      ],
       Chinese: ['{1}一下这篇文章的{2}', '请{1}以下内容的{2}和{3}'],
       Russian: ['{1} {2} этого текста: {3}', 'Сделай {1} и {2}.'],
       French: ['{1} ce texte en {2} : {3}', 'Fais une {1} et une {2}.'],
@@ -273,7 +330,9 @@ export const TOPICS: Topic[] = [
     },
   },
   {
-    id: 'chitchat', name: 'Chit-chat & greetings', share: 0.065,
+    id: 'chitchat',
+    name: 'Chit-chat & greetings',
+    share: 0.065,
     words: {
       English: w(`hi hello hey thanks lol haha bored weekend mood joke favorite chatgpt bro nice cool`),
       Chinese: wz(`你好 在吗 哈哈 谢谢 无聊 周末 心情 笑话 喜欢 你是谁 聊天 晚安`),
@@ -288,13 +347,18 @@ export const TOPICS: Topic[] = [
       English: ['{1}', '{1} {2}', '{1}, tell me a {2}', '{1} how are you', 'who are you? {1}'],
       Chinese: ['{1}', '{1}，{2}', '你是谁{1}'],
       Russian: ['{1}', '{1}, {2}', '{1}, расскажи {2}'],
-      French: ['{1}', '{1}, {2}'], Spanish: ['{1}', '{1}, {2}'], Portuguese: ['{1}', '{1}, {2}'],
-      German: ['{1}', '{1}, {2}'], Italian: ['{1}', '{1}, {2}'],
+      French: ['{1}', '{1}, {2}'],
+      Spanish: ['{1}', '{1}, {2}'],
+      Portuguese: ['{1}', '{1}, {2}'],
+      German: ['{1}', '{1}, {2}'],
+      Italian: ['{1}', '{1}, {2}'],
     },
     fallback: ['{1}', 'hi {1}'],
   },
   {
-    id: 'health', name: 'Health & fitness', share: 0.022,
+    id: 'health',
+    name: 'Health & fitness',
+    share: 0.022,
     words: {
       English: w(`symptoms diet calories workout protein headache fever vitamin sleep blood-pressure diabetes
         muscle weight-loss medication doctor`),
@@ -306,12 +370,17 @@ export const TOPICS: Topic[] = [
       German: w(`symptome diät kalorien training eiweiß kopfschmerzen fieber vitamine schlaf blutdruck arzt`),
       Italian: w(`sintomi dieta calorie allenamento proteine mal febbre vitamine sonno pressione medico`),
     },
-    templates: { English: ['I have {1} and {2}, what could it be?', 'Make me a {1} plan with {2} and {3}.'],
-      Chinese: ['我有{1}和{2}，怎么办', '帮我制定{1}计划'], Russian: ['У меня {1} и {2}, что это?', 'Составь план: {1}, {2}.'] },
+    templates: {
+      English: ['I have {1} and {2}, what could it be?', 'Make me a {1} plan with {2} and {3}.'],
+      Chinese: ['我有{1}和{2}，怎么办', '帮我制定{1}计划'],
+      Russian: ['У меня {1} и {2}, что это?', 'Составь план: {1}, {2}.'],
+    },
     fallback: ['{1} {2} health {3}'],
   },
   {
-    id: 'travel', name: 'Travel', share: 0.018,
+    id: 'travel',
+    name: 'Travel',
+    share: 0.018,
     words: {
       English: w(`itinerary flight hotel visa trip destination tourist beach museum backpacking airport booking sightseeing`),
       Chinese: wz(`行程 机票 酒店 签证 旅游 景点 海滩 博物馆 攻略 机场 自由行`),
@@ -322,12 +391,17 @@ export const TOPICS: Topic[] = [
       German: w(`reiseplan flug hotel visum reise reiseziel strand museum flughafen tourismus`),
       Italian: w(`itinerario volo hotel visto viaggio destinazione spiaggia museo aeroporto turismo`),
     },
-    templates: { English: ['Plan a 5-day {1} with {2} and {3}.', 'Best {1} near the {2}?'],
-      Chinese: ['帮我做一个{1}{2}', '{1}有哪些{2}'], Russian: ['Составь {1}: {2} и {3}.'] },
+    templates: {
+      English: ['Plan a 5-day {1} with {2} and {3}.', 'Best {1} near the {2}?'],
+      Chinese: ['帮我做一个{1}{2}', '{1}有哪些{2}'],
+      Russian: ['Составь {1}: {2} и {3}.'],
+    },
     fallback: ['{1} {2} travel {3}'],
   },
   {
-    id: 'law', name: 'Law & policy', share: 0.016,
+    id: 'law',
+    name: 'Law & policy',
+    share: 0.016,
     words: {
       English: w(`lawyer contract lawsuit tenant landlord copyright court legal liability clause regulation visa-status`),
       Chinese: wz(`律师 合同 诉讼 租客 房东 版权 法院 法律 责任 条款 法规`),
@@ -338,12 +412,17 @@ export const TOPICS: Topic[] = [
       German: w(`anwalt vertrag klage mieter vermieter urheberrecht gericht rechtlich klausel`),
       Italian: w(`avvocato contratto causa inquilino proprietario diritto tribunale legale clausola`),
     },
-    templates: { English: ['Is it legal for my {1} to break the {2}?', 'Explain this {1} {2} in plain words.'],
-      Chinese: ['{1}违反{2}怎么办', '解释一下这个{1}{2}'], Russian: ['Может ли {1} нарушить {2}?'] },
+    templates: {
+      English: ['Is it legal for my {1} to break the {2}?', 'Explain this {1} {2} in plain words.'],
+      Chinese: ['{1}违反{2}怎么办', '解释一下这个{1}{2}'],
+      Russian: ['Может ли {1} нарушить {2}?'],
+    },
     fallback: ['{1} {2} legal {3}'],
   },
   {
-    id: 'cooking', name: 'Cooking & food', share: 0.014,
+    id: 'cooking',
+    name: 'Cooking & food',
+    share: 0.014,
     words: {
       English: w(`recipe ingredients bake oven chicken pasta vegan dessert flour spices grill marinade`),
       Chinese: wz(`菜谱 食材 烤箱 鸡肉 面条 素食 甜点 面粉 调料 做法`),
@@ -354,12 +433,17 @@ export const TOPICS: Topic[] = [
       German: w(`rezept zutaten backen ofen hähnchen nudeln nachtisch mehl gewürze`),
       Italian: w(`ricetta ingredienti cuocere forno pollo pasta dolce farina spezie`),
     },
-    templates: { English: ['Give me a {1} for {2} with {3}.', 'What can I cook with {1} and {2}?'],
-      Chinese: ['给我一个{1}{2}的{3}'], Russian: ['Дай {1}: {2} и {3}.'] },
+    templates: {
+      English: ['Give me a {1} for {2} with {3}.', 'What can I cook with {1} and {2}?'],
+      Chinese: ['给我一个{1}{2}的{3}'],
+      Russian: ['Дай {1}: {2} и {3}.'],
+    },
     fallback: ['{1} {2} recipe {3}'],
   },
   {
-    id: 'gaming', name: 'Games', share: 0.02,
+    id: 'gaming',
+    name: 'Games',
+    share: 0.02,
     words: {
       English: w(`minecraft fortnite genshin pokemon quest boss loot multiplayer speedrun mod level npc dungeon`),
       Chinese: wz(`原神 游戏 副本 装备 角色 技能 抽卡 攻略 关卡 王者荣耀`),
@@ -370,12 +454,17 @@ export const TOPICS: Topic[] = [
       German: w(`spiel minecraft quest boss beute mehrspieler mod level verlies`),
       Italian: w(`gioco minecraft missione boss bottino multigiocatore mod livello dungeon`),
     },
-    templates: { English: ['How do I beat the {1} in {2}?', 'Best {1} build for {2} {3}?'],
-      Chinese: ['{1}里{2}怎么打'], Russian: ['Как пройти {1} в {2}?'] },
+    templates: {
+      English: ['How do I beat the {1} in {2}?', 'Best {1} build for {2} {3}?'],
+      Chinese: ['{1}里{2}怎么打'],
+      Russian: ['Как пройти {1} в {2}?'],
+    },
     fallback: ['{1} {2} game {3}'],
   },
   {
-    id: 'marketing', name: 'SEO & marketing', share: 0.02,
+    id: 'marketing',
+    name: 'SEO & marketing',
+    share: 0.02,
     words: {
       English: w(`seo keywords etsy instagram hashtags caption slogan brand product-description tiktok youtube
         engagement backlinks`),
@@ -387,12 +476,17 @@ export const TOPICS: Topic[] = [
       German: w(`seo schlüsselwörter slogan marke suchmaschinenoptimierung marketing beschreibung instagram`),
       Italian: w(`seo parole-chiave slogan marchio posizionamento marketing descrizione instagram`),
     },
-    templates: { English: ['Write an {1} {2} for my {3}.', 'Give me 10 {1} and a {2} for {3}.'],
-      Chinese: ['写一段{1}{2}', '给我{1}的{2}'], Russian: ['Напиши {1} и {2} для {3}.'] },
+    templates: {
+      English: ['Write an {1} {2} for my {3}.', 'Give me 10 {1} and a {2} for {3}.'],
+      Chinese: ['写一段{1}{2}', '给我{1}的{2}'],
+      Russian: ['Напиши {1} и {2} для {3}.'],
+    },
     fallback: ['{1} {2} seo {3}'],
     nearDuplicates: {
-      English: ['Generate an etsy title for an artwork that can be added to mugs, paintings, tshirts, etc within 140 characters with no & only | to separate without first word being whimsical and is the name of the art {1}',
-        'Generate a description with keywords and SEOs for {1} include practical application on which this artwork can be applied to for entrepreneurs at the end. Include details on dimensions: 1080x1080 and has 3 image variations.'],
+      English: [
+        'Generate an etsy title for an artwork that can be added to mugs, paintings, tshirts, etc within 140 characters with no & only | to separate without first word being whimsical and is the name of the art {1}',
+        'Generate a description with keywords and SEOs for {1} include practical application on which this artwork can be applied to for entrepreneurs at the end. Include details on dimensions: 1080x1080 and has 3 image variations.',
+      ],
     },
   },
 ];
@@ -401,11 +495,15 @@ export const TOPICS: Topic[] = [
 function syllableWords(topic: string, language: string, syllables: string[], n: number): string[] {
   let h = 2166136261;
   for (const ch of `${topic}/${language}`) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
-  const next = () => (h = Math.imul(h ^ (h >>> 15), 2246822519) >>> 0, h ^= h >>> 13, h >>> 0);
+  const next = () => ((h = Math.imul(h ^ (h >>> 15), 2246822519) >>> 0), (h ^= h >>> 13), h >>> 0);
   return Array.from({ length: n }, () => Array.from({ length: 2 + (next() % 2) }, () => syllables[next() % syllables.length]).join(''));
 }
 
-export interface TopicLanguage { words: string[]; templates: string[]; nearDuplicates: string[] }
+export interface TopicLanguage {
+  words: string[];
+  templates: string[];
+  nearDuplicates: string[];
+}
 
 /**
  * One topic's vocabulary and phrasings in one language. Languages without their own list mix

@@ -114,17 +114,39 @@ const el = `και το να του η της με που την από για �
 const hi = `के है में की और को से एक यह का कि पर भी नहीं हैं ने लिए तो कर था हो इस वह जो
 कुछ किया गया या अपने मैं आप हम नमस्ते कृपया लिखें पाठ प्रश्न उत्तर कंपनी कहानी दुनिया काम`.split(/\s+/);
 
-const latin = 'ba be bi bo bu da de di do du ka ke ki ko ku la le li lo lu ma me mi mo mu na ne ni no nu pa pe pi po pu ra re ri ro ru sa se si so su ta te ti to tu va ve vi vo an en in on er ar or al el il st nd tr pr'.split(' ');
-const cyr = 'ба бе би бо бу да де ди до ду ка ке ки ко ку ла ле ли ло лу ма ме ми мо му на не ни но ну па пе пи по пу ра ре ри ро ру са се си со су та те ти то ту ва ве ви во ст пр ов ен ни ть'.split(' ');
-const han = '人工智能数据分析模型学生老师故事设计市场产品技术发展社会经济文化教育历史世界科学问题方法系统语言信息管理研究能力环境生活时间国家城市公司网络电脑手机游戏音乐电影朋友家庭工作学习'.split('');
-const kana = 'あいうえおかきくけこさしすせそたちつてとなにぬねのはひふへほまみむめもやゆよらりるれろわをんアイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモ'.split('');
-const hangul = '가나다라마바사아자차카타파하고노도로모보소오조초코토포호구누두루무부수우주추쿠투푸후기니디리미비시이지치키티피히한국어인공지능데이터'.split('');
+const latin =
+  'ba be bi bo bu da de di do du ka ke ki ko ku la le li lo lu ma me mi mo mu na ne ni no nu pa pe pi po pu ra re ri ro ru sa se si so su ta te ti to tu va ve vi vo an en in on er ar or al el il st nd tr pr'.split(
+    ' ',
+  );
+const cyr =
+  'ба бе би бо бу да де ди до ду ка ке ки ко ку ла ле ли ло лу ма ме ми мо му на не ни но ну па пе пи по пу ра ре ри ро ру са се си со су та те ти то ту ва ве ви во ст пр ов ен ни ть'.split(
+    ' ',
+  );
+const han =
+  '人工智能数据分析模型学生老师故事设计市场产品技术发展社会经济文化教育历史世界科学问题方法系统语言信息管理研究能力环境生活时间国家城市公司网络电脑手机游戏音乐电影朋友家庭工作学习'.split(
+    '',
+  );
+const kana =
+  'あいうえおかきくけこさしすせそたちつてとなにぬねのはひふへほまみむめもやゆよらりるれろわをんアイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモ'.split(
+    '',
+  );
+const hangul =
+  '가나다라마바사아자차카타파하고노도로모보소오조초코토포호구누두루무부수우주추쿠투푸후기니디리미비시이지치키티피히한국어인공지능데이터'.split(
+    '',
+  );
 const arab = 'با بي بو تا تي تو سا سي سو لا لي لو ما مي مو نا ني نو را ري رو كا كي كو فا في فو ها هي هو'.split(' ');
 const greek = 'κα κε κι κο λα λε λι λο μα με μι μο να νε νι νο πα πε πι πο τα τε τι το'.split(' ');
 const deva = 'क का कि की कु के को न ना नि नी त ता ति ती र रा रि री स सा सि सी म मा मि मी'.split(' ');
 
-const L = (name: string, share: number, words: string[], syllables: string[], acceptLanguage: string, joiner = ' ', end = '.'): LanguageSpec =>
-  ({ name, share, words, syllables, acceptLanguage, joiner, end });
+const L = (
+  name: string,
+  share: number,
+  words: string[],
+  syllables: string[],
+  acceptLanguage: string,
+  joiner = ' ',
+  end = '.',
+): LanguageSpec => ({ name, share, words, syllables, acceptLanguage, joiner, end });
 
 // Shares of conversations; close to WildChat-1M's shares of turns by language.
 export const LANGUAGES: LanguageSpec[] = [

@@ -1,23 +1,93 @@
 // Geography, browsers and models for the synthetic generator, weighted like WildChat-1M.
 
-export interface CountrySpec { name: string; weight: number; states: string[] }
+export interface CountrySpec {
+  name: string;
+  weight: number;
+  states: string[];
+}
 
-const US_STATES = ['California', 'Texas', 'New York', 'Florida', 'Washington', 'Illinois', 'Pennsylvania', 'Ohio',
-  'Georgia', 'North Carolina', 'Michigan', 'New Jersey', 'Virginia', 'Massachusetts', 'Arizona', 'Colorado',
-  'Oregon', 'Minnesota', 'Maryland', 'Tennessee', 'Indiana', 'Missouri', 'Wisconsin', 'Utah', 'Nevada',
-  'Connecticut', 'Iowa', 'Oklahoma', 'Kansas', 'Kentucky', 'Louisiana', 'Alabama', 'South Carolina', 'Arkansas',
-  'Nebraska', 'New Mexico', 'Idaho', 'Hawaii', 'Maine', 'New Hampshire', 'Rhode Island', 'Montana', 'Delaware',
-  'South Dakota', 'North Dakota', 'Alaska', 'Vermont', 'Wyoming', 'West Virginia', 'Mississippi',
-  'District of Columbia'];
+const US_STATES = [
+  'California',
+  'Texas',
+  'New York',
+  'Florida',
+  'Washington',
+  'Illinois',
+  'Pennsylvania',
+  'Ohio',
+  'Georgia',
+  'North Carolina',
+  'Michigan',
+  'New Jersey',
+  'Virginia',
+  'Massachusetts',
+  'Arizona',
+  'Colorado',
+  'Oregon',
+  'Minnesota',
+  'Maryland',
+  'Tennessee',
+  'Indiana',
+  'Missouri',
+  'Wisconsin',
+  'Utah',
+  'Nevada',
+  'Connecticut',
+  'Iowa',
+  'Oklahoma',
+  'Kansas',
+  'Kentucky',
+  'Louisiana',
+  'Alabama',
+  'South Carolina',
+  'Arkansas',
+  'Nebraska',
+  'New Mexico',
+  'Idaho',
+  'Hawaii',
+  'Maine',
+  'New Hampshire',
+  'Rhode Island',
+  'Montana',
+  'Delaware',
+  'South Dakota',
+  'North Dakota',
+  'Alaska',
+  'Vermont',
+  'Wyoming',
+  'West Virginia',
+  'Mississippi',
+  'District of Columbia',
+];
 
 export const COUNTRIES: CountrySpec[] = [
   { name: 'United States', weight: 0.21, states: US_STATES },
-  { name: 'Russia', weight: 0.12, states: ['Moscow', 'St.-Petersburg', 'Novosibirsk Oblast', 'Sverdlovsk Oblast', 'Tatarstan Republic', 'Krasnodar Krai', 'Bashkortostan Republic'] },
-  { name: 'China', weight: 0.1, states: ['Beijing', 'Shanghai', 'Guangdong', 'Zhejiang', 'Jiangsu', 'Sichuan', 'Hubei', 'Fujian', 'Shandong'] },
+  {
+    name: 'Russia',
+    weight: 0.12,
+    states: [
+      'Moscow',
+      'St.-Petersburg',
+      'Novosibirsk Oblast',
+      'Sverdlovsk Oblast',
+      'Tatarstan Republic',
+      'Krasnodar Krai',
+      'Bashkortostan Republic',
+    ],
+  },
+  {
+    name: 'China',
+    weight: 0.1,
+    states: ['Beijing', 'Shanghai', 'Guangdong', 'Zhejiang', 'Jiangsu', 'Sichuan', 'Hubei', 'Fujian', 'Shandong'],
+  },
   { name: 'Hong Kong', weight: 0.06, states: ['Central and Western', 'Kowloon City', 'Sha Tin', 'Wan Chai', 'Yau Tsim Mong'] },
   { name: 'United Kingdom', weight: 0.04, states: ['England', 'Scotland', 'Wales', 'Northern Ireland'] },
   { name: 'Germany', weight: 0.035, states: ['Bavaria', 'Berlin', 'Hesse', 'North Rhine-Westphalia', 'Baden-Württemberg', 'Hamburg'] },
-  { name: 'France', weight: 0.03, states: ['Île-de-France', 'Auvergne-Rhône-Alpes', 'Occitanie', "Provence-Alpes-Côte d'Azur", 'Hauts-de-France'] },
+  {
+    name: 'France',
+    weight: 0.03,
+    states: ['Île-de-France', 'Auvergne-Rhône-Alpes', 'Occitanie', "Provence-Alpes-Côte d'Azur", 'Hauts-de-France'],
+  },
   { name: 'Japan', weight: 0.025, states: ['Tokyo', 'Osaka', 'Kanagawa', 'Aichi', 'Fukuoka', 'Hokkaido'] },
   { name: 'Canada', weight: 0.025, states: ['Ontario', 'Quebec', 'British Columbia', 'Alberta', 'Manitoba', 'Nova Scotia'] },
   { name: 'Taiwan', weight: 0.02, states: ['Taipei', 'New Taipei', 'Taichung', 'Kaohsiung', 'Taoyuan'] },
@@ -58,11 +128,23 @@ export const HOME: Record<string, string[]> = {
   English: ['United States', 'United Kingdom', 'Canada', 'Australia', 'India', 'Singapore'],
   Chinese: ['China', 'Hong Kong', 'Taiwan', 'Singapore', 'Macao'],
   Russian: ['Russia', 'Ukraine', 'Kazakhstan', 'Belarus'],
-  French: ['France', 'Canada', 'Morocco'], Spanish: ['Spain', 'Mexico', 'Argentina'],
-  Portuguese: ['Brazil'], German: ['Germany', 'Switzerland'], Italian: ['Italy'], Turkish: ['Turkey'],
-  Arabic: ['Egypt', 'Saudi Arabia', 'Morocco'], Japanese: ['Japan'], Korean: ['South Korea'], Polish: ['Poland'],
-  Vietnamese: ['Vietnam'], Ukrainian: ['Ukraine'], Persian: ['Iran'], Indonesian: ['Indonesia'],
-  Dutch: ['Netherlands'], Greek: ['Greece'], Hindi: ['India'],
+  French: ['France', 'Canada', 'Morocco'],
+  Spanish: ['Spain', 'Mexico', 'Argentina'],
+  Portuguese: ['Brazil'],
+  German: ['Germany', 'Switzerland'],
+  Italian: ['Italy'],
+  Turkish: ['Turkey'],
+  Arabic: ['Egypt', 'Saudi Arabia', 'Morocco'],
+  Japanese: ['Japan'],
+  Korean: ['South Korea'],
+  Polish: ['Poland'],
+  Vietnamese: ['Vietnam'],
+  Ukrainian: ['Ukraine'],
+  Persian: ['Iran'],
+  Indonesian: ['Indonesia'],
+  Dutch: ['Netherlands'],
+  Greek: ['Greece'],
+  Hindi: ['India'],
 };
 
 export const USER_AGENTS = [
@@ -80,13 +162,47 @@ export const USER_AGENTS = [
 
 /** GPT-4 and GPT-3.5 snapshots by the date they served WildChat's chatbot (ISO dates, exclusive ends). */
 export const MODEL_ERAS = {
-  gpt4: [['2023-11-06', 'gpt-4-0314'], ['2024-01-25', 'gpt-4-1106-preview'], ['9999-12-31', 'gpt-4-0125-preview']],
-  gpt35: [['2023-06-27', 'gpt-3.5-turbo-0301'], ['2024-01-25', 'gpt-3.5-turbo-0613'], ['9999-12-31', 'gpt-3.5-turbo-0125']],
+  gpt4: [
+    ['2023-11-06', 'gpt-4-0314'],
+    ['2024-01-25', 'gpt-4-1106-preview'],
+    ['9999-12-31', 'gpt-4-0125-preview'],
+  ],
+  gpt35: [
+    ['2023-06-27', 'gpt-3.5-turbo-0301'],
+    ['2024-01-25', 'gpt-3.5-turbo-0613'],
+    ['9999-12-31', 'gpt-3.5-turbo-0125'],
+  ],
 } as const;
 export const GPT4_SHARE = 0.2553;
 
-export const LMSYS_MODELS = ['vicuna-13b', 'koala-13b', 'alpaca-13b', 'chatglm-6b', 'llama-13b', 'oasst-pythia-12b',
-  'fastchat-t5-3b', 'dolly-v2-12b', 'stablelm-tuned-alpha-7b', 'gpt-3.5-turbo', 'claude-1', 'gpt-4', 'palm-2',
-  'mpt-7b-chat', 'RWKV-4-Raven-14B', 'wizardlm-13b', 'guanaco-33b', 'vicuna-33b', 'llama-2-13b-chat', 'claude-instant-1'];
-export const FOUR_EIGHT_MODELS = ['gpt-4o-2024-08-06', 'gpt-4o-mini-2024-07-18', 'gpt-4-0125-preview', 'gpt-3.5-turbo-0125',
-  'o1-preview-2024-09-12', 'o1-mini-2024-09-12', 'gpt-4-turbo-2024-04-09'];
+export const LMSYS_MODELS = [
+  'vicuna-13b',
+  'koala-13b',
+  'alpaca-13b',
+  'chatglm-6b',
+  'llama-13b',
+  'oasst-pythia-12b',
+  'fastchat-t5-3b',
+  'dolly-v2-12b',
+  'stablelm-tuned-alpha-7b',
+  'gpt-3.5-turbo',
+  'claude-1',
+  'gpt-4',
+  'palm-2',
+  'mpt-7b-chat',
+  'RWKV-4-Raven-14B',
+  'wizardlm-13b',
+  'guanaco-33b',
+  'vicuna-33b',
+  'llama-2-13b-chat',
+  'claude-instant-1',
+];
+export const FOUR_EIGHT_MODELS = [
+  'gpt-4o-2024-08-06',
+  'gpt-4o-mini-2024-07-18',
+  'gpt-4-0125-preview',
+  'gpt-3.5-turbo-0125',
+  'o1-preview-2024-09-12',
+  'o1-mini-2024-09-12',
+  'gpt-4-turbo-2024-04-09',
+];

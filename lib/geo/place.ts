@@ -2,7 +2,11 @@
 // (e.g. "Turkey" and "Türkiye"); names with no shape are returned, never dropped.
 import type { Ranked } from '../stats/types';
 
-export interface Placed { count: number; flagged: number; names: string[] }
+export interface Placed {
+  count: number;
+  flagged: number;
+  names: string[];
+}
 
 export interface Placement {
   byShape: Map<string, Placed>;

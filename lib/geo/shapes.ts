@@ -7,4 +7,8 @@ export interface Shape {
   dot?: [number, number];
 }
 
-export interface ShapeSet { width: number; height: number; shapes: Shape[] }
+export interface ShapeSet {
+  width: number;
+  height: number;
+  shapes: Shape[];
+}

@@ -9,7 +9,10 @@ export function thinPath(d: string, tolerance: number): string {
   const t2 = tolerance * tolerance;
   for (const ring of d.split('Z')) {
     if (!ring) continue;
-    const pts = ring.slice(1).split('L').map((p) => p.split(',').map(Number) as Point);
+    const pts = ring
+      .slice(1)
+      .split('L')
+      .map((p) => p.split(',').map(Number) as Point);
     // split gives at least one point, and kept never empties: the indexes below are in range.
     const kept = [pts[0]!];
     for (let i = 1; i < pts.length; i++) {

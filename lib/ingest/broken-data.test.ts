@@ -3,7 +3,18 @@
 // rebuilds a stale or corrupt index instead of serving it or crashing.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  truncateSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { duck } from '../../test/duck';
@@ -16,7 +27,10 @@ const ROOT = resolve('.cache/test-broken');
 const SHARD = join(WILDCHAT.dir, 'train-00000-of-00002.parquet');
 const faults: string[] = [];
 
-beforeAll(() => { rmSync(ROOT, { recursive: true, force: true }); mkdirSync(ROOT, { recursive: true }); });
+beforeAll(() => {
+  rmSync(ROOT, { recursive: true, force: true });
+  mkdirSync(ROOT, { recursive: true });
+});
 afterAll(() => console.log(`broken data: ${faults.length} faults injected: ${faults.join('; ')}`));
 
 const dir = (name: string) => mkdtempSync(join(ROOT, `${name}-`));
@@ -50,8 +64,12 @@ function ingest(env: Record<string, string>, shell = ''): Promise<{ code: number
   const node = `exec ${JSON.stringify(process.execPath)} --import tsx scripts/ingest.ts`;
   const child = spawn('bash', ['-c', `${shell}${node}`], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
-  child.stdout.on('data', (d) => { out += d; });
-  child.stderr.on('data', (d) => { out += d; });
+  child.stdout.on('data', (d) => {
+    out += d;
+  });
+  child.stderr.on('data', (d) => {
+    out += d;
+  });
   return new Promise((r) => child.on('exit', (code) => r({ code, out })));
 }
 
@@ -100,8 +118,12 @@ describe('broken data during ingest', () => {
     const data = dir('two-schemas');
     cpSync(join(LMSYS.dir, 'train-00000-of-00001.parquet'), join(data, 'a.parquet'));
     cpSync(SHARD, join(data, 'b.parquet'));
-    await failsNaming('two schemas in one glob', { WILDSCOPE_DATA: join(data, '*.parquet') },
-      escaped(join(data, 'b.parquet')), /one index holds one dataset kind/);
+    await failsNaming(
+      'two schemas in one glob',
+      { WILDSCOPE_DATA: join(data, '*.parquet') },
+      escaped(join(data, 'b.parquet')),
+      /one index holds one dataset kind/,
+    );
   });
 
   it('a cache path that cannot be a folder (under a regular file)', async () => {
@@ -132,12 +154,16 @@ describe('broken data during ingest', () => {
     cpSync(WILDCHAT.dir, data, { recursive: true });
     const second = join(data, 'train-00001-of-00002.parquet');
     let touched = false;
-    const err = await buildIndex({ data, cache: prev.cache, log: (line) => {
-      if (!touched && line.startsWith('[tables]')) {
-        touched = true;
-        utimesSync(second, new Date(), new Date(Date.now() + 60_000));
-      }
-    } }).catch((e: Error) => e);
+    const err = await buildIndex({
+      data,
+      cache: prev.cache,
+      log: (line) => {
+        if (!touched && line.startsWith('[tables]')) {
+          touched = true;
+          utimesSync(second, new Date(), new Date(Date.now() + 60_000));
+        }
+      },
+    }).catch((e: Error) => e);
     expect(touched).toBe(true);
     expect(err).toBeInstanceOf(Error);
     expect((err as Error).message).toContain(second);
@@ -149,13 +175,26 @@ describe('broken data during ingest', () => {
 /** `npm start` until `done` holds for its output (checked as it arrives), then stopped before it serves. */
 function startUntil(env: Record<string, string>, done: (out: string) => boolean): Promise<{ code: number | null; out: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
-    env: { ...process.env, PORT: '3999', ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true,
+    env: { ...process.env, PORT: '3999', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
   });
   let out = '';
-  child.stdout.on('data', (d) => { out += d; });
-  child.stderr.on('data', (d) => { out += d; });
-  const poll = setInterval(() => { if (done(out)) process.kill(-child.pid!, 'SIGKILL'); }, 20);
-  return new Promise((r) => child.on('exit', (code) => { clearInterval(poll); r({ code, out }); }));
+  child.stdout.on('data', (d) => {
+    out += d;
+  });
+  child.stderr.on('data', (d) => {
+    out += d;
+  });
+  const poll = setInterval(() => {
+    if (done(out)) process.kill(-child.pid!, 'SIGKILL');
+  }, 20);
+  return new Promise((r) =>
+    child.on('exit', (code) => {
+      clearInterval(poll);
+      r({ code, out });
+    }),
+  );
 }
 const ready = (out: string) => /index ready/.test(out);
 
@@ -184,8 +223,10 @@ describe('startup with a bad index', () => {
     const data = dir('bad-at-start');
     writeFileSync(join(data, 'broken.parquet'), 'PAR1 not really');
     const status = join(prev.cache, 'status.json');
-    const r = await startUntil({ WILDSCOPE_DATA: data, WILDSCOPE_CACHE: prev.cache },
-      (out) => /serving the previous index/.test(out) && existsSync(status) && readFileSync(status, 'utf8').includes('problem'));
+    const r = await startUntil(
+      { WILDSCOPE_DATA: data, WILDSCOPE_CACHE: prev.cache },
+      (out) => /serving the previous index/.test(out) && existsSync(status) && readFileSync(status, 'utf8').includes('problem'),
+    );
     expect(r.out).toMatch(escaped(join(data, 'broken.parquet')));
     expect(r.out).toMatch(/serving the previous index/);
     await expectPreviousKept(prev);
@@ -195,7 +236,10 @@ describe('startup with a bad index', () => {
   it('stops before serving when a setting read while serving is malformed, naming it', async () => {
     faults.push('malformed serving setting');
     const prev = previousIndex();
-    for (const [key, value] of [['WILDSCOPE_MATCH_CACHE_SECONDS', 'soon'], ['WILDSCOPE_EXPORT_MAX_ROWS', '-5']] as const) {
+    for (const [key, value] of [
+      ['WILDSCOPE_MATCH_CACHE_SECONDS', 'soon'],
+      ['WILDSCOPE_EXPORT_MAX_ROWS', '-5'],
+    ] as const) {
       const r = await startUntil({ WILDSCOPE_DATA: WILDCHAT.dir, WILDSCOPE_CACHE: prev.cache, [key]: value }, () => false);
       expect(r.code).toBe(1);
       expect(r.out).toContain(key);

@@ -8,7 +8,15 @@ import { firstLine, readSchema, SchemaError, type FileSchema } from './detect';
 import { BUILD_VERSION, MANIFEST_FILE, readManifestFile, writeManifest, type Manifest } from './manifest';
 import { buildPostings, POSTINGS_RAW_DDL } from './postings';
 import { changedSource, listSources, SourceError } from './sources';
-import { CONVERSATIONS_DDL, encodeFewValued, insertConversationsSql, insertMessagesSql, MESSAGES_DDL, numberDerivedCopies, numberUsers } from './tables';
+import {
+  CONVERSATIONS_DDL,
+  encodeFewValued,
+  insertConversationsSql,
+  insertMessagesSql,
+  MESSAGES_DDL,
+  numberDerivedCopies,
+  numberUsers,
+} from './tables';
 import { TextStoreWriter } from '../text/store';
 import type { TextSegment } from './postings-worker';
 
@@ -93,8 +101,9 @@ export async function buildIndex(o: BuildOptions): Promise<Manifest> {
       if (first && schema.kind !== first.schema.kind) {
         throw new SchemaError(`${s.file} is ${schema.kind} but ${first.file} is ${first.schema.kind}: one index holds one dataset kind`);
       }
-      const r = await conn.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM read_parquet(${literal(s.file)})`)
-        .catch((e) => { throw new SchemaError(`${s.file}: cannot be read (${firstLine(e)})`); });
+      const r = await conn.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM read_parquet(${literal(s.file)})`).catch((e) => {
+        throw new SchemaError(`${s.file}: cannot be read (${firstLine(e)})`);
+      });
       inputs.push({ file: s.file, schema, rows: r!.n });
     }
     const kind = inputs[0]!.schema.kind;
@@ -116,8 +125,10 @@ export async function buildIndex(o: BuildOptions): Promise<Manifest> {
       const m = await conn.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM messages WHERE conv >= ${base} AND conv < ${base + n}`);
       files.push({ file, base, messages: m!.n, text: join(o.cache, `${textFile}.part-${k}`) });
       base += n;
-      const eta = ((Date.now() - started) / base) * (total - base) / 1000;
-      log(`[tables] file ${k + 1}/${sources.length}: ${base.toLocaleString('en-US')}/${total.toLocaleString('en-US')} conversations, ${progress()}, ~${eta.toFixed(0)} s left for tables`);
+      const eta = (((Date.now() - started) / base) * (total - base)) / 1000;
+      log(
+        `[tables] file ${k + 1}/${sources.length}: ${base.toLocaleString('en-US')}/${total.toLocaleString('en-US')} conversations, ${progress()}, ~${eta.toFixed(0)} s left for tables`,
+      );
     }
     const messages = files.reduce((a, f) => a + f.messages, 0);
     await numberDerivedCopies(conn);
@@ -134,16 +145,23 @@ export async function buildIndex(o: BuildOptions): Promise<Manifest> {
     if (limit !== undefined) await conn.run(`SET memory_limit = '${Math.floor(Math.min(limit, TOKENIZING_MEMORY) / 1e6)}MB'`);
     let lastLog = 0;
     const segments = new Map<string, TextSegment>();
-    const postings = await buildPostings(conn, files, threads, (done) => {
-      if (Date.now() - lastLog < 2000) return;
-      lastLog = Date.now();
-      log(`[keywords] ${done.toLocaleString('en-US')}/${messages.toLocaleString('en-US')} messages tokenized, ${progress()}`);
-    }, (s) => segments.set(s.file, s));
+    const postings = await buildPostings(
+      conn,
+      files,
+      threads,
+      (done) => {
+        if (Date.now() - lastLog < 2000) return;
+        lastLog = Date.now();
+        log(`[keywords] ${done.toLocaleString('en-US')}/${messages.toLocaleString('en-US')} messages tokenized, ${progress()}`);
+      },
+      (s) => segments.set(s.file, s),
+    );
     // The workers wrote each file's text apart; the store takes the segments in file order.
     text = new TextStoreWriter(join(o.cache, textFile));
     for (const f of files) {
       const s = segments.get(f.file);
-      if (!s || s.convs.length !== f.messages) throw new Error(`${f.file}: ${f.messages} messages in the table but ${s?.convs.length ?? 0} in its text`);
+      if (!s || s.convs.length !== f.messages)
+        throw new Error(`${f.file}: ${f.messages} messages in the table but ${s?.convs.length ?? 0} in its text`);
       text.addSegment(s.path, s.convs, s.roles, s.lengths);
     }
     const textBytes = text.finish(total);
@@ -159,8 +177,17 @@ export async function buildIndex(o: BuildOptions): Promise<Manifest> {
     const terms = (await conn.one<{ n: number }>('SELECT count(*)::BIGINT AS n FROM terms'))!.n;
 
     const manifest: Manifest = {
-      buildVersion: BUILD_VERSION, kind, builtAt: new Date().toISOString(), seconds: 0,
-      conversations: total, messages, terms: Number(terms), postings, bytes: 0, text: { file: textFile, bytes: textBytes }, sources,
+      buildVersion: BUILD_VERSION,
+      kind,
+      builtAt: new Date().toISOString(),
+      seconds: 0,
+      conversations: total,
+      messages,
+      terms: Number(terms),
+      postings,
+      bytes: 0,
+      text: { file: textFile, bytes: textBytes },
+      sources,
     };
     manifest.seconds = (Date.now() - started) / 1000;
     await writeManifest(conn, manifest);

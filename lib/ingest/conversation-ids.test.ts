@@ -21,9 +21,23 @@ const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /** Every field of a WildChat message but those named, so the Parquet's message struct lacks them. */
 const messageWithout = (drop: string[], nullTid = 'false') => {
-  const fields = ['content', 'country', 'hashed_ip', 'header', 'language', 'redacted', 'role', 'state', 'timestamp', 'toxic', 'turn_identifier']
+  const fields = [
+    'content',
+    'country',
+    'hashed_ip',
+    'header',
+    'language',
+    'redacted',
+    'role',
+    'state',
+    'timestamp',
+    'toxic',
+    'turn_identifier',
+  ]
     .filter((f) => !drop.includes(f))
-    .map((f) => (f === 'turn_identifier' ? `turn_identifier := CASE WHEN ${nullTid} THEN NULL ELSE m.turn_identifier END` : `"${f}" := m."${f}"`));
+    .map((f) =>
+      f === 'turn_identifier' ? `turn_identifier := CASE WHEN ${nullTid} THEN NULL ELSE m.turn_identifier END` : `"${f}" := m."${f}"`,
+    );
   return `list_transform(conversation, m -> struct_pack(${fields.join(', ')}))`;
 };
 
@@ -31,8 +45,11 @@ async function ids(cache: string): Promise<{ idx: number; id: string | null; sou
   const db = await Database.open(join(cache, INDEX_FILE), { readOnly: true, threads: 1 });
   try {
     const c = await db.connect();
-    return (await c.all<{ idx: number; id: string | null; source_row: string }>('SELECT idx, id, source_row::VARCHAR source_row FROM conversations ORDER BY idx'))
-      .map((r) => ({ idx: Number(r.idx), id: r.id, source_row: Number(r.source_row) }));
+    return (
+      await c.all<{ idx: number; id: string | null; source_row: string }>(
+        'SELECT idx, id, source_row::VARCHAR source_row FROM conversations ORDER BY idx',
+      )
+    ).map((r) => ({ idx: Number(r.idx), id: r.id, source_row: Number(r.source_row) }));
   } finally {
     db.close();
   }
@@ -66,7 +83,10 @@ describe('conversations without an id in their file', () => {
     for (const d of ['no-field', 'some-null', 'lmsys']) {
       const rows = await ids(cache(d));
       expect(rows.length, d).toBeGreaterThan(0);
-      expect(rows.filter((r) => r.id === null), d).toEqual([]);
+      expect(
+        rows.filter((r) => r.id === null),
+        d,
+      ).toEqual([]);
       expect(new Set(rows.map((r) => r.id)).size, d).toBe(rows.length);
     }
     expect((await ids(cache('no-field'))).every((r) => DERIVED_ID.test(r.id!))).toBe(true);
@@ -75,8 +95,11 @@ describe('conversations without an id in their file', () => {
   it('keep the ids conversations with identifiers have, and derive the same ids on every ingest', async () => {
     const first = await ids(cache('some-null'));
     expect(await ids(cache('some-null-again'))).toEqual(first);
-    const want = await (await duck()).all<{ id: string | null }>(
-      `SELECT conversation[1].turn_identifier::VARCHAR AS id FROM read_parquet(${q(join(data('some-null'), 'a.parquet'))}, file_row_number = true) ORDER BY file_row_number`);
+    const want = await (
+      await duck()
+    ).all<{ id: string | null }>(
+      `SELECT conversation[1].turn_identifier::VARCHAR AS id FROM read_parquet(${q(join(data('some-null'), 'a.parquet'))}, file_row_number = true) ORDER BY file_row_number`,
+    );
     first.forEach((r, i) => {
       const id = want[i]!.id;
       if (id !== null) expect(r.id).toBe(id);

@@ -2,7 +2,10 @@
 import { literal, type Connection } from '../db/duckdb';
 import { DATASET_KINDS, REQUIRED, type DatasetKind } from '../dataset/schemas';
 
-export interface FileSchema { kind: DatasetKind; columns: Map<string, string> }
+export interface FileSchema {
+  kind: DatasetKind;
+  columns: Map<string, string>;
+}
 
 export class SchemaError extends Error {}
 
@@ -13,8 +16,10 @@ export function detectKind(columns: Map<string, string>, file: string): DatasetK
     return /"?openai_id"? VARCHAR/.test(columns.get('conversation') ?? '') ? 'wildchat-4.8m' : 'wildchat';
   }
   const best = [...DATASET_KINDS].sort((a, b) => missing(a).length - missing(b).length)[0]!;
-  throw new SchemaError(`${file}: not a WildChat or LMSYS-Chat file: missing column(s) ${missing(best).join(', ')}` +
-    ` (closest: ${best}; found: ${[...columns.keys()].join(', ') || 'none'})`);
+  throw new SchemaError(
+    `${file}: not a WildChat or LMSYS-Chat file: missing column(s) ${missing(best).join(', ')}` +
+      ` (closest: ${best}; found: ${[...columns.keys()].join(', ') || 'none'})`,
+  );
 }
 
 export async function readSchema(conn: Connection, file: string): Promise<FileSchema> {

@@ -9,7 +9,10 @@ import { Database } from '../db/duckdb';
 import { BUILD_VERSION } from './manifest';
 import { indexFreshness } from './freshness';
 
-const root = (() => { mkdirSync(resolve('.cache/test-broken'), { recursive: true }); return mkdtempSync(resolve('.cache/test-broken/freshness-')); })();
+const root = (() => {
+  mkdirSync(resolve('.cache/test-broken'), { recursive: true });
+  return mkdtempSync(resolve('.cache/test-broken/freshness-'));
+})();
 
 /** A copy of the fixture index whose manifest names `buildVersion` (or none). */
 async function indexOfVersion(name: string, buildVersion: number | undefined): Promise<string> {
@@ -44,7 +47,11 @@ describe('index freshness', () => {
   });
 
   it('is outdated for an index of an earlier, a later or no build version', async () => {
-    for (const [name, version] of [['older', BUILD_VERSION - 1], ['newer', BUILD_VERSION + 1], ['unversioned', undefined]] as const) {
+    for (const [name, version] of [
+      ['older', BUILD_VERSION - 1],
+      ['newer', BUILD_VERSION + 1],
+      ['unversioned', undefined],
+    ] as const) {
       const cache = await indexOfVersion(name, version);
       expect(await indexFreshness(WILDCHAT.dir, cache), name).toEqual({ state: 'outdated', reason: 'built by another version' });
     }

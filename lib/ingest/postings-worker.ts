@@ -11,7 +11,13 @@ import { roleCode } from '../text/store';
 import { messageTextSql } from './tables';
 
 /** One file's text segment: message i is of conversation convs[i], role roles[i], lengths[i] bytes of UTF-8. */
-export interface TextSegment { file: string; path: string; convs: Uint32Array<ArrayBuffer>; roles: Uint8Array<ArrayBuffer>; lengths: Uint32Array<ArrayBuffer> }
+export interface TextSegment {
+  file: string;
+  path: string;
+  convs: Uint32Array<ArrayBuffer>;
+  roles: Uint8Array<ArrayBuffer>;
+  lengths: Uint32Array<ArrayBuffer>;
+}
 
 export interface PostingBatch {
   n: number;
@@ -25,12 +31,18 @@ export interface PostingBatch {
 const CAP = 1 << 20;
 const port = parentPort!;
 const acks: (() => void)[] = [];
-port.on('message', (m) => { if (m === 'ack') acks.shift()?.(); });
+port.on('message', (m) => {
+  if (m === 'ack') acks.shift()?.();
+});
 
 let batch = fresh();
 function fresh(): PostingBatch {
   return {
-    n: 0, term: new Uint32Array(CAP * 2), conv: new Uint32Array(CAP), roles: new Uint8Array(CAP), tf: new Uint16Array(CAP),
+    n: 0,
+    term: new Uint32Array(CAP * 2),
+    conv: new Uint32Array(CAP),
+    roles: new Uint8Array(CAP),
+    tf: new Uint16Array(CAP),
     msgs: new Uint8Array(CAP),
   };
 }
@@ -46,7 +58,10 @@ async function send(): Promise<void> {
 // Terms of the current conversation in an open-addressing table of typed arrays: a Map keyed by
 // 53-bit numbers boxes every key, and the garbage collector then costs more than tokenizing.
 let cap = 1 << 14;
-let kHi = new Uint32Array(cap), kLo = new Uint32Array(cap), sRoles = new Uint8Array(cap), sTf = new Uint16Array(cap);
+let kHi = new Uint32Array(cap),
+  kLo = new Uint32Array(cap),
+  sRoles = new Uint8Array(cap),
+  sTf = new Uint16Array(cap);
 let sMsgs = new Uint8Array(cap);
 let occupied = new Uint8Array(cap);
 let used = new Int32Array(cap);
@@ -64,13 +79,23 @@ function slotOf(hi: number, lo: number): number {
 function grow(): void {
   const [oHi, oLo, oRoles, oTf, oMsgs, oUsed, n] = [kHi, kLo, sRoles, sTf, sMsgs, used, nUsed];
   cap *= 2;
-  kHi = new Uint32Array(cap); kLo = new Uint32Array(cap); sRoles = new Uint8Array(cap); sTf = new Uint16Array(cap);
+  kHi = new Uint32Array(cap);
+  kLo = new Uint32Array(cap);
+  sRoles = new Uint8Array(cap);
+  sTf = new Uint16Array(cap);
   sMsgs = new Uint8Array(cap);
-  occupied = new Uint8Array(cap); used = new Int32Array(cap); nUsed = 0;
+  occupied = new Uint8Array(cap);
+  used = new Int32Array(cap);
+  nUsed = 0;
   for (let k = 0; k < n; k++) {
     const o = oUsed[k]!;
     const i = slotOf(oHi[o]!, oLo[o]!);
-    occupied[i] = 1; kHi[i] = oHi[o]!; kLo[i] = oLo[o]!; sRoles[i] = oRoles[o]!; sTf[i] = oTf[o]!; sMsgs[i] = oMsgs[o]!;
+    occupied[i] = 1;
+    kHi[i] = oHi[o]!;
+    kLo[i] = oLo[o]!;
+    sRoles[i] = oRoles[o]!;
+    sTf[i] = oTf[o]!;
+    sMsgs[i] = oMsgs[o]!;
     used[nUsed++] = i;
   }
 }
@@ -83,7 +108,12 @@ const sink = (hi: number, lo: number) => {
     if (sTf[i]! < 65535) sTf[i]!++;
     return;
   }
-  occupied[i] = 1; kHi[i] = hi; kLo[i] = lo; sRoles[i] = role; sTf[i] = 1; sMsgs[i] = posBit;
+  occupied[i] = 1;
+  kHi[i] = hi;
+  kLo[i] = lo;
+  sRoles[i] = role;
+  sTf[i] = 1;
+  sMsgs[i] = posBit;
   used[nUsed++] = i;
   if (nUsed * 2 > cap) grow();
 };
@@ -116,7 +146,10 @@ class SegmentWriter {
   private roles = new Uint8Array(1 << 16);
   private lengths = new Uint32Array(1 << 16);
 
-  constructor(private readonly file: string, private readonly path: string) {
+  constructor(
+    private readonly file: string,
+    private readonly path: string,
+  ) {
     this.fd = openSync(path, 'w');
   }
 
@@ -147,7 +180,13 @@ class SegmentWriter {
   finish(): TextSegment {
     this.flush();
     closeSync(this.fd);
-    return { file: this.file, path: this.path, convs: this.convs.slice(0, this.n), roles: this.roles.slice(0, this.n), lengths: this.lengths.slice(0, this.n) };
+    return {
+      file: this.file,
+      path: this.path,
+      convs: this.convs.slice(0, this.n),
+      roles: this.roles.slice(0, this.n),
+      lengths: this.lengths.slice(0, this.n),
+    };
   }
 }
 

@@ -14,7 +14,10 @@ let list: Handler;
 let facets: Handler;
 let clock: ManualClock;
 let restore: () => void;
-const cache = (() => { mkdirSync(resolve('.cache/test-broken'), { recursive: true }); return mkdtempSync(resolve('.cache/test-broken/serving-')); })();
+const cache = (() => {
+  mkdirSync(resolve('.cache/test-broken'), { recursive: true });
+  return mkdtempSync(resolve('.cache/test-broken/serving-'));
+})();
 
 beforeAll(async () => {
   copyIndex(WILDCHAT_CACHE, cache);
@@ -40,11 +43,21 @@ describe('serving during an ingest', () => {
     const install = barrier();
     const lines: string[] = [];
     const ingest = buildIndex({
-      data: LMSYS.dir, cache, log: (l) => lines.push(l),
-      beforeInstall: () => { built.open(); return install.reached; },
+      data: LMSYS.dir,
+      cache,
+      log: (l) => lines.push(l),
+      beforeInstall: () => {
+        built.open();
+        return install.reached;
+      },
     });
     // A failed ingest fails the test here instead of leaving it waiting.
-    await Promise.race([built.reached, ingest.then(() => { throw new Error('the ingest installed its index without being held'); })]);
+    await Promise.race([
+      built.reached,
+      ingest.then(() => {
+        throw new Error('the ingest installed its index without being held');
+      }),
+    ]);
     // The new index is complete beside the old one; a check of the file now finds the old one still in place.
     nextCheck();
     const during = await Promise.all(Array.from({ length: 10 }, () => total()));

@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import type { Connection } from '../db/duckdb';
 import { Sql } from '../db/sql';
 
-export interface Source { file: string; size: number; mtime: number }
+export interface Source {
+  file: string;
+  size: number;
+  mtime: number;
+}
 
 export class SourceError extends Error {}
 
@@ -51,8 +55,10 @@ export function changedSource(sources: Source[]): string | undefined {
       return `${s.file} disappeared during the ingest`;
     }
     if (now.size !== s.size || now.mtime !== s.mtime) {
-      return `${s.file} changed during the ingest (size ${s.size} → ${now.size} bytes, modified ` +
-        `${new Date(s.mtime).toISOString()} → ${new Date(now.mtime).toISOString()}); run the ingest again once it is complete`;
+      return (
+        `${s.file} changed during the ingest (size ${s.size} → ${now.size} bytes, modified ` +
+        `${new Date(s.mtime).toISOString()} → ${new Date(now.mtime).toISOString()}); run the ingest again once it is complete`
+      );
     }
   }
   return undefined;

@@ -3,8 +3,11 @@ import { Database } from '../db/duckdb';
 import { encodeFewValued, numberUsers } from './tables';
 
 const ROWS: [string | null, string | null, string, string][] = [
-  ['English', 'United States', 'California', 'gpt-4'], ['Chinese', 'China', 'Beijing', 'gpt-3.5-turbo'],
-  ['English', null, 'Texas', 'gpt-4'], [null, 'Ägypten', 'Cairo', 'gpt-4'], ['Zulu', 'china', 'Ohio', 'gpt-4'],
+  ['English', 'United States', 'California', 'gpt-4'],
+  ['Chinese', 'China', 'Beijing', 'gpt-3.5-turbo'],
+  ['English', null, 'Texas', 'gpt-4'],
+  [null, 'Ägypten', 'Cairo', 'gpt-4'],
+  ['Zulu', 'china', 'Ohio', 'gpt-4'],
   ['Chinese', 'Éire', 'Dublin', 'gpt-3.5-turbo'],
 ];
 
@@ -26,20 +29,30 @@ const grouped = (col: string) => `SELECT ${col} AS v, count(*)::INTEGER AS n FRO
 describe('columns with few values', () => {
   it('become ENUMs that filter, group and sort exactly as the strings did; a column past the cap stays VARCHAR', async () => {
     await withTable(async (c) => {
-      const before = { groups: await c.all(grouped('country')), order: await c.all('SELECT idx FROM conversations ORDER BY country NULLS LAST, idx') };
+      const before = {
+        groups: await c.all(grouped('country')),
+        order: await c.all('SELECT idx FROM conversations ORDER BY country NULLS LAST, idx'),
+      };
       // state has 6 distinct values, one past the cap of 5.
       expect(await encodeFewValued(c, 5)).toEqual(['language', 'country', 'model']);
       const types = await c.all<{ column_name: string; data_type: string }>(
-        "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'conversations'");
+        "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'conversations'",
+      );
       const type = (col: string) => types.find((t) => t.column_name === col)!.data_type;
       expect(type('country')).toMatch(/^ENUM\(/);
       expect(type('state')).toBe('VARCHAR');
       expect(await c.all(grouped('country'))).toEqual(before.groups);
       expect(await c.all('SELECT idx FROM conversations ORDER BY country NULLS LAST, idx')).toEqual(before.order);
       // A bound value the column never holds matches nothing rather than failing to convert.
-      expect(await c.one('SELECT count(*)::INTEGER AS n FROM conversations WHERE language IN ($1)', ["English' OR '1'='1"])).toEqual({ n: 0 });
-      expect(await c.one('SELECT count(*)::INTEGER AS n FROM conversations WHERE language IN ($1, $2)', ['Klingon', 'English'])).toEqual({ n: 2 });
-      expect(await c.one('SELECT count(*)::INTEGER AS n FROM conversations WHERE language IS NULL OR language NOT IN ($1)', ['English'])).toEqual({ n: 4 });
+      expect(await c.one('SELECT count(*)::INTEGER AS n FROM conversations WHERE language IN ($1)', ["English' OR '1'='1"])).toEqual({
+        n: 0,
+      });
+      expect(await c.one('SELECT count(*)::INTEGER AS n FROM conversations WHERE language IN ($1, $2)', ['Klingon', 'English'])).toEqual({
+        n: 2,
+      });
+      expect(
+        await c.one('SELECT count(*)::INTEGER AS n FROM conversations WHERE language IS NULL OR language NOT IN ($1)', ['English']),
+      ).toEqual({ n: 4 });
     });
   });
 });
@@ -53,7 +66,9 @@ describe('users', () => {
       const ips = ['f3', 'a1', null, 'f3', 'B2', 'a1', 'a10', 'f3'];
       for (const [i, ip] of ips.entries()) await c.run('INSERT INTO conversations VALUES ($1, $2)', [i, ip]);
       await numberUsers(c);
-      const rows = await c.all<{ idx: number; hashed_ip: string | null; user_id: number | null }>('SELECT idx, hashed_ip, user_id FROM conversations ORDER BY idx');
+      const rows = await c.all<{ idx: number; hashed_ip: string | null; user_id: number | null }>(
+        'SELECT idx, hashed_ip, user_id FROM conversations ORDER BY idx',
+      );
       expect(rows.map((r) => r.hashed_ip)).toEqual(ips);
       const byIp = new Map<string | null, Set<number | null>>();
       for (const r of rows) byIp.set(r.hashed_ip, (byIp.get(r.hashed_ip) ?? new Set()).add(r.user_id));

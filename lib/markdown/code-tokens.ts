@@ -3,21 +3,47 @@
 // escaping happens in the caller.
 
 export type CodeClass = 'comment' | 'string' | 'number' | 'keyword' | null;
-export interface CodePiece { text: string; cls: CodeClass }
+export interface CodePiece {
+  text: string;
+  cls: CodeClass;
+}
 
-const KEYWORDS = new Set(`abstract as async await break case catch class const continue def default del do elif else
+const KEYWORDS = new Set(
+  `abstract as async await break case catch class const continue def default del do elif else
   end enum except export extends false final finally fn for from func function if import in interface is lambda let
   local nil none not null or pass private protected public raise return select self static struct super switch then
   this throw true try type typeof use using var void while with yield and where group by order limit join on insert
-  update delete into values create table begin`.split(/\s+/));
+  update delete into values create table begin`.split(/\s+/),
+);
 
-const HASH_COMMENT = new Set(['python', 'py', 'bash', 'sh', 'shell', 'zsh', 'ruby', 'rb', 'r', 'yaml', 'yml', 'toml', 'perl', 'powershell', 'ps1', 'dockerfile', 'makefile']);
+const HASH_COMMENT = new Set([
+  'python',
+  'py',
+  'bash',
+  'sh',
+  'shell',
+  'zsh',
+  'ruby',
+  'rb',
+  'r',
+  'yaml',
+  'yml',
+  'toml',
+  'perl',
+  'powershell',
+  'ps1',
+  'dockerfile',
+  'makefile',
+]);
 const DASH_COMMENT = new Set(['sql', 'lua', 'haskell', 'hs']);
 
 function patternFor(lang: string): RegExp {
   const l = lang.toLowerCase();
   const comment = HASH_COMMENT.has(l) ? '#[^\\n]*' : DASH_COMMENT.has(l) ? '--[^\\n]*' : '\\/\\/[^\\n]*|\\/\\*[\\s\\S]*?\\*\\/';
-  return new RegExp(`(${comment})|("(?:[^"\\\\\\n]|\\\\.)*"|'(?:[^'\\\\\\n]|\\\\.)*'|\`(?:[^\`\\\\]|\\\\.)*\`)|(\\b\\d+(?:\\.\\d+)?\\b)|([A-Za-z_][A-Za-z0-9_]*)`, 'g');
+  return new RegExp(
+    `(${comment})|("(?:[^"\\\\\\n]|\\\\.)*"|'(?:[^'\\\\\\n]|\\\\.)*'|\`(?:[^\`\\\\]|\\\\.)*\`)|(\\b\\d+(?:\\.\\d+)?\\b)|([A-Za-z_][A-Za-z0-9_]*)`,
+    'g',
+  );
 }
 
 export function codePieces(code: string, lang: string): CodePiece[] {

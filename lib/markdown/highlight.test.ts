@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { highlightWords } from '../search/query';
 import { highlightPattern, splitHighlights } from './highlight';
 
-const hits = (text: string, q: string) => splitHighlights(text, highlightPattern(highlightWords(q))).filter((p) => p.hit).map((p) => p.text);
+const hits = (text: string, q: string) =>
+  splitHighlights(text, highlightPattern(highlightWords(q)))
+    .filter((p) => p.hit)
+    .map((p) => p.text);
 
 describe('highlighting in scripts with combining marks and without spaces', () => {
   it('marks a whole Devanagari word, and not a fragment of it', () => {
@@ -21,6 +24,11 @@ describe('highlighting in scripts with combining marks and without spaces', () =
   });
 
   it('marks English, hyphenated words and Chinese as before', () => {
-    expect(hits('The theater: the Zebra-Quartz-57, 北京大学', 'the zebra-quartz-57 北京')).toEqual(['The', 'the', 'Zebra-Quartz-57', '北京']);
+    expect(hits('The theater: the Zebra-Quartz-57, 北京大学', 'the zebra-quartz-57 北京')).toEqual([
+      'The',
+      'the',
+      'Zebra-Quartz-57',
+      '北京',
+    ]);
   });
 });

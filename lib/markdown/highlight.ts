@@ -26,12 +26,16 @@ function spellings(t: string): string {
 /** A case-insensitive whole-word pattern for the terms (terms of scripts without spaces match anywhere), or null. */
 export function highlightPattern(terms: readonly string[]): RegExp | null {
   if (terms.length === 0) return null;
-  const parts = [...terms].sort((a, b) => b.length - a.length).map((t) =>
-    CJK.test(t) ? spellings(t) : `${NOT_AFTER_WORD}${spellings(t)}${NOT_BEFORE_WORD}`);
+  const parts = [...terms]
+    .sort((a, b) => b.length - a.length)
+    .map((t) => (CJK.test(t) ? spellings(t) : `${NOT_AFTER_WORD}${spellings(t)}${NOT_BEFORE_WORD}`));
   return new RegExp(parts.join('|'), 'giu');
 }
 
-export interface Piece { text: string; hit: boolean }
+export interface Piece {
+  text: string;
+  hit: boolean;
+}
 
 /** The text cut into hits and non-hits, in order. */
 export function splitHighlights(text: string, pattern: RegExp | null): Piece[] {
@@ -52,7 +56,9 @@ export function splitHighlights(text: string, pattern: RegExp | null): Piece[] {
 /** Escaped HTML of the text with the hits wrapped in <mark>. */
 export function highlightHtml(text: string, pattern: RegExp | null): string {
   if (!pattern) return escapeHtml(text);
-  return splitHighlights(text, pattern).map((p) => (p.hit ? `<mark>${escapeHtml(p.text)}</mark>` : escapeHtml(p.text))).join('');
+  return splitHighlights(text, pattern)
+    .map((p) => (p.hit ? `<mark>${escapeHtml(p.text)}</mark>` : escapeHtml(p.text)))
+    .join('');
 }
 
 /** How many hits the text holds (for "show all": hits in the part not rendered yet). */

@@ -20,21 +20,33 @@ describe('renderMarkdown', () => {
   });
 
   it('escapes inline tags with event handlers', () => {
-    for (const src of ['fix this <img src=x onerror="window.__pwned = 1"> please', 'a <svg onload="window.__pwned = 1"></svg> b',
-      '<iframe src="https://example.com"></iframe>', '<style>body { display: none }</style>']) {
+    for (const src of [
+      'fix this <img src=x onerror="window.__pwned = 1"> please',
+      'a <svg onload="window.__pwned = 1"></svg> b',
+      '<iframe src="https://example.com"></iframe>',
+      '<style>body { display: none }</style>',
+    ]) {
       const html = renderMarkdown(src);
       expectInert(html);
       expect(html).toContain('&lt;');
     }
-    expect(renderMarkdown('x <img src=x onerror="window.__pwned = 1"> y')).toContain('&lt;img src=x onerror=&quot;window.__pwned = 1&quot;&gt;');
+    expect(renderMarkdown('x <img src=x onerror="window.__pwned = 1"> y')).toContain(
+      '&lt;img src=x onerror=&quot;window.__pwned = 1&quot;&gt;',
+    );
   });
 
   it('neutralises javascript: links in HTML and in markdown', () => {
     const a = renderMarkdown('<a href="javascript:window.__pwned=1">click me</a>');
     expectInert(a);
     expect(a).toContain('&lt;a href=&quot;javascript:window.__pwned=1&quot;&gt;click me&lt;/a&gt;');
-    for (const src of ['[click](javascript:alert(1))', '[click](JaVaScRiPt:alert(1))', '[click](java\tscript:alert(1))',
-      '[click](data:text/html,<script>alert(1)</script>)', '[click](vbscript:x)', '<javascript:alert(1)>']) {
+    for (const src of [
+      '[click](javascript:alert(1))',
+      '[click](JaVaScRiPt:alert(1))',
+      '[click](java\tscript:alert(1))',
+      '[click](data:text/html,<script>alert(1)</script>)',
+      '[click](vbscript:x)',
+      '<javascript:alert(1)>',
+    ]) {
       const html = renderMarkdown(src);
       expectInert(html);
       expect(html).not.toContain('<a ');
@@ -55,7 +67,9 @@ describe('renderMarkdown', () => {
   });
 
   it('renders fenced code as pre/code with a language label, HTML inside escaped', () => {
-    const html = renderMarkdown('Here:\n\n```python\ndef f(n):\n    return n < 2 # "small"\n```\n\n```html\n<button onclick="alert(1)">x</button>\n```');
+    const html = renderMarkdown(
+      'Here:\n\n```python\ndef f(n):\n    return n < 2 # "small"\n```\n\n```html\n<button onclick="alert(1)">x</button>\n```',
+    );
     expect(html).toContain('<div class="md-code-lang">python</div><pre><code class="language-python">');
     expect(html).toContain('<span class="tok-keyword">def</span>');
     expect(html).toContain('&lt;');
@@ -98,7 +112,16 @@ describe('safeHref', () => {
     expect(safeHref('https://example.com')).toBe('https://example.com/');
     expect(safeHref('HTTP://example.com/x')).toBe('http://example.com/x');
     expect(safeHref('mailto:a@b.c')).toBe('mailto:a@b.c');
-    for (const bad of ['javascript:alert(1)', ' javascript:alert(1)', 'java\nscript:x', '\u0001javascript:x', '/relative', '#top', 'data:text/html,x', '//evil.com']) {
+    for (const bad of [
+      'javascript:alert(1)',
+      ' javascript:alert(1)',
+      'java\nscript:x',
+      '\u0001javascript:x',
+      '/relative',
+      '#top',
+      'data:text/html,x',
+      '//evil.com',
+    ]) {
       expect(safeHref(bad)).toBeNull();
     }
   });
@@ -114,7 +137,13 @@ describe('countHits', () => {
 
 describe('highlightWords', () => {
   it('keeps words and quoted words, drops exclusions and punctuation', () => {
-    expect(highlightWords('Hello "big world" -spam -"no way" zebra-quartz-57, 你好')).toEqual(['hello', 'big', 'world', 'zebra-quartz-57', '你好']);
+    expect(highlightWords('Hello "big world" -spam -"no way" zebra-quartz-57, 你好')).toEqual([
+      'hello',
+      'big',
+      'world',
+      'zebra-quartz-57',
+      '你好',
+    ]);
     expect(highlightWords('')).toEqual([]);
   });
 });

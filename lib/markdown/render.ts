@@ -30,9 +30,12 @@ function createMarked(pattern: RegExp | null): Marked {
       },
       code(token: Tokens.Code) {
         const lang = /^[\w+#.-]{1,30}$/.test(token.lang ?? '') ? token.lang! : '';
-        const body = lang && token.text.length <= COLOUR_LIMIT
-          ? codePieces(token.text, lang).map((p) => (p.cls ? `<span class="tok-${p.cls}">${hl(p.text)}</span>` : hl(p.text))).join('')
-          : hl(token.text);
+        const body =
+          lang && token.text.length <= COLOUR_LIMIT
+            ? codePieces(token.text, lang)
+                .map((p) => (p.cls ? `<span class="tok-${p.cls}">${hl(p.text)}</span>` : hl(p.text)))
+                .join('')
+            : hl(token.text);
         const label = lang ? `<div class="md-code-lang">${escapeHtml(lang)}</div>` : '';
         const cls = lang ? ` class="language-${escapeHtml(lang)}"` : '';
         return `<div class="md-code">${label}<pre><code${cls}>${body}</code></pre></div>\n`;
@@ -47,7 +50,9 @@ function createMarked(pattern: RegExp | null): Marked {
       image(token: Tokens.Image) {
         const alt = hl(token.text || 'image');
         const href = safeHref(token.href);
-        return href ? `<a href="${escapeHtml(href)}" rel="nofollow noopener noreferrer" target="_blank">[image: ${alt}]</a>` : `[image: ${alt}]`;
+        return href
+          ? `<a href="${escapeHtml(href)}" rel="nofollow noopener noreferrer" target="_blank">[image: ${alt}]</a>`
+          : `[image: ${alt}]`;
       },
     },
   });

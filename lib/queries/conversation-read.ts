@@ -13,13 +13,24 @@ export interface Moderation {
 }
 
 export interface Message {
-  role: string; content: string; turn_identifier: string | null; timestamp: string | null; language: string | null;
-  toxic: boolean | null; redacted: boolean | null; moderation: Moderation;
+  role: string;
+  content: string;
+  turn_identifier: string | null;
+  timestamp: string | null;
+  language: string | null;
+  toxic: boolean | null;
+  redacted: boolean | null;
+  moderation: Moderation;
 }
 
 export interface Conversation extends ConversationRow {
-  first_timestamp: string | null; user_agent: string | null; accept_language: string | null; n_messages: number;
-  n_chars: number; flagged: boolean | null; messages: Message[];
+  first_timestamp: string | null;
+  user_agent: string | null;
+  accept_language: string | null;
+  n_messages: number;
+  n_chars: number;
+  flagged: boolean | null;
+  messages: Message[];
 }
 
 export async function getConversation(id: string): Promise<Conversation | undefined> {
@@ -27,7 +38,10 @@ export async function getConversation(id: string): Promise<Conversation | undefi
 }
 
 /** What a page needs to show a turn it does not render: its role and identifier. */
-export interface TurnStub { role: string; turn_identifier: string | null }
+export interface TurnStub {
+  role: string;
+  turn_identifier: string | null;
+}
 
 /** The conversation with its first `head` messages in full and only stubs for the rest. */
 export async function getConversationHead(id: string, head: number): Promise<(Conversation & { later: TurnStub[] }) | undefined> {
@@ -43,7 +57,11 @@ export const readHooks: { afterLookup?: () => Promise<void> } = {};
  * decodes a vector of every column it reads, a good part of a page's time). Should
  * an ingest swap the index between the lookup and the reads, they are made again on the new one.
  */
-async function readConversation(id: string, head?: number, retried = false): Promise<{ conversation: Conversation; later: TurnStub[] } | undefined> {
+async function readConversation(
+  id: string,
+  head?: number,
+  retried = false,
+): Promise<{ conversation: Conversation; later: TurnStub[] } | undefined> {
   const found = await session(async (c, scope) => ({ idx: await conversationIndex(c, id), scope }), POINT);
   if (readHooks.afterLookup) await readHooks.afterLookup();
   if (found.idx === undefined) return undefined;
@@ -51,35 +69,54 @@ async function readConversation(id: string, head?: number, retried = false): Pro
   // On a swapped index the row number may name another conversation or none (past the text
   // store's end): read nothing there, and look the id up again.
   const [header, body] = await Promise.all([
-    session(async (c, scope) => ({
-      scope,
-      conv: scope !== found.scope ? undefined : await c.one<Conversation>(
-        `SELECT ${ROW_COLUMNS}, ${ISO('c.first_ts')} AS first_timestamp, c.user_agent, c.accept_language,
+    session(
+      async (c, scope) => ({
+        scope,
+        conv:
+          scope !== found.scope
+            ? undefined
+            : await c.one<Conversation>(
+                `SELECT ${ROW_COLUMNS}, ${ISO('c.first_ts')} AS first_timestamp, c.user_agent, c.accept_language,
            c.n_messages, c.n_chars::BIGINT AS n_chars, c.flagged
-         FROM conversations c WHERE c.idx = ${idx}`),
-    }), POINT),
+         FROM conversations c WHERE c.idx = ${idx}`,
+              ),
+      }),
+      POINT,
+    ),
     session(async (c, scope) => {
       if (scope !== found.scope) return { scope, rows: [], texts: [], later: [] };
       const cut = head === undefined ? '' : ` AND pos < ${Math.trunc(head)}`;
       const rows = await c.all<Record<string, unknown>>(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conv = ${idx}${cut} ORDER BY pos`);
       const texts = textOf(c).read(idx, { to: head });
       // Stubs only for a conversation longer than the head: most pages need no third query.
-      const later = head !== undefined && rows.length === head
-        ? await c.all<TurnStub>(`SELECT role, turn_identifier::VARCHAR AS turn_identifier FROM messages
+      const later =
+        head !== undefined && rows.length === head
+          ? await c.all<TurnStub>(`SELECT role, turn_identifier::VARCHAR AS turn_identifier FROM messages
             WHERE conv = ${idx} AND pos >= ${Math.trunc(head)} ORDER BY pos`)
-        : [];
+          : [];
       return { scope, rows, texts, later };
     }, POINT),
   ]);
   if (header.scope !== found.scope || body.scope !== found.scope) return retried ? undefined : readConversation(id, head, true);
   const conv = header.conv;
   if (!conv || conv.id !== id) return undefined;
-  return { conversation: { ...conv, n_chars: Number(conv.n_chars), messages: withText(body.rows, body.texts.map((t) => t.text)) }, later: body.later };
+  return {
+    conversation: {
+      ...conv,
+      n_chars: Number(conv.n_chars),
+      messages: withText(
+        body.rows,
+        body.texts.map((t) => t.text),
+      ),
+    },
+    later: body.later,
+  };
 }
 
 /** Message rows (MESSAGE_COLUMNS, in position order) with their text from the store, shaped by toMessage. */
 export function withText(rows: Record<string, unknown>[], texts: string[]): Message[] {
-  if (rows.length !== texts.length) throw new Error(`the index holds ${rows.length} messages but the text store ${texts.length}: rebuild the index`);
+  if (rows.length !== texts.length)
+    throw new Error(`the index holds ${rows.length} messages but the text store ${texts.length}: rebuild the index`);
   return rows.map((r, i) => toMessage(r, texts[i]!));
 }
 
@@ -93,15 +130,27 @@ export function toMessage(r: Record<string, unknown>, content: string): Message 
   const scored = CATEGORIES.some((c) => r[`s_${underscored(c)}`] != null);
   const detoxified = DETOXIFY.some((d) => r[`d_${d}`] != null);
   return {
-    role: r.role as string, content, turn_identifier: r.turn_identifier as string | null,
-    timestamp: r.timestamp as string | null, language: r.language as string | null, toxic: r.toxic as boolean | null,
+    role: r.role as string,
+    content,
+    turn_identifier: r.turn_identifier as string | null,
+    timestamp: r.timestamp as string | null,
+    language: r.language as string | null,
+    toxic: r.toxic as boolean | null,
     redacted: r.redacted as boolean | null,
     moderation: {
       flagged: r.flagged as boolean | null,
-      openai: scored ? Object.fromEntries(CATEGORIES.map((c) => [c, {
-        score: r[`s_${underscored(c)}`] as number | null, flagged: r[`f_${underscored(c)}`] as boolean | null }])) : null,
+      openai: scored
+        ? Object.fromEntries(
+            CATEGORIES.map((c) => [
+              c,
+              {
+                score: r[`s_${underscored(c)}`] as number | null,
+                flagged: r[`f_${underscored(c)}`] as boolean | null,
+              },
+            ]),
+          )
+        : null,
       detoxify: detoxified ? Object.fromEntries(DETOXIFY.map((d) => [d, r[`d_${d}`] as number | null])) : null,
     },
   };
 }
-

@@ -9,7 +9,10 @@ import { manualClock, type ManualClock } from '@/test/clock';
 import { duck } from '@/test/duck';
 import { copyIndex, WILDCHAT, WILDCHAT_CACHE } from '@/test/fixtures';
 
-const root = (() => { mkdirSync(resolve('.cache/test-broken'), { recursive: true }); return mkdtempSync(resolve('.cache/test-broken/swap-')); })();
+const root = (() => {
+  mkdirSync(resolve('.cache/test-broken'), { recursive: true });
+  return mkdtempSync(resolve('.cache/test-broken/swap-'));
+})();
 const served = join(root, 'served');
 const other = join(root, 'second-shard-index');
 const SHARD = 'train-00001-of-00002.parquet';

@@ -13,7 +13,9 @@ const WORD = 'the';
 beforeAll(async () => {
   process.env.WILDSCOPE_CACHE = WILDCHAT_CACHE;
   ({ exploreView } = await import('./explore'));
-  await (await duck()).run(`CREATE OR REPLACE TABLE econv AS SELECT language, country, turn,
+  await (
+    await duck()
+  ).run(`CREATE OR REPLACE TABLE econv AS SELECT language, country, turn,
       list_bool_or([o.flagged FOR o IN openai_moderation]) AS flagged,
       ${CATEGORIES.map((c) => `${flaggedIn(c)} AS "f_${underscored(c)}"`).join(', ')},
       ${hasWord(WORD)} AS has_word

@@ -9,7 +9,12 @@ import type { FlagCounts } from './flag-counts';
 import { withSelection } from './selection';
 import { countSummary } from './summary';
 
-export interface ExploreView { list: ConversationList; facets: FacetCounts; turns: TurnBucket[]; flags: FlagCounts }
+export interface ExploreView {
+  list: ConversationList;
+  facets: FacetCounts;
+  turns: TurnBucket[];
+  flags: FlagCounts;
+}
 
 export async function exploreView(filter: Filter, listing: Listing): Promise<ExploreView> {
   const [rows, facets, { total, turns, flags }] = await Promise.all([

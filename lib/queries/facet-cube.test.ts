@@ -17,7 +17,9 @@ beforeAll(async () => {
   ({ countFacets } = await import('./facets'));
   ({ listConversations } = await import('./listing'));
   ({ session } = await import('../server/index-db'));
-  await (await duck()).run(`CREATE OR REPLACE TABLE cube_src AS
+  await (
+    await duck()
+  ).run(`CREATE OR REPLACE TABLE cube_src AS
     SELECT language, country, state, model, toxic, redacted FROM ${parquet(WILDCHAT.dir)}`);
 });
 
@@ -36,10 +38,12 @@ async function compareSelections(): Promise<void> {
   const d = await duck();
   const values: Record<string, string[]> = {};
   for (const f of ['language', 'country', 'state', 'model']) {
-    values[f] = (await d.all<{ v: string }>(`SELECT ${f} AS v FROM cube_src WHERE ${f} IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 6`)).map((r) => r.v);
+    values[f] = (
+      await d.all<{ v: string }>(`SELECT ${f} AS v FROM cube_src WHERE ${f} IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 6`)
+    ).map((r) => r.v);
   }
   const r = rng(7);
-  const pick = <T,>(xs: T[]) => xs[Math.floor(r() * xs.length)]!;
+  const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)]!;
   for (let i = 0; i < 40; i++) {
     const p = new URLSearchParams();
     for (const f of ['language', 'country', 'state', 'model']) {
@@ -53,14 +57,23 @@ async function compareSelections(): Promise<void> {
     const { filter, listing } = parseParams(p);
     expect(cubeAnswers(filter)).toBe(true);
     const conds = [...new Set(p.keys())].map((k) => condition(k, p.getAll(k)));
-    const where = (omit?: string) => conds.filter((c) => c.field !== omit).map((c) => c.sql).join(' AND ') || 'true';
+    const where = (omit?: string) =>
+      conds
+        .filter((c) => c.field !== omit)
+        .map((c) => c.sql)
+        .join(' AND ') || 'true';
 
     const [facets, list] = await Promise.all([countFacets(filter), listConversations(filter, listing)]);
     const total = Number((await d.one<{ n: bigint }>(`SELECT count(*) AS n FROM cube_src WHERE ${where()}`))!.n);
     expect(list.total, p.toString()).toBe(total);
     for (const f of CUBE_FACETS) {
-      const want = new Map((await d.all<{ v: string | boolean | null; n: bigint }>(
-        `SELECT ${f} AS v, count(*) AS n FROM cube_src WHERE ${where(f)} GROUP BY 1`)).map((x) => [x.v, Number(x.n)]));
+      const want = new Map(
+        (
+          await d.all<{ v: string | boolean | null; n: bigint }>(
+            `SELECT ${f} AS v, count(*) AS n FROM cube_src WHERE ${where(f)} GROUP BY 1`,
+          )
+        ).map((x) => [x.v, Number(x.n)]),
+      );
       const got = facets[f];
       expect(got.length, `${f} under ${p}`).toBe(Math.min(50, want.size));
       for (const g of got) expect(g.count, `${f}=${g.value} under ${p}`).toBe(want.get(g.value));
@@ -76,9 +89,10 @@ describe('facets from the cube of facet values', () => {
     await compareSelections();
   });
 
-  it('counts the same by scans past the cube\'s cell limit', async () => {
-    const cells = Number((await (await duck()).one<{ n: bigint }>(
-      `SELECT count(*) AS n FROM (SELECT DISTINCT ${CUBE_FACETS.join(', ')} FROM cube_src)`))!.n);
+  it("counts the same by scans past the cube's cell limit", async () => {
+    const cells = Number(
+      (await (await duck()).one<{ n: bigint }>(`SELECT count(*) AS n FROM (SELECT DISTINCT ${CUBE_FACETS.join(', ')} FROM cube_src)`))!.n,
+    );
     const { filter } = parseParams(new URLSearchParams('language=English'));
     const cube = () => session((c) => cubeCounts(c, filter));
     const limit = cubeLimit.maxCells;
@@ -95,7 +109,15 @@ describe('facets from the cube of facet values', () => {
   });
 
   it('leaves selections with other conditions to the scans', () => {
-    for (const qs of ['q=the', 'language=English&turns_min=2', 'hashed_ip=x', 'not_conversation_hash=y', 'from=2023-06-01', 'flagged=any', 'min_harassment=0.5']) {
+    for (const qs of [
+      'q=the',
+      'language=English&turns_min=2',
+      'hashed_ip=x',
+      'not_conversation_hash=y',
+      'from=2023-06-01',
+      'flagged=any',
+      'min_harassment=0.5',
+    ]) {
       expect(cubeAnswers(parseParams(new URLSearchParams(qs)).filter), qs).toBe(false);
     }
     expect(cubeAnswers(parseParams(new URLSearchParams('language=English&not_country=China&toxic=true&redacted=false')).filter)).toBe(true);

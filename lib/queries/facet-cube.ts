@@ -38,7 +38,10 @@ function testOf(f: Filter, field: CubeFacet): ((v: string | boolean | null) => b
   return (v) => (yes ? v !== null && yes.has(v as string) : true) && (no ? v === null || !no.has(v as string) : true);
 }
 
-export interface CubeCounts { total: number; facets: Record<CubeFacet, Counted[]> }
+export interface CubeCounts {
+  total: number;
+  facets: Record<CubeFacet, Counted[]>;
+}
 
 /**
  * The selection's total, and each cube facet counted under every filter but its own (unsorted);
@@ -47,7 +50,8 @@ export interface CubeCounts { total: number; facets: Record<CubeFacet, Counted[]
 export async function cubeCounts(c: Connection, filter: Filter): Promise<CubeCounts | undefined> {
   const max = cubeLimit.maxCells;
   const cells = await cachedPerIndex(c, `facets|cube|${max}`, async () => {
-    const rows = await c.all<Cell>(`SELECT ${CUBE_FACETS.map((f) => (f === 'toxic' || f === 'redacted' ? f : `CAST(${f} AS VARCHAR) AS ${f}`)).join(', ')},
+    const rows =
+      await c.all<Cell>(`SELECT ${CUBE_FACETS.map((f) => (f === 'toxic' || f === 'redacted' ? f : `CAST(${f} AS VARCHAR) AS ${f}`)).join(', ')},
       count(*)::INTEGER AS n FROM conversations GROUP BY ALL LIMIT ${max + 1}`);
     return rows.length > max ? undefined : rows;
   });
@@ -61,7 +65,10 @@ export async function cubeCounts(c: Connection, filter: Filter): Promise<CubeCou
     let fails = 0;
     for (let i = 0; i < tests.length && fails < 2; i++) {
       const test = tests[i];
-      if (test && !test(cell[CUBE_FACETS[i]!])) { failed = i; fails++; }
+      if (test && !test(cell[CUBE_FACETS[i]!])) {
+        failed = i;
+        fails++;
+      }
     }
     if (fails >= 2) continue;
     if (fails === 0) total += cell.n;

@@ -27,13 +27,19 @@ async function countOne(c: Connection, sel: Selection, field: Facet): Promise<Co
   const where = sel.where(sql, { omit: field });
   // Users are grouped by their number (ingest/tables.ts numberUsers), given in the order of their strings.
   if (field === 'hashed_ip') {
-    return c.all<Counted>(`SELECT u.hashed_ip AS value, g.count FROM (
+    return c.all<Counted>(
+      `SELECT u.hashed_ip AS value, g.count FROM (
         SELECT c.user_id AS uid, count(*)::INTEGER AS count FROM conversations c WHERE ${where}
         GROUP BY 1 ORDER BY 2 DESC, 1 NULLS LAST LIMIT ${TOP}) g
-      LEFT JOIN users u ON u.uid = g.uid ORDER BY g.count DESC, g.uid NULLS LAST`, sql.params);
+      LEFT JOIN users u ON u.uid = g.uid ORDER BY g.count DESC, g.uid NULLS LAST`,
+      sql.params,
+    );
   }
-  return c.all<Counted>(`SELECT c.${field} AS value, count(*)::INTEGER AS count FROM conversations c
-    WHERE ${where} GROUP BY 1 ORDER BY 2 DESC, 1 NULLS LAST LIMIT ${TOP}`, sql.params);
+  return c.all<Counted>(
+    `SELECT c.${field} AS value, count(*)::INTEGER AS count FROM conversations c
+    WHERE ${where} GROUP BY 1 ORDER BY 2 DESC, 1 NULLS LAST LIMIT ${TOP}`,
+    sql.params,
+  );
 }
 
 export function countFacets(filter: Filter): Promise<FacetCounts> {
@@ -50,7 +56,9 @@ async function compute(c: Connection, sel: Selection): Promise<FacetCounts> {
   const cube = cubeAnswers(filter) ? await cubeCounts(c, filter) : undefined;
   if (cube) {
     const users = await countOne(c, sel, 'hashed_ip');
-    return Object.fromEntries(FACETS.map((f) => [f, f === 'hashed_ip' ? users : cube.facets[f].sort(byCount).slice(0, TOP)])) as FacetCounts;
+    return Object.fromEntries(
+      FACETS.map((f) => [f, f === 'hashed_ip' ? users : cube.facets[f].sort(byCount).slice(0, TOP)]),
+    ) as FacetCounts;
   }
   const out = {} as FacetCounts;
   const shared = FACETS.filter((f) => f !== 'hashed_ip' && !isFiltered(filter, f));
@@ -63,10 +71,16 @@ async function compute(c: Connection, sel: Selection): Promise<FacetCounts> {
       `SELECT CASE ${shared.map((f) => `WHEN grouping(c.${f}) = 0 THEN '${f}'`).join(' ')} END AS facet,
          COALESCE(${shared.map((f) => `CAST(c.${f} AS VARCHAR)`).join(', ')}) AS value, count(*)::INTEGER AS count
        FROM conversations c WHERE ${where}
-       GROUP BY GROUPING SETS (${shared.map((f) => `(c.${f})`).join(', ')})`, sql.params);
+       GROUP BY GROUPING SETS (${shared.map((f) => `(c.${f})`).join(', ')})`,
+      sql.params,
+    );
     for (const f of shared) {
-      out[f] = rows.filter((r) => r.facet === f)
-        .map((r) => ({ value: f === 'toxic' || f === 'redacted' ? (r.value === null ? null : r.value === 'true') : r.value, count: r.count }))
+      out[f] = rows
+        .filter((r) => r.facet === f)
+        .map((r) => ({
+          value: f === 'toxic' || f === 'redacted' ? (r.value === null ? null : r.value === 'true') : r.value,
+          count: r.count,
+        }))
         .sort(byCount)
         .slice(0, TOP);
     }

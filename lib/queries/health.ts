@@ -7,8 +7,13 @@ import { session } from '../server/index-db';
 
 export interface Health {
   status: 'ok' | 'degraded';
-  kind: string; conversations: number; messages: number; terms: number;
-  built_at: string; build_seconds: number; problem?: string;
+  kind: string;
+  conversations: number;
+  messages: number;
+  terms: number;
+  built_at: string;
+  build_seconds: number;
+  problem?: string;
 }
 
 export async function getHealth(): Promise<Health> {
@@ -17,7 +22,13 @@ export async function getHealth(): Promise<Health> {
   const statusFile = join(config().cache, STATUS_FILE);
   const status = existsSync(statusFile) ? (JSON.parse(readFileSync(statusFile, 'utf8')) as { problem?: string }) : {};
   return {
-    status: status.problem ? 'degraded' : 'ok', kind: m.kind, conversations: m.conversations, messages: m.messages,
-    terms: m.terms, built_at: m.builtAt, build_seconds: m.seconds, ...(status.problem ? { problem: status.problem } : {}),
+    status: status.problem ? 'degraded' : 'ok',
+    kind: m.kind,
+    conversations: m.conversations,
+    messages: m.messages,
+    terms: m.terms,
+    built_at: m.builtAt,
+    build_seconds: m.seconds,
+    ...(status.problem ? { problem: status.problem } : {}),
   };
 }

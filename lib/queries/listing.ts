@@ -58,16 +58,23 @@ function snippetsOf(text: TextStore, filter: Filter, convs: number[]): Map<numbe
   const find = snippetFinder(filter.q!);
   const out = new Map<number, string>();
   for (const conv of convs) {
-    text.some(conv, (m) => {
-      const snippet = find(m.text);
-      if (snippet) out.set(conv, snippet);
-      return snippet !== null;
-    }, { role: filter.role });
+    text.some(
+      conv,
+      (m) => {
+        const snippet = find(m.text);
+        if (snippet) out.set(conv, snippet);
+        return snippet !== null;
+      },
+      { role: filter.role },
+    );
   }
   return out;
 }
 
-export interface ConversationList { total: number; rows: ConversationRow[] }
+export interface ConversationList {
+  total: number;
+  rows: ConversationRow[];
+}
 
 export function listConversations(filter: Filter, listing: Listing): Promise<ConversationList> {
   return withSelection(filter, (c, sel) => listWith(c, sel, listing));
@@ -77,7 +84,13 @@ export function listConversations(filter: Filter, listing: Listing): Promise<Con
 export async function pageRows(c: Connection, sel: Selection, listing: Listing): Promise<ConversationRow[]> {
   const s = pageSql(sel, listing);
   const found = await c.all<ConversationRow & { conv_idx: number }>(s.text, s.params);
-  const snippets = sel.filter.q ? snippetsOf(textOf(c), sel.filter, found.map((r) => Number(r.conv_idx))) : undefined;
+  const snippets = sel.filter.q
+    ? snippetsOf(
+        textOf(c),
+        sel.filter,
+        found.map((r) => Number(r.conv_idx)),
+      )
+    : undefined;
   return found.map(({ conv_idx, ...row }) => (snippets ? { ...row, snippet: snippets.get(Number(conv_idx)) ?? null } : row));
 }
 

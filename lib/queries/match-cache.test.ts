@@ -6,20 +6,34 @@ function setup(limits: Partial<{ ttlMs: number; maxEntries: number; maxRows: num
   let clock = 0;
   const dropped: string[] = [];
   const computed: string[] = [];
-  const cache = new MatchCache({ ttlMs: 1000, maxEntries: 10, maxRows: 1000, ...limits }, (t) => dropped.push(t), () => clock);
+  const cache = new MatchCache(
+    { ttlMs: 1000, maxEntries: 10, maxRows: 1000, ...limits },
+    (t) => dropped.push(t),
+    () => clock,
+  );
   const compute = (rows: number, gate?: Promise<void>) => async (table: string) => {
     computed.push(table);
     await gate;
     return rows;
   };
-  return { cache, dropped, computed, compute, tick: (ms: number) => { clock += ms; } };
+  return {
+    cache,
+    dropped,
+    computed,
+    compute,
+    tick: (ms: number) => {
+      clock += ms;
+    },
+  };
 }
 
 describe('MatchCache', () => {
   it('computes once for requests that arrive while it runs', async () => {
     const { cache, computed, compute } = setup();
     let open!: () => void;
-    const gate = new Promise<void>((r) => { open = r; });
+    const gate = new Promise<void>((r) => {
+      open = r;
+    });
     const a = cache.acquire('q', 't', compute(5, gate));
     const b = cache.acquire('q', 't', compute(5, gate));
     open();
@@ -71,7 +85,10 @@ describe('MatchCache', () => {
 
   it('forgets a failed computation, drops what it made and computes again next time', async () => {
     const { cache, dropped, computed, compute } = setup();
-    const failing = async (t: string) => { computed.push(t); throw new Error('deadline'); };
+    const failing = async (t: string) => {
+      computed.push(t);
+      throw new Error('deadline');
+    };
     await expect(cache.acquire('q', 't', failing)).rejects.toThrow('deadline');
     expect(dropped).toEqual(['t1']);
     expect(cache.size).toBe(0);

@@ -13,7 +13,11 @@ export interface Entry {
   done: boolean;
 }
 
-export interface CacheLimits { ttlMs: number; maxEntries: number; maxRows: number }
+export interface CacheLimits {
+  ttlMs: number;
+  maxEntries: number;
+  maxRows: number;
+}
 
 export class MatchCache {
   private readonly entries = new Map<string, Entry>(); // oldest use first
@@ -38,11 +42,17 @@ export class MatchCache {
     } else {
       const table = `${prefix}${++this.counter}`;
       const entry: Entry = { key, table, ready: Promise.resolve(), rows: 0, users: 0, idleSince: this.now(), done: false };
-      entry.ready = compute(table).then((rows) => { entry.rows = rows; entry.done = true; }, (err) => {
-        if (this.entries.get(key) === entry) this.entries.delete(key);
-        this.drop(table);
-        throw err;
-      });
+      entry.ready = compute(table).then(
+        (rows) => {
+          entry.rows = rows;
+          entry.done = true;
+        },
+        (err) => {
+          if (this.entries.get(key) === entry) this.entries.delete(key);
+          this.drop(table);
+          throw err;
+        },
+      );
       this.entries.set(key, entry);
       e = entry;
     }

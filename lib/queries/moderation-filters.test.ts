@@ -12,7 +12,9 @@ let list: Handler;
 beforeAll(async () => {
   process.env.WILDSCOPE_CACHE = WILDCHAT_CACHE;
   list = (await import('@/app/api/conversations/route')).GET as unknown as Handler;
-  await (await duck()).run(`CREATE OR REPLACE TABLE mconv AS SELECT language,
+  await (
+    await duck()
+  ).run(`CREATE OR REPLACE TABLE mconv AS SELECT language,
       ${CATEGORIES.map((c) => `${maxScore(c)} AS "m_${underscored(c)}", ${flaggedIn(c)} AS "f_${underscored(c)}"`).join(', ')}
     FROM ${parquet(WILDCHAT.dir)}`);
 });
@@ -45,8 +47,9 @@ describe('moderation filters against DuckDB', () => {
     // A repeat replaces the earlier value; thresholds of two categories combine with AND.
     const [a, b] = [underscored(CATEGORIES[0]), underscored(CATEGORIES[1])];
     expect(await total(`min_${a}=0.9&min_${a}=0.0001`)).toBe(await count(`"m_${a}" >= 0.0001`));
-    expect(await total(`min_${a}=0.0001&min_${b}=0.0001&language=English`))
-      .toBe(await count(`"m_${a}" >= 0.0001 AND "m_${b}" >= 0.0001 AND language = 'English'`));
+    expect(await total(`min_${a}=0.0001&min_${b}=0.0001&language=English`)).toBe(
+      await count(`"m_${a}" >= 0.0001 AND "m_${b}" >= 0.0001 AND language = 'English'`),
+    );
     expect(await total(`min_${a}=1`)).toBe(await count(`"m_${a}" >= 1`));
   });
 
@@ -59,9 +62,11 @@ describe('moderation filters against DuckDB', () => {
     }
     expect(some).toBeGreaterThan(CATEGORIES.length / 2);
     const [a, b] = [CATEGORIES.at(-1)!, CATEGORIES.at(-2)!];
-    expect(await total(`flagged=${encodeURIComponent(a)}&flagged=${encodeURIComponent(b)}`))
-      .toBe(await count(`"f_${underscored(a)}" OR "f_${underscored(b)}"`));
-    expect(await total(`flagged=${encodeURIComponent(a)}&min_${underscored(b)}=0.001`))
-      .toBe(await count(`"f_${underscored(a)}" AND "m_${underscored(b)}" >= 0.001`));
+    expect(await total(`flagged=${encodeURIComponent(a)}&flagged=${encodeURIComponent(b)}`)).toBe(
+      await count(`"f_${underscored(a)}" OR "f_${underscored(b)}"`),
+    );
+    expect(await total(`flagged=${encodeURIComponent(a)}&min_${underscored(b)}=0.001`)).toBe(
+      await count(`"f_${underscored(a)}" AND "m_${underscored(b)}" >= 0.001`),
+    );
   });
 });

@@ -27,8 +27,11 @@ async function ids(qs: string): Promise<string[]> {
 }
 
 describe('neighbours at the ends of the results', () => {
-  const cases: [string, string][] = [['language=English&sort=oldest', "language = 'English'"],
-    ['q=the&language=English&sort=relevance', `${hasWord('the')} AND language = 'English'`], ['turns_min=3&sort=turns', 'turn >= 3']];
+  const cases: [string, string][] = [
+    ['language=English&sort=oldest', "language = 'English'"],
+    ['q=the&language=English&sort=relevance', `${hasWord('the')} AND language = 'English'`],
+    ['turns_min=3&sort=turns', 'turn >= 3'],
+  ];
   for (const [qs, where] of cases) {
     it(`walks ${qs} from its first result to its last`, async () => {
       const order = await ids(qs);

@@ -1,9 +1,19 @@
 // A conversation's row as listings, exports and the conversation page read it, and the one way
 // instants are spelled in SQL results.
 export interface ConversationRow {
-  id: string; conversation_hash: string | null; model: string | null; timestamp: string | null; turns: number;
-  language: string | null; country: string | null; state: string | null; hashed_ip: string | null;
-  toxic: boolean | null; redacted: boolean | null; preview: string | null; max_moderation: number | null;
+  id: string;
+  conversation_hash: string | null;
+  model: string | null;
+  timestamp: string | null;
+  turns: number;
+  language: string | null;
+  country: string | null;
+  state: string | null;
+  hashed_ip: string | null;
+  toxic: boolean | null;
+  redacted: boolean | null;
+  preview: string | null;
+  max_moderation: number | null;
   /** With a search: the first matching message, cut around its first hit (null when only a phrase's order matched elsewhere). */
   snippet?: string | null;
 }

@@ -29,12 +29,16 @@ beforeAll(async () => {
   const names = Object.keys(TEXTS) as Name[];
   const c = await duck();
   const data = join(root, 'data');
-  await c.run(`CREATE OR REPLACE TEMP TABLE scripts AS SELECT * FROM (VALUES ${names.map((n, i) => `(${i + 1}, '${TEXTS[n]}')`).join(', ')}) t(k, text)`);
+  await c.run(
+    `CREATE OR REPLACE TEMP TABLE scripts AS SELECT * FROM (VALUES ${names.map((n, i) => `(${i + 1}, '${TEXTS[n]}')`).join(', ')}) t(k, text)`,
+  );
   mkdirSync(data);
   await c.run(`COPY (SELECT f.* REPLACE (list_transform(f.conversation, (m, i) -> struct_update(m, content := CASE WHEN i = 1 THEN s.text ELSE 'nothing to see here' END)) AS conversation)
       FROM (SELECT *, row_number() OVER () AS k FROM ${parquet(WILDCHAT.dir)} LIMIT ${names.length}) f JOIN scripts s USING (k) ORDER BY k)
     TO '${join(data, 'scripts.parquet')}' (FORMAT parquet)`);
-  const rows = await c.all<{ k: number; id: string }>(`SELECT row_number() OVER () AS k, conversation[1].turn_identifier::VARCHAR AS id FROM read_parquet('${join(data, 'scripts.parquet')}')`);
+  const rows = await c.all<{ k: number; id: string }>(
+    `SELECT row_number() OVER () AS k, conversation[1].turn_identifier::VARCHAR AS id FROM read_parquet('${join(data, 'scripts.parquet')}')`,
+  );
   for (const r of rows) ids.set(r.id, names[Number(r.k) - 1]!);
   const cache = join(root, 'cache');
   await buildIndex({ data, cache });

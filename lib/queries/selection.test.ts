@@ -15,8 +15,12 @@ beforeAll(async () => {
   ({ session } = await import('../server/index-db'));
 });
 
-const shared = () => session(async (c) => (await c.all<{ name: string }>(
-  "SELECT table_name AS name FROM duckdb_tables() WHERE database_name = 'memory' ORDER BY name")).map((t) => t.name));
+const shared = () =>
+  session(async (c) =>
+    (await c.all<{ name: string }>("SELECT table_name AS name FROM duckdb_tables() WHERE database_name = 'memory' ORDER BY name")).map(
+      (t) => t.name,
+    ),
+  );
 const view = (qs: string) => {
   const { filter, listing } = parseParams(new URLSearchParams(qs));
   return exploreView(filter, listing);

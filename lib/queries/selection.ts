@@ -22,7 +22,10 @@ export interface SelectionWhere {
 
 /** The conversations a filter selects; with a search, `matches` names its computed matches (withSelection). */
 export class Selection {
-  constructor(readonly filter: Filter, readonly matches?: MatchTable) {}
+  constructor(
+    readonly filter: Filter,
+    readonly matches?: MatchTable,
+  ) {}
 
   private table(): MatchTable {
     // Phrases are confirmed on the text outside SQL: a search's matches exist only as withSelection's table.
@@ -70,7 +73,9 @@ function cacheOf(scope: Scope): MatchCache {
       void session(async (c, s) => {
         if (s !== scope) return;
         for (const statement of dropMatchesSql(matchTable(name))) await c.run(statement);
-      }).catch(() => { /* the index was swapped, and its memory with it */ });
+      }).catch(() => {
+        /* the index was swapped, and its memory with it */
+      });
     };
     cache = new MatchCache({ ...LIMITS, ttlMs: matchCacheSeconds() * 1000 }, drop);
     caches.set(scope, cache);
@@ -83,7 +88,11 @@ function cacheOf(scope: Scope): MatchCache {
  * bits) the session holds. The search is computed once per query and scope for every request that
  * wants it meanwhile, and kept a while after (config.ts's matchCacheSeconds).
  */
-export async function withSelection<T>(filter: Filter, fn: (c: Connection, sel: Selection) => Promise<T>, options?: Pick<SessionOptions, 'deadlineMs'>): Promise<T> {
+export async function withSelection<T>(
+  filter: Filter,
+  fn: (c: Connection, sel: Selection) => Promise<T>,
+  options?: Pick<SessionOptions, 'deadlineMs'>,
+): Promise<T> {
   if (!filter.q) return session((c) => fn(c, new Selection(filter)), options);
   const plan = filter.search ?? parseQuery(filter.q);
   // Phrases read message text, for seconds at WildChat scale: they take one of the heavy slots.
@@ -95,10 +104,14 @@ export async function withSelection<T>(filter: Filter, fn: (c: Connection, sel: 
     let entry: Entry;
     try {
       entry = await cache.acquire(key, 'memory.matches_', (name) =>
-        session(async (c, s) => {
-          if (s !== scope) throw new SwappedError();
-          return computeMatches(c, textOf(c), plan, filter.role, matchTable(name));
-        }, { ...options, heavy }));
+        session(
+          async (c, s) => {
+            if (s !== scope) throw new SwappedError();
+            return computeMatches(c, textOf(c), plan, filter.role, matchTable(name));
+          },
+          { ...options, heavy },
+        ),
+      );
     } catch (e) {
       if (e instanceof SwappedError) continue;
       throw e;

@@ -9,7 +9,11 @@ import { turnBucketColumns, turnBucketsOf, type TurnBucket } from './turn-bucket
 import { cachedPerIndex } from './cache';
 import type { Selection } from './selection';
 
-export interface Summary { total: number; turns: TurnBucket[]; flags: FlagCounts }
+export interface Summary {
+  total: number;
+  turns: TurnBucket[];
+  flags: FlagCounts;
+}
 
 /** The selection's summary; unfiltered, cached per index. */
 export function countSummary(c: Connection, sel: Selection): Promise<Summary> {

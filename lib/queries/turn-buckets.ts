@@ -10,11 +10,18 @@ export const TURN_BUCKETS = [
   { label: '21+', min: 21, max: null },
 ] as const;
 
-export interface TurnBucket { label: string; min: number; max: number | null; count: number }
+export interface TurnBucket {
+  label: string;
+  min: number;
+  max: number | null;
+  count: number;
+}
 
 /** Aggregates over conversations `c`, one per bucket, for turnBucketsOf to read back. */
-export const turnBucketColumns = (): string[] => TURN_BUCKETS.map((b, i) =>
-  `count(*) FILTER (WHERE c.turns >= ${b.min}${b.max === null ? '' : ` AND c.turns <= ${b.max}`})::INTEGER AS tb${i}`);
+export const turnBucketColumns = (): string[] =>
+  TURN_BUCKETS.map(
+    (b, i) => `count(*) FILTER (WHERE c.turns >= ${b.min}${b.max === null ? '' : ` AND c.turns <= ${b.max}`})::INTEGER AS tb${i}`,
+  );
 
 export const turnBucketsOf = (row: Record<string, number>): TurnBucket[] =>
   TURN_BUCKETS.map((b, i) => ({ ...b, count: row[`tb${i}`] ?? 0 }));

@@ -11,12 +11,22 @@ const checkOf = (q: string) => {
 /** Random texts built from pieces that exercise case, separators, word edges and the letters that fold from outside ASCII. */
 function texts(words: string[], seed: number, n: number, sequence = words): string[] {
   let x = seed;
-  const r = () => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32);
-  const pick = <T,>(xs: T[]) => xs[Math.floor(r() * xs.length)]!;
+  const r = () => (x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)]!;
   const seps = [' ', '  ', ', ', '-', '\u00a0', '\u3001', '\n', '_', '', 'é', '\u212a', '\u017f', '—'];
-  const variants = (w: string) => [w, w.toUpperCase(), w[0]!.toUpperCase() + w.slice(1),
-    w.replace(/k/g, '\u212a'), w.replace(/s/g, '\u017f'), [...w].map((c, i) => (i % 2 ? c.toUpperCase() : c)).join(''),
-    w.slice(1), `${w}x`, `é${w}`, `${w}é`, `${w}1`];
+  const variants = (w: string) => [
+    w,
+    w.toUpperCase(),
+    w[0]!.toUpperCase() + w.slice(1),
+    w.replace(/k/g, '\u212a'),
+    w.replace(/s/g, '\u017f'),
+    [...w].map((c, i) => (i % 2 ? c.toUpperCase() : c)).join(''),
+    w.slice(1),
+    `${w}x`,
+    `é${w}`,
+    `${w}é`,
+    `${w}1`,
+  ];
   const out: string[] = [];
   for (let i = 0; i < n; i++) {
     const parts: string[] = [];
@@ -39,7 +49,17 @@ const bytesOf = (t: string) => {
 };
 
 describe('byte tests of search checks', () => {
-  const cases = ['"kiss sky"', '"skies ask"', '"the sky is"', 'state-of-the-art', '"a_1 b2"', '"sk k s"', '"Ask 2"', '"desk bed"', '"bus zoo"'];
+  const cases = [
+    '"kiss sky"',
+    '"skies ask"',
+    '"the sky is"',
+    'state-of-the-art',
+    '"a_1 b2"',
+    '"sk k s"',
+    '"Ask 2"',
+    '"desk bed"',
+    '"bus zoo"',
+  ];
   for (const q of cases) {
     it(`never reject a message that ${q} matches, and reject most that it does not`, () => {
       const check = checkOf(q);
@@ -104,7 +124,10 @@ describe('byte tests in scripts that normalisation and folding change', () => {
     const check = checkOf(q);
     const test = byteTest(check);
     const matches = checkMatcher(check);
-    for (const [ts, want] of [[yes, true], [no, false]] as const) {
+    for (const [ts, want] of [
+      [yes, true],
+      [no, false],
+    ] as const) {
       for (const t of ts) {
         expect(matches(t), `${q} in ${JSON.stringify(t)}`).toBe(want);
         if (!test) continue;

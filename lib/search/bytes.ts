@@ -23,8 +23,32 @@ const LONG_S = [0xc5, 0xbf] as const;
 
 /** How often a character begins a word, roughly (English letter frequencies, in tenths of a percent). */
 const FREQUENCY: Record<string, number> = {
-  e: 127, t: 91, a: 82, o: 75, i: 70, n: 67, s: 63, h: 61, r: 60, d: 43, l: 40, c: 28, u: 28, m: 24, w: 24,
-  f: 22, g: 20, y: 20, p: 19, b: 15, v: 10, k: 8, j: 2, x: 2, q: 1, z: 1,
+  e: 127,
+  t: 91,
+  a: 82,
+  o: 75,
+  i: 70,
+  n: 67,
+  s: 63,
+  h: 61,
+  r: 60,
+  d: 43,
+  l: 40,
+  c: 28,
+  u: 28,
+  m: 24,
+  w: 24,
+  f: 22,
+  g: 20,
+  y: 20,
+  p: 19,
+  b: 15,
+  v: 10,
+  k: 8,
+  j: 2,
+  x: 2,
+  q: 1,
+  z: 1,
 };
 const rarity = (code: number) => FREQUENCY[String.fromCharCode(code)] ?? 5;
 
@@ -75,7 +99,9 @@ function containsTest(pattern: string): ByteTest | undefined {
   if ([...pattern].some((ch) => mayChange(ch.charCodeAt(0)))) return undefined;
   // Exact otherwise: a string holds another exactly when its UTF-8 holds the other's.
   const needle = Buffer.from(pattern, 'utf8');
-  const makers = [...new Set([...pattern].flatMap((ch) => [...sourcesOf(ch), ...ch.normalize('NFD').slice(1)]))].map((x) => Buffer.from(x, 'utf8'));
+  const makers = [...new Set([...pattern].flatMap((ch) => [...sourcesOf(ch), ...ch.normalize('NFD').slice(1)]))].map((x) =>
+    Buffer.from(x, 'utf8'),
+  );
   return (buf, start, end) => {
     const m = buf.subarray(start, end);
     let verdict: Verdict = NO;
@@ -93,7 +119,11 @@ function containsTest(pattern: string): ByteTest | undefined {
 export function byteTest(check: Check): ByteTest | undefined {
   if (check.kind === 'contains') return containsTest(check.pattern);
   const parts = check.sequence;
-  if (!parts?.length || !parts.every((p) => /^[a-z0-9_-]+$/.test(p) && isAsciiWord(p.charCodeAt(0)) && isAsciiWord(p.charCodeAt(p.length - 1)))) return undefined;
+  if (
+    !parts?.length ||
+    !parts.every((p) => /^[a-z0-9_-]+$/.test(p) && isAsciiWord(p.charCodeAt(0)) && isAsciiWord(p.charCodeAt(p.length - 1)))
+  )
+    return undefined;
   // Every piece is a non-empty run of [a-z0-9_-] (tested above): codes[p][0] is its first letter.
   const codes = parts.map((p) => Array.from(p, (ch) => ch.charCodeAt(0)));
   // Candidates are found by the first letter of one piece: the piece whose letter is rarest.
@@ -134,9 +164,15 @@ export function byteTest(check: Check): ByteTest | undefined {
     for (let n = cs.length - 1; n >= 0; n--) {
       // A character ending at e is one byte, or a folding character of its length.
       const c = cs[n]!;
-      if (spells(buf, c, e - 1, e, strict) === 1) { e--; continue; }
+      if (spells(buf, c, e - 1, e, strict) === 1) {
+        e--;
+        continue;
+      }
       const len = c === 107 ? KELVIN.length : c === 115 ? LONG_S.length : 0;
-      if (len && spells(buf, c, e - len, e, strict) === len) { e -= len; continue; }
+      if (len && spells(buf, c, e - len, e, strict) === len) {
+        e -= len;
+        continue;
+      }
       return -1;
     }
     return e;

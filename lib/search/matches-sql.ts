@@ -43,11 +43,12 @@ export function matchesSql(plan: SearchPlan, role?: SearchRole): string {
       WHERE p.term IN (${terms}) AND (p.roles & ${mask}) > 0`;
   // A conversation has one posting per term, so one term needs no grouping: its postings, in conv
   // order, are the matches, and a frequent word's hundreds of thousands are not grouped for nothing.
-  const from = plan.terms.length === 1
-    ? `(SELECT p.conv, ln(1 + p.tf) * t.idf AS score ${scored}) h`
-    : plan.terms.length
-    ? `(SELECT p.conv, sum(ln(1 + p.tf) * t.idf) AS score ${scored} GROUP BY p.conv HAVING count(*) = ${plan.terms.length}) h`
-    : '(SELECT idx AS conv, 0.0 AS score FROM conversations) h';
+  const from =
+    plan.terms.length === 1
+      ? `(SELECT p.conv, ln(1 + p.tf) * t.idf AS score ${scored}) h`
+      : plan.terms.length
+        ? `(SELECT p.conv, sum(ln(1 + p.tf) * t.idf) AS score ${scored} GROUP BY p.conv HAVING count(*) = ${plan.terms.length}) h`
+        : '(SELECT idx AS conv, 0.0 AS score FROM conversations) h';
   for (const { ids: ex, check } of plan.excluded) if (!check) conds.push(`h.conv NOT IN (${holdingAllSql(ex)})`);
   return `SELECT h.conv, h.score FROM ${from}${conds.length ? ` WHERE ${conds.join(' AND ')}` : ''}`;
 }

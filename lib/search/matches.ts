@@ -3,7 +3,17 @@
 import { UINTEGER, type Connection } from '../db/duckdb';
 import type { TextStore } from '../text/store';
 import { byteTest } from './bytes';
-import { bitsVariable, holdingInOneMessageSql, inMatches, localName, matchesSql, resetBitsSql, setBitsSql, type MatchTable, type SearchRole } from './matches-sql';
+import {
+  bitsVariable,
+  holdingInOneMessageSql,
+  inMatches,
+  localName,
+  matchesSql,
+  resetBitsSql,
+  setBitsSql,
+  type MatchTable,
+  type SearchRole,
+} from './matches-sql';
 import { checkMatcher, type Check, type SearchPlan } from './query';
 
 /** Milliseconds of confirming text between two yields to the event loop. */
@@ -16,8 +26,17 @@ const SLICE_MS = 20;
  * words (by the postings' positions) are read, each with one read of its text from the store, and
  * a message is decoded only if its bytes pass the check's byte test (search/bytes.ts).
  */
-async function confirm(c: Connection, text: TextStore, role: SearchRole | undefined, check: Check, table: MatchTable, exclude = false): Promise<void> {
-  const candidates = await c.all<{ conv: number; msgs: number }>(`${holdingInOneMessageSql(check.terms, inMatches(table, 'conv'))} ORDER BY conv`);
+async function confirm(
+  c: Connection,
+  text: TextStore,
+  role: SearchRole | undefined,
+  check: Check,
+  table: MatchTable,
+  exclude = false,
+): Promise<void> {
+  const candidates = await c.all<{ conv: number; msgs: number }>(
+    `${holdingInOneMessageSql(check.terms, inMatches(table, 'conv'))} ORDER BY conv`,
+  );
   const test = checkMatcher(check);
   const bytes = byteTest(check);
   const confirmed = new Uint32Array(candidates.length);
@@ -50,7 +69,13 @@ async function confirm(c: Connection, text: TextStore, role: SearchRole | undefi
  * unlike a scalar subquery, is a constant to the planner (a subquery made it a nested-loop join:
  * seconds), and bitstring_agg needs constant bounds.
  */
-export async function computeMatches(c: Connection, text: TextStore, plan: SearchPlan, role: SearchRole | undefined, table: MatchTable): Promise<number> {
+export async function computeMatches(
+  c: Connection,
+  text: TextStore,
+  plan: SearchPlan,
+  role: SearchRole | undefined,
+  table: MatchTable,
+): Promise<number> {
   await c.run(`CREATE TABLE ${table} AS ${matchesSql(plan, role)}`);
   try {
     // Row numbers run from 0 to the count less one (idx is the insertion order; build.test checks rowid = idx).
@@ -72,4 +97,3 @@ export async function computeMatches(c: Connection, text: TextStore, plan: Searc
     await c.run(resetBitsSql(table));
   }
 }
-

@@ -49,14 +49,17 @@ export class PairTable {
       const [hi, lo] = hashString(w);
       let i = lo & (this.size - 1);
       while (this.slot[i]) i = (i + 1) & (this.size - 1);
-      this.keyLo[i] = lo; this.keyHi[i] = hi; this.slot[i] = k + 1;
+      this.keyLo[i] = lo;
+      this.keyHi[i] = hi;
+      this.slot[i] = k + 1;
     });
     this.pairHi = new Uint32Array(this.n * this.n);
     this.pairLo = new Uint32Array(this.n * this.n);
     for (let a = 0; a < this.n; a++) {
       for (let b = 0; b < this.n; b++) {
         const [hi, lo] = hashString(pairTerm(FREQUENT_WORDS[a]!, FREQUENT_WORDS[b]!));
-        this.pairHi[a * this.n + b] = hi; this.pairLo[a * this.n + b] = lo;
+        this.pairHi[a * this.n + b] = hi;
+        this.pairLo[a * this.n + b] = lo;
       }
     }
   }

@@ -9,7 +9,8 @@ import { normalizeText, termId, tokens, tokenTerms, type Token } from './tokeniz
  * expression (flags 'iu'), or `contains` a run of such a script as is.
  */
 export interface Check {
-  kind: 'regex' | 'contains'; pattern: string;
+  kind: 'regex' | 'contains';
+  pattern: string;
   terms: string[]; // term ids of its words and word pairs: a message satisfying the check holds them all
   /** A regex check's text: lower-cased pieces that occur in order, whole-word at both ends, separators between (a hyphenated word is one piece). */
   sequence?: string[];
@@ -58,7 +59,12 @@ function checkFor(ts: Tokens, raw: string, quoted: boolean, words: string[]): Ch
   if (ts.length === 1 && ts[0].cjk) return { kind: 'contains', pattern: ts[0].text, terms };
   // An unquoted hyphenated word must match as written; a quoted phrase allows any separators.
   const literal = !quoted && /^[\p{L}\p{M}\p{N}_-]+$/u.test(raw) ? raw.toLowerCase() : undefined;
-  return { kind: 'regex', pattern: sequencePattern(ts, literal), terms, sequence: literal !== undefined ? [literal] : ts.map((t) => t.text) };
+  return {
+    kind: 'regex',
+    pattern: sequencePattern(ts, literal),
+    terms,
+    sequence: literal !== undefined ? [literal] : ts.map((t) => t.text),
+  };
 }
 
 export function parseQuery(q: string): SearchPlan {

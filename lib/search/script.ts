@@ -2,7 +2,8 @@
 // scripts, without the tokenizer's tables: this module also goes to the browser.
 
 /** Scripts searched by any sequence of characters, having no spaces between words. */
-export const SEQUENCE_SCRIPTS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+export const SEQUENCE_SCRIPTS =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 
 /**
  * Arabic harakat (fathatan to sukun), superscript alef and tatweel: left out of the text searched,

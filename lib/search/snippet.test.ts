@@ -36,7 +36,12 @@ describe('snippetAround', () => {
 
   // The results column is about 44 columns wide (312 px of 14 px text, a wide character two columns):
   // a lead-in within the budget leaves the hit on the first of the two lines it shows.
-  const width = (s: string) => [...s].reduce((w, ch) => w + (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff01-\uff60]/u.test(ch) ? 2 : 1), 0);
+  const width = (s: string) =>
+    [...s].reduce(
+      (w, ch) =>
+        w + (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff01-\uff60]/u.test(ch) ? 2 : 1),
+      0,
+    );
   const leadIn = (s: string, hit: string) => s.slice(0, s.indexOf(hit)).replace(/^… /, '');
 
   it('keeps a lead-in of wide characters short enough for the hit to be on the first line', () => {

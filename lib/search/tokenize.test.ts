@@ -59,16 +59,44 @@ describe('tokenizer in scripts with combining marks and without spaces', () => {
     expect(tokens('ภาษาไทย')).toEqual([{ text: 'ภาษาไทย', cjk: true }]);
     expect(terms('ไทย')).toEqual(['ไ', 'ไท', 'ท', 'ทย', 'ย'].map(termId));
     expect(terms('สวัสดี')).toContain(termId('วั'));
-    for (const s of ['ພາສາລາວ', 'ភាសាខ្មែរ', 'မြန်မာစာ']) expect(tokens(`${s} ok`)).toEqual([{ text: s, cjk: true }, { text: 'ok', cjk: false }]);
+    for (const s of ['ພາສາລາວ', 'ភាសាខ្មែរ', 'မြန်မာစာ'])
+      expect(tokens(`${s} ok`)).toEqual([
+        { text: s, cjk: true },
+        { text: 'ok', cjk: false },
+      ]);
   });
 
   it('leaves the other scripts as they were', () => {
-    expect(words('Hello, Привет 北京大学 zebra-quartz-57 ひらがなカタカナ')).toEqual(['hello', 'привет', '北京大学', 'zebra', 'quartz', '57', 'ひらがなカタカナ']);
+    expect(words('Hello, Привет 北京大学 zebra-quartz-57 ひらがなカタカナ')).toEqual([
+      'hello',
+      'привет',
+      '北京大学',
+      'zebra',
+      'quartz',
+      '57',
+      'ひらがなカタカナ',
+    ]);
   });
 
   it('gives a text the terms of its searched form, wherever in it the first change is', () => {
-    const texts = ['plain ascii', 'café cafe\u0301', 'x\u0301', 'a=\u0338b', 'و\u0640\u0654', 'مُحَمَّد محمد', '中文\uf900字', 'ป\u0e48\u0e38ม ok',
-      'मैं नहीं', 'hello \u2764\ufe0f', 'emoji 🙂\u0301 x', '\u212aelvin', 'tab\u0340', '𝐀\u0301 b', 'か\u3099', 'ok; \u037e;'];
+    const texts = [
+      'plain ascii',
+      'café cafe\u0301',
+      'x\u0301',
+      'a=\u0338b',
+      'و\u0640\u0654',
+      'مُحَمَّد محمد',
+      '中文\uf900字',
+      'ป\u0e48\u0e38ม ok',
+      'मैं नहीं',
+      'hello \u2764\ufe0f',
+      'emoji 🙂\u0301 x',
+      '\u212aelvin',
+      'tab\u0340',
+      '𝐀\u0301 b',
+      'か\u3099',
+      'ok; \u037e;',
+    ];
     for (const t of texts) {
       for (const pre of ['', 'hello world ', '北京 ', 'नमस्ते ']) {
         const s = pre + t;

@@ -29,7 +29,9 @@ const CLASS = new Uint8Array(65536);
     const ch = String.fromCharCode(c);
     CLASS[c] = cjk.test(ch) || (SEQUENCE_SCRIPTS.test(ch) && sequence.test(ch)) ? SEQ : word.test(ch) ? WORD : mark.test(ch) ? MARK : SEP;
   }
-  const flag = (c: number, f: number) => { CLASS[c]! |= f; };
+  const flag = (c: number, f: number) => {
+    CLASS[c]! |= f;
+  };
   // Below U+0300, and in the unified ideographs and Hangul syllables, nothing changes under NFC.
   const plain = (c: number) => c < 0x300 || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7a3);
   for (let c = 0; c < 65536; c++) {
@@ -128,7 +130,10 @@ export function forEachTerm(text: string, emit: TermSink): void {
   while (i < n) {
     const c = text.charCodeAt(i);
     const k = CLASS[c];
-    if (k === SEP) { i++; continue; }
+    if (k === SEP) {
+      i++;
+      continue;
+    }
     let j = i + 1;
     if (k === WORD) {
       let ascii = c < 128;
@@ -138,16 +143,25 @@ export function forEachTerm(text: string, emit: TermSink): void {
         if (d >= 128) ascii = false;
         j++;
       }
-      if (j < n && CLASS[text.charCodeAt(j)] !== SEP && CLASS[text.charCodeAt(j)] !== SEQ) { forEachTermFrom(text, i, emit); return; }
+      if (j < n && CLASS[text.charCodeAt(j)] !== SEP && CLASS[text.charCodeAt(j)] !== SEQ) {
+        forEachTermFrom(text, i, emit);
+        return;
+      }
       const [hi, lo] = ascii ? hashString(text, i, j, true) : hashString(text.slice(i, j).toLowerCase());
       emit(hi, lo, true);
     } else if (k === SEQ) {
       while (j < n && CLASS[text.charCodeAt(j)] === SEQ) j++;
-      if (j < n && CLASS[text.charCodeAt(j)] !== SEP && CLASS[text.charCodeAt(j)] !== WORD) { forEachTermFrom(text, i, emit); return; }
+      if (j < n && CLASS[text.charCodeAt(j)] !== SEP && CLASS[text.charCodeAt(j)] !== WORD) {
+        forEachTermFrom(text, i, emit);
+        return;
+      }
       for (let p = i; p < j; p++) {
         let [hi, lo] = hashString(text, p, p + 1);
         emit(hi, lo, false);
-        if (p + 1 < j) { [hi, lo] = hashString(text, p, p + 2); emit(hi, lo, false); }
+        if (p + 1 < j) {
+          [hi, lo] = hashString(text, p, p + 2);
+          emit(hi, lo, false);
+        }
       }
     } else {
       forEachTermFrom(text, i, emit);
@@ -167,8 +181,11 @@ function forEachTermFrom(text: string, i: number, emit: TermSink): void {
   while (i < n) {
     const c = text.charCodeAt(i);
     const k = CLASS[c]!;
-    if (k === SEP) { i++; continue; }
-    if (!normal && (k & CHANGES)) {
+    if (k === SEP) {
+      i++;
+      continue;
+    }
+    if (!normal && k & CHANGES) {
       // Nothing before i can change, and no token is under way: go on from the searched form.
       const from = changeFrom(text, i);
       text = text.slice(0, from) + searchForm(text.slice(from));
@@ -178,7 +195,10 @@ function forEachTermFrom(text: string, i: number, emit: TermSink): void {
       continue;
     }
     const kind = k & KIND;
-    if (kind === MARK) { i++; continue; } // a mark after no word
+    if (kind === MARK) {
+      i++;
+      continue;
+    } // a mark after no word
     let j = i + 1;
     let restart = false;
     if (kind === WORD) {
@@ -191,7 +211,10 @@ function forEachTermFrom(text: string, i: number, emit: TermSink): void {
           j++;
           continue;
         }
-        if (!normal && (e & CHANGES)) { restart = true; break; }
+        if (!normal && e & CHANGES) {
+          restart = true;
+          break;
+        }
         if ((e & KIND) !== WORD && (e & KIND) !== MARK) break;
         ascii = false;
         j++;
@@ -203,8 +226,14 @@ function forEachTermFrom(text: string, i: number, emit: TermSink): void {
     } else {
       while (j < n) {
         const e = CLASS[text.charCodeAt(j)]!;
-        if (e === SEQ) { j++; continue; }
-        if (!normal && (e & CHANGES)) { restart = true; break; }
+        if (e === SEQ) {
+          j++;
+          continue;
+        }
+        if (!normal && e & CHANGES) {
+          restart = true;
+          break;
+        }
         if ((e & KIND) !== SEQ && (e & KIND) !== MARK) break;
         j++;
       }
@@ -212,7 +241,10 @@ function forEachTermFrom(text: string, i: number, emit: TermSink): void {
         for (let p = i; p < j; p++) {
           let [hi, lo] = hashString(text, p, p + 1);
           emit(hi, lo, false);
-          if (p + 1 < j) { [hi, lo] = hashString(text, p, p + 2); emit(hi, lo, false); }
+          if (p + 1 < j) {
+            [hi, lo] = hashString(text, p, p + 2);
+            emit(hi, lo, false);
+          }
         }
       }
     }
@@ -228,7 +260,10 @@ function forEachTermFrom(text: string, i: number, emit: TermSink): void {
 }
 
 /** A word, or a run of a script without spaces (`cjk`), lower-cased, in its searched form. */
-export interface Token { text: string; cjk: boolean }
+export interface Token {
+  text: string;
+  cjk: boolean;
+}
 
 /** The words and runs of a query string (in its searched form), for building term lists and patterns. */
 export function tokens(text: string): Token[] {
@@ -238,7 +273,10 @@ export function tokens(text: string): Token[] {
   let i = 0;
   while (i < n) {
     const kind = CLASS[text.charCodeAt(i)]! & KIND;
-    if (kind === SEP || kind === MARK) { i++; continue; }
+    if (kind === SEP || kind === MARK) {
+      i++;
+      continue;
+    }
     let j = i + 1;
     for (; j < n; j++) {
       const e = CLASS[text.charCodeAt(j)]! & KIND;

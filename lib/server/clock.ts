@@ -24,5 +24,7 @@ export const after = (ms: number, fn: () => void): (() => void) => clock.after(m
 /** Installs `c` until the returned function puts the real clock back. */
 export function installClock(c: Clock): () => void {
   clock = c;
-  return () => { clock = realClock; };
+  return () => {
+    clock = realClock;
+  };
 }

@@ -32,15 +32,21 @@ afterAll(() => restore());
 describe('query deadline', () => {
   it('interrupts a runaway query with a 503 and serves the others meanwhile', async () => {
     const order: string[] = [];
-    const heavy = db.all(runaway)
-      .then(() => 'finished', (e: unknown) => e)
+    const heavy = db
+      .all(runaway)
+      .then(
+        () => 'finished',
+        (e: unknown) => e,
+      )
       .finally(() => order.push('heavy'));
     await clock.scheduled(1); // the runaway query holds a connection
-    const light = await Promise.all(Array.from({ length: 8 }, async (_, i) => {
-      const r = await send(list, `/api/conversations?limit=5&offset=${i}`);
-      order.push('light');
-      return { status: r.status, total: ((await r.json()) as { total: number }).total };
-    }));
+    const light = await Promise.all(
+      Array.from({ length: 8 }, async (_, i) => {
+        const r = await send(list, `/api/conversations?limit=5&offset=${i}`);
+        order.push('light');
+        return { status: r.status, total: ((await r.json()) as { total: number }).total };
+      }),
+    );
     expect(light.every((r) => r.status === 200 && r.total === WILDCHAT.conversations)).toBe(true);
     expect(clock.pending).toBe(1); // the runaway query's deadline alone is left
     clock.advance(DEADLINE);
@@ -60,33 +66,50 @@ describe('query deadline', () => {
   it('stops JavaScript work done for a session (a phrase read on the text) at the deadline too, and the next session runs', async () => {
     let slices = 0;
     let sliced: () => void = () => {};
-    const manySlices = new Promise<void>((r) => { sliced = r; });
-    const runaway = db.session(async (c) => {
-      for (;;) {
-        await yieldNow();
-        c.throwIfInterrupted();
-        if (++slices > 20) sliced();
-      }
-    }).catch((e: unknown) => e);
+    const manySlices = new Promise<void>((r) => {
+      sliced = r;
+    });
+    const runaway = db
+      .session(async (c) => {
+        for (;;) {
+          await yieldNow();
+          c.throwIfInterrupted();
+          if (++slices > 20) sliced();
+        }
+      })
+      .catch((e: unknown) => e);
     await manySlices;
     clock.advance(DEADLINE);
     expect(await runaway).toBeInstanceOf(db.DeadlineError);
     expect(slices).toBeGreaterThan(20);
     // A connection goes back to the pool uninterrupted.
-    const counts = await Promise.all(Array.from({ length: 6 }, () => db.session(async (c) => {
-      await yieldNow();
-      c.throwIfInterrupted();
-      return (await c.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM conversations'))!.n;
-    })));
+    const counts = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        db.session(async (c) => {
+          await yieldNow();
+          c.throwIfInterrupted();
+          return (await c.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM conversations'))!.n;
+        }),
+      ),
+    );
     expect(counts).toEqual(Array(6).fill(WILDCHAT.conversations));
   });
 
   it('gives up a request that waits for a connection past its deadline, instead of queueing on', async () => {
     // Every pooled connection held by a runaway query with a longer deadline than the waiter's.
     const held = Array.from({ length: 4 }, () =>
-      db.session((c) => c.all(runaway), { deadlineMs: 2 * DEADLINE }).then(() => 'finished', (e: unknown) => e));
+      db
+        .session((c) => c.all(runaway), { deadlineMs: 2 * DEADLINE })
+        .then(
+          () => 'finished',
+          (e: unknown) => e,
+        ),
+    );
     await clock.scheduled(4);
-    const waiting = db.all('SELECT 42 AS n').then(() => 'served', (e: unknown) => e);
+    const waiting = db.all('SELECT 42 AS n').then(
+      () => 'served',
+      (e: unknown) => e,
+    );
     await clock.scheduled(5); // the waiter is in line for a connection
     clock.advance(DEADLINE);
     const waiter = await waiting;
@@ -102,7 +125,14 @@ describe('query deadline', () => {
     const { resolveTurn } = await import('@/lib/queries/turn-lookup');
     let settled = 0;
     const held = Array.from({ length: 4 }, () =>
-      db.session((c) => c.all(runaway)).then(() => 'finished', (e: unknown) => e).finally(() => settled++));
+      db
+        .session((c) => c.all(runaway))
+        .then(
+          () => 'finished',
+          (e: unknown) => e,
+        )
+        .finally(() => settled++),
+    );
     await clock.scheduled(4);
     const [conversation, turn] = await Promise.all([getConversation('9007199254740993'), resolveTurn('9007199254740993')]);
     expect(settled).toBe(0); // answered while every scan connection still ran
@@ -116,7 +146,14 @@ describe('query deadline', () => {
     // Four phrase-like sessions that would each hold a connection until their deadline.
     let settled = 0;
     const heavy = Array.from({ length: 4 }, () =>
-      db.session((c) => c.all(runaway), { heavy: true }).then(() => 'finished', (e: unknown) => e).finally(() => settled++));
+      db
+        .session((c) => c.all(runaway), { heavy: true })
+        .then(
+          () => 'finished',
+          (e: unknown) => e,
+        )
+        .finally(() => settled++),
+    );
     await clock.scheduled(4); // two running, two waiting for a slot
     const quick = await Promise.all(Array.from({ length: 6 }, () => db.one<{ n: number }>('SELECT 42 AS n')));
     expect(quick).toEqual(Array.from({ length: 6 }, () => ({ n: 42 })));

@@ -30,50 +30,66 @@ const queryOf = (pairs: Pair[]) => pairs.map(([k, v]) => `${k}=${v}`).join('&');
 const hostileQuery = fc.array(rawPairOver([...KNOWN_KEYS, ...STATS_KEYS]), { minLength: 1, maxLength: 6 });
 
 /** Well-formed filters without the listing's parameters (charts refuse them), with chart options. */
-const wellFormedStats = () => fc.tuple(wellFormedFilter(facetValues), fc.option(fc.constantFrom(...INTERVALS)),
-  fc.option(fc.constantFrom(...STACKS)), fc.option(fc.constantFrom(...SPLITS))).map(([f, interval, stack, split]) => {
-  const sp = new URLSearchParams(f.query);
-  for (const k of ['sort', 'limit', 'offset']) sp.delete(k);
-  if (interval) sp.set('interval', interval);
-  if (stack) sp.set('stack', stack);
-  if (split) sp.set('split', split);
-  return sp.toString();
-});
+const wellFormedStats = () =>
+  fc
+    .tuple(
+      wellFormedFilter(facetValues),
+      fc.option(fc.constantFrom(...INTERVALS)),
+      fc.option(fc.constantFrom(...STACKS)),
+      fc.option(fc.constantFrom(...SPLITS)),
+    )
+    .map(([f, interval, stack, split]) => {
+      const sp = new URLSearchParams(f.query);
+      for (const k of ['sort', 'limit', 'offset']) sp.delete(k);
+      if (interval) sp.set('interval', interval);
+      if (stack) sp.set('stack', stack);
+      if (split) sp.set('split', split);
+      return sp.toString();
+    });
 
 describe('hostile requests on the chart API', () => {
   it(`/api/stats: ${RUNS} random requests, each a 2xx or a 4xx naming the parameter`, async () => {
-    await fc.assert(fc.asyncProperty(hostileQuery, async (pairs) => {
-      const q = queryOf(pairs);
-      expectSane(await call(stats, `/api/stats?${q}`), q);
-    }), { numRuns: RUNS, seed: SEED });
+    await fc.assert(
+      fc.asyncProperty(hostileQuery, async (pairs) => {
+        const q = queryOf(pairs);
+        expectSane(await call(stats, `/api/stats?${q}`), q);
+      }),
+      { numRuns: RUNS, seed: SEED },
+    );
   });
 
   it(`/api/stats/<chart>: ${RUNS} random charts and requests, unknown charts 404`, async () => {
     const name = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...CHARTS) }, { weight: 1, arbitrary: hostileValue });
-    await fc.assert(fc.asyncProperty(name, hostileQuery, async (c, pairs) => {
-      const q = queryOf(pairs);
-      const a = await call(chart, `/api/stats/x?${q}`, { chart: c });
-      if ((CHARTS as readonly string[]).includes(c)) expectSane(a, q);
-      else {
-        expect(a.status).toBe(404);
-        for (const leak of LEAKS) expect(a.text).not.toMatch(leak);
-      }
-    }), { numRuns: RUNS, seed: SEED });
+    await fc.assert(
+      fc.asyncProperty(name, hostileQuery, async (c, pairs) => {
+        const q = queryOf(pairs);
+        const a = await call(chart, `/api/stats/x?${q}`, { chart: c });
+        if ((CHARTS as readonly string[]).includes(c)) expectSane(a, q);
+        else {
+          expect(a.status).toBe(404);
+          for (const leak of LEAKS) expect(a.text).not.toMatch(leak);
+        }
+      }),
+      { numRuns: RUNS, seed: SEED },
+    );
   });
 
   it(`/api/stats: ${WELL_FORMED_RUNS} well-formed filters and options answer 200, counting like the listing`, async () => {
     const list = (await import('@/app/api/conversations/route')).GET as unknown as Handler;
-    await fc.assert(fc.asyncProperty(wellFormedStats(), async (q) => {
-      const a = await call(stats, `/api/stats?${q}`);
-      expect(a.status, a.text.slice(0, 300)).toBe(200);
-      const s = JSON.parse(a.text) as Stats;
-      const sp = new URLSearchParams(q);
-      for (const k of STATS_KEYS) sp.delete(k);
-      const listed = (JSON.parse((await call(list, `/api/conversations?${sp}&limit=1`)).text) as { total: number }).total;
-      expect(s.total).toBe(listed);
-      expect(s.countries.reduce((n, c) => n + c.count, 0)).toBe(s.total);
-      expect(s.shape.turns.reduce((n, b) => n + b.count, 0)).toBe(s.total);
-      expect(s.messages).toBeGreaterThanOrEqual(s.total);
-    }), { numRuns: WELL_FORMED_RUNS, seed: SEED });
+    await fc.assert(
+      fc.asyncProperty(wellFormedStats(), async (q) => {
+        const a = await call(stats, `/api/stats?${q}`);
+        expect(a.status, a.text.slice(0, 300)).toBe(200);
+        const s = JSON.parse(a.text) as Stats;
+        const sp = new URLSearchParams(q);
+        for (const k of STATS_KEYS) sp.delete(k);
+        const listed = (JSON.parse((await call(list, `/api/conversations?${sp}&limit=1`)).text) as { total: number }).total;
+        expect(s.total).toBe(listed);
+        expect(s.countries.reduce((n, c) => n + c.count, 0)).toBe(s.total);
+        expect(s.shape.turns.reduce((n, b) => n + b.count, 0)).toBe(s.total);
+        expect(s.messages).toBeGreaterThanOrEqual(s.total);
+      }),
+      { numRuns: WELL_FORMED_RUNS, seed: SEED },
+    );
   });
 });

@@ -26,10 +26,25 @@ export class NoIndexError extends Error {}
  * One opened index file. Its identity is the scope of anything kept across requests in its
  * in-memory database (`memory.<table>`): a swapped index starts with none of them.
  */
-export interface Scope { readonly opened: number }
+export interface Scope {
+  readonly opened: number;
+}
 
-interface Lane { idle: Connection[]; waiting: ((c: Connection) => void)[] }
-interface Generation { db: Database; text: TextStore; scans: Lane; points: Lane; ino: number; mtime: number; busy: number; retired: boolean; scope: Scope }
+interface Lane {
+  idle: Connection[];
+  waiting: ((c: Connection) => void)[];
+}
+interface Generation {
+  db: Database;
+  text: TextStore;
+  scans: Lane;
+  points: Lane;
+  ino: number;
+  mtime: number;
+  busy: number;
+  retired: boolean;
+  scope: Scope;
+}
 
 let current: Generation | undefined;
 let opening: Promise<Generation> | undefined;
@@ -40,10 +55,16 @@ const indexPath = () => join(config().cache, INDEX_FILE);
 async function open(): Promise<Generation> {
   const path = indexPath();
   let st;
-  try { st = statSync(path); } catch { throw new NoIndexError('no index has been built yet'); }
+  try {
+    st = statSync(path);
+  } catch {
+    throw new NoIndexError('no index has been built yet');
+  }
   // Spills past the memory limit (large sorts, a phrase's candidate text) go beside the index.
   const db = await Database.open(':memory:', {
-    threads: 2, memoryLimit: serverMemory(), tempDirectory: join(config().cache, 'server-tmp'),
+    threads: 2,
+    memoryLimit: serverMemory(),
+    tempDirectory: join(config().cache, 'server-tmp'),
   });
   const idle: Connection[] = [];
   const scope: Scope = { opened: Date.now() };
@@ -64,8 +85,15 @@ async function open(): Promise<Generation> {
     throw e;
   }
   return {
-    db, text, scans: { idle: idle.slice(0, POOL), waiting: [] }, points: { idle: idle.slice(POOL), waiting: [] },
-    ino: st.ino, mtime: st.mtimeMs, busy: 0, retired: false, scope,
+    db,
+    text,
+    scans: { idle: idle.slice(0, POOL), waiting: [] },
+    points: { idle: idle.slice(POOL), waiting: [] },
+    ino: st.ino,
+    mtime: st.mtimeMs,
+    busy: 0,
+    retired: false,
+    scope,
   };
 }
 
@@ -100,10 +128,19 @@ async function generation(): Promise<Generation> {
         old.retired = true;
         if (old.busy === 0) close(old);
       }
-    } catch { /* the file is being replaced: keep serving the open one */ }
+    } catch {
+      /* the file is being replaced: keep serving the open one */
+    }
   }
   if (current) return current;
-  opening ??= open().then((g) => { current = g; return g; }).finally(() => { opening = undefined; });
+  opening ??= open()
+    .then((g) => {
+      current = g;
+      return g;
+    })
+    .finally(() => {
+      opening = undefined;
+    });
   return opening;
 }
 
@@ -147,14 +184,21 @@ function heavySlot(deadlineMs: number): Promise<() => void> {
 }
 
 /** `heavy`: may read message text for seconds; `point`: reads one conversation or turn by its id (its own connections). */
-export interface SessionOptions { deadlineMs?: number; heavy?: boolean; point?: boolean }
+export interface SessionOptions {
+  deadlineMs?: number;
+  heavy?: boolean;
+  point?: boolean;
+}
 
 /** The scope of the index requests are answered from now. */
 export const currentScope = async (): Promise<Scope> => (await generation()).scope;
 
 type SessionFn<T> = (c: Connection, scope: Scope) => Promise<T>;
 
-async function withConnection<T>(fn: SessionFn<T>, { deadlineMs = DEADLINE_MS, heavy = false, point = false }: SessionOptions = {}): Promise<T> {
+async function withConnection<T>(
+  fn: SessionFn<T>,
+  { deadlineMs = DEADLINE_MS, heavy = false, point = false }: SessionOptions = {},
+): Promise<T> {
   const release = heavy ? await heavySlot(deadlineMs) : undefined;
   try {
     return await pooled(fn, deadlineMs, point);
@@ -170,7 +214,10 @@ async function pooled<T>(fn: SessionFn<T>, deadlineMs: number, point: boolean): 
   g.busy++;
   c.clearInterrupt();
   let timedOut = false;
-  const cancel = after(deadlineMs, () => { timedOut = true; c.interrupt(); });
+  const cancel = after(deadlineMs, () => {
+    timedOut = true;
+    c.interrupt();
+  });
   try {
     return await fn(c, g.scope);
   } catch (e) {
@@ -188,7 +235,13 @@ async function pooled<T>(fn: SessionFn<T>, deadlineMs: number, point: boolean): 
 
 /** Idle connections of the index in use, and requests waiting for one: what a test checks came back. */
 export function poolState(): { scans: number; points: number; waiting: number } | undefined {
-  return current && { scans: current.scans.idle.length, points: current.points.idle.length, waiting: current.scans.waiting.length + current.points.waiting.length };
+  return (
+    current && {
+      scans: current.scans.idle.length,
+      points: current.points.idle.length,
+      waiting: current.scans.waiting.length + current.points.waiting.length,
+    }
+  );
 }
 
 export const all = <T = Row>(sql: string, params: Param[] = []) => withConnection((c) => c.all<T>(sql, params));

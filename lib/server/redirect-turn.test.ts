@@ -7,12 +7,14 @@ beforeAll(async () => {
   ({ redirectToTurn } = await import('./redirect-turn'));
 });
 
-const get = (path: string, accept?: string) =>
-  new Request(`http://127.0.0.1${path}`, { headers: accept ? { accept } : {} });
+const get = (path: string, accept?: string) => new Request(`http://127.0.0.1${path}`, { headers: accept ? { accept } : {} });
 
 describe('turn redirects', () => {
   it('sends a known turn to its conversation, anchored, on the host the reader asked', async () => {
-    const r = await redirectToTurn(new Request('http://wildscope.example.org/t/9007199254740993', { headers: { host: 'wildscope.example.org' } }), '9007199254740993');
+    const r = await redirectToTurn(
+      new Request('http://wildscope.example.org/t/9007199254740993', { headers: { host: 'wildscope.example.org' } }),
+      '9007199254740993',
+    );
     expect(r.status).toBe(307);
     // Relative: a browser resolves it against the address it asked, whatever the server listens on.
     expect(r.headers.get('location')).toBe('/c/9007199254740993#turn-9007199254740993');

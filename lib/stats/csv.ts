@@ -2,7 +2,10 @@
 import { csvRow } from '../export/csv';
 import type { ChartName, Stats } from './types';
 
-export interface Table { header: string[]; rows: unknown[][] }
+export interface Table {
+  header: string[];
+  rows: unknown[][];
+}
 
 export function chartTable<K extends ChartName>(name: K, piece: Stats[K]): Table {
   const s = { [name]: piece } as Partial<Stats>;

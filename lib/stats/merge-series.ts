@@ -5,10 +5,16 @@
 export type SeriesKey = string | number;
 
 /** One series: its name and its counts, each at a key (a bin's lower edge, a category, a country). */
-export interface Series<K extends SeriesKey> { name: string; points: readonly { key: K; count: number }[] }
+export interface Series<K extends SeriesKey> {
+  name: string;
+  points: readonly { key: K; count: number }[];
+}
 
 /** One axis position: its key and each series' count there (0 where a series has none). */
-export interface MergedRow<K extends SeriesKey> { key: K; counts: Record<string, number> }
+export interface MergedRow<K extends SeriesKey> {
+  key: K;
+  counts: Record<string, number>;
+}
 
 const ascending = <K extends SeriesKey>(a: K, b: K) => (a < b ? -1 : a > b ? 1 : 0);
 

@@ -43,7 +43,9 @@ describe('parseStatsParams', () => {
 
 describe('parseStatsParamsLenient', () => {
   it('keeps the good filters and options, and names each bad parameter: listing, option or filter', () => {
-    const r = parseStatsParamsLenient(new URLSearchParams('country=Germany&sort=newest&interval=year&stack=model&turns_min=abc&wat=1&q=hello'));
+    const r = parseStatsParamsLenient(
+      new URLSearchParams('country=Germany&sort=newest&interval=year&stack=model&turns_min=abc&wat=1&q=hello'),
+    );
     expect(r.errors.map((e) => e.param)).toEqual(['sort', 'interval', 'turns_min', 'wat']);
     expect(r.options).toEqual({ stack: 'model' });
     expect(r.filter).toEqual(parse('country=Germany&q=hello').filter);

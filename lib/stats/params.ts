@@ -9,7 +9,10 @@ const LISTING = ['sort', 'limit', 'offset'];
 
 const clip = (s: string) => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
 
-export interface StatsParsed { filter: Filter; options: StatsOptions }
+export interface StatsParsed {
+  filter: Filter;
+  options: StatsOptions;
+}
 
 /** Strict, for /api/stats: the first bad parameter throws a ParamError (chart options before filters). */
 export function parseStatsParams(sp: URLSearchParams): StatsParsed {
@@ -36,7 +39,9 @@ function optionsPass(sp: URLSearchParams): { options: StatsOptions; rest: URLSea
   const rest = new URLSearchParams();
   const seen = new Set<string>();
   const errors: ParamError[] = [];
-  const fail = (e: ParamError) => { if (!errors.some((x) => x.param === e.param)) errors.push(e); };
+  const fail = (e: ParamError) => {
+    if (!errors.some((x) => x.param === e.param)) errors.push(e);
+  };
   for (const [key, raw] of sp) {
     if (LISTING.includes(key)) {
       fail(new ParamError(key, `${key} does not apply to charts`));

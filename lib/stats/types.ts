@@ -21,7 +21,11 @@ export interface StatsOptions {
 }
 
 /** A ranked value: `flagged` counts conversations with any message flagged by OpenAI moderation. */
-export interface Ranked { value: string | null; count: number; flagged: number }
+export interface Ranked {
+  value: string | null;
+  count: number;
+  flagged: number;
+}
 
 export interface TimeSeries {
   interval: Interval;
@@ -30,7 +34,11 @@ export interface TimeSeries {
   rows: { bucket: string; count: number; by?: Record<string, number> }[]; // bucket = 'YYYY-MM-DD' (start of the bucket, UTC)
 }
 
-export interface Bin { lo: number; hi: number; count: number }
+export interface Bin {
+  lo: number;
+  hi: number;
+  count: number;
+}
 
 export interface ModerationStats {
   split: Split | null;

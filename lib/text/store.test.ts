@@ -38,8 +38,12 @@ describe('text store', () => {
   });
 
   it('reads back every message of every conversation in order, with its role', () => {
-    const expected = (conv: number) => MESSAGES.filter((m) => m[0] === conv).map(([, role, text], pos) =>
-      ({ pos, role: role === 'user' || role === 'assistant' ? role : 'other', text: text ?? '' }));
+    const expected = (conv: number) =>
+      MESSAGES.filter((m) => m[0] === conv).map(([, role, text], pos) => ({
+        pos,
+        role: role === 'user' || role === 'assistant' ? role : 'other',
+        text: text ?? '',
+      }));
     expect(store.conversations).toBe(5);
     expect(store.messages).toBe(MESSAGES.length);
     for (let conv = 0; conv < 5; conv++) {
@@ -50,14 +54,24 @@ describe('text store', () => {
 
   it('reads a range of positions and one role', () => {
     expect(store.read(0, { from: 1, to: 3 }).map((m) => m.pos)).toEqual([1, 2]);
-    expect(store.read(0, { role: 'user' }).map((m) => m.text.slice(0, 20))).toEqual(['Привет, 世界! 🎉', '', 'y'.repeat(20), 'after the long ones']);
+    expect(store.read(0, { role: 'user' }).map((m) => m.text.slice(0, 20))).toEqual([
+      'Привет, 世界! 🎉',
+      '',
+      'y'.repeat(20),
+      'after the long ones',
+    ]);
     expect(store.read(2, { role: 'assistant' })).toEqual([]);
     expect(store.read(0, { from: 9 })).toEqual([]);
   });
 
   it('stops at the first message the callback accepts', () => {
     const seen: number[] = [];
-    expect(store.some(0, (m) => { seen.push(m.pos); return m.text === ''; })).toBe(true);
+    expect(
+      store.some(0, (m) => {
+        seen.push(m.pos);
+        return m.text === '';
+      }),
+    ).toBe(true);
     expect(seen).toEqual([0, 1]);
     expect(store.some(2, () => false)).toBe(false);
   });
@@ -71,7 +85,13 @@ describe('text store', () => {
     try {
       const seen = (options: Parameters<TextStore['some']>[2]) => {
         const out: string[] = [];
-        s.some(0, (m) => { out.push(m.text); }, options);
+        s.some(
+          0,
+          (m) => {
+            out.push(m.text);
+          },
+          options,
+        );
         return out;
       };
       expect(seen({ positions: 0b10 })).toEqual(['message 1', 'message 9', 'message 17']);
@@ -111,18 +131,33 @@ describe('text store', () => {
       const file = join(dir, name);
       const bytes = msgs.map(([, , t]) => Buffer.from(t));
       writeFileSync(file, Buffer.concat(bytes));
-      return [file, Uint32Array.from(msgs.map((m) => m[0])), Uint8Array.from(msgs.map((m) => roleCode(m[1]))), Uint32Array.from(bytes.map((b) => b.length))] as const;
+      return [
+        file,
+        Uint32Array.from(msgs.map((m) => m[0])),
+        Uint8Array.from(msgs.map((m) => roleCode(m[1]))),
+        Uint32Array.from(bytes.map((b) => b.length)),
+      ] as const;
     };
     const w = new TextStoreWriter(join(dir, 'seg.bin'));
     w.add(0, 'user', 'first');
-    const s1 = segment('s1.part', [[0, 'assistant', 'ответ'], [2, 'user', '北京'], [2, 'system', '']]);
+    const s1 = segment('s1.part', [
+      [0, 'assistant', 'ответ'],
+      [2, 'user', '北京'],
+      [2, 'system', ''],
+    ]);
     w.addSegment(...s1);
     expect(existsSync(s1[0])).toBe(false);
     w.addSegment(...segment('s2.part', [[4, 'user', 'last 🙂']]));
     w.finish(6);
     const t = TextStore.open(join(dir, 'seg.bin'));
-    expect([0, 1, 2, 3, 4, 5].map((c) => t.read(c).map((m) => `${m.role}:${m.text}`))).toEqual(
-      [['user:first', 'assistant:ответ'], [], ['user:北京', 'other:'], [], ['user:last 🙂'], []]);
+    expect([0, 1, 2, 3, 4, 5].map((c) => t.read(c).map((m) => `${m.role}:${m.text}`))).toEqual([
+      ['user:first', 'assistant:ответ'],
+      [],
+      ['user:北京', 'other:'],
+      [],
+      ['user:last 🙂'],
+      [],
+    ]);
     t.close();
     // A segment whose bytes do not add up to its messages' lengths is refused.
     const bad = new TextStoreWriter(join(dir, 'bad.bin'));

@@ -80,7 +80,8 @@ export class TextStoreWriter {
   }
 
   private push(conv: number, role: number, bytes: number): void {
-    if (conv < this.convStart.length - 1) throw new TextStoreError(`message of conversation ${conv} after conversation ${this.convStart.length - 1}`);
+    if (conv < this.convStart.length - 1)
+      throw new TextStoreError(`message of conversation ${conv} after conversation ${this.convStart.length - 1}`);
     while (this.convStart.length <= conv) this.convStart.push(this.n);
     if (this.n + 1 >= this.offsets.length) {
       const o = new Float64Array(this.offsets.length * 2);
@@ -106,7 +107,8 @@ export class TextStoreWriter {
   /** Completes the store for `conversations` conversations (those without messages included); returns its size in bytes. */
   finish(conversations: number): number {
     try {
-      if (conversations < this.convStart.length) throw new TextStoreError(`${conversations} conversations, but messages of conversation ${this.convStart.length - 1}`);
+      if (conversations < this.convStart.length)
+        throw new TextStoreError(`${conversations} conversations, but messages of conversation ${this.convStart.length - 1}`);
       while (this.convStart.length <= conversations) this.convStart.push(this.n);
       this.offsets[this.n] = this.bytes;
       const pad = (8 - (this.bytes % 8)) % 8;
@@ -132,27 +134,44 @@ export class TextStoreWriter {
 
   /** Stops writing and removes the partial file. */
   abort(): void {
-    try { closeSync(this.fd); } catch { /* already closed */ }
+    try {
+      closeSync(this.fd);
+    } catch {
+      /* already closed */
+    }
     rmSync(this.tmp, { force: true });
   }
 
-  get messages(): number { return this.n; }
+  get messages(): number {
+    return this.n;
+  }
 }
 
 /** One message of a conversation as the store holds it. */
-export interface StoredMessage { pos: number; role: 'user' | 'assistant' | 'other'; text: string }
+export interface StoredMessage {
+  pos: number;
+  role: 'user' | 'assistant' | 'other';
+  text: string;
+}
 
 const ROLE_NAMES = ['user', 'assistant', 'other'] as const;
 const ALL_POSITIONS = (1 << POSITIONS) - 1;
 
 /** Which messages of a conversation: positions `from` up to (not including) `to`, of one role. */
-interface ReadOptions { from?: number; to?: number; role?: 'user' | 'assistant' }
+interface ReadOptions {
+  from?: number;
+  to?: number;
+  role?: 'user' | 'assistant';
+}
 /**
  * And only messages whose position's bit (search/positions.ts) is set in `positions`. `bytes`
  * judges a message's UTF-8 (bytes [start, end) of `buf`) before it is decoded: NO skips it, YES
  * counts as `fn` returning true, MAYBE decodes it for `fn` (search/bytes.ts).
  */
-interface ScanOptions extends ReadOptions { positions?: number; bytes?: ByteTest }
+interface ScanOptions extends ReadOptions {
+  positions?: number;
+  bytes?: ByteTest;
+}
 
 /** Bytes read at once, unless one message is longer. */
 const WINDOW = 256 * 1024;
@@ -176,12 +195,20 @@ export class TextStore {
     try {
       const size = fstatSync(fd).size;
       const trailer = Buffer.alloc(TRAILER);
-      if (size < TRAILER || readSync(fd, trailer, 0, TRAILER, size - TRAILER) !== TRAILER || !trailer.subarray(0, MAGIC.length).equals(MAGIC)) {
+      if (
+        size < TRAILER ||
+        readSync(fd, trailer, 0, TRAILER, size - TRAILER) !== TRAILER ||
+        !trailer.subarray(0, MAGIC.length).equals(MAGIC)
+      ) {
         throw new TextStoreError(`${path} is not a Wildscope text store`);
       }
       // The trailer's six numbers (its bytes were all read just above).
       const t = new Float64Array(trailer.buffer.slice(trailer.byteOffset + MAGIC.length, trailer.byteOffset + TRAILER));
-      const n = t[0]!, convs = t[1]!, offsetsAt = t[3]!, convAt = t[4]!, rolesAt = t[5]!;
+      const n = t[0]!,
+        convs = t[1]!,
+        offsetsAt = t[3]!,
+        convAt = t[4]!,
+        rolesAt = t[5]!;
       if (rolesAt + n + TRAILER !== size) throw new TextStoreError(`${path} is truncated or damaged`);
       const read = (at: number, len: number) => {
         const b = Buffer.alloc(len);
@@ -191,8 +218,14 @@ export class TextStore {
       const o = read(offsetsAt, (n + 1) * 8);
       const c = read(convAt, (convs + 1) * 4);
       const r = read(rolesAt, n);
-      return new TextStore(fd, n, convs, new Float64Array(o.buffer, o.byteOffset, n + 1),
-        new Uint32Array(c.buffer, c.byteOffset, convs + 1), new Uint8Array(r.buffer, r.byteOffset, n));
+      return new TextStore(
+        fd,
+        n,
+        convs,
+        new Float64Array(o.buffer, o.byteOffset, n + 1),
+        new Uint32Array(c.buffer, c.byteOffset, convs + 1),
+        new Uint8Array(r.buffer, r.byteOffset, n),
+      );
     } catch (e) {
       closeSync(fd);
       throw e;
@@ -211,7 +244,13 @@ export class TextStore {
    */
   read(conv: number, options: ReadOptions = {}): StoredMessage[] {
     const out: StoredMessage[] = [];
-    this.each(conv, (m) => { out.push(m); }, options);
+    this.each(
+      conv,
+      (m) => {
+        out.push(m);
+      },
+      options,
+    );
     return out;
   }
 
@@ -223,7 +262,11 @@ export class TextStore {
     return this.each(conv, fn, options);
   }
 
-  private each(conv: number, fn: (m: StoredMessage) => boolean | void, { from = 0, to = Infinity, role, positions = ALL_POSITIONS, bytes }: ScanOptions): boolean {
+  private each(
+    conv: number,
+    fn: (m: StoredMessage) => boolean | void,
+    { from = 0, to = Infinity, role, positions = ALL_POSITIONS, bytes }: ScanOptions,
+  ): boolean {
     this.check(conv);
     // check() keeps conv and conv + 1 in range, and messages a..b in first..end are in the offsets and roles.
     const first = this.convStart[conv]!;
@@ -261,10 +304,15 @@ export class TextStore {
   }
 
   private check(conv: number): void {
-    if (!Number.isInteger(conv) || conv < 0 || conv >= this.conversations) throw new TextStoreError(`no conversation ${conv} in the text store`);
+    if (!Number.isInteger(conv) || conv < 0 || conv >= this.conversations)
+      throw new TextStoreError(`no conversation ${conv} in the text store`);
   }
 
   close(): void {
-    try { closeSync(this.fd); } catch { /* already closed */ }
+    try {
+      closeSync(this.fd);
+    } catch {
+      /* already closed */
+    }
   }
 }

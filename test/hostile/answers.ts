@@ -5,7 +5,11 @@ import { WILDCHAT_CACHE } from '@/test/fixtures';
 import { send, type Handler } from '@/test/requests';
 
 export type { Handler };
-export interface Answer { status: number; text: string; headers: Headers }
+export interface Answer {
+  status: number;
+  text: string;
+  headers: Headers;
+}
 
 const PREFIX_BYTES = 64 * 1024;
 /** Requests made and their statuses, for the figures of docs/PERFORMANCE.md (Hardening). */
@@ -32,7 +36,14 @@ export async function call(h: Handler, path: string, params: Record<string, stri
   return { status: res.status, text, headers: res.headers };
 }
 
-export const LEAKS = [/\bat (async )?[\w$.<>[\] ]+ \(?[^)\s]*:\d+:\d+\)?/, /node:internal/, /\/work\//, /node_modules/, /\.cache\//, /index\.duckdb/];
+export const LEAKS = [
+  /\bat (async )?[\w$.<>[\] ]+ \(?[^)\s]*:\d+:\d+\)?/,
+  /node:internal/,
+  /\/work\//,
+  /node_modules/,
+  /\.cache\//,
+  /index\.duckdb/,
+];
 
 export function expectSane(a: Answer, query: string) {
   const sentKeys = [...new URLSearchParams(query).keys()];
@@ -50,4 +61,3 @@ export function expectSane(a: Answer, query: string) {
     expect(body.error).toContain((body.parameter as string).slice(0, 40));
   }
 }
-

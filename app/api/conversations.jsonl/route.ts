@@ -4,4 +4,5 @@ import { writeJsonl } from '@/lib/export/writers';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = (req: NextRequest) => exportResponse(req, writeJsonl, 'application/x-ndjson; charset=utf-8', 'wildscope-conversations.jsonl');
+export const GET = (req: NextRequest) =>
+  exportResponse(req, writeJsonl, 'application/x-ndjson; charset=utf-8', 'wildscope-conversations.jsonl');

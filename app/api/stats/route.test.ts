@@ -18,14 +18,25 @@ describe('/api/stats', () => {
     const r = await call(stats, '/api/stats?not_country=United+States&interval=month&stack=language&split=role');
     expect(r.status).toBe(200);
     const body = JSON.parse(r.text);
-    expect(body.total).toBe(Number(await scalar(`SELECT count(*) FROM ${parquet(WILDCHAT.dir)} WHERE country IS DISTINCT FROM 'United States'`)));
+    expect(body.total).toBe(
+      Number(await scalar(`SELECT count(*) FROM ${parquet(WILDCHAT.dir)} WHERE country IS DISTINCT FROM 'United States'`)),
+    );
     expect(body.time).toMatchObject({ interval: 'month', stack: 'language' });
     expect(body.moderation.groups).toEqual(['user', 'assistant']);
   });
 
   it('refuses bad chart options, listing parameters and format by name', async () => {
-    for (const [qs, param] of [['interval=hour', 'interval'], ['stack=country', 'stack'], ['split=model', 'split'],
-      ['split=role&split=country', 'split'], ['sort=newest', 'sort'], ['limit=5', 'limit'], ['offset=5', 'offset'], ['format=csv', 'format'], ['from=yesterday', 'from']]) {
+    for (const [qs, param] of [
+      ['interval=hour', 'interval'],
+      ['stack=country', 'stack'],
+      ['split=model', 'split'],
+      ['split=role&split=country', 'split'],
+      ['sort=newest', 'sort'],
+      ['limit=5', 'limit'],
+      ['offset=5', 'offset'],
+      ['format=csv', 'format'],
+      ['from=yesterday', 'from'],
+    ]) {
       const r = await call(stats, `/api/stats?${qs}`);
       expect(r.status, qs).toBe(400);
       expect(JSON.parse(r.text).parameter, qs).toBe(param);
@@ -64,10 +75,16 @@ describe('/api/stats', () => {
       models: ['model,count,flagged', whole.models.length],
       language_by_country: ['language,country,count', whole.language_by_country.cells.length],
       time: ['bucket,model,count', whole.time.rows.length * whole.time.keys.length],
-      moderation: ['kind,category,role,scored,flagged,lo,hi,count', whole.moderation.categories.length
-        + whole.moderation.histograms.reduce((s: number, h: { bins: unknown[] }) => s + h.bins.length, 0)
-        + whole.moderation.detoxify.reduce((s: number, h: { bins: unknown[] }) => s + h.bins.length, 0)],
-      shape: ['kind,role,lo,hi,count', whole.shape.turns.length + whole.shape.lengths.reduce((s: number, l: { bins: unknown[] }) => s + l.bins.length, 0)],
+      moderation: [
+        'kind,category,role,scored,flagged,lo,hi,count',
+        whole.moderation.categories.length +
+          whole.moderation.histograms.reduce((s: number, h: { bins: unknown[] }) => s + h.bins.length, 0) +
+          whole.moderation.detoxify.reduce((s: number, h: { bins: unknown[] }) => s + h.bins.length, 0),
+      ],
+      shape: [
+        'kind,role,lo,hi,count',
+        whole.shape.turns.length + whole.shape.lengths.reduce((s: number, l: { bins: unknown[] }) => s + l.bins.length, 0),
+      ],
     };
     for (const [name, [header, n]] of Object.entries(expected)) {
       const r = await call(chart, `/api/stats/${name}?${qs}&format=csv`, { chart: name });
@@ -79,6 +96,8 @@ describe('/api/stats', () => {
       expect(n, `${name} has rows`).toBeGreaterThan(0);
     }
     const countries = parseCsv((await call(chart, `/api/stats/countries?${qs}&format=csv`, { chart: 'countries' })).text);
-    expect(countries.slice(1).map(([v, c, f]) => ({ value: v === '' ? null : v, count: Number(c), flagged: Number(f) }))).toEqual(whole.countries);
+    expect(countries.slice(1).map(([v, c, f]) => ({ value: v === '' ? null : v, count: Number(c), flagged: Number(f) }))).toEqual(
+      whole.countries,
+    );
   });
 });

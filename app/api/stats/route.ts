@@ -5,7 +5,8 @@ import { parseStatsParams } from '@/lib/stats/params';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = (req: NextRequest) => handle(async () => {
-  const { filter, options } = parseStatsParams(req.nextUrl.searchParams);
-  return json(await getStats(filter, options));
-});
+export const GET = (req: NextRequest) =>
+  handle(async () => {
+    const { filter, options } = parseStatsParams(req.nextUrl.searchParams);
+    return json(await getStats(filter, options));
+  });

@@ -70,20 +70,54 @@ export default async function ConversationPage({ params, searchParams }: { param
     <article>
       <TurnFocus />
       <nav className="mb-3 flex items-center gap-4 text-sm">
-        {back ? <Link href={back} className="text-indigo-700 hover:underline" data-testid="back-to-results">← back to results</Link>
-          : <Link href="/" className="text-indigo-700 hover:underline">← explore</Link>}
+        {back ? (
+          <Link href={back} className="text-indigo-700 hover:underline" data-testid="back-to-results">
+            ← back to results
+          </Link>
+        ) : (
+          <Link href="/" className="text-indigo-700 hover:underline">
+            ← explore
+          </Link>
+        )}
         {walk && <ResultWalker n={walk} q={q} back={first(sp.back)!} />}
-        {terms.length > 0 && <span className="text-slate-500">highlighting: {terms.map((t) => <mark key={t} className="mx-0.5">{t}</mark>)}</span>}
+        {terms.length > 0 && (
+          <span className="text-slate-500">
+            highlighting:{' '}
+            {terms.map((t) => (
+              <mark key={t} className="mx-0.5">
+                {t}
+              </mark>
+            ))}
+          </span>
+        )}
         <MatchNav searching={terms.length > 0} more={c.later.length > 0} turnCount={c.turns} />
       </nav>
       <ConversationHeader c={c} />
       <ol className="space-y-3" data-testid="messages">
         {c.messages.map((m, i) => (
-          <MessageCard key={i} conversationId={c.id} message={m} turn={turns[i]!} pattern={pattern} terms={terms} showDetoxify={showDetoxify} position={i} />
+          <MessageCard
+            key={i}
+            conversationId={c.id}
+            message={m}
+            turn={turns[i]!}
+            pattern={pattern}
+            terms={terms}
+            showDetoxify={showDetoxify}
+            position={i}
+          />
         ))}
         {c.later.length > 0 && (
-          <LaterMessages conversationId={c.id} start={HEAD_MESSAGES} total={HEAD_MESSAGES + c.later.length} terms={terms} showDetoxify={showDetoxify}
-            anchors={turns.slice(HEAD_MESSAGES).filter((t) => t.first).map((t) => t.key)} />
+          <LaterMessages
+            conversationId={c.id}
+            start={HEAD_MESSAGES}
+            total={HEAD_MESSAGES + c.later.length}
+            terms={terms}
+            showDetoxify={showDetoxify}
+            anchors={turns
+              .slice(HEAD_MESSAGES)
+              .filter((t) => t.first)
+              .map((t) => t.key)}
+          />
         )}
       </ol>
     </article>

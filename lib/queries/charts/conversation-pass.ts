@@ -13,9 +13,19 @@ export type SetName = 'all' | 'country' | 'state' | 'language' | 'model' | 'lang
 
 export interface ConvRow {
   set: SetName;
-  country: string | null; state: string | null; language: string | null; model: string | null;
-  day: string | null; stack: string | null; tb: number | null;
-  n: number; flagged: number; messages: number; min_ts: string | null; max_ts: string | null; max_turns: number | null;
+  country: string | null;
+  state: string | null;
+  language: string | null;
+  model: string | null;
+  day: string | null;
+  stack: string | null;
+  tb: number | null;
+  n: number;
+  flagged: number;
+  messages: number;
+  min_ts: string | null;
+  max_ts: string | null;
+  max_turns: number | null;
 }
 
 /**
@@ -24,15 +34,23 @@ export interface ConvRow {
  */
 const DAY = 'floor(epoch_us(c.ts) / 86400000000.0)::INTEGER';
 
-const turnBucket = `CASE ${TURN_EDGES.slice(1).map((e, i) => `WHEN c.turns < ${e} THEN ${i}`).join(' ')} ELSE ${TURN_EDGES.length - 1} END`;
+const turnBucket = `CASE ${TURN_EDGES.slice(1)
+  .map((e, i) => `WHEN c.turns < ${e} THEN ${i}`)
+  .join(' ')} ELSE ${TURN_EDGES.length - 1} END`;
 
 /** `stack` adds the (day, model or language) set for the stacked time series. */
 export async function conversationPass(c: Connection, sel: Selection, stack: Stack | null): Promise<ConvRow[]> {
   const sql = new Sql();
   const where = sel.where(sql);
   const sets: [SetName, string][] = [
-    ['all', '()'], ['country', '(country)'], ['state', '(country, state)'], ['language', '(language)'], ['model', '(model)'],
-    ['language_country', '(language, country)'], ['turns', '(tb)'], ['day', '(day)'],
+    ['all', '()'],
+    ['country', '(country)'],
+    ['state', '(country, state)'],
+    ['language', '(language)'],
+    ['model', '(model)'],
+    ['language_country', '(language, country)'],
+    ['turns', '(tb)'],
+    ['day', '(day)'],
   ];
   // stack comes from an allow-list (params.ts), so the column name is spelled into the SQL.
   if (stack) sets.push(['day_stack', '(day, stack)']);
@@ -40,14 +58,17 @@ export async function conversationPass(c: Connection, sel: Selection, stack: Sta
   const gid = `grouping(${grouped.join(', ')})`;
   const bits = (cols: string[]) => grouped.reduce((acc, col) => acc * 2 + (cols.includes(col) ? 0 : 1), 0);
   const named = sets.map(([name, cols]) => `WHEN ${bits(cols.replace(/[()]/g, '').split(', ').filter(Boolean))} THEN '${name}'`);
-  const rows = await c.all<ConvRow>(`
+  const rows = await c.all<ConvRow>(
+    `
     WITH sel AS (
       SELECT c.country, c.state, c.language, c.model, ${DAY} AS day, ${stack ? `c.${stack}` : 'NULL::VARCHAR'} AS stack,
         ${turnBucket} AS tb, c.flagged, c.n_messages, c.ts, c.turns
       FROM conversations c WHERE ${where})
-    SELECT CASE ${gid} ${named.join(' ')} END AS "set", country, state, language, model, (DATE '1970-01-01' + day)::VARCHAR AS day, ${stack ? "stack" : "NULL::VARCHAR AS stack"}, tb,
+    SELECT CASE ${gid} ${named.join(' ')} END AS "set", country, state, language, model, (DATE '1970-01-01' + day)::VARCHAR AS day, ${stack ? 'stack' : 'NULL::VARCHAR AS stack'}, tb,
       count(*)::INTEGER AS n, count(*) FILTER (WHERE flagged)::INTEGER AS flagged, coalesce(sum(n_messages), 0)::DOUBLE AS messages,
       min(ts)::VARCHAR AS min_ts, max(ts)::VARCHAR AS max_ts, max(turns)::INTEGER AS max_turns
-    FROM sel GROUP BY GROUPING SETS (${sets.map(([, s]) => s).join(', ')})`, sql.params);
+    FROM sel GROUP BY GROUPING SETS (${sets.map(([, s]) => s).join(', ')})`,
+    sql.params,
+  );
   return rows;
 }

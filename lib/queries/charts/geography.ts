@@ -10,7 +10,8 @@ export const countries = (rows: ConvRow[]): Ranked[] => ranked(rows, 'country', 
 
 /** Pairs with a state only: a conversation without one has nothing to place on a states map. */
 export function states(rows: ConvRow[]): Stats['states'] {
-  return rows.filter((r) => r.set === 'state' && r.state !== null)
+  return rows
+    .filter((r) => r.set === 'state' && r.state !== null)
     .map((r) => ({ country: r.country, value: r.state, count: r.n, flagged: r.flagged }))
     .sort(byCount)
     .slice(0, STATES_TOP);
@@ -20,7 +21,8 @@ export function states(rows: ConvRow[]): Stats['states'] {
 export function languageByCountry(rows: ConvRow[]): Stats['language_by_country'] {
   const langs = topValues(ranked(rows, 'language', 'language'), BREAKDOWN_TOP);
   const ctrs = topValues(countries(rows), BREAKDOWN_TOP);
-  const cells = rows.filter((r) => r.set === 'language_country' && langs.includes(r.language!) && ctrs.includes(r.country!))
+  const cells = rows
+    .filter((r) => r.set === 'language_country' && langs.includes(r.language!) && ctrs.includes(r.country!))
     .map((r) => ({ language: r.language!, country: r.country!, count: r.n }))
     .sort((a, b) => langs.indexOf(a.language) - langs.indexOf(b.language) || ctrs.indexOf(a.country) - ctrs.indexOf(b.country));
   return { languages: langs, countries: ctrs, cells };

@@ -18,14 +18,17 @@ import { timeSeries } from './time';
 
 export const SPLIT_TOP = 6;
 
-interface Parts { moderation: boolean; lengths: boolean }
+interface Parts {
+  moderation: boolean;
+  lengths: boolean;
+}
 const EVERYTHING: Parts = { moderation: true, lengths: true };
 
 /** The unfiltered passes read every message once per index build; they get more than a request's deadline. */
 const UNFILTERED_DEADLINE_MS = 300_000;
 
 const run = <T>(filter: Filter, fn: (c: Connection, sel: Selection) => Promise<T>): Promise<T> =>
-  (isUnfiltered(filter) ? session((c) => fn(c, new Selection(filter)), { deadlineMs: UNFILTERED_DEADLINE_MS }) : withSelection(filter, fn));
+  isUnfiltered(filter) ? session((c) => fn(c, new Selection(filter)), { deadlineMs: UNFILTERED_DEADLINE_MS }) : withSelection(filter, fn);
 
 /**
  * Runs each pass; unfiltered, each pass is cached per index under the options it depends on. The
@@ -39,9 +42,14 @@ async function compute(filter: Filter, options: StatsOptions, parts: Parts): Pro
   const convs = run(filter, (c, sel) => pass(c, `conversations|${stack}`, () => conversationPass(c, sel, stack)));
   const split = options.split ?? null;
   const msgSplit = parts.moderation ? split : null;
-  const messages = (groups: string[]) => run(filter, (c, sel) => pass(c, `messages|${msgSplit}|${parts.moderation}|${parts.lengths}`,
-    () => messagePass(c, sel, { ...parts, split: msgSplit, groups })));
-  const groupsOf = (rows: ConvRow[]) => (split === 'role' ? ['user', 'assistant'] : split ? topValues(ranked(rows, split, split), SPLIT_TOP) : ['all']);
+  const messages = (groups: string[]) =>
+    run(filter, (c, sel) =>
+      pass(c, `messages|${msgSplit}|${parts.moderation}|${parts.lengths}`, () =>
+        messagePass(c, sel, { ...parts, split: msgSplit, groups }),
+      ),
+    );
+  const groupsOf = (rows: ConvRow[]) =>
+    split === 'role' ? ['user', 'assistant'] : split ? topValues(ranked(rows, split, split), SPLIT_TOP) : ['all'];
   const wanted = parts.moderation || parts.lengths;
   const independent = split === null || split === 'role';
   const msgsPromise = !wanted ? Promise.resolve([]) : independent ? messages(groupsOf([])) : convs.then((rows) => messages(groupsOf(rows)));
@@ -49,9 +57,14 @@ async function compute(filter: Filter, options: StatsOptions, parts: Parts): Pro
   const groups = groupsOf(rows);
   const all = rows.find((r) => r.set === 'all');
   const out: Partial<Stats> & Pick<Stats, 'total' | 'messages'> = {
-    total: all?.n ?? 0, messages: all?.messages ?? 0,
-    countries: countries(rows), states: states(rows), languages: languages(rows), models: models(rows),
-    language_by_country: languageByCountry(rows), time: timeSeries(rows, filter, options),
+    total: all?.n ?? 0,
+    messages: all?.messages ?? 0,
+    countries: countries(rows),
+    states: states(rows),
+    languages: languages(rows),
+    models: models(rows),
+    language_by_country: languageByCountry(rows),
+    time: timeSeries(rows, filter, options),
   };
   if (parts.moderation) out.moderation = moderation(msgs, split, groups);
   out.shape = { turns: turnBins(rows), lengths: parts.lengths ? lengthBins(msgs) : [] };
@@ -65,8 +78,10 @@ export function getStats(filter: Filter, options: StatsOptions = {}): Promise<St
 /** One chart's piece of the stats, computing only the passes it needs. */
 export async function getChart<K extends ChartName>(name: K, filter: Filter, options: StatsOptions = {}): Promise<Stats[K]> {
   // Unfiltered, the whole message pass is cached once rather than one per chart.
-  const parts: Parts = isUnfiltered(filter) && (name === 'moderation' || name === 'shape') ? EVERYTHING
-    : { moderation: name === 'moderation', lengths: name === 'shape' };
+  const parts: Parts =
+    isUnfiltered(filter) && (name === 'moderation' || name === 'shape')
+      ? EVERYTHING
+      : { moderation: name === 'moderation', lengths: name === 'shape' };
   const s = await compute(filter, options, parts);
   return s[name] as Stats[K];
 }

@@ -8,10 +8,20 @@ import { Sql } from '../../db/sql';
 import type { Split } from '../../stats/types';
 import type { Selection } from '../selection';
 
-export interface MessageRow { grp: string | null; role: string | null; k: string; v: number; n: number }
+export interface MessageRow {
+  grp: string | null;
+  role: string | null;
+  k: string;
+  v: number;
+  n: number;
+}
 
-export interface MessagePassOptions { moderation: boolean; lengths: boolean; split: Split | null; groups: string[] }
-
+export interface MessagePassOptions {
+  moderation: boolean;
+  lengths: boolean;
+  split: Split | null;
+  groups: string[];
+}
 
 /** Moderation columns to a grouping set. */
 const PER_SET = 2;
@@ -40,8 +50,12 @@ export async function messagePass(c: Connection, sel: Selection, o: MessagePassO
   const sql = new Sql();
   const rest = sel.where(sql, { joined: true });
   const where = rest !== 'true' ? rest : null;
-  const grp = o.split === 'role' ? 'm.role'
-    : byConv ? `CASE WHEN c.${o.split} IN (${sql.list(o.groups) || 'NULL'}) THEN c.${o.split} END` : 'NULL::VARCHAR';
+  const grp =
+    o.split === 'role'
+      ? 'm.role'
+      : byConv
+        ? `CASE WHEN c.${o.split} IN (${sql.list(o.groups) || 'NULL'}) THEN c.${o.split} END`
+        : 'NULL::VARCHAR';
   const conds = [...(sel.filter.q ? [sel.inMatches('m.conv')] : []), ...(where ? [where] : [])];
   const joined = byConv || where !== null;
   const from = `messages m${joined ? ' JOIN conversations c ON c.idx = m.conv' : ''}${conds.length ? ` WHERE ${conds.join(' AND ')}` : ''}`;
@@ -52,10 +66,13 @@ export async function messagePass(c: Connection, sel: Selection, o: MessagePassO
   for (let i = 0; i < moderation; i += PER_SET) sets.push(Array.from({ length: Math.min(PER_SET, moderation - i) }, (_, j) => i + j));
   if (o.lengths) sets.push([moderation]);
   const cs = columns.map((_, i) => `c${i}`);
-  const rows = await c.all<Record<string, unknown>>(`
+  const rows = await c.all<Record<string, unknown>>(
+    `
     SELECT ${o.split ? 'grp' : 'NULL AS grp'}, ${o.lengths ? 'role' : 'NULL AS role'}, grouping(${cs.join(', ')}) AS g, ${cs.join(', ')}, count(*)::INTEGER AS n
     FROM (SELECT ${grp} AS grp, m.role, ${columns.map((col, i) => `${col.expr} AS c${i}`).join(', ')} FROM ${from})
-    GROUP BY GROUPING SETS (${sets.map((set) => `(${set[0] === moderation ? 'role, ' : o.split ? 'grp, ' : ''}${set.map((i) => cs[i]).join(', ')})`).join(', ')})`, sql.params);
+    GROUP BY GROUPING SETS (${sets.map((set) => `(${set[0] === moderation ? 'role, ' : o.split ? 'grp, ' : ''}${set.map((i) => cs[i]).join(', ')})`).join(', ')})`,
+    sql.params,
+  );
   const counts = new Map<string, MessageRow>();
   for (const r of rows) {
     // grouping() has a 1 bit for each column left out of the row's set, the first column highest.

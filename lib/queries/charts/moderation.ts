@@ -23,8 +23,17 @@ export function moderation(rows: MessageRow[], split: Split | null, groups: stri
   for (const category of CATEGORIES) {
     for (const group of groups) {
       const arr = byKey.get(`o_${underscored(category)}\u0000${group}`) ?? new Array<number>(MOD_BINS * 2).fill(0);
-      const bins: Bin[] = Array.from({ length: MOD_BINS }, (_, i) => ({ lo: modEdge(i), hi: modEdge(i + 1), count: arr[2 * i]! + arr[2 * i + 1]! }));
-      out.categories.push({ category, group, scored: bins.reduce((s, b) => s + b.count, 0), flagged: arr.reduce((s, n, i) => s + (i % 2 ? n : 0), 0) });
+      const bins: Bin[] = Array.from({ length: MOD_BINS }, (_, i) => ({
+        lo: modEdge(i),
+        hi: modEdge(i + 1),
+        count: arr[2 * i]! + arr[2 * i + 1]!,
+      }));
+      out.categories.push({
+        category,
+        group,
+        scored: bins.reduce((s, b) => s + b.count, 0),
+        flagged: arr.reduce((s, n, i) => s + (i % 2 ? n : 0), 0),
+      });
       out.histograms.push({ category, group, bins });
     }
   }

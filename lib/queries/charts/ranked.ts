@@ -6,7 +6,8 @@ export const LANGUAGES_TOP = 30;
 
 /** Rows of one grouping set as ranked values, most conversations first, ties by value. */
 export function ranked(rows: ConvRow[], set: SetName, key: 'country' | 'language' | 'model'): Ranked[] {
-  return rows.filter((r) => r.set === set)
+  return rows
+    .filter((r) => r.set === set)
     .map((r) => ({ value: r[key], count: r.n, flagged: r.flagged }))
     .sort(byCount);
 }
@@ -16,7 +17,10 @@ export const byCount = (a: { value: string | null; count: number }, b: { value: 
 
 /** The `n` most frequent non-null values. */
 export const topValues = (xs: Ranked[], n: number): string[] =>
-  xs.filter((x) => x.value !== null).slice(0, n).map((x) => x.value!);
+  xs
+    .filter((x) => x.value !== null)
+    .slice(0, n)
+    .map((x) => x.value!);
 
 export const languages = (rows: ConvRow[]) => ranked(rows, 'language', 'language').slice(0, LANGUAGES_TOP);
 export const models = (rows: ConvRow[]) => ranked(rows, 'model', 'model');

@@ -43,9 +43,17 @@ async function states(): Promise<{ name: string; qs: string; where: string }[]> 
   return [
     { name: 'no filter', qs: '', where: 'true' },
     { name: 'a facet', qs: `language=${encodeURIComponent(lang)}`, where: `language = '${lang}'` },
-    { name: 'a negation', qs: 'not_country=United+States&turns_min=2', where: `(country IS NULL OR country <> 'United States') AND turn >= 2` },
+    {
+      name: 'a negation',
+      qs: 'not_country=United+States&turns_min=2',
+      where: `(country IS NULL OR country <> 'United States') AND turn >= 2`,
+    },
     { name: 'a keyword query', qs: `q=${WORD}`, where: 'has_word' },
-    { name: 'a keyword query and a facet', qs: `q=${WORD}&language=${encodeURIComponent(lang)}`, where: `has_word AND language = '${lang}'` },
+    {
+      name: 'a keyword query and a facet',
+      qs: `q=${WORD}&language=${encodeURIComponent(lang)}`,
+      where: `has_word AND language = '${lang}'`,
+    },
   ];
 }
 
@@ -61,15 +69,28 @@ describe('chart aggregates against DuckDB on the fixture Parquet', () => {
   it('counts conversations and messages, countries, languages and models with their flagged counts', async () => {
     for (const st of await states()) {
       const s = await stats(st.qs);
-      const [tot] = await rows<{ n: number; m: number }>(`SELECT count(*)::INTEGER n, coalesce(sum(n_messages), 0)::INTEGER m FROM pconv WHERE ${st.where}`);
+      const [tot] = await rows<{ n: number; m: number }>(
+        `SELECT count(*)::INTEGER n, coalesce(sum(n_messages), 0)::INTEGER m FROM pconv WHERE ${st.where}`,
+      );
       expect(s.total, st.name).toBe(tot!.n);
       expect(s.messages, st.name).toBe(tot!.m);
       expect(tot!.n, `${st.name} selects something`).toBeGreaterThan(0);
-      for (const [field, got] of [['country', s.countries], ['language', s.languages], ['model', s.models]] as const) {
-        const want = await rows<{ value: string | null; count: number; flagged: number }>(`SELECT ${field} AS value, count(*)::INTEGER AS count,
+      for (const [field, got] of [
+        ['country', s.countries],
+        ['language', s.languages],
+        ['model', s.models],
+      ] as const) {
+        const want = await rows<{
+          value: string | null;
+          count: number;
+          flagged: number;
+        }>(`SELECT ${field} AS value, count(*)::INTEGER AS count,
           count(*) FILTER (WHERE flagged)::INTEGER AS flagged FROM pconv WHERE ${st.where} GROUP BY 1`);
         expect(ranked(got), `${st.name}: ${field}`).toEqual(ranked(want));
-        expect(got.map((x) => x.count), `${st.name}: ${field} ranked`).toEqual([...got.map((x) => x.count)].sort((a, b) => b - a));
+        expect(
+          got.map((x) => x.count),
+          `${st.name}: ${field} ranked`,
+        ).toEqual([...got.map((x) => x.count)].sort((a, b) => b - a));
       }
     }
   });
@@ -80,17 +101,31 @@ describe('chart aggregates against DuckDB on the fixture Parquet', () => {
       const want = await rows<{ country: string | null; value: string; count: number; flagged: number }>(`SELECT country, state AS value,
         count(*)::INTEGER AS count, count(*) FILTER (WHERE flagged)::INTEGER AS flagged FROM pconv WHERE ${st.where} AND state IS NOT NULL GROUP BY 1, 2`);
       const key = (x: { country: string | null; value: string | null }) => `${x.country}/${x.value}`;
-      expect([...s.states].sort((a, b) => key(a).localeCompare(key(b))), st.name).toEqual(want.sort((a, b) => key(a).localeCompare(key(b))));
+      expect(
+        [...s.states].sort((a, b) => key(a).localeCompare(key(b))),
+        st.name,
+      ).toEqual(want.sort((a, b) => key(a).localeCompare(key(b))));
       const lbc = s.language_by_country;
       expect(lbc.languages.length, st.name).toBeGreaterThan(0);
-      const topL = await rows<{ v: string }>(`SELECT language v FROM pconv WHERE ${st.where} AND language IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 10`);
-      const topC = await rows<{ v: string }>(`SELECT country v FROM pconv WHERE ${st.where} AND country IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 10`);
+      const topL = await rows<{ v: string }>(
+        `SELECT language v FROM pconv WHERE ${st.where} AND language IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 10`,
+      );
+      const topC = await rows<{ v: string }>(
+        `SELECT country v FROM pconv WHERE ${st.where} AND country IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 10`,
+      );
       expect(lbc.languages, st.name).toEqual(topL.map((r) => r.v));
       expect(lbc.countries, st.name).toEqual(topC.map((r) => r.v));
-      const cells = await rows<{ language: string; country: string; count: number }>(`SELECT language, country, count(*)::INTEGER AS count
-        FROM pconv WHERE ${st.where} AND language IN (SELECT unnest($1::VARCHAR[])) AND country IN (SELECT unnest($2::VARCHAR[])) GROUP BY 1, 2`.replace('$1::VARCHAR[]', `[${lbc.languages.map((l) => `'${l}'`).join(',')}]`).replace('$2::VARCHAR[]', `[${lbc.countries.map((l) => `'${l.replace(/'/g, "''")}'`).join(',')}]`));
+      const cells = await rows<{ language: string; country: string; count: number }>(
+        `SELECT language, country, count(*)::INTEGER AS count
+        FROM pconv WHERE ${st.where} AND language IN (SELECT unnest($1::VARCHAR[])) AND country IN (SELECT unnest($2::VARCHAR[])) GROUP BY 1, 2`
+          .replace('$1::VARCHAR[]', `[${lbc.languages.map((l) => `'${l}'`).join(',')}]`)
+          .replace('$2::VARCHAR[]', `[${lbc.countries.map((l) => `'${l.replace(/'/g, "''")}'`).join(',')}]`),
+      );
       const ck = (x: { language: string; country: string }) => `${x.language}/${x.country}`;
-      expect([...lbc.cells].sort((a, b) => ck(a).localeCompare(ck(b))), st.name).toEqual(cells.sort((a, b) => ck(a).localeCompare(ck(b))));
+      expect(
+        [...lbc.cells].sort((a, b) => ck(a).localeCompare(ck(b))),
+        st.name,
+      ).toEqual(cells.sort((a, b) => ck(a).localeCompare(ck(b))));
     }
   });
 
@@ -99,9 +134,15 @@ describe('chart aggregates against DuckDB on the fixture Parquet', () => {
       for (const interval of ['day', 'week', 'month'] as const) {
         const t = (await stats(`${st.qs}&interval=${interval}`)).time;
         expect(t.interval).toBe(interval);
-        const want = await rows<{ bucket: string; count: number }>(`SELECT date_trunc('${interval}', ts)::DATE::VARCHAR AS bucket, count(*)::INTEGER AS count
+        const want = await rows<{
+          bucket: string;
+          count: number;
+        }>(`SELECT date_trunc('${interval}', ts)::DATE::VARCHAR AS bucket, count(*)::INTEGER AS count
           FROM pconv WHERE ${st.where} GROUP BY 1 ORDER BY 1`);
-        expect(t.rows.filter((r) => r.count > 0), `${st.name} by ${interval}`).toEqual(want);
+        expect(
+          t.rows.filter((r) => r.count > 0),
+          `${st.name} by ${interval}`,
+        ).toEqual(want);
         expect(t.rows.length).toBe(new Set(t.rows.map((r) => r.bucket)).size);
       }
     }
@@ -114,13 +155,23 @@ describe('chart aggregates against DuckDB on the fixture Parquet', () => {
     for (const st of await states()) {
       const t = (await stats(`${st.qs}&interval=month&stack=model`)).time;
       const top = await rows<{ v: string }>(`SELECT model v FROM pconv WHERE ${st.where} GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 8`);
-      expect(t.keys.filter((k) => k !== 'other'), st.name).toEqual(top.map((r) => r.v));
+      expect(
+        t.keys.filter((k) => k !== 'other'),
+        st.name,
+      ).toEqual(top.map((r) => r.v));
       const want = await rows<{ bucket: string; key: string; count: number }>(`SELECT date_trunc('month', ts)::DATE::VARCHAR AS bucket,
         CASE WHEN model IN (${top.map((r) => `'${r.v}'`).join(', ')}) THEN model ELSE 'other' END AS key, count(*)::INTEGER AS count
         FROM pconv WHERE ${st.where} GROUP BY 1, 2`);
-      const got = t.rows.flatMap((r) => Object.entries(r.by!).filter(([, n]) => n > 0).map(([key, count]) => ({ bucket: r.bucket, key, count })));
+      const got = t.rows.flatMap((r) =>
+        Object.entries(r.by!)
+          .filter(([, n]) => n > 0)
+          .map(([key, count]) => ({ bucket: r.bucket, key, count })),
+      );
       const k = (x: { bucket: string; key: string }) => `${x.bucket}/${x.key}`;
-      expect(got.sort((a, b) => k(a).localeCompare(k(b))), st.name).toEqual(want.sort((a, b) => k(a).localeCompare(k(b))));
+      expect(
+        got.sort((a, b) => k(a).localeCompare(k(b))),
+        st.name,
+      ).toEqual(want.sort((a, b) => k(a).localeCompare(k(b))));
     }
   });
 
@@ -131,21 +182,39 @@ describe('chart aggregates against DuckDB on the fixture Parquet', () => {
       const sel = `pmsg WHERE k IN (SELECT k FROM pconv WHERE ${st.where})`;
       for (const cat of CATEGORIES) {
         const u = underscored(cat);
-        const [want] = await rows<{ scored: number; flagged: number }>(`SELECT count(s_${u})::INTEGER scored, count(*) FILTER (WHERE f_${u})::INTEGER flagged FROM ${sel}`);
-        expect(m.categories.find((x) => x.category === cat), `${st.name}: ${cat}`).toMatchObject(want!);
+        const [want] = await rows<{ scored: number; flagged: number }>(
+          `SELECT count(s_${u})::INTEGER scored, count(*) FILTER (WHERE f_${u})::INTEGER flagged FROM ${sel}`,
+        );
+        expect(
+          m.categories.find((x) => x.category === cat),
+          `${st.name}: ${cat}`,
+        ).toMatchObject(want!);
         const bins = m.histograms.find((h) => h.category === cat)!.bins;
-        const counts = await rows<{ n: number }>(`SELECT ${bins.map((b, i) =>
-          `count(*) FILTER (WHERE ${i === 0 ? 'true' : `s_${u} >= ${b.lo}`} AND ${i === bins.length - 1 ? 'true' : `s_${u} < ${b.hi}`} AND s_${u} IS NOT NULL)::INTEGER AS b${i}`).join(', ')} FROM ${sel}`);
-        expect(bins.map((b) => b.count), `${st.name}: ${cat} histogram`).toEqual(Object.values(counts[0]!));
+        const counts = await rows<{ n: number }>(
+          `SELECT ${bins
+            .map(
+              (b, i) =>
+                `count(*) FILTER (WHERE ${i === 0 ? 'true' : `s_${u} >= ${b.lo}`} AND ${i === bins.length - 1 ? 'true' : `s_${u} < ${b.hi}`} AND s_${u} IS NOT NULL)::INTEGER AS b${i}`,
+            )
+            .join(', ')} FROM ${sel}`,
+        );
+        expect(
+          bins.map((b) => b.count),
+          `${st.name}: ${cat} histogram`,
+        ).toEqual(Object.values(counts[0]!));
         expect(bins[0]!.lo).toBeCloseTo(1e-6);
         expect(bins[bins.length - 1]!.hi).toBe(1);
       }
       expect(m.detoxify.map((d) => d.key)).toEqual([...DETOXIFY]);
       for (const d of m.detoxify) {
-        const counts = await rows(`SELECT ${d.bins.map((b, i) => `count(*) FILTER (WHERE d_${d.key} >= ${i}/20 AND ${i === 19 ? 'true' : `d_${d.key} < ${i + 1}/20`})::INTEGER AS b${i}`).join(', ')},
+        const counts =
+          await rows(`SELECT ${d.bins.map((b, i) => `count(*) FILTER (WHERE d_${d.key} >= ${i}/20 AND ${i === 19 ? 'true' : `d_${d.key} < ${i + 1}/20`})::INTEGER AS b${i}`).join(', ')},
           count(d_${d.key})::INTEGER AS scored FROM ${sel}`);
         const { scored, ...bins } = counts[0] as Record<string, number>;
-        expect(d.bins.map((b) => b.count), `${st.name}: ${d.key}`).toEqual(Object.values(bins));
+        expect(
+          d.bins.map((b) => b.count),
+          `${st.name}: ${d.key}`,
+        ).toEqual(Object.values(bins));
         expect(d.scored).toBe(scored);
       }
     }
@@ -157,14 +226,22 @@ describe('chart aggregates against DuckDB on the fixture Parquet', () => {
       expect(byRole.groups).toEqual(['user', 'assistant']);
       const want = await rows<{ role: string; scored: number; flagged: number }>(`SELECT role, count(s_violence)::INTEGER scored,
         count(*) FILTER (WHERE f_violence)::INTEGER flagged FROM pmsg WHERE k IN (SELECT k FROM pconv WHERE ${st.where}) GROUP BY 1`);
-      for (const w of want) expect(byRole.categories.find((x) => x.category === 'violence' && x.group === w.role), st.name).toMatchObject({ scored: w.scored, flagged: w.flagged });
+      for (const w of want)
+        expect(
+          byRole.categories.find((x) => x.category === 'violence' && x.group === w.role),
+          st.name,
+        ).toMatchObject({ scored: w.scored, flagged: w.flagged });
       const byCountry = (await stats(`${st.qs}&split=country`)).moderation;
-      const top = await rows<{ v: string }>(`SELECT country v FROM pconv WHERE ${st.where} AND country IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 6`);
+      const top = await rows<{ v: string }>(
+        `SELECT country v FROM pconv WHERE ${st.where} AND country IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 6`,
+      );
       expect(byCountry.groups, st.name).toEqual(top.map((r) => r.v));
       const perCountry = await rows<{ country: string; bins: number; scored: number }>(`SELECT country, count(d_toxicity)::INTEGER scored
         FROM pmsg WHERE k IN (SELECT k FROM pconv WHERE ${st.where}) AND country IN (${top.map((r) => `'${r.v}'`).join(', ')}) GROUP BY 1`);
       for (const w of perCountry) {
-        expect(byCountry.detoxify.find((d) => d.key === 'toxicity' && d.group === w.country)?.scored, `${st.name}: ${w.country}`).toBe(w.scored);
+        expect(byCountry.detoxify.find((d) => d.key === 'toxicity' && d.group === w.country)?.scored, `${st.name}: ${w.country}`).toBe(
+          w.scored,
+        );
       }
     }
   });
@@ -172,23 +249,41 @@ describe('chart aggregates against DuckDB on the fixture Parquet', () => {
   it('bins turns per conversation and message lengths by role', async () => {
     for (const st of await states()) {
       const shape = await getChart('shape', parseStatsParams(new URLSearchParams(st.qs)).filter, {});
-      const turns = await rows(`SELECT ${shape.turns.map((b, i) => `count(*) FILTER (WHERE turn >= ${b.lo} AND turn < ${b.hi})::INTEGER AS b${i}`).join(', ')} FROM pconv WHERE ${st.where}`);
-      expect(shape.turns.map((b) => b.count), st.name).toEqual(Object.values(turns[0]!));
+      const turns = await rows(
+        `SELECT ${shape.turns.map((b, i) => `count(*) FILTER (WHERE turn >= ${b.lo} AND turn < ${b.hi})::INTEGER AS b${i}`).join(', ')} FROM pconv WHERE ${st.where}`,
+      );
+      expect(
+        shape.turns.map((b) => b.count),
+        st.name,
+      ).toEqual(Object.values(turns[0]!));
       expect(shape.turns.map((b) => b.lo)).toEqual([1, 2, 3, 4, 5, 6, 11, 21, 51]);
       for (const { role, bins } of shape.lengths) {
         expect(bins.length).toBeGreaterThan(0);
-        const [want] = await rows<{ n: number }>(`SELECT count(*)::INTEGER n FROM pmsg WHERE role = '${role}' AND k IN (SELECT k FROM pconv WHERE ${st.where})`);
-        const got = await rows(`SELECT ${bins.map((b, i) => `count(*) FILTER (WHERE length(content) >= ${b.lo} AND length(content) < ${b.hi})::INTEGER AS b${i}`).join(', ')}
+        const [want] = await rows<{ n: number }>(
+          `SELECT count(*)::INTEGER n FROM pmsg WHERE role = '${role}' AND k IN (SELECT k FROM pconv WHERE ${st.where})`,
+        );
+        const got =
+          await rows(`SELECT ${bins.map((b, i) => `count(*) FILTER (WHERE length(content) >= ${b.lo} AND length(content) < ${b.hi})::INTEGER AS b${i}`).join(', ')}
           FROM pmsg WHERE role = '${role}' AND k IN (SELECT k FROM pconv WHERE ${st.where})`);
-        expect(bins.map((b) => b.count), `${st.name}: ${role}`).toEqual(Object.values(got[0]!));
-        expect(bins.reduce((s, b) => s + b.count, 0), `${st.name}: every ${role} message binned`).toBe(want!.n);
+        expect(
+          bins.map((b) => b.count),
+          `${st.name}: ${role}`,
+        ).toEqual(Object.values(got[0]!));
+        expect(
+          bins.reduce((s, b) => s + b.count, 0),
+          `${st.name}: every ${role} message binned`,
+        ).toBe(want!.n);
       }
     }
   });
 
   it('answers each chart alone with the same numbers as the whole, whatever the split', async () => {
     // A split by country or language groups the moderation charts only: message lengths still count every message.
-    for (const qs of ['not_country=United+States&split=role&stack=language', 'not_country=United+States&split=country', 'q=the&split=language']) {
+    for (const qs of [
+      'not_country=United+States&split=role&stack=language',
+      'not_country=United+States&split=country',
+      'q=the&split=language',
+    ]) {
       const { filter, options } = parseStatsParams(new URLSearchParams(qs));
       const whole = await getStats(filter, options);
       for (const name of ['countries', 'states', 'languages', 'models', 'language_by_country', 'time', 'moderation', 'shape'] as const) {

@@ -38,7 +38,8 @@ export function timeSeries(rows: ConvRow[], filter: Filter, options: StatsOption
   const stack: Stack | null = options.stack ?? null;
   const keys = stack ? topValues(ranked(rows, stack, stack), STACK_TOP) : [];
   const counts = new Map<string, number>();
-  for (const r of rows) if (r.set === 'day' && r.day) counts.set(bucketOf(r.day, interval), (counts.get(bucketOf(r.day, interval)) ?? 0) + r.n);
+  for (const r of rows)
+    if (r.set === 'day' && r.day) counts.set(bucketOf(r.day, interval), (counts.get(bucketOf(r.day, interval)) ?? 0) + r.n);
   const by = new Map<string, Record<string, number>>();
   let other = false;
   if (stack) {
