@@ -64,6 +64,7 @@ export default async function ExplorePage({ searchParams }: { searchParams: Sear
   // notice by each. The status stays 200, as for any page of results; the JSON API answers 400.
   const { filter, listing, params, errors } = parseParamsLenient(asked);
   const links = new ViewLinks(params);
+  const active = chips(params).length;
   const bad: BadParams = { errors, href: new ViewLinks(asked).without(errors.map((e) => e.param)), view: 'These results', placeOf };
   const notices = (place: string, className = 'mb-1') => <ParamNotices bad={bad} place={place} className={className} />;
   const users = filter.values.hashed_ip ?? [];
@@ -82,19 +83,19 @@ export default async function ExplorePage({ searchParams }: { searchParams: Sear
     <div className="grid gap-6 md:grid-cols-[16rem_1fr]">
       <h1 className="sr-only">Explore conversations</h1>
       {notices('top', 'col-span-full')}
-      <FilterDrawer active={chips(params).length}>
+      <FilterDrawer active={active}>
         {FIELD_DEFS.map((def) => (
           <Control key={def.key} def={def} view={explore} filter={filter} links={links} notice={notices(def.place)} />
         ))}
       </FilterDrawer>
       <section className="min-w-0">
         <SearchForm filter={filter} links={links} notice={notices('search', 'mt-1')} />
-        <FilterDrawerButton active={chips(params).length} />
+        <FilterDrawerButton active={active} />
         <ActiveFilters links={links} />
         {user && <UserSummaryCard summary={user} links={links} />}
         <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2" data-testid="listing-bar">
           <p className="text-sm text-slate-700" data-testid="total">
-            <Sentence total={list.total} params={params} />
+            <Sentence total={list.total} links={links} />
             {list.total > 0 && (
               <span className="text-slate-500" data-testid="range">
                 {' '}

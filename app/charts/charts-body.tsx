@@ -9,7 +9,7 @@ import { TimeChart } from '@/components/charts/time-chart';
 import { WorldMap } from '@/components/charts/world-map';
 import { FIELDS } from '@/lib/filters/fields';
 import type { Filter } from '@/lib/filters/schema';
-import { ViewLinks } from '@/lib/urls';
+import type { ViewLinks } from '@/lib/urls';
 import { shapeNameOf } from '@/lib/geo/country-names';
 import { usStateShapes } from '@/lib/geo/us-states';
 import { worldShapes } from '@/lib/geo/world';
@@ -35,12 +35,12 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 export async function ChartsBody({
   filter,
   options,
-  params,
+  links,
   bad,
 }: {
   filter: Filter;
   options: StatsOptions;
-  params: URLSearchParams;
+  links: ViewLinks;
   bad: BadParams;
 }) {
   let stats;
@@ -48,10 +48,10 @@ export async function ChartsBody({
     stats = await getStats(filter, options);
   } catch (e) {
     const notice = pageNotice(e);
-    if (notice) return <ViewNotice message={notice} href={new ViewLinks(params, '/charts').self} action="Try again" />;
+    if (notice) return <ViewNotice message={notice} href={links.self} action="Try again" />;
     throw e;
   }
-  const query = params.toString();
+  const query = links.query;
   const countries = filter.values.country ?? [];
   const us = countries.length === 1 && shapeNameOf(countries[0]!) === 'United States of America' ? usStateShapes() : undefined;
   // A bad parameter's notice sits above the chart that sets that filter, in the chart's grid cell.
@@ -67,7 +67,7 @@ export async function ChartsBody({
   return (
     <div className="space-y-6">
       <p className="text-sm text-slate-700" data-testid="total" data-total={stats.total}>
-        <Sentence total={stats.total} params={params} />
+        <Sentence total={stats.total} links={links} />
         <span className="text-slate-500">
           {' '}
           · {fmt(stats.messages)} message{stats.messages === 1 ? '' : 's'}

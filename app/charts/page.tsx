@@ -42,7 +42,7 @@ export default async function ChartsPage({ searchParams }: { searchParams: Searc
       <ParamNotices bad={bad} place="top" className="mb-2" />
       <ActiveFilters links={links} />
       <Suspense key={params.toString()} fallback={<ChartsSkeleton />}>
-        <ChartsBody filter={filter} options={options} params={params} bad={bad} />
+        <ChartsBody filter={filter} options={options} links={links} bad={bad} />
       </Suspense>
     </div>
   );
