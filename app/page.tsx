@@ -82,12 +82,8 @@ export default async function ExplorePage({ searchParams }: { searchParams: Sear
   return (
     <div className="grid gap-6 md:grid-cols-[16rem_1fr]">
       <h1 className="sr-only">Explore conversations</h1>
-      {notices('top', 'col-span-full')}
-      <FilterDrawer active={active}>
-        {FIELD_DEFS.map((def) => (
-          <Control key={def.key} def={def} view={explore} filter={filter} links={links} notice={notices(def.place)} />
-        ))}
-      </FilterDrawer>
+      {notices('top', 'col-span-full md:-order-2')}
+      {/* The search and results come first in the document (and so for Tab and screen readers); the sidebar is drawn to their left. */}
       <section className="min-w-0">
         <SearchForm filter={filter} links={links} notice={notices('search', 'mt-1')} />
         <FilterDrawerButton active={active} />
@@ -124,6 +120,11 @@ export default async function ExplorePage({ searchParams }: { searchParams: Sear
         <ResultsTable rows={list.rows} query={links.query} terms={filter.search?.highlight ?? []} />
         <Pager links={links} total={list.total} limit={listing.limit} offset={listing.offset} />
       </section>
+      <FilterDrawer active={active}>
+        {FIELD_DEFS.map((def) => (
+          <Control key={def.key} def={def} view={explore} filter={filter} links={links} notice={notices(def.place)} />
+        ))}
+      </FilterDrawer>
     </div>
   );
 }

@@ -19,7 +19,7 @@ export function FilterDrawer({ active, children }: { active: number; children: R
     <aside
       id={DRAWER_ID}
       aria-label="Filters"
-      className="max-md:hidden max-md:target:fixed max-md:target:inset-0 max-md:target:z-40 max-md:target:block max-md:target:overflow-y-auto max-md:target:bg-white max-md:target:p-4"
+      className="md:-order-1 max-md:hidden max-md:target:fixed max-md:target:inset-0 max-md:target:z-40 max-md:target:block max-md:target:overflow-y-auto max-md:target:bg-white max-md:target:p-4"
     >
       <div className="mb-3 flex items-center justify-between md:hidden">
         <h2 className="font-semibold">Filters{active > 0 ? ` · ${active} active` : ''}</h2>
