@@ -26,8 +26,8 @@ export function SearchForm({ filter, links, notice }: { filter: Filter; links: V
         <button className="rounded bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700">Search</button>
       </div>
       <p id="search-hint" className="mt-1 text-xs text-slate-500">
-        All words must occur · <code>&quot;quoted words&quot;</code> in that order · <code>-word</code> excludes · Chinese and Japanese
-        match character sequences
+        All words must occur · <code>&quot;quoted words&quot;</code> in that order · <code>-word</code> excludes · Chinese, Japanese and
+        Thai match character sequences
       </p>
       {notice}
     </form>
