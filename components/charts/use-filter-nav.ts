@@ -1,21 +1,12 @@
 'use client';
-import { useRouter } from 'next/navigation';
-import { useCallback, useMemo, useTransition } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { RangeDef } from '@/lib/filters/fields';
-import { markNavigating } from '@/components/common/navigation-pending';
+import { usePendingNavigation } from '@/components/common/navigation-pending';
 import { ViewLinks } from '@/lib/urls';
 
 /** Chart clicks change the charts page's URL: toggle one filter value, set a range or dates, or set options. */
 export function useFilterNav(query: string) {
-  const router = useRouter();
-  const [pending, start] = useTransition();
-  const go = useCallback(
-    (href: string) => {
-      markNavigating();
-      start(() => router.push(href, { scroll: false }));
-    },
-    [router],
-  );
+  const { go, pending } = usePendingNavigation(false);
   const links = useMemo(() => new ViewLinks(query, '/charts'), [query]);
   const toggle = useCallback((key: string, value: string) => go(links.toggle(key, value)), [go, links]);
   const set = useCallback((values: Record<string, string | null>) => go(links.set(values)), [go, links]);

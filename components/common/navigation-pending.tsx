@@ -3,11 +3,26 @@
 // but around a second under load, and a page that does not react looks broken. Any in-app link
 // (facets, sort, paging, chips) or markNavigating() (charts, selects) dims the page and shows a bar
 // until the new address is rendered.
-import { usePathname, useSearchParams } from 'next/navigation';
-import { useEffect } from 'react';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useCallback, useEffect, useTransition } from 'react';
 
 export function markNavigating(): void {
   document.documentElement.dataset.navigating = '';
+}
+
+/**
+ * Navigation from code (selects, forms, chart clicks): the view shows it is updating for as long as
+ * the router's transition is pending, which ends only when the new view has rendered.
+ */
+export function usePendingNavigation(scroll = true): { go: (href: string) => void; pending: boolean } {
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  useEffect(() => {
+    if (pending) markNavigating();
+    else delete document.documentElement.dataset.navigating;
+  }, [pending]);
+  const go = useCallback((href: string) => start(() => router.push(href, { scroll })), [router, scroll]);
+  return { go, pending };
 }
 
 function inAppNavigation(e: MouseEvent): boolean {

@@ -77,9 +77,10 @@ export function MatchNav({
 
   // More messages rendered: count again, and carry on to a match asked for before they were there.
   useEffect(() => {
+    // Messages arrive in steps (scrolling renders some too): wait until the match asked for is there.
     const again = () => {
-      if (pending.current !== null) {
-        const at = pending.current;
+      const at = pending.current;
+      if (at !== null && marks().length > at) {
         pending.current = null;
         goMatch(at);
       } else {

@@ -1,8 +1,7 @@
 'use client';
 // Sort and page size: each choice is a URL change, so the server renders the new page and
 // reload/back/forward reproduce it.
-import { useRouter } from 'next/navigation';
-import { markNavigating } from '@/components/common/navigation-pending';
+import { usePendingNavigation } from '@/components/common/navigation-pending';
 import { ViewLinks } from '@/lib/urls';
 
 const SORTS = [
@@ -15,11 +14,8 @@ const SORTS = [
 export const PAGE_SIZES = [25, 50, 100, 200];
 
 export function ListingControls({ query, sort, limit, searching }: { query: string; sort: string; limit: number; searching: boolean }) {
-  const router = useRouter();
-  const go = (set: Record<string, string | null>) => {
-    markNavigating();
-    router.push(new ViewLinks(query).set(set));
-  };
+  const { go: navigate } = usePendingNavigation();
+  const go = (set: Record<string, string | null>) => navigate(new ViewLinks(query).set(set));
   return (
     <div className="flex items-center gap-3 text-sm">
       <label className="flex items-center gap-1 text-slate-600">

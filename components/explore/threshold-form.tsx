@@ -1,13 +1,12 @@
 'use client';
 // A score threshold needs the category in the parameter's name (min_<category>), which a plain
 // GET form cannot do, hence this small client form.
-import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { markNavigating } from '@/components/common/navigation-pending';
+import { usePendingNavigation } from '@/components/common/navigation-pending';
 import { ViewLinks } from '@/lib/urls';
 
 export function ThresholdForm({ query, categories }: { query: string; categories: { value: string; param: string }[] }) {
-  const router = useRouter();
+  const { go } = usePendingNavigation();
   const [param, setParam] = useState(categories[0]?.param ?? '');
   const [score, setScore] = useState('0.5');
   return (
@@ -15,8 +14,7 @@ export function ThresholdForm({ query, categories }: { query: string; categories
       className="mt-2 flex flex-wrap items-center gap-1 text-sm"
       onSubmit={(e) => {
         e.preventDefault();
-        markNavigating();
-        router.push(new ViewLinks(query).set({ [param]: score }));
+        go(new ViewLinks(query).set({ [param]: score }));
       }}
     >
       <select
