@@ -13,8 +13,11 @@ async function longest(request: APIRequestContext): Promise<{ id: string; turns:
 }
 
 const has = (text: string, word: string) => new RegExp(`(?<![\\p{L}\\p{N}_])${word}(?![\\p{L}\\p{N}_])`, 'iu').test(text);
-/** Plain lower-case words of a text, longest first. */
-const words = (text: string) => [...new Set(text.toLowerCase().match(/\b[a-z]{5,}\b/g) ?? [])].sort((a, b) => b.length - a.length);
+/** Whole plain lower-case words of a text (not ASCII pieces of words like `écrire`), longest first. */
+const words = (text: string) =>
+  [...new Set(text.toLowerCase().match(/(?<![\p{L}\p{M}\p{N}_])[a-z]{5,}(?![\p{L}\p{M}\p{N}_])/gu) ?? [])].sort(
+    (a, b) => b.length - a.length,
+  );
 
 test('opened from a search, the page lands on the first match and n/p walk the matches', async ({ page, request }) => {
   const c = await longest(request);
