@@ -64,6 +64,7 @@ test('j and k move through the turns', async ({ page, request }) => {
   await page.goto(`/c/${c.id}`);
   const position = page.getByTestId('turn-position');
   await expect(position).toHaveText(`turn – of ${c.turns}`);
+  await expect(page.getByTestId('match-nav')).toHaveAttribute('data-live', 'true');
   await page.keyboard.press('j');
   await expect(position).toHaveText(`turn 1 of ${c.turns}`);
   await page.keyboard.press('j');

@@ -1,7 +1,7 @@
 'use client';
 // The app without a mouse: a skip link to the search (the first thing Tab reaches), `/` to focus
 // the search box, `?` for the list of shortcuts. Pages add their own keys (results, turns, matches).
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useSyncExternalStore } from 'react';
 
 export const SEARCH_INPUT_ID = 'q';
 
@@ -18,8 +18,16 @@ const SHORTCUTS: [string, string][] = [
   ['Tab', 'move between links, bars and controls'],
 ];
 
+const noSubscription = () => () => {};
+
 export function KeyboardShortcuts() {
   const help = useRef<HTMLDialogElement>(null);
+  // True once hydrated: the keys work from then on (readers and tests can tell).
+  const live = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   useEffect(() => {
     // Arrived by the skip link from a page without a search box.
     if (window.location.hash === `#${SEARCH_INPUT_ID}`) document.getElementById(SEARCH_INPUT_ID)?.focus();
@@ -46,6 +54,7 @@ export function KeyboardShortcuts() {
       <a
         href={`/#${SEARCH_INPUT_ID}`}
         data-testid="skip-to-search"
+        data-live={live || undefined}
         className="sr-only rounded bg-indigo-700 px-3 py-2 text-white focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50"
         onClick={(e) => {
           const box = document.getElementById(SEARCH_INPUT_ID);

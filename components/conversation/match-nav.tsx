@@ -2,10 +2,11 @@
 // Finding the match in a conversation: opened from a search, it scrolls to the first highlighted
 // hit and says "match i of N", with previous and next (also the n and p keys); j and k move through
 // the turns ("turn i of N"). Past the server-rendered head it asks LaterMessages for the rest.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { isTyping } from '@/components/common/keyboard-shortcuts';
 import { RENDER_ALL, TURNS_RENDERED } from './turn-focus';
 
+const noSubscription = () => () => {};
 const list = () => document.querySelector('[data-testid="messages"]');
 const marks = () => [...(list()?.querySelectorAll('mark') ?? [])] as HTMLElement[];
 /** The messages that start a turn (a user message, with its anchor). */
@@ -26,6 +27,12 @@ export function MatchNav({
   const [match, setMatch] = useState<{ at: number; of: number }>({ at: -1, of: 0 });
   const [turn, setTurn] = useState(-1);
   const [all, setAll] = useState(!more);
+  // True once hydrated: the keys work from then on (readers and tests can tell).
+  const live = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   const pending = useRef<number | null>(null);
 
   const goMatch = useCallback(
@@ -111,7 +118,7 @@ export function MatchNav({
 
   const button = 'rounded border border-slate-300 bg-white px-2 py-0.5 text-xs text-slate-700 hover:bg-slate-100 disabled:opacity-40';
   return (
-    <div className="flex flex-wrap items-center gap-3 text-sm" data-testid="match-nav">
+    <div className="flex flex-wrap items-center gap-3 text-sm" data-testid="match-nav" data-live={live || undefined}>
       {searching && (
         <span className="flex items-center gap-1" aria-live="polite">
           <button
