@@ -1,6 +1,7 @@
 // A click that changes the view shows at once that the view is updating, and stops when the new
 // view is there. The server's answer is held back by the test until it has looked.
 import { expect, test, type Page, type Route } from '@playwright/test';
+import { hydrated } from './hydrated';
 
 /** Holds the next navigation's server answer (not prefetches) until the returned function is called. */
 async function holdNextNavigation(page: Page): Promise<{ held: Promise<void>; release: () => Promise<void> }> {
@@ -30,6 +31,7 @@ for (const [what, act] of [
 ] as const) {
   test(`${what} dims the view and shows the bar until the new view is rendered`, async ({ page }) => {
     await page.goto('/?country=United+States');
+    await hydrated(page);
     await expect(page.locator('[data-testid="results"]')).toBeVisible();
     const html = page.locator('html');
     await expect(html).not.toHaveAttribute('data-navigating');

@@ -1,13 +1,11 @@
 // Reading without a mouse and in every script: the skip link and `/` reach the search, messages
 // carry their language and direction, and the app has an icon.
-import { expect, test, type Page } from '@playwright/test';
-
-/** The page's keys work once it is hydrated. */
-const live = (page: Page) => expect(page.getByTestId('skip-to-search')).toHaveAttribute('data-live', 'true');
+import { expect, test } from '@playwright/test';
+import { hydrated } from './hydrated';
 
 test('the first Tab reaches a skip link that focuses the search box', async ({ page }) => {
   await page.goto('/?language=English');
-  await live(page);
+  await hydrated(page);
   await page.keyboard.press('Tab');
   const skip = page.getByTestId('skip-to-search');
   await expect(skip).toBeFocused();
@@ -21,7 +19,7 @@ test('the first Tab reaches a skip link that focuses the search box', async ({ p
 
 test('the skip link on a page without search opens explore at its search box', async ({ page, request }) => {
   await page.goto('/charts');
-  await live(page);
+  await hydrated(page);
   await page.keyboard.press('Tab');
   await expect(page.getByTestId('skip-to-search')).toBeFocused();
   await page.keyboard.press('Enter');
@@ -32,7 +30,7 @@ test('the skip link on a page without search opens explore at its search box', a
 
 test('/ focuses the search box, but not while typing elsewhere', async ({ page }) => {
   await page.goto('/');
-  await live(page);
+  await hydrated(page);
   await page.locator('body').press('/');
   const box = page.getByRole('textbox', { name: 'Search conversations' });
   await expect(box).toBeFocused();
@@ -65,7 +63,7 @@ test('an Arabic message is laid out right to left, in its language; an English o
 
 test('? lists the shortcuts; j and k walk the results, Enter opens one', async ({ page }) => {
   await page.goto('/?language=English');
-  await live(page);
+  await hydrated(page);
   await page.locator('body').press('?');
   const help = page.getByTestId('shortcuts');
   await expect(help).toBeVisible();

@@ -1,5 +1,6 @@
 // Dark mode follows the system until the reader picks one, and the pick is remembered.
 import { expect, test, type Page } from '@playwright/test';
+import { hydrated } from './hydrated';
 
 /** Relative luminance of the page's background, 0 (black) to 1 (white); colours may be oklch, so a canvas converts them. */
 const background = (page: Page) =>
@@ -19,6 +20,7 @@ test.describe('with the system in dark mode', () => {
 
   test('pages are dark, and the toggle switches to light and is remembered', async ({ page }) => {
     await page.goto('/');
+    await hydrated(page);
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
     expect(await background(page)).toBeLessThan(0.05);
     const toggle = page.getByTestId('theme-toggle');
@@ -34,6 +36,7 @@ test.describe('with the system in dark mode', () => {
 
 test('with the system in light mode pages are light until dark is chosen', async ({ page }) => {
   await page.goto('/charts');
+  await hydrated(page);
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
   expect(await background(page)).toBeGreaterThan(0.9);
   await page.getByTestId('theme-toggle').click();
