@@ -2,6 +2,7 @@
 // the request's nonce, an injected inline script is blocked, and API answers carry the headers too.
 import { existsSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { hydrated } from './hydrated';
 
 const nonceOf = (csp: string) => /'nonce-([A-Za-z0-9+/=]+)'/.exec(csp)?.[1];
 
@@ -19,13 +20,6 @@ async function watch(page: Page) {
   });
   return { errors, violations: () => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations) };
 }
-
-/** React has attached to the server-rendered DOM: only possible if its scripts ran. */
-const hydrated = (page: Page) =>
-  page.waitForFunction(() => {
-    const el = document.querySelector('main');
-    return !!el && Object.keys(el).some((k) => k.startsWith('__reactFiber'));
-  });
 
 async function pages(request: import('@playwright/test').APIRequestContext) {
   const id = (await (await request.get('/api/conversations?limit=1')).json()).rows[0].id as string;

@@ -1,4 +1,4 @@
 import { expect, type Page } from '@playwright/test';
 
-/** Waits until the page is hydrated, so keys and client handlers work (the shortcuts say so with data-live). */
+/** Waits until React has hydrated the page (only possible if its scripts ran), so keys and client handlers work: the shortcuts say so with data-live. */
 export const hydrated = (page: Page) => expect(page.getByTestId('skip-to-search')).toHaveAttribute('data-live', 'true');

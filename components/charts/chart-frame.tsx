@@ -1,5 +1,6 @@
 'use client';
-import { useRef, useState, useSyncExternalStore } from 'react';
+import { useRef, useState } from 'react';
+import { useHydrated } from '@/components/common/use-hydrated';
 import type { ChartName } from '@/lib/stats/types';
 import { ViewLinks } from '@/lib/urls';
 import { downloadPng, downloadSvg, type LegendItem, type ScaleLegend } from './download';
@@ -22,8 +23,6 @@ interface Props {
 
 export const csvHref = (chart: ChartName, query: string): string => new ViewLinks(query, '/charts').csv(chart);
 
-const noSubscription = () => () => {};
-
 const button = 'rounded border border-slate-300 bg-white px-1.5 py-0.5 text-xs text-slate-700 hover:bg-slate-100';
 
 /** A titled chart with PNG, SVG and CSV downloads. */
@@ -31,12 +30,7 @@ export function ChartFrame({ id, title, csv, query, subtitle, controls, total, p
   const [inHand, setInHand] = useState('');
   const body = useRef<HTMLDivElement>(null);
   const [error, setError] = useState<string | null>(null);
-  // True once hydrated, so a reader (or a test) can tell when clicks on the chart do something.
-  const live = useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
+  const live = useHydrated();
   const svg = () => body.current?.querySelector<SVGSVGElement>('svg.recharts-surface, svg[data-chart]') ?? null;
   const image = (kind: 'png' | 'svg') => {
     const s = svg();

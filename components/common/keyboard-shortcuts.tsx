@@ -1,7 +1,8 @@
 'use client';
 // The app without a mouse: a skip link to the search (the first thing Tab reaches), `/` to focus
 // the search box, `?` for the list of shortcuts. Pages add their own keys (results, turns, matches).
-import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { useEffect, useRef } from 'react';
+import { useHydrated } from '@/components/common/use-hydrated';
 
 export const SEARCH_INPUT_ID = 'q';
 
@@ -18,16 +19,9 @@ const SHORTCUTS: [string, string][] = [
   ['Tab', 'move between links, bars and controls'],
 ];
 
-const noSubscription = () => () => {};
-
 export function KeyboardShortcuts() {
   const help = useRef<HTMLDialogElement>(null);
-  // True once hydrated: the keys work from then on (readers and tests can tell).
-  const live = useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
+  const live = useHydrated();
   useEffect(() => {
     // Arrived by the skip link from a page without a search box.
     if (window.location.hash === `#${SEARCH_INPUT_ID}`) document.getElementById(SEARCH_INPUT_ID)?.focus();

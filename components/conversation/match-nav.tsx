@@ -2,11 +2,11 @@
 // Finding the match in a conversation: opened from a search, it scrolls to the first highlighted
 // hit and says "match i of N", with previous and next (also the n and p keys); j and k move through
 // the turns ("turn i of N"). Past the server-rendered head it asks LaterMessages for the rest.
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useHydrated } from '@/components/common/use-hydrated';
 import { isTyping } from '@/components/common/keyboard-shortcuts';
 import { RENDER_ALL, TURNS_RENDERED } from './turn-focus';
 
-const noSubscription = () => () => {};
 const list = () => document.querySelector('[data-testid="messages"]');
 const marks = () => [...(list()?.querySelectorAll('mark') ?? [])] as HTMLElement[];
 /** The messages that start a turn (a user message, with its anchor). */
@@ -27,12 +27,7 @@ export function MatchNav({
   const [match, setMatch] = useState<{ at: number; of: number }>({ at: -1, of: 0 });
   const [turn, setTurn] = useState(-1);
   const [all, setAll] = useState(!more);
-  // True once hydrated: the keys work from then on (readers and tests can tell).
-  const live = useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
+  const live = useHydrated();
   const pending = useRef<number | null>(null);
 
   const goMatch = useCallback(
