@@ -4,7 +4,8 @@ import 'server-only';
 import type { Connection } from '../db/duckdb';
 import { Sql, type Statement } from '../db/sql';
 import type { Filter, Listing } from '../filters/schema';
-import { snippetFinder } from '../search/snippet';
+import { planOf } from '../search/query';
+import { snippetFinderOf } from '../search/snippet';
 import { textOf } from '../server/index-db';
 import type { TextStore } from '../text/store';
 import { ROW_COLUMNS, type ConversationRow } from './row-columns';
@@ -55,7 +56,7 @@ export function pageSql(sel: Selection, listing: Listing): Statement {
 
 /** The first message of each conversation (row numbers from the index) that holds a search word, cut around it. */
 function snippetsOf(text: TextStore, filter: Filter, convs: number[]): Map<number, string> {
-  const find = snippetFinder(filter.q!);
+  const find = snippetFinderOf(planOf(filter).highlight);
   const out = new Map<number, string>();
   for (const conv of convs) {
     text.some(

@@ -10,7 +10,7 @@ import type { Filter } from '../filters/schema';
 import { buildWhere, type OmitField } from '../filters/where';
 import { computeMatches } from '../search/matches';
 import { dropMatchesSql, inMatches, loadBitsSql, matchTable, resetBitsSql, type MatchTable } from '../search/matches-sql';
-import { parseQuery } from '../search/query';
+import { planOf } from '../search/query';
 import { currentScope, session, textOf, type Scope, type SessionOptions } from '../server/index-db';
 import { cubeAnswers, cubeCounts } from './facet-cube';
 import { MatchCache, type Entry } from './match-cache';
@@ -94,7 +94,7 @@ export async function withSelection<T>(
   options?: Pick<SessionOptions, 'deadlineMs'>,
 ): Promise<T> {
   if (!filter.q) return session((c) => fn(c, new Selection(filter)), options);
-  const plan = filter.search ?? parseQuery(filter.q);
+  const plan = planOf(filter);
   // Phrases read message text, for seconds at WildChat scale: they take one of the heavy slots.
   const heavy = plan.checks.length > 0 || plan.excluded.some((e) => e.check);
   const key = JSON.stringify([filter.q, filter.role ?? null]);

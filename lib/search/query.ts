@@ -107,6 +107,9 @@ export function checkMatcher(c: Check): (text: string) => boolean {
   return (t) => re.test(normalizeText(t));
 }
 
+/** The plan of a filter's search: the one its parser made, or parsed now for a filter made by hand. */
+export const planOf = (filter: { q?: string; search?: SearchPlan }): SearchPlan => filter.search ?? parseQuery(filter.q ?? '');
+
 /** The words to highlight for a search; none when it has no words (pages show such a search as refused). */
 export function highlightWords(q: string | null | undefined): string[] {
   if (!q) return [];

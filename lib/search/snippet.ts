@@ -34,11 +34,14 @@ function leadStart(text: string, at: number): number {
   return start;
 }
 
-/** A function cutting a message around the first hit of the search `q`: null when nothing in it matches (or `q` has no words). */
-export function snippetFinder(q: string): (text: string) => string | null {
-  const pattern = highlightPattern(highlightWords(q));
+/** A function cutting a message around the first hit of these words: null when nothing in it matches (or there are none). */
+export function snippetFinderOf(words: readonly string[]): (text: string) => string | null {
+  const pattern = highlightPattern(words);
   return (text) => (pattern ? cutAround(text, pattern) : null);
 }
+
+/** The same for the search `q`. */
+export const snippetFinder = (q: string): ((text: string) => string | null) => snippetFinderOf(highlightWords(q));
 
 /** `text` cut around the first hit of the search `q`; null when nothing in it matches. */
 export const snippetAround = (text: string, q: string): string | null => snippetFinder(q)(text);
