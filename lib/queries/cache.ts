@@ -8,8 +8,12 @@ import { scopeOf, type Scope } from '../server/index-db';
 let indexScope: Scope | undefined;
 const entries = new Map<string, Promise<unknown>>();
 
-export async function cachedPerIndex<T>(c: Connection, key: string, compute: () => Promise<T>): Promise<T> {
-  const scope = scopeOf(c);
+export function cachedPerIndex<T>(c: Connection, key: string, compute: () => Promise<T>): Promise<T> {
+  return cachedForScope(scopeOf(c), key, compute);
+}
+
+/** The same, for an answer asked without a connection in hand (one is taken only to compute it). */
+export async function cachedForScope<T>(scope: Scope, key: string, compute: () => Promise<T>): Promise<T> {
   if (scope !== indexScope) {
     indexScope = scope;
     entries.clear();

@@ -4,8 +4,9 @@ import 'server-only';
 import { resolve } from 'node:path';
 import { config, SAMPLE_DIR } from '../config';
 import type { DatasetKind } from '../dataset/schemas';
-import { session } from '../server/index-db';
-import { cachedPerIndex } from './cache';
+import { readManifest, type Manifest } from '../ingest/manifest';
+import { currentScope, session } from '../server/index-db';
+import { cachedForScope } from './cache';
 
 export interface DatasetSummary {
   kind: DatasetKind;
@@ -24,15 +25,13 @@ export const KIND_NAMES: Record<DatasetKind, string> = {
   lmsys: 'LMSYS-Chat-1M',
 };
 
-export function datasetSummary(): Promise<DatasetSummary> {
-  return session(
-    (c) =>
-      cachedPerIndex(c, 'dataset-summary', async () => {
-        const m = JSON.parse((await c.one<{ json: string }>('SELECT json FROM manifest'))!.json) as {
-          kind: DatasetKind;
-          conversations: number;
-          messages: number;
-        };
+/** Every page's header asks for it: once computed, no pooled connection is taken for it. */
+export async function datasetSummary(): Promise<DatasetSummary> {
+  return cachedForScope(await currentScope(), 'dataset-summary', () =>
+    session(
+      async (c) => {
+        // The server opens only indexes of this build version: the manifest is whole.
+        const m = (await readManifest(c)) as Manifest;
         const span = await c.one<{ first: string | null; last: string | null }>(
           `SELECT strftime(min(ts), '%Y-%m-%d') AS first, strftime(max(ts), '%Y-%m-%d') AS last FROM conversations`,
         );
@@ -44,7 +43,8 @@ export function datasetSummary(): Promise<DatasetSummary> {
           last: span?.last ?? null,
           sample: config().data === resolve(SAMPLE_DIR),
         };
-      }),
-    { point: true },
+      },
+      { point: true },
+    ),
   );
 }
