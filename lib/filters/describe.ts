@@ -71,21 +71,17 @@ function clause(def: FieldDef, p: URLSearchParams): string | undefined {
 
 /** The clauses after the count: "in Russian from Germany since 2023-09-01 containing “essay”". */
 export function describeParams(p: URLSearchParams): string {
-  const parts: string[] = [];
-  const marks: string[] = [];
+  const parts: (string | string[])[] = [];
   for (const def of FIELD_DEFS) {
     const c = clause(def, p);
     if (!c) continue;
-    // Yes/no marks read as one clause: "marked toxic and not redacted".
-    if (def.kind === 'bool') {
-      if (!marks.length) parts.push('');
-      marks.push(c);
-      parts[parts.length - 1] = `marked ${marks.join(' and ')}`;
-    } else {
-      parts.push(c);
-    }
+    // Yes/no marks read as one clause where the first of them stands: "marked toxic and not redacted".
+    const marks = parts.find((x) => Array.isArray(x));
+    if (def.kind !== 'bool') parts.push(c);
+    else if (marks) marks.push(c);
+    else parts.push([c]);
   }
-  return parts.join(' ');
+  return parts.map((x) => (Array.isArray(x) ? `marked ${x.join(' and ')}` : x)).join(' ');
 }
 
 /** The sentence in two parts, the count (pages set it in bold) and the rest. */
