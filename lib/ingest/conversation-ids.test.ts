@@ -19,26 +19,14 @@ const SHARD = join(WILDCHAT.dir, 'train-00000-of-00002.parquet');
 const ODD = "lmsys/odd id 'é' 100% #";
 const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
-/** Every field of a WildChat message but those named, so the Parquet's message struct lacks them. */
-const messageWithout = (drop: string[], nullTid = 'false') => {
-  const fields = [
-    'content',
-    'country',
-    'hashed_ip',
-    'header',
-    'language',
-    'redacted',
-    'role',
-    'state',
-    'timestamp',
-    'toxic',
-    'turn_identifier',
-  ]
+/** Every field of the fixture's messages (`fields`) but those named, so the Parquet's message struct lacks them. */
+const messageWithout = (fields: string[], drop: string[], nullTid = 'false') => {
+  const kept = fields
     .filter((f) => !drop.includes(f))
     .map((f) =>
       f === 'turn_identifier' ? `turn_identifier := CASE WHEN ${nullTid} THEN NULL ELSE m.turn_identifier END` : `"${f}" := m."${f}"`,
     );
-  return `list_transform(conversation, m -> struct_pack(${fields.join(', ')}))`;
+  return `list_transform(conversation, m -> struct_pack(${kept.join(', ')}))`;
 };
 
 async function ids(cache: string): Promise<{ idx: number; id: string | null; source_row: number }[]> {
@@ -62,11 +50,14 @@ beforeAll(async () => {
   rmSync(ROOT, { recursive: true, force: true });
   for (const d of ['no-field', 'some-null', 'lmsys']) mkdirSync(data(d), { recursive: true });
   const c = await duck();
+  const fields = (
+    await c.all<{ column_name: string }>(`DESCRIBE SELECT m.* FROM (SELECT unnest(conversation) AS m FROM read_parquet(${q(SHARD)}))`)
+  ).map((r) => r.column_name);
   // No turn_identifier field at all (nor timestamp, language, toxic, redacted per message).
-  await c.run(`COPY (SELECT * REPLACE (${messageWithout(['turn_identifier', 'timestamp', 'language', 'toxic', 'redacted'])} AS conversation)
+  await c.run(`COPY (SELECT * REPLACE (${messageWithout(fields, ['turn_identifier', 'timestamp', 'language', 'toxic', 'redacted'])} AS conversation)
     FROM read_parquet(${q(SHARD)}) LIMIT 40) TO ${q(join(data('no-field'), 'a.parquet'))} (FORMAT parquet)`);
   // Every third conversation without identifiers, and the first of those copied twice more, byte for byte.
-  await c.run(`CREATE TABLE some_null AS SELECT * EXCLUDE (file_row_number) REPLACE (${messageWithout([], 'file_row_number % 3 = 0')} AS conversation)
+  await c.run(`CREATE TABLE some_null AS SELECT * EXCLUDE (file_row_number) REPLACE (${messageWithout(fields, [], 'file_row_number % 3 = 0')} AS conversation)
     FROM read_parquet(${q(SHARD)}, file_row_number = true) WHERE file_row_number < 60 ORDER BY file_row_number`);
   await c.run(`COPY (SELECT * FROM some_null UNION ALL (SELECT * FROM some_null LIMIT 1) UNION ALL (SELECT * FROM some_null LIMIT 1))
     TO ${q(join(data('some-null'), 'a.parquet'))} (FORMAT parquet)`);
