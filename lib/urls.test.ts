@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chartsViewHref, exploreHref, exportHref, rangeHref, resultsViewHref, toggleHref } from './urls';
+import { FIELDS } from './filters/fields';
+import { chartsViewHref, exploreHref, exportHref, resultsViewHref, toggleHref, ViewLinks } from './urls';
 
 describe('urls', () => {
   it('exports keep filters and sort, never paging', () => {
@@ -9,8 +10,8 @@ describe('urls', () => {
   });
   it('sets and clears a range in one link', () => {
     const p = new URLSearchParams('turns_min=2&language=French&offset=100');
-    expect(rangeHref(p, 'turns_min', 'turns_max', 3, 5)).toBe('/?language=French&turns_min=3&turns_max=5');
-    expect(rangeHref(p, 'turns_min', 'turns_max', null, null)).toBe('/?language=French');
+    expect(new ViewLinks(p).range(FIELDS.turns, 3, 5)).toBe('/?language=French&turns_min=3&turns_max=5');
+    expect(new ViewLinks(p).range(FIELDS.turns, null, null)).toBe('/?language=French');
   });
   it('stays on the charts page when given its path', () => {
     const p = new URLSearchParams('country=Germany&interval=week');

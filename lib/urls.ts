@@ -64,11 +64,6 @@ export const chartsViewHref = (current: URLSearchParams): string => at('/charts'
 /** The results of the charts page's selection: the same filters, no chart options. */
 export const resultsViewHref = (current: URLSearchParams): string => at('/', without(current, CHART_PARAMS));
 
-/** Sets or clears a (min, max) pair at once, e.g. turns_min/turns_max for a turn bucket. */
-export function rangeHref(current: URLSearchParams, minKey: string, maxKey: string, min: number | null, max: number | null): string {
-  return exploreHref(current, { [minKey]: min === null ? null : String(min), [maxKey]: max === null ? null : String(max) });
-}
-
 /** The explore page filtered by the given fields, e.g. `/?model=gpt-4-0314`. */
 export function filterHref(filters: Record<string, string>): string {
   const s = new URLSearchParams(filters).toString();
