@@ -195,10 +195,11 @@ function forEachTermFrom(text: string, i: number, emit: TermSink): void {
       continue;
     }
     const kind = k & KIND;
+    // A mark after no word is a separator.
     if (kind === MARK) {
       i++;
       continue;
-    } // a mark after no word
+    }
     let j = i + 1;
     let restart = false;
     if (kind === WORD) {
