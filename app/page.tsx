@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { permanentRedirect } from 'next/navigation';
 import { ActiveFilters } from '@/components/explore/active-filters';
 import { DateRange } from '@/components/explore/date-range';
 import { FacetList } from '@/components/explore/facet-list';
@@ -20,6 +21,7 @@ import { paging } from '@/lib/paging';
 import { exploreView, type ExploreView } from '@/lib/queries/explore';
 import { userSummary } from '@/lib/queries/user-summary';
 import { pageNotice } from '@/lib/server/respond';
+import { exploreWildVis } from '@/lib/server/wildvis';
 import { searchParamsOf, ViewLinks } from '@/lib/urls';
 
 export const dynamic = 'force-dynamic';
@@ -60,6 +62,17 @@ function Control({
 
 export default async function ExplorePage({ searchParams }: { searchParams: SearchParams }) {
   const asked = searchParamsOf(await searchParams);
+  // A WildVis link (docs/API.md, "WildVis URLs") leads to the same view in Wildscope's terms.
+  let wildvis;
+  try {
+    wildvis = await exploreWildVis(asked);
+  } catch (e) {
+    const notice = pageNotice(e);
+    if (notice) return <ViewNotice message={notice} href={new ViewLinks(asked).self} action="Try again" />;
+    throw e;
+  }
+  if (wildvis && 'to' in wildvis) permanentRedirect(wildvis.to);
+  if (wildvis) return <ViewNotice message={wildvis.notice} href={wildvis.href} action={wildvis.action} />;
   // Bad parameters do not replace the page: it shows the view without them (`params`), with a
   // notice by each. The status stays 200, as for any page of results; the JSON API answers 400.
   const { filter, listing, params, errors } = parseParamsLenient(asked);
