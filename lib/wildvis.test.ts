@@ -105,6 +105,20 @@ describe('WildVis explore URLs', () => {
       expect(isWildVis(new URL(`http://x${t.to}`).searchParams, WILDCHAT), q).toBe(false);
     }
   });
+  it('answer hostile values with a path of this app, the values encoded', () => {
+    for (const q of [
+      `contains=${'x'.repeat(5000)}`,
+      'conversation_id=%2F%2Fevil.example.org',
+      'conversation_id=..%2F..%2Fapi%2Fhealth',
+      'contains=%3Cscript%3Ealert(1)%3C%2Fscript%3E&language=%3Cb%3E',
+      'dataset=LMSYSCHAT&page=1e3',
+    ]) {
+      const t = explore(q)!;
+      const path = 'to' in t ? t.to : t.href;
+      expect(path, q).toMatch(/^\/(?!\/)[^<>\s]*$/);
+    }
+    expect(explore('conversation_id=%2F%2Fevil.example.org')).toEqual({ to: '/c/%2F%2Fevil.example.org' });
+  });
 });
 
 describe('WildVis embedding map URLs', () => {
