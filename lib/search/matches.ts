@@ -66,7 +66,7 @@ async function confirm(
 /**
  * Searches with at most this many matches keep their conversations' numbers in JavaScript too:
  * their total and facets are counted from them (queries/match-facets.ts), not by passes over every
- * conversation. Reading them costs about a millisecond per 10,000. Tests lower it to reach the passes.
+ * conversation. Reading 20,000 costs 1-2 ms. Tests lower it to reach the passes.
  */
 export const fewMatches = { max: 20_000 };
 
