@@ -65,6 +65,14 @@ export class Connection {
     return reader.getRowObjectsJson() as T[];
   }
 
+  /** The result's columns as arrays, with no object per row: for reading a column of every conversation. */
+  async columns<T extends unknown[]>(sql: string, params: Param[] = []): Promise<{ [K in keyof T]: T[K][] }> {
+    const reader = await this.tracked(() => this.c.runAndReadAll(sql, params as DuckDBValue[]));
+    const columns = reader.getColumnsJson();
+    // With no rows the reader gives no columns: an empty one each instead.
+    return (columns.length ? columns : Array.from({ length: reader.columnCount }, () => [])) as { [K in keyof T]: T[K][] };
+  }
+
   async one<T = Row>(sql: string, params: Param[] = []): Promise<T | undefined> {
     return (await this.all<T>(sql, params))[0];
   }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { INDEX_FILE } from '../config';
 import { Database, literal } from '../db/duckdb';
 import { firstLine, readSchema, SchemaError, type FileSchema } from './detect';
+import { indexRowNumbers } from './number-index';
 import { BUILD_VERSION, MANIFEST_FILE, readManifestFile, writeManifest, type Manifest } from './manifest';
 import { buildPostings, POSTINGS_RAW_DDL } from './postings';
 import { changedSource, listSources, SourceError } from './sources';
@@ -174,6 +175,7 @@ export async function buildIndex(o: BuildOptions): Promise<Manifest> {
     await conn.run('CREATE TABLE terms AS SELECT term, count(*)::UINTEGER AS df FROM postings GROUP BY term ORDER BY term');
     await conn.run(`CREATE TABLE turns AS SELECT turn_identifier AS tid, arg_min(conv, conv::BIGINT * 65536 + pos) AS conv
       FROM messages WHERE turn_identifier IS NOT NULL GROUP BY turn_identifier ORDER BY tid`);
+    await indexRowNumbers(conn);
     const terms = (await conn.one<{ n: number }>('SELECT count(*)::BIGINT AS n FROM terms'))!.n;
 
     const manifest: Manifest = {

@@ -13,7 +13,7 @@ export const CUBE_FACETS = [...FEW_VALUED_FACETS, ...BOOL_FIELDS];
 export type CubeFacet = (typeof CUBE_FACETS)[number];
 export type Counted = { value: string | boolean | null; count: number };
 
-type Cell = Record<CubeFacet, string | boolean | null> & { n: number };
+export type Cell = Record<CubeFacet, string | boolean | null> & { n: number };
 
 /**
  * Past this many combinations the cube is not kept, and facets are counted by scans. Tests lower
@@ -43,19 +43,22 @@ export interface CubeCounts {
   facets: Record<CubeFacet, Counted[]>;
 }
 
+/** The cells (combinations of the cube's columns) of the conversations and how many hold each; `more`: further aggregates. */
+export const cubeCellsSql = (max: number, more = '') =>
+  `SELECT ${CUBE_FACETS.map((f) => (f === 'toxic' || f === 'redacted' ? f : `CAST(${f} AS VARCHAR) AS ${f}`)).join(', ')},
+    count(*)::INTEGER AS n${more ? `, ${more}` : ''} FROM conversations GROUP BY ALL LIMIT ${max + 1}`;
+
+/** A test of a cell against every condition of the filter (which cubeAnswers). */
+export function cellTest(filter: Filter): (cell: Cell) => boolean {
+  const tests = CUBE_FACETS.map((f) => testOf(filter, f));
+  return (cell) => tests.every((test, i) => !test || test(cell[CUBE_FACETS[i]!]));
+}
+
 /**
- * The selection's total, and each cube facet counted under every filter but its own (unsorted);
- * undefined when the index has too many combinations to keep.
+ * The total of the cells `cells` under the filter, and each cube facet counted under every
+ * condition but its own (unsorted).
  */
-export async function cubeCounts(c: Connection, filter: Filter): Promise<CubeCounts | undefined> {
-  const max = cubeLimit.maxCells;
-  const cells = await cachedPerIndex(c, `facets|cube|${max}`, async () => {
-    const rows =
-      await c.all<Cell>(`SELECT ${CUBE_FACETS.map((f) => (f === 'toxic' || f === 'redacted' ? f : `CAST(${f} AS VARCHAR) AS ${f}`)).join(', ')},
-      count(*)::INTEGER AS n FROM conversations GROUP BY ALL LIMIT ${max + 1}`);
-    return rows.length > max ? undefined : rows;
-  });
-  if (!cells) return undefined;
+export function countCells(filter: Filter, cells: readonly Cell[]): CubeCounts {
   const tests = CUBE_FACETS.map((f) => testOf(filter, f));
   const sums = CUBE_FACETS.map(() => new Map<string | boolean | null, number>());
   let total = 0;
@@ -81,4 +84,17 @@ export async function cubeCounts(c: Connection, filter: Filter): Promise<CubeCou
   }
   const facets = Object.fromEntries(CUBE_FACETS.map((f, i) => [f, [...sums[i]!].map(([value, count]) => ({ value, count }))]));
   return { total, facets: facets as Record<CubeFacet, Counted[]> };
+}
+
+/**
+ * The selection's total, and each cube facet counted under every filter but its own (unsorted);
+ * undefined when the index has too many combinations to keep.
+ */
+export async function cubeCounts(c: Connection, filter: Filter): Promise<CubeCounts | undefined> {
+  const max = cubeLimit.maxCells;
+  const cells = await cachedPerIndex(c, `facets|cube|${max}`, async () => {
+    const rows = await c.all<Cell>(cubeCellsSql(max));
+    return rows.length > max ? undefined : rows;
+  });
+  return cells && countCells(filter, cells);
 }

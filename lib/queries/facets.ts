@@ -8,6 +8,7 @@ import { isUnfiltered } from '../filters/where';
 import { cachedPerIndex } from './cache';
 import { MANY_VALUED_FACETS } from '../filters/fields';
 import { CUBE_FACETS, cubeAnswers, cubeCounts, type Counted } from './facet-cube';
+import { matchCounts, matchesAnswer, type MatchCounts } from './match-facets';
 import { withSelection, type Selection } from './selection';
 
 export const FACETS = [...CUBE_FACETS, ...MANY_VALUED_FACETS];
@@ -21,6 +22,20 @@ function isFiltered(f: Filter, field: Facet): boolean {
 }
 
 const byCount = (a: Counted, b: Counted) => b.count - a.count || String(a.value).localeCompare(String(b.value));
+
+/** SQL's order of facet values (countOne's ORDER BY): false before true, strings by their UTF-8 bytes, null last. */
+function sqlValueOrder(a: Counted['value'], b: Counted['value']): number {
+  if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
+  if (typeof a === 'boolean' || typeof b === 'boolean') return Number(a) - Number(b);
+  return Buffer.compare(Buffer.from(a), Buffer.from(b));
+}
+
+/**
+ * How counted values are ordered, as the passes order them: a filtered facet's own pass sorts in
+ * SQL, the shared pass's values are sorted here. Ties fall the same way whichever path counted them.
+ */
+const orderOf = (filter: Filter, field: Facet) =>
+  isFiltered(filter, field) ? (a: Counted, b: Counted) => b.count - a.count || sqlValueOrder(a.value, b.value) : byCount;
 
 async function countOne(c: Connection, sel: Selection, field: Facet): Promise<Counted[]> {
   const sql = new Sql();
@@ -51,13 +66,25 @@ export function countWith(c: Connection, sel: Selection): Promise<FacetCounts> {
   return isUnfiltered(sel.filter) ? cachedPerIndex(c, 'explore|facets', () => compute(c, sel)) : compute(c, sel);
 }
 
+/** The top users counted from a search's few matches (match-facets.ts), named by their hashed IPs. */
+async function namedUsers(c: Connection, users: MatchCounts['users']): Promise<Counted[]> {
+  const uids = users.flatMap((u) => (u.uid === null ? [] : [Number(u.uid)]));
+  const names = uids.length
+    ? await c.all<{ uid: number; hashed_ip: string }>(`SELECT uid, hashed_ip FROM users WHERE uid IN (${uids.join(', ')})`)
+    : [];
+  const byUid = new Map(names.map((u) => [Number(u.uid), u.hashed_ip]));
+  return users.map((u) => ({ value: u.uid === null ? null : (byUid.get(u.uid) ?? null), count: u.count }));
+}
+
 async function compute(c: Connection, sel: Selection): Promise<FacetCounts> {
   const filter = sel.filter;
   const cube = cubeAnswers(filter) ? await cubeCounts(c, filter) : undefined;
-  if (cube) {
-    const users = await countOne(c, sel, 'hashed_ip');
+  const few = !cube && matchesAnswer(filter, sel.convs) ? await matchCounts(c, filter, sel.convs, TOP) : undefined;
+  if (cube || few) {
+    const users = few ? await namedUsers(c, few.users) : await countOne(c, sel, 'hashed_ip');
+    const counts = (cube ?? few)!;
     return Object.fromEntries(
-      FACETS.map((f) => [f, f === 'hashed_ip' ? users : cube.facets[f].sort(byCount).slice(0, TOP)]),
+      FACETS.map((f) => [f, f === 'hashed_ip' ? users : counts.facets[f].sort(orderOf(filter, f)).slice(0, TOP)]),
     ) as FacetCounts;
   }
   const out = {} as FacetCounts;

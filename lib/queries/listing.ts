@@ -42,17 +42,21 @@ export function selectionSql(sel: Selection, sort: Listing['sort'], columns = RO
 }
 
 /**
- * One page of the selection: its rows are picked on the sort columns alone, then read whole by
- * rowid (which is idx). Sorting the selected rows with their text columns along costs several
- * times more at WildChat scale.
+ * The row numbers (idx) of one page of the selection, in order, picked on the sort columns alone:
+ * sorting the selected rows with their text columns along costs several times more at WildChat scale.
  */
 export function pageSql(sel: Selection, listing: Listing): Statement {
-  const { sql, relevance, from } = selectionParts(sel, listing.sort);
-  const page = `SELECT c.rowid AS r, c.idx, c.ts, c.turns, c.max_moderation${relevance ? ', h.score' : ''} FROM ${from}
-    ORDER BY ${orderBy(sel.filter, listing.sort)} LIMIT ${listing.limit} OFFSET ${listing.offset}`;
-  return sql.statement(`SELECT ${ROW_COLUMNS}, c.idx AS conv_idx FROM conversations c JOIN (${page}) o ON c.rowid = o.r
-      ORDER BY ${orderBy(sel.filter, listing.sort, 'o', 'o')}`);
+  const { sql, from } = selectionParts(sel, listing.sort);
+  return sql.statement(`SELECT c.idx FROM ${from}
+    ORDER BY ${orderBy(sel.filter, listing.sort)} LIMIT ${listing.limit} OFFSET ${listing.offset}`);
 }
+
+/**
+ * The rows of these row numbers (in no order), fetched through the index on idx
+ * (ingest/number-index.ts): a join or a test of rowid would scan and decompress whole columns.
+ */
+export const rowsSql = (idxs: readonly number[]) =>
+  `SELECT ${ROW_COLUMNS}, c.idx AS conv_idx FROM conversations c WHERE c.idx IN (${idxs.map((i) => Number(i)).join(', ')})`;
 
 /** The first message of each conversation (row numbers from the index) that holds a search word, cut around it. */
 function snippetsOf(text: TextStore, filter: Filter, convs: number[]): Map<number, string> {
@@ -84,15 +88,14 @@ export function listConversations(filter: Filter, listing: Listing): Promise<Con
 /** One page of the selection. With a search, each row carries a snippet of its first matching message. */
 export async function pageRows(c: Connection, sel: Selection, listing: Listing): Promise<ConversationRow[]> {
   const s = pageSql(sel, listing);
-  const found = await c.all<ConversationRow & { conv_idx: number }>(s.text, s.params);
-  const snippets = sel.filter.q
-    ? snippetsOf(
-        textOf(c),
-        sel.filter,
-        found.map((r) => Number(r.conv_idx)),
-      )
-    : undefined;
-  return found.map(({ conv_idx, ...row }) => (snippets ? { ...row, snippet: snippets.get(Number(conv_idx)) ?? null } : row));
+  const order = (await c.all<{ idx: number }>(s.text, s.params)).map((r) => Number(r.idx));
+  if (!order.length) return [];
+  const byIdx = new Map((await c.all<ConversationRow & { conv_idx: number }>(rowsSql(order))).map((r) => [Number(r.conv_idx), r]));
+  const snippets = sel.filter.q ? snippetsOf(textOf(c), sel.filter, order) : undefined;
+  return order.map((idx) => {
+    const { conv_idx, ...row } = byIdx.get(idx)!;
+    return snippets ? { ...row, snippet: snippets.get(Number(conv_idx)) ?? null } : row;
+  });
 }
 
 /** One page of the selection and its total. */

@@ -14,7 +14,7 @@ function setup(limits: Partial<{ ttlMs: number; maxEntries: number; maxRows: num
   const compute = (rows: number, gate?: Promise<void>) => async (table: string) => {
     computed.push(table);
     await gate;
-    return rows;
+    return { rows };
   };
   return {
     cache,

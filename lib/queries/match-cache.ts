@@ -8,9 +8,15 @@ export interface Entry {
   readonly table: string;
   ready: Promise<void>;
   rows: number; // matches held, known once ready
+  convs?: Uint32Array; // their conversations' row numbers, when few (search/matches.ts)
   users: number;
   idleSince: number;
   done: boolean;
+}
+
+export interface Computed {
+  rows: number;
+  convs?: Uint32Array;
 }
 
 export interface CacheLimits {
@@ -31,9 +37,9 @@ export class MatchCache {
 
   /**
    * The entry for `key`, computed by this call (`compute` fills the table it is given and returns
-   * its rows) or an earlier one; release it when done.
+   * how many rows it holds, and which when few) or an earlier one; release it when done.
    */
-  async acquire(key: string, prefix: string, compute: (table: string) => Promise<number>): Promise<Entry> {
+  async acquire(key: string, prefix: string, compute: (table: string) => Promise<Computed>): Promise<Entry> {
     this.sweep();
     let e = this.entries.get(key);
     if (e) {
@@ -43,8 +49,9 @@ export class MatchCache {
       const table = `${prefix}${++this.counter}`;
       const entry: Entry = { key, table, ready: Promise.resolve(), rows: 0, users: 0, idleSince: this.now(), done: false };
       entry.ready = compute(table).then(
-        (rows) => {
+        ({ rows, convs }) => {
           entry.rows = rows;
+          entry.convs = convs;
           entry.done = true;
         },
         (err) => {

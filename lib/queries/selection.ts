@@ -13,6 +13,7 @@ import { dropMatchesSql, inMatches, loadBitsSql, matchTable, resetBitsSql, type 
 import { planOf } from '../search/query';
 import { currentScope, session, textOf, type Scope, type SessionOptions } from '../server/index-db';
 import { cubeAnswers, cubeCounts } from './facet-cube';
+import { matchCounts, matchesAnswer } from './match-facets';
 import { MatchCache, type Entry } from './match-cache';
 
 export interface SelectionWhere {
@@ -20,11 +21,15 @@ export interface SelectionWhere {
   joined?: boolean; // the caller joins or tests the matches itself (relevance order, messages), so no test here
 }
 
-/** The conversations a filter selects; with a search, `matches` names its computed matches (withSelection). */
+/**
+ * The conversations a filter selects; with a search, `matches` names its computed matches
+ * (withSelection), and `convs` holds their row numbers when they are few (search/matches.ts).
+ */
 export class Selection {
   constructor(
     readonly filter: Filter,
     readonly matches?: MatchTable,
+    readonly convs?: Uint32Array,
   ) {}
 
   private table(): MatchTable {
@@ -48,10 +53,12 @@ export class Selection {
     return `JOIN ${this.table()} ${alias} ON ${alias}.conv = c.idx`;
   }
 
-  /** How many conversations are selected: from the facet cube when it answers, else one count. */
+  /** How many conversations are selected: from the facet cube or a few matches when they answer, else one count. */
   async count(c: Connection): Promise<number> {
     const cube = cubeAnswers(this.filter) ? await cubeCounts(c, this.filter) : undefined;
     if (cube) return cube.total;
+    const few = matchesAnswer(this.filter, this.convs) ? await matchCounts(c, this.filter, this.convs, 0) : undefined;
+    if (few) return few.total;
     const sql = new Sql();
     const where = this.where(sql);
     return Number((await c.one<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM conversations c WHERE ${where}`, sql.params))!.n);
@@ -123,7 +130,7 @@ export async function withSelection<T>(
         const table = matchTable(entry.table);
         await c.run(loadBitsSql(table));
         try {
-          return await fn(c, new Selection(filter, table));
+          return await fn(c, new Selection(filter, table, entry.convs));
         } finally {
           await c.run(resetBitsSql(table));
         }

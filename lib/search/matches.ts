@@ -64,10 +64,17 @@ async function confirm(
 }
 
 /**
+ * Searches with at most this many matches keep their conversations' numbers in JavaScript too:
+ * their total and facets are counted from them (queries/match-facets.ts), not by passes over every
+ * conversation. Reading 20,000 costs 1-2 ms. Tests lower it to reach the passes.
+ */
+export const fewMatches = { max: 20_000 };
+
+/**
  * Computes the matches of `plan` (in messages of `role`) into the shared table `table` (conv, score)
- * and their bits into `table`_bits, for any session to load; returns how many matched. A bit string,
- * unlike a scalar subquery, is a constant to the planner (a subquery made it a nested-loop join:
- * seconds), and bitstring_agg needs constant bounds.
+ * and their bits into `table`_bits, for any session to load; returns how many matched, and which
+ * (in conv order) when at most fewMatches.max. A bit string, unlike a scalar subquery, is a constant
+ * to the planner (a subquery made it a nested-loop join: seconds), and bitstring_agg needs constant bounds.
  */
 export async function computeMatches(
   c: Connection,
@@ -75,7 +82,7 @@ export async function computeMatches(
   plan: SearchPlan,
   role: SearchRole | undefined,
   table: MatchTable,
-): Promise<number> {
+): Promise<{ rows: number; convs?: Uint32Array }> {
   await c.run(`CREATE TABLE ${table} AS ${matchesSql(plan, role)}`);
   try {
     // Row numbers run from 0 to the count less one (idx is the insertion order; build.test checks rowid = idx).
@@ -92,7 +99,10 @@ export async function computeMatches(
       await c.run(setBitsSql(table, rows));
     }
     await c.run(`CREATE TABLE ${table}_bits AS SELECT getvariable('${bitsVariable(table)}') AS b`);
-    return Number((await c.one<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM ${table}`))!.n);
+    const matched = Number((await c.one<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM ${table}`))!.n);
+    if (matched > fewMatches.max) return { rows: matched };
+    const [convs] = await c.columns<[number]>(`SELECT conv FROM ${table}`);
+    return { rows: matched, convs: Uint32Array.from(convs).sort() };
   } finally {
     await c.run(resetBitsSql(table));
   }

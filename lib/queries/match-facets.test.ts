@@ -1,0 +1,76 @@
+// A search with few matches counts its total and facets from the matches (match-facets.ts): each
+// answer is compared with the passes over every conversation that count them otherwise.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { rng } from '@/lib/bench/mix';
+import { parseParams } from '@/lib/filters/schema';
+import { fewMatches } from '@/lib/search/matches';
+import { duck, parquet } from '@/test/duck';
+import { WILDCHAT, WILDCHAT_CACHE } from '@/test/fixtures';
+import { matchesAnswer } from './match-facets';
+
+let countFacets: typeof import('./facets').countFacets;
+let listConversations: typeof import('./listing').listConversations;
+let withSelection: typeof import('./selection').withSelection;
+
+beforeAll(async () => {
+  process.env.WILDSCOPE_CACHE = WILDCHAT_CACHE;
+  // Each search computed anew, so one made with the passes is not answered from one made without.
+  process.env.WILDSCOPE_MATCH_CACHE_SECONDS = '0';
+  ({ countFacets } = await import('./facets'));
+  ({ listConversations } = await import('./listing'));
+  ({ withSelection } = await import('./selection'));
+});
+
+/** The listing (total and page) and facets of `qs`, with the few matches' counting on or off. */
+async function answers(qs: string, few: boolean) {
+  const { filter, listing } = parseParams(new URLSearchParams(qs));
+  const max = fewMatches.max;
+  fewMatches.max = few ? max : -1;
+  try {
+    const kept = await withSelection(filter, async (_c, sel) => matchesAnswer(filter, sel.convs));
+    expect(kept, `${qs} with few matches ${few ? 'on' : 'off'}`).toBe(few);
+    const [list, facets] = await Promise.all([listConversations(filter, listing), countFacets(filter)]);
+    return { list, facets };
+  } finally {
+    fewMatches.max = max;
+  }
+}
+
+describe('totals and facets of searches with few matches', () => {
+  it('are those of the passes over every conversation, for words and phrases under facet values', async () => {
+    const d = await duck();
+    const src = parquet(WILDCHAT.dir);
+    const pick = async (col: string) =>
+      (
+        await d.all<{ v: string }>(`SELECT ${col} AS v FROM ${src} WHERE ${col} IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 3`)
+      ).map((r) => r.v);
+    const [languages, countries, models] = [await pick('language'), await pick('country'), await pick('model')];
+    const r = rng(5);
+    const any = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)]!;
+    const searches = ['the', 'function', 'python', 'hello', '"of the"', 'the -python', 'data', 'zzzznotaword'];
+    let compared = 0;
+    for (const q of searches) {
+      for (let i = 0; i < 4; i++) {
+        const p = new URLSearchParams({ q, sort: i % 2 ? 'newest' : 'relevance', limit: '20' });
+        if (i > 0 && r() < 0.6) p.append('language', any(languages));
+        if (i > 0 && r() < 0.4) p.append('not_country', any(countries));
+        if (i > 0 && r() < 0.3) p.append('model', any(models));
+        if (i === 3) p.set('toxic', 'false');
+        const [got, want] = [await answers(p.toString(), true), await answers(p.toString(), false)];
+        expect(got, p.toString()).toEqual(want);
+        if (want.list.total > 0) compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(20);
+  });
+
+  it('leaves searches under other conditions to the passes', async () => {
+    for (const qs of ['q=the&turns_min=2', 'q=the&from=2023-06-01', 'q=the&hashed_ip=x', 'q=the&flagged=any']) {
+      const { filter } = parseParams(new URLSearchParams(qs));
+      expect(await withSelection(filter, async (_c, sel) => [sel.convs !== undefined, matchesAnswer(filter, sel.convs)]), qs).toEqual([
+        true,
+        false,
+      ]);
+    }
+  });
+});
