@@ -1,13 +1,11 @@
 // The query strings of the map: the page's (the filters and `color`) and the map API's. Filters are
 // read by the filter grammar (filters/schema.ts) like every other view's; listing parameters mean
 // nothing on a map and are refused, as on the charts.
-import { LISTING_PARAMS } from '../filters/fields';
+import { LISTING_PARAMS, MAP_PARAMS } from '../filters/fields';
 import { parseParams, parseParamsLenient, ParamError, type Filter } from '../filters/schema';
 
 export const COLORS = ['topic', 'language', 'model', 'moderation'] as const;
 export type MapColor = (typeof COLORS)[number];
-/** Parameters of the map page that are not filters. */
-export const MAP_PARAMS = ['color'] as const;
 
 const clip = (s: string) => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
 
