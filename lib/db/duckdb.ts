@@ -2,7 +2,7 @@
 // bound parameters. BIGINTs come back as strings (JSON mode), so int64 ids never pass through a JS number.
 import bindings from '@duckdb/node-bindings';
 import { DuckDBConnection, DuckDBDataChunk, DuckDBInstance, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
-export { UBIGINT, UINTEGER, USMALLINT, UTINYINT } from '@duckdb/node-api';
+export { FLOAT, UBIGINT, UINTEGER, USMALLINT, UTINYINT } from '@duckdb/node-api';
 
 export type Param = string | number | boolean | null | bigint;
 export type Row = Record<string, unknown>;

@@ -18,7 +18,8 @@ import {
   numberDerivedCopies,
   numberUsers,
 } from './tables';
-import { TextStoreWriter } from '../text/store';
+import { TextStore, TextStoreWriter } from '../text/store';
+import { buildMap } from '../map/build';
 import type { TextSegment } from './postings-worker';
 
 export interface BuildOptions {
@@ -175,6 +176,13 @@ export async function buildIndex(o: BuildOptions): Promise<Manifest> {
     await conn.run('CREATE TABLE terms AS SELECT term, count(*)::UINTEGER AS df FROM postings GROUP BY term ORDER BY term');
     await conn.run(`CREATE TABLE turns AS SELECT turn_identifier AS tid, arg_min(conv, conv::BIGINT * 65536 + pos) AS conv
       FROM messages WHERE turn_identifier IS NOT NULL GROUP BY turn_identifier ORDER BY tid`);
+    const store = TextStore.open(join(o.cache, textFile));
+    let map;
+    try {
+      map = await buildMap(conn, store, { log: (line) => log(`${line}, ${progress()}`) });
+    } finally {
+      store.close();
+    }
     await indexRowNumbers(conn);
     const terms = (await conn.one<{ n: number }>('SELECT count(*)::BIGINT AS n FROM terms'))!.n;
 
@@ -190,6 +198,7 @@ export async function buildIndex(o: BuildOptions): Promise<Manifest> {
       bytes: 0,
       text: { file: textFile, bytes: textBytes },
       sources,
+      map,
     };
     manifest.seconds = (Date.now() - started) / 1000;
     await writeManifest(conn, manifest);

@@ -3,10 +3,11 @@
 import type { DatasetKind } from '../dataset/schemas';
 import { Database, type Connection } from '../db/duckdb';
 import { Sql } from '../db/sql';
+import type { MapSummary } from '../map/build';
 import type { Source } from './sources';
 
 /** Raised whenever what the index holds or how it is laid out changes: an index of another version is rebuilt. */
-export const BUILD_VERSION = 13;
+export const BUILD_VERSION = 14;
 
 export interface Manifest {
   buildVersion: number;
@@ -20,6 +21,7 @@ export interface Manifest {
   bytes: number; // the DuckDB file and the text store together
   text: { file: string; bytes: number }; // the text store, a file beside the index (text/store.ts)
   sources: Source[];
+  map: MapSummary; // the topic map's figures (map/build.ts)
 }
 
 /** The name of the manifest's copy beside the index, for people and scripts. */
