@@ -21,6 +21,7 @@ export interface MapTopic {
   id: string;
   parent: string | null;
   level: number;
+  /** The level-2 topic's number in map_points.topic; -1 for a level-1 topic. */
   num: number;
   label: string;
   terms: string[];
@@ -75,6 +76,10 @@ const n = (v: unknown) => Number(v);
 async function readInfo(c: Connection): Promise<MapInfo> {
   const manifest = (await readManifest(c)) as { map?: MapManifest; builtAt?: string };
   if (!manifest.map || !manifest.map.points) throw new NoMapError('this index has no topic map');
+  // The bounds of the stored points themselves, so that quantising over them loses nothing at the edges.
+  const b = (await c.one<Record<string, number>>(
+    'SELECT min(x)::DOUBLE AS x0, min(y)::DOUBLE AS y0, max(x)::DOUBLE AS x1, max(y)::DOUBLE AS y1, count(*)::INTEGER AS n FROM map_points',
+  ))!;
   const rows = await c.all<Record<string, unknown>>(
     `SELECT id, parent, level, num, label, terms, count, x, y, exemplars FROM topics ORDER BY level, count DESC, id`,
   );
@@ -82,7 +87,7 @@ async function readInfo(c: Connection): Promise<MapInfo> {
     id: String(r.id),
     parent: r.parent === null ? null : String(r.parent),
     level: n(r.level),
-    num: n(r.num),
+    num: r.num === null ? -1 : n(r.num),
     label: String(r.label),
     terms: (r.terms as string[] | null) ?? [],
     count: n(r.count),
@@ -91,9 +96,9 @@ async function readInfo(c: Connection): Promise<MapInfo> {
     exemplars: (r.exemplars as string[] | null) ?? [],
   }));
   return {
-    points: manifest.map.points,
+    points: n(b.n),
     topics,
-    bounds: manifest.map.bounds,
+    bounds: [n(b.x0), n(b.y0), n(b.x1), n(b.y1)],
     method: manifest.map.method,
     built_at: manifest.builtAt ?? '',
     legends: {
@@ -264,6 +269,10 @@ export async function lookupPoints(ords: readonly number[]): Promise<MapPointInf
         `SELECT ord, conv, topic FROM map_points WHERE ord IN (${asked.join(', ')})`,
       );
       if (!pts.length) return [];
+      // The bounds of the stored points themselves, so that quantising over them loses nothing at the edges.
+      const b = (await c.one<Record<string, number>>(
+        'SELECT min(x)::DOUBLE AS x0, min(y)::DOUBLE AS y0, max(x)::DOUBLE AS x1, max(y)::DOUBLE AS y1, count(*)::INTEGER AS n FROM map_points',
+      ))!;
       const rows = await c.all<Record<string, unknown>>(
         `SELECT c.idx, c.id, c.conversation_hash, c.preview, c.language::VARCHAR AS language, c.model::VARCHAR AS model
          FROM conversations c WHERE c.idx IN (${pts.map((p) => n(p.conv)).join(', ')})`,
