@@ -269,10 +269,6 @@ export async function lookupPoints(ords: readonly number[]): Promise<MapPointInf
         `SELECT ord, conv, topic FROM map_points WHERE ord IN (${asked.join(', ')})`,
       );
       if (!pts.length) return [];
-      // The bounds of the stored points themselves, so that quantising over them loses nothing at the edges.
-      const b = (await c.one<Record<string, number>>(
-        'SELECT min(x)::DOUBLE AS x0, min(y)::DOUBLE AS y0, max(x)::DOUBLE AS x1, max(y)::DOUBLE AS y1, count(*)::INTEGER AS n FROM map_points',
-      ))!;
       const rows = await c.all<Record<string, unknown>>(
         `SELECT c.idx, c.id, c.conversation_hash, c.preview, c.language::VARCHAR AS language, c.model::VARCHAR AS model
          FROM conversations c WHERE c.idx IN (${pts.map((p) => n(p.conv)).join(', ')})`,
