@@ -194,6 +194,15 @@ export class ViewLinks {
   map(): string {
     return mapViewHref(this.params);
   }
+  /**
+   * The results of this view's filters narrowed to these values of one field (a map selection's
+   * topics or content hashes): the view's own values of that field are replaced by them.
+   */
+  narrowed(key: string, values: readonly string[]): string {
+    const next = without(this.params, [...LISTING_PARAMS, ...CHART_PARAMS, ...MAP_PARAMS, key]);
+    for (const v of values) next.append(key, v);
+    return at('/', next);
+  }
   /** The whole selection as a file. */
   export(format: 'csv' | 'jsonl'): string {
     return exportHref(this.params, format);
