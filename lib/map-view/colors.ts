@@ -29,7 +29,7 @@ export const OTHER = '#94A3B8';
 /** Moderation bands, low to high (viridis' dark end is too dark on the dark background, so it starts at teal). */
 export const MODERATION = ['#2C728E', '#28AE80', '#ADDC30', '#E15759'] as const;
 
-export const dimColour = (dark: boolean) => (dark ? '#33415566' : '#CBD5E166');
+export const dimColour = (dark: boolean) => (dark ? 'rgba(51, 65, 85, 0.45)' : 'rgba(203, 213, 225, 0.45)');
 
 /** The colour of legend code `code` of `n` codes for `color`; `other`: the code that stands for the rest. */
 export function colourOf(color: MapColor, code: number, other?: boolean): string {
