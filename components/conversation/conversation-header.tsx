@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { formatTime } from '@/lib/conversation/format';
 import type { Conversation } from '@/lib/queries/conversation-read';
 import { FIELDS } from '@/lib/filters/fields';
+import { topicLabels } from '@/lib/queries/topics';
 import { dayHref, ViewLinks } from '@/lib/urls';
 import { browserLabel, parseUserAgent } from '@/lib/user-agent';
 
@@ -25,9 +26,14 @@ const EXPLORE = new ViewLinks('');
 const only = (def: { key: string }, value: string) => EXPLORE.toggle(def.key, value);
 
 /** The conversation's metadata; every value that is a filter links to the explore page filtered by it. */
-export function ConversationHeader({ c }: { c: Conversation }) {
+export async function ConversationHeader({ c }: { c: Conversation }) {
   const ua = parseUserAgent(c.user_agent);
+  // The map's topic (t3) and subtopic (t3.1) of the first message, by their labels.
+  const labels = c.topic ? await topicLabels() : undefined;
+  const broad = c.topic?.split('.')[0];
   const fields: Field[] = [
+    ['Topic', broad && labels?.get(broad), broad ? only(FIELDS.topic, broad) : undefined, 'All conversations of this topic'],
+    ['Subtopic', c.topic && labels?.get(c.topic), c.topic ? only(FIELDS.topic, c.topic) : undefined, 'All conversations of this subtopic'],
     ['Model', c.model, c.model ? only(FIELDS.model, c.model) : undefined],
     ['First turn', formatTime(c.first_timestamp), c.first_timestamp ? dayHref(c.first_timestamp) : undefined],
     ['Last turn', formatTime(c.timestamp), c.timestamp ? dayHref(c.timestamp) : undefined],

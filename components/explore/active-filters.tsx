@@ -1,11 +1,12 @@
 import Link from 'next/link';
 import { chips } from '@/lib/filters/chips';
+import { topicNames } from '@/lib/queries/topics';
 import type { ViewLinks } from '@/lib/urls';
 
 /** The active filters as chips; each chip's × removes just that filter, staying on the view's page. */
-export function ActiveFilters({ links }: { links: ViewLinks }) {
+export async function ActiveFilters({ links }: { links: ViewLinks }) {
   const path = links.path;
-  const list = chips(links.params, path);
+  const list = chips(links.params, path, await topicNames(links.params));
   if (!list.length) return null;
   return (
     <ul className="mb-2 flex flex-wrap items-center gap-1.5 text-sm" data-testid="chips">

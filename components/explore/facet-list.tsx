@@ -1,4 +1,5 @@
 import { notParam, type BoolDef, type ValueDef } from '@/lib/filters/fields';
+import { topicLabels } from '@/lib/queries/topics';
 import type { ViewLinks } from '@/lib/urls';
 import { FacetValues, type FacetItem } from './facet-values';
 
@@ -11,14 +12,16 @@ interface Props {
 }
 
 /** One facet: values with counts; a click toggles the value, "not" excludes it. True/false facets hold one value. */
-export function FacetList({ def, values, links, notice }: Props) {
+export async function FacetList({ def, values, links, notice }: Props) {
   const single = def.kind === 'bool';
+  // Topics are stored as ids (t3.1): people read their labels.
+  const names = def.key === 'topic' ? await topicLabels() : undefined;
   const items: FacetItem[] = values.map(({ value, count }) => {
     const v = value === null ? null : String(value);
     if (v === null) return { value: null, label: 'unknown', count, selected: false, excluded: false };
     return {
       value: v,
-      label: v,
+      label: names?.get(v) ?? v,
       count,
       href: single ? links.choose(def.key, v) : links.toggle(def.key, v),
       notHref: single ? undefined : links.toggle(notParam(def.key), v),

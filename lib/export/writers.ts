@@ -26,6 +26,7 @@ export const CSV_COLUMNS = [
   'toxic',
   'redacted',
   'max_moderation',
+  'topic',
   'preview',
 ] as const;
 

@@ -1,7 +1,10 @@
 // One readable sentence for what a view shows, built from the (already validated) query string
 // through the field table, e.g. "1,204 conversations in Russian from Germany since 2023-09-01
 // containing “essay”".
-import { FIELD_DEFS, notParam, paramRole, type FieldDef } from './fields';
+import { FIELD_DEFS, notParam, paramRole, type FieldDef, type ValueField } from './fields';
+
+/** Readable names of stored values, where a value is a code (topics: `t3.1` → its label). */
+export type ValueNames = Partial<Record<ValueField, ReadonlyMap<string, string>>>;
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 const short = (s: string) => (s.length > 12 ? `${s.slice(0, 10)}…` : s);
@@ -12,7 +15,7 @@ function or(values: string[]): string {
 }
 
 /** The clause of one field, or none when the query string does not use it. */
-function clause(def: FieldDef, p: URLSearchParams): string | undefined {
+function clause(def: FieldDef, p: URLSearchParams, names: ValueNames): string | undefined {
   const get = (k: string) =>
     p
       .getAll(k)
@@ -21,7 +24,8 @@ function clause(def: FieldDef, p: URLSearchParams): string | undefined {
   const one = (k: string): string | undefined => get(k)[0];
   switch (def.kind) {
     case 'values': {
-      const show = (vs: string[]) => or(def.short ? vs.map(short) : vs);
+      const named = names[def.key];
+      const show = (vs: string[]) => or(vs.map((v) => (named?.has(v) ? `“${named.get(v)}”` : def.short ? short(v) : v)));
       const yes = get(def.key);
       const no = get(notParam(def.key));
       return [yes.length ? `${def.yes} ${show(yes)}` : '', no.length ? `${def.no} ${show(no)}` : ''].filter(Boolean).join(' ') || undefined;
@@ -70,10 +74,10 @@ function clause(def: FieldDef, p: URLSearchParams): string | undefined {
 }
 
 /** The clauses after the count: "in Russian from Germany since 2023-09-01 containing “essay”". */
-export function describeParams(p: URLSearchParams): string {
+export function describeParams(p: URLSearchParams, names: ValueNames = {}): string {
   const parts: (string | string[])[] = [];
   for (const def of FIELD_DEFS) {
-    const c = clause(def, p);
+    const c = clause(def, p, names);
     if (!c) continue;
     // Yes/no marks read as one clause where the first of them stands: "marked toxic and not redacted".
     const marks = parts.find((x) => Array.isArray(x));
@@ -85,13 +89,13 @@ export function describeParams(p: URLSearchParams): string {
 }
 
 /** The sentence in two parts, the count (pages set it in bold) and the rest. */
-export function sentence(total: number, p: URLSearchParams): { count: string; rest: string } {
-  const clauses = describeParams(p);
+export function sentence(total: number, p: URLSearchParams, names: ValueNames = {}): { count: string; rest: string } {
+  const clauses = describeParams(p, names);
   return { count: fmt(total), rest: `conversation${total === 1 ? '' : 's'}${clauses ? ` ${clauses}` : ''}` };
 }
 
 /** The whole sentence: count, noun, clauses. */
-export function describe(total: number, p: URLSearchParams): string {
-  const s = sentence(total, p);
+export function describe(total: number, p: URLSearchParams, names: ValueNames = {}): string {
+  const s = sentence(total, p, names);
   return `${s.count} ${s.rest}`;
 }

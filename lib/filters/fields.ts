@@ -4,7 +4,7 @@
 import { CATEGORIES, underscored, type Category } from '../dataset/moderation';
 
 /** Fields whose values are listed with counts and matched exactly as stored (repeatable = OR, `not_` excludes). */
-export const VALUE_FIELDS = ['language', 'country', 'state', 'model', 'hashed_ip', 'conversation_hash'] as const;
+export const VALUE_FIELDS = ['language', 'country', 'state', 'model', 'topic', 'hashed_ip', 'conversation_hash'] as const;
 export type ValueField = (typeof VALUE_FIELDS)[number];
 
 interface Base {
@@ -27,6 +27,8 @@ export interface ValueDef extends Base {
   short?: boolean;
   /** Values are hashes, about one per user or conversation: too many to store as an ENUM or to count in the facet cube. */
   many?: true;
+  /** A column the topic map adds after the tables are built (map/build.ts): counted by its own pass, not in the cube. */
+  derived?: true;
   /** Listed with counts on explore, and how many values show before "more". */
   facet?: { limit: number };
 }
@@ -113,6 +115,18 @@ export const FIELDS = {
     place: 'model',
     chart: 'models',
   },
+  topic: {
+    kind: 'values',
+    key: 'topic',
+    title: 'Topic',
+    chip: 'topic',
+    yes: 'about',
+    no: 'not about',
+    derived: true,
+    facet: { limit: 8 },
+    place: 'topic',
+    chart: 'topics',
+  },
   hashed_ip: {
     kind: 'values',
     key: 'hashed_ip',
@@ -156,10 +170,15 @@ type Def = (typeof FIELDS)[FieldKey];
 type FacetValueDef = Extract<Def, { facet: object }>;
 type FewValuedDef = Exclude<FacetValueDef, { many: true }>;
 type ManyValuedDef = Extract<FacetValueDef, { many: true }>;
+type DerivedDef = Extract<FacetValueDef, { derived: true }>;
 type BoolFieldDef = Extract<Def, { kind: 'bool' }>;
 const DEFS = Object.values(FIELDS) as Def[];
 /** Listed facets of few distinct values (language, country, state, model). */
-export const FEW_VALUED_FACETS = DEFS.filter((d): d is FewValuedDef => 'facet' in d && !('many' in d)).map((d) => d.key);
+export const FEW_VALUED_FACETS = DEFS.filter(
+  (d): d is Exclude<FewValuedDef, DerivedDef> => 'facet' in d && !('many' in d) && !('derived' in d),
+).map((d) => d.key);
+/** Listed facets of columns the topic map adds (the topics): counted by their own pass. */
+export const DERIVED_FACETS = DEFS.filter((d): d is DerivedDef => 'facet' in d && 'derived' in d).map((d) => d.key);
 /** Listed facets of hashes (the top users): counted by their own pass. */
 export const MANY_VALUED_FACETS = DEFS.filter((d): d is ManyValuedDef => 'facet' in d && 'many' in d).map((d) => d.key);
 /** Yes/no fields (toxic, redacted), counted as facets too. */

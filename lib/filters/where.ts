@@ -16,10 +16,11 @@ export type OmitField = FacetField | 'toxic' | 'redacted' | 'turns' | 'flagged';
 export function buildWhere(f: Filter, sql: Sql, { omit, search }: WhereOptions = {}): string {
   const w: string[] = [];
   for (const [field, values] of Object.entries(f.values) as [FacetField, string[]][]) {
-    if (field !== omit && values.length) w.push(`c.${field} IN (${sql.list(values)})`);
+    if (field !== omit && values.length) w.push(field === 'topic' ? topicIn(values, sql) : `c.${field} IN (${sql.list(values)})`);
   }
   for (const [field, values] of Object.entries(f.not) as [FacetField, string[]][]) {
-    if (field !== omit && values.length) w.push(`(c.${field} IS NULL OR c.${field} NOT IN (${sql.list(values)}))`);
+    if (field !== omit && values.length)
+      w.push(field === 'topic' ? `NOT ${topicIn(values, sql)}` : `(c.${field} IS NULL OR c.${field} NOT IN (${sql.list(values)}))`);
   }
   if (f.toxic !== undefined && omit !== 'toxic') w.push(`c.toxic = ${sql.p(f.toxic)}`);
   if (f.redacted !== undefined && omit !== 'redacted') w.push(`c.redacted = ${sql.p(f.redacted)}`);
@@ -36,6 +37,20 @@ export function buildWhere(f: Filter, sql: Sql, { omit, search }: WhereOptions =
   }
   if (search) w.push(search);
   return w.length ? w.join(' AND ') : 'true';
+}
+
+/**
+ * Conversations of any of the topics: `t3` is a broad topic, `t3.1` one of its subtopics
+ * (map/build.ts). Never NULL, so that its NOT keeps conversations with no topic.
+ */
+function topicIn(ids: string[], sql: Sql): string {
+  const broad = ids.filter((t) => !t.includes('.'));
+  const fine = ids.filter((t) => t.includes('.'));
+  const tests = [
+    ...(broad.length ? [`c.broad_topic IN (${sql.list(broad)})`] : []),
+    ...(fine.length ? [`c.topic IN (${sql.list(fine)})`] : []),
+  ];
+  return `COALESCE(${tests.join(' OR ')}, false)`;
 }
 
 /** True when the filter has no condition but facet values: fields of `values` and `not`, `toxic` and `redacted`. */

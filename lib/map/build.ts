@@ -157,6 +157,7 @@ export async function buildMap(conn: Connection, store: TextStore, o: MapOptions
     fineSize[c]!++;
   }
   const broadOfFine = mergeTopics(centres, fineSize, dims);
+  log(`[map] ${k} subtopics found and merged into topics, ${elapsed()}`);
 
   // 5. Label fine and broad topics from the sampled messages of each.
   const docs = sample.map((c) => labelTerms(mapTokens(firstUserMessage(store, c)), (t) => featurizer.meaningful(t)));
@@ -171,6 +172,7 @@ export async function buildMap(conn: Connection, store: TextStore, o: MapOptions
     sample.map((c) => broadOfFine[fine[c]!]!),
     broadCount,
   );
+  log(`[map] topics labelled, ${elapsed()}`);
 
   // 6. Number topics: broad ones by size (t1, t2…), their fine ones by size within (t1.1, t1.2…).
   const pointsOf = (c: number) => fineSize[c]!;

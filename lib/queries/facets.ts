@@ -6,12 +6,14 @@ import { Sql } from '../db/sql';
 import type { Filter } from '../filters/schema';
 import { isUnfiltered } from '../filters/where';
 import { cachedPerIndex } from './cache';
-import { MANY_VALUED_FACETS } from '../filters/fields';
-import { CUBE_FACETS, cubeAnswers, cubeCounts, type Counted } from './facet-cube';
+import { DERIVED_FACETS, MANY_VALUED_FACETS } from '../filters/fields';
+import { CUBE_FACETS, cubeAnswers, cubeCounts, type Counted, type CubeFacet } from './facet-cube';
 import { matchCounts, matchesAnswer, type MatchCounts } from './match-facets';
 import { withSelection, type Selection } from './selection';
 
-export const FACETS = [...CUBE_FACETS, ...MANY_VALUED_FACETS];
+export const FACETS = [...CUBE_FACETS, ...DERIVED_FACETS, ...MANY_VALUED_FACETS];
+/** Facets the cube and the few-match counts do not hold: each counted by its own pass. */
+const OWN_PASS: readonly Facet[] = [...DERIVED_FACETS, ...MANY_VALUED_FACETS];
 export type Facet = (typeof FACETS)[number];
 export type FacetCounts = Record<Facet, { value: string | boolean | null; count: number }[]>;
 const TOP = 50;
@@ -83,12 +85,17 @@ async function compute(c: Connection, sel: Selection): Promise<FacetCounts> {
   if (cube || few) {
     const users = few ? await namedUsers(c, few.users) : await countOne(c, sel, 'hashed_ip');
     const counts = (cube ?? few)!;
-    return Object.fromEntries(
-      FACETS.map((f) => [f, f === 'hashed_ip' ? users : counts.facets[f].sort(orderOf(filter, f)).slice(0, TOP)]),
-    ) as FacetCounts;
+    const out = {} as FacetCounts;
+    for (const f of FACETS) {
+      if (f === 'hashed_ip') out[f] = users;
+      else if (OWN_PASS.includes(f)) out[f] = await countOne(c, sel, f);
+      else out[f] = counts.facets[f as CubeFacet].sort(orderOf(filter, f)).slice(0, TOP);
+    }
+    return out;
   }
   const out = {} as FacetCounts;
-  const shared = FACETS.filter((f) => f !== 'hashed_ip' && !isFiltered(filter, f));
+  // Own-pass facets always get their own pass, so that ties fall as the cube's path orders them.
+  const shared = FACETS.filter((f) => !OWN_PASS.includes(f) && !isFiltered(filter, f));
   const own = FACETS.filter((f) => !shared.includes(f));
   for (const f of own) out[f] = await countOne(c, sel, f);
   if (shared.length) {

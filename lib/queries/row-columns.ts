@@ -14,6 +14,8 @@ export interface ConversationRow {
   redacted: boolean | null;
   preview: string | null;
   max_moderation: number | null;
+  /** The conversation's subtopic on the map (map/build.ts), null when it has none. */
+  topic: string | null;
   /** With a search: the first matching message, cut around its first hit (null when only a phrase's order matched elsewhere). */
   snippet?: string | null;
 }
@@ -21,4 +23,4 @@ export interface ConversationRow {
 export const ISO = (col: string) => `strftime(${col}, '%Y-%m-%dT%H:%M:%S.%fZ')`;
 
 export const ROW_COLUMNS = `c.id, c.conversation_hash, c.model, ${ISO('c.ts')} AS "timestamp", c.turns, c.language,
-  c.country, c.state, c.hashed_ip, c.toxic, c.redacted, c.preview, c.max_moderation`;
+  c.country, c.state, c.hashed_ip, c.toxic, c.redacted, c.preview, c.max_moderation, c.topic::VARCHAR AS topic`;
