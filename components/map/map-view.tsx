@@ -19,7 +19,7 @@ export interface ViewTopic {
   id: string;
   parent: string | null;
   level: number;
-  num: number;
+  num: number | null;
   label: string;
   count: number;
   x: number;
@@ -114,7 +114,7 @@ export function MapView({ points, bounds, topics, color, legend, query, filters 
   const links = useMemo(() => new ViewLinks(query, '/map'), [query]);
   const conversationLinks = useMemo(() => new ViewLinks(filters), [filters]);
   const broad = useMemo(() => topics.filter((t) => t.level === 1), [topics]);
-  const byNum = useMemo(() => new Map(topics.filter((t) => t.level === 2).map((t) => [t.num, t])), [topics]);
+  const byNum = useMemo(() => new Map(topics.filter((t) => t.num !== null).map((t) => [t.num!, t])), [topics]);
   const broadIndex = useMemo(() => new Map(broad.map((t, i) => [t.id, i])), [broad]);
   const initialSpan = useMemo(() => Math.max(bounds[2] - bounds[0], bounds[3] - bounds[1]) * 1.04 || 1, [bounds]);
 

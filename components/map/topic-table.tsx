@@ -13,8 +13,8 @@ export function TopicTable({ topics, perTopic, links }: { topics: MapTopic[]; pe
   const fine = topics.filter((t) => t.level === 2);
   const matching = (t: MapTopic) =>
     t.level === 2
-      ? (perTopic?.get(t.num) ?? 0)
-      : fine.filter((f) => f.parent === t.id).reduce((a, f) => a + (perTopic?.get(f.num) ?? 0), 0);
+      ? (perTopic?.get(t.num ?? -1) ?? 0)
+      : fine.filter((f) => f.parent === t.id).reduce((a, f) => a + (perTopic?.get(f.num ?? -1) ?? 0), 0);
   const row = (t: MapTopic) => (
     <tr key={t.id} className={`border-t border-slate-100 ${t.level === 1 ? 'bg-slate-50 font-medium' : ''}`} data-topic={t.id}>
       <th scope="row" className={`py-1 pr-2 text-left font-normal ${t.level === 1 ? 'font-semibold' : 'pl-5'}`}>

@@ -13,23 +13,12 @@ import { bitsetBytes, encodePoints, NO_VALUE, type Bounds } from '../map-view/wi
 import { currentScope, session, type Scope } from '../server/index-db';
 import { cachedForScope } from './cache';
 import { withSelection } from './selection';
+import { topicsOn, type MapTopic } from './topics';
+
+export type { MapTopic };
 
 /** The index holds no topic map (built before maps, or its map step found no text). */
 export class NoMapError extends Error {}
-
-export interface MapTopic {
-  id: string;
-  parent: string | null;
-  level: number;
-  /** The level-2 topic's number in map_points.topic; -1 for a level-1 topic. */
-  num: number;
-  label: string;
-  terms: string[];
-  count: number;
-  x: number;
-  y: number;
-  exemplars: string[];
-}
 
 /** A colour's legend: code i of /api/map/values means `value` (null: the other values together). */
 export interface LegendEntry {
@@ -80,21 +69,7 @@ async function readInfo(c: Connection): Promise<MapInfo> {
   const b = (await c.one<Record<string, number>>(
     'SELECT min(x)::DOUBLE AS x0, min(y)::DOUBLE AS y0, max(x)::DOUBLE AS x1, max(y)::DOUBLE AS y1, count(*)::INTEGER AS n FROM map_points',
   ))!;
-  const rows = await c.all<Record<string, unknown>>(
-    `SELECT id, parent, level, num, label, terms, count, x, y, exemplars FROM topics ORDER BY level, count DESC, id`,
-  );
-  const topics: MapTopic[] = rows.map((r) => ({
-    id: String(r.id),
-    parent: r.parent === null ? null : String(r.parent),
-    level: n(r.level),
-    num: r.num === null ? -1 : n(r.num),
-    label: String(r.label),
-    terms: (r.terms as string[] | null) ?? [],
-    count: n(r.count),
-    x: n(r.x),
-    y: n(r.y),
-    exemplars: (r.exemplars as string[] | null) ?? [],
-  }));
+  const topics = await topicsOn(c);
   return {
     points: n(b.n),
     topics,
@@ -261,7 +236,7 @@ export async function lookupPoints(ords: readonly number[]): Promise<MapPointInf
   const info = await getMapInfo();
   const asked = [...new Set(ords.filter((o) => Number.isInteger(o) && o >= 0 && o < info.points))].slice(0, 200);
   if (!asked.length) return [];
-  const byNum = new Map(info.topics.filter((t) => t.level === 2).map((t) => [t.num, t]));
+  const byNum = new Map(info.topics.filter((t) => t.num !== null).map((t) => [t.num!, t]));
   const byId = new Map(info.topics.map((t) => [t.id, t]));
   return session(
     async (c) => {
