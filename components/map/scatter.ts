@@ -65,11 +65,12 @@ export function createScatter(
   plot.subscribe('view', () => on.onView(xScale, yScale));
   plot.subscribe('pointOver', (i: number) => on.onOver(i));
   plot.subscribe('pointOut', () => on.onOut());
-  plot.subscribe('lassoEnd', () => {
+  // A lasso publishes lassoStart, then select with its points (then lassoEnd); a click on one point
+  // selects it too, but only a lasso's choice is a selection here.
+  plot.subscribe('lassoStart', () => {
     lassoed = true;
   });
   plot.subscribe('select', ({ points: ords }: { points: number[] }) => {
-    // A click on one point selects it too: only a lasso's choice is a selection here.
     if (lassoed) on.onSelect(Array.from(ords));
     lassoed = false;
   });
