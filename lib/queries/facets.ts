@@ -4,7 +4,7 @@ import 'server-only';
 import type { Connection } from '../db/duckdb';
 import { Sql } from '../db/sql';
 import type { Filter } from '../filters/schema';
-import { isUnfiltered } from '../filters/where';
+import { filtersOn, isUnfiltered } from '../filters/where';
 import { cachedPerIndex } from './cache';
 import { MANY_VALUED_FACETS } from '../filters/fields';
 import { CUBE_FACETS, cubeAnswers, cubeCounts, type Counted } from './facet-cube';
@@ -15,11 +15,6 @@ export const FACETS = [...CUBE_FACETS, ...MANY_VALUED_FACETS];
 export type Facet = (typeof FACETS)[number];
 export type FacetCounts = Record<Facet, { value: string | boolean | null; count: number }[]>;
 const TOP = 50;
-
-function isFiltered(f: Filter, field: Facet): boolean {
-  if (field === 'toxic' || field === 'redacted') return f[field] !== undefined;
-  return !!(f.values[field]?.length || f.not[field]?.length);
-}
 
 const byCount = (a: Counted, b: Counted) => b.count - a.count || String(a.value).localeCompare(String(b.value));
 
@@ -35,7 +30,7 @@ function sqlValueOrder(a: Counted['value'], b: Counted['value']): number {
  * SQL, the shared pass's values are sorted here. Ties fall the same way whichever path counted them.
  */
 const orderOf = (filter: Filter, field: Facet) =>
-  isFiltered(filter, field) ? (a: Counted, b: Counted) => b.count - a.count || sqlValueOrder(a.value, b.value) : byCount;
+  filtersOn(filter, field) ? (a: Counted, b: Counted) => b.count - a.count || sqlValueOrder(a.value, b.value) : byCount;
 
 async function countOne(c: Connection, sel: Selection, field: Facet): Promise<Counted[]> {
   const sql = new Sql();
@@ -88,7 +83,7 @@ async function compute(c: Connection, sel: Selection): Promise<FacetCounts> {
     ) as FacetCounts;
   }
   const out = {} as FacetCounts;
-  const shared = FACETS.filter((f) => f !== 'hashed_ip' && !isFiltered(filter, f));
+  const shared = FACETS.filter((f) => f !== 'hashed_ip' && !filtersOn(filter, f));
   const own = FACETS.filter((f) => !shared.includes(f));
   for (const f of own) out[f] = await countOne(c, sel, f);
   if (shared.length) {
