@@ -5,8 +5,8 @@ import { ParamError } from '../filters/schema';
 import { QueryError } from '../search/query';
 import { DeadlineError, NoIndexError } from './index-db';
 
-export const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8' } });
+export const json = (body: unknown, status = 200, headers?: Record<string, string>) =>
+  new Response(JSON.stringify(body), { status, headers: { ...headers, 'content-type': 'application/json; charset=utf-8' } });
 
 export function errorResponse(e: unknown): Response {
   if (e instanceof ParamError) return json({ error: e.message, parameter: e.param }, 400);
