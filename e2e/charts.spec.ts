@@ -131,7 +131,11 @@ test('a chart downloads the API numbers as CSV, and its picture as SVG and PNG',
   expect(rows[0]).toEqual(['language', 'count', 'flagged']);
   expect(rows.slice(1)).toEqual((api.languages as Ranked[]).map((l) => [l.value ?? '', String(l.count), String(l.flagged)]));
   expect(rows.length).toBeGreaterThan(2);
-  expect(rows.some((r) => r[0] === 'English')).toBe(false);
+  // The language chart is drawn without its own filter: English, excluded, is there, drawn lighter.
+  expect(api.omitted.languages).toBe('language');
+  expect(rows.some((r) => r[0] === 'English')).toBe(true);
+  await expect(chart(page, 'languages').locator('[data-value="English"]')).toHaveAttribute('data-chosen', 'false');
+  await expect(chart(page, 'languages').locator('[data-value="Russian"]')).toHaveAttribute('data-chosen', 'true');
 
   const [svg] = await Promise.all([page.waitForEvent('download'), chart(page, 'countries').getByRole('button', { name: 'SVG' }).click()]);
   expect(svg.suggestedFilename()).toBe('countries.svg');

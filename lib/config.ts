@@ -28,6 +28,12 @@ const setting = <T>(s: Setting<T>) => s;
 
 export const SETTINGS = {
   data: setting({ name: 'WILDSCOPE_DATA', allowed: 'a Parquet file, a folder or a glob', fallback: '', parse: text }),
+  vectors: setting({
+    name: 'WILDSCOPE_VECTORS',
+    allowed: 'a Parquet file with columns id and vector (a list of numbers) for the topic map',
+    fallback: '',
+    parse: text,
+  }),
   cache: setting({ name: 'WILDSCOPE_CACHE', allowed: 'a folder for the derived index', fallback: 'data/cache', parse: text }),
   port: setting({ name: 'PORT', allowed: 'a port number from 1 to 65535', fallback: 3000, parse: wholeNumber(1, 65535) }),
   host: setting({
@@ -97,6 +103,7 @@ export function readSettings(env: Env = process.env): Settings {
 export interface Config {
   data: string; // a Parquet file, a folder, or a glob
   cache: string; // folder of the derived index
+  vectors: string | undefined; // the map's vectors file, if the user brings vectors
   port: number;
   host: string;
 }
@@ -110,6 +117,7 @@ export function config(env: Env = process.env): Config {
   return {
     data: /[*?[]/.test(data) ? data : resolve(/*turbopackIgnore: true*/ root, data),
     cache: resolve(/*turbopackIgnore: true*/ root, s.cache),
+    vectors: s.vectors ? resolve(/*turbopackIgnore: true*/ root, s.vectors) : undefined,
     port: s.port,
     host: s.host,
   };

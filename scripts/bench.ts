@@ -10,7 +10,7 @@ import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openBaseline } from '../lib/bench/baseline';
 import { buildMix, rng, sampleWords, type Probe } from '../lib/bench/mix';
-import { measurePaint } from '../lib/bench/paint';
+import { measureMapPage, measurePaint } from '../lib/bench/paint';
 import { askPeer, buildPeer, pickPhrases, pickWords, sampleConversations, vocabulary, type Vocabulary } from '../lib/bench/peer';
 import { rssKb, runMeasured, type Watched } from '../lib/bench/process';
 import {
@@ -21,6 +21,7 @@ import {
   type PeerBuild,
   type PeerQuestion,
   type Report,
+  type MapReport,
 } from '../lib/bench/report';
 import { stats } from '../lib/bench/stats';
 import { Database } from '../lib/db/duckdb';
@@ -220,6 +221,19 @@ const paint = await measurePaint(
   3,
 );
 
+// The topic map: what the browser is sent, and how soon the page has drawn every point.
+const pointsBytes = (await (await fetch(`${base}/api/map/points`)).arrayBuffer()).byteLength;
+const mapPage = await measureMapPage(base, 3);
+const map: MapReport = {
+  buildSeconds: manifest.map.seconds,
+  points: manifest.map.points,
+  topics: manifest.map.topics,
+  subtopics: manifest.map.subtopics,
+  pointsBytes,
+  scriptGzipBytes: mapPage?.scriptGzipBytes ?? NaN,
+  readyMs: mapPage?.readyMs,
+};
+
 // Concurrency: C clients for D seconds over the whole mix.
 const conc = { ms: [] as number[], errors: 0, byClass: new Map<string, { ms: number[]; errors: number }>() };
 const until = Date.now() + (a.duration as number) * 1000;
@@ -310,6 +324,7 @@ const report: Report = {
     byClass: [...conc.byClass].map(([cls, c]) => ({ cls, ...stats(c.ms, c.errors) })).sort((x, y) => y.p95 - x.p95),
   },
   paint,
+  map,
   peer: !withPeer
     ? null
     : peerError || !peer

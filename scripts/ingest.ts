@@ -5,12 +5,13 @@ import { parseArgs } from './args';
 
 const args = parseArgs(process.argv.slice(2), { threads: { type: 'int', min: 1, default: 2 }, memory: { type: 'string', default: '6GB' } });
 settingsOrExit();
-const { data, cache } = config();
+const { data, cache, vectors } = config();
 const started = Date.now();
 try {
   const m = await buildIndex({
     data,
     cache,
+    vectors,
     threads: args.threads as number,
     memoryLimit: args.memory as string,
     log: (l) => console.log(l),

@@ -27,11 +27,11 @@ if (cfg.data === sampleDir && (!existsSync(sampleDir) || !readdirSync(sampleDir)
 mkdirSync(cfg.cache, { recursive: true });
 const status = (problem?: string) =>
   writeFileSync(join(cfg.cache, STATUS_FILE), JSON.stringify({ problem, checkedAt: new Date().toISOString() }));
-const fresh = await indexFreshness(cfg.data, cfg.cache);
+const fresh = await indexFreshness(cfg.data, cfg.cache, cfg.vectors);
 if (fresh.state !== 'fresh') {
   console.log(`index ${fresh.state}${'reason' in fresh && fresh.reason ? ` (${fresh.reason})` : ''}: building from ${cfg.data}`);
   try {
-    const m = await buildIndex({ data: cfg.data, cache: cfg.cache, log: (l) => console.log(l) });
+    const m = await buildIndex({ data: cfg.data, cache: cfg.cache, vectors: cfg.vectors, log: (l) => console.log(l) });
     console.log(`index ready: ${m.conversations} conversations, ${m.messages} messages, ${m.seconds.toFixed(1)} s`);
     status();
   } catch (e) {

@@ -18,7 +18,9 @@ import { pageNotice } from '@/lib/server/respond';
 import { noticesAt, ParamNotices, type BadParams } from '@/components/common/param-notices';
 import { Sentence } from '@/components/common/sentence';
 import { ViewNotice } from '@/components/common/view-notice';
-import type { StatsOptions } from '@/lib/stats/types';
+import type { OwnFilterChart, StatsOptions } from '@/lib/stats/types';
+import { CaptionParts, type Omitted } from '@/components/charts/caption';
+import { datasetName, datasetSummary } from '@/lib/queries/dataset-summary';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
@@ -43,15 +45,20 @@ export async function ChartsBody({
   links: ViewLinks;
   bad: BadParams;
 }) {
-  let stats;
+  let stats, dataset;
   try {
-    stats = await getStats(filter, options);
+    [stats, dataset] = await Promise.all([getStats(filter, options), datasetSummary()]);
   } catch (e) {
     const notice = pageNotice(e);
     if (notice) return <ViewNotice message={notice} href={links.self} action="Try again" />;
     throw e;
   }
   const query = links.query;
+  // A chart drawn without its own filter (stats' omitted): which, and what it counts without it.
+  const omitted = (chart: OwnFilterChart): Omitted | undefined => {
+    const field = stats.omitted[chart];
+    return field ? { field, total: stats.omitted_totals[chart] ?? 0 } : undefined;
+  };
   const countries = filter.values.country ?? [];
   const us = countries.length === 1 && shapeNameOf(countries[0]!) === 'United States of America' ? usStateShapes() : undefined;
   // A bad parameter's notice sits above the chart that sets that filter, in the chart's grid cell.
@@ -65,69 +72,90 @@ export async function ChartsBody({
       chart
     );
   return (
-    <div className="space-y-6">
-      <p className="text-sm text-slate-700" data-testid="total" data-total={stats.total}>
-        <Sentence total={stats.total} links={links} />
-        <span className="text-slate-500">
-          {' '}
-          · {fmt(stats.messages)} message{stats.messages === 1 ? '' : 's'}
-        </span>
-      </p>
-      {stats.total === 0 && (
-        <p role="status" className="rounded border border-slate-300 bg-white p-3 text-sm text-slate-700" data-testid="charts-empty">
-          No conversations match these filters: remove one above to see charts.
+    <CaptionParts value={{ total: stats.total, dataset: datasetName(dataset) }}>
+      <div className="space-y-6">
+        <p className="text-sm text-slate-700" data-testid="total" data-total={stats.total}>
+          <Sentence total={stats.total} links={links} />
+          <span className="text-slate-500">
+            {' '}
+            · {fmt(stats.messages)} message{stats.messages === 1 ? '' : 's'}
+          </span>
         </p>
-      )}
-      <Section title="Geography">
-        {beside('countries', <WorldMap shapes={worldShapes()} countries={stats.countries} total={stats.total} query={query} />)}
-        <div className="grid gap-4 lg:grid-cols-2">
-          {beside('states', <StatesChart states={stats.states} total={stats.total} query={query} usShapes={us} />)}
-          <LanguageByCountry data={stats.language_by_country} total={stats.total} query={query} />
-        </div>
-      </Section>
-      <Section title="Language and model">
-        <div className="grid gap-4 lg:grid-cols-2">
+        {stats.total === 0 && (
+          <p role="status" className="rounded border border-slate-300 bg-white p-3 text-sm text-slate-700" data-testid="charts-empty">
+            No conversations match these filters: remove one above to see charts.
+          </p>
+        )}
+        <Section title="Geography">
           {beside(
-            'languages',
-            <RankedChart
-              id="languages"
-              title="Languages"
-              subtitle="Language of the conversation. Click a bar to filter by it."
-              def={FIELDS.language}
-              values={stats.languages}
+            'countries',
+            <WorldMap
+              shapes={worldShapes()}
+              countries={stats.countries}
               total={stats.total}
               query={query}
-              limit={20}
+              omitted={omitted('countries')}
             />,
           )}
-          {beside(
-            'models',
-            <RankedChart
-              id="models"
-              title="Models"
-              subtitle="The model that answered. Click a bar to filter by it."
-              def={FIELDS.model}
-              values={stats.models}
+          <div className="grid gap-4 lg:grid-cols-2">
+            {beside(
+              'states',
+              <StatesChart states={stats.states} total={stats.total} query={query} usShapes={us} omitted={omitted('states')} />,
+            )}
+            <LanguageByCountry
+              data={stats.language_by_country}
               total={stats.total}
               query={query}
-            />,
-          )}
-        </div>
-      </Section>
-      <Section title="Time">{beside('time', <TimeChart time={stats.time} total={stats.total} query={query} />)}</Section>
-      <Section title="Moderation">
-        <div className="grid gap-4 lg:grid-cols-2">
-          {beside('moderation_flagged', <ModerationFlagged moderation={stats.moderation} query={query} />)}
-          {beside('moderation_scores', <ModerationScores moderation={stats.moderation} query={query} />)}
-          {beside('detoxify', <DetoxifyChart moderation={stats.moderation} query={query} />)}
-        </div>
-      </Section>
-      <Section title="Conversation shape">
-        <div className="grid gap-4 lg:grid-cols-2">
-          {beside('turns', <TurnsChart shape={stats.shape} query={query} />)}
-          <LengthChart shape={stats.shape} query={query} />
-        </div>
-      </Section>
-    </div>
+              omitted={omitted('language_by_country')}
+            />
+          </div>
+        </Section>
+        <Section title="Language and model">
+          <div className="grid gap-4 lg:grid-cols-2">
+            {beside(
+              'languages',
+              <RankedChart
+                id="languages"
+                title="Languages"
+                subtitle="Language of the conversation. Click a bar to filter by it."
+                def={FIELDS.language}
+                values={stats.languages}
+                total={stats.total}
+                query={query}
+                limit={20}
+                omitted={omitted('languages')}
+              />,
+            )}
+            {beside(
+              'models',
+              <RankedChart
+                id="models"
+                title="Models"
+                subtitle="The model that answered. Click a bar to filter by it."
+                def={FIELDS.model}
+                values={stats.models}
+                total={stats.total}
+                query={query}
+                omitted={omitted('models')}
+              />,
+            )}
+          </div>
+        </Section>
+        <Section title="Time">{beside('time', <TimeChart time={stats.time} total={stats.total} query={query} />)}</Section>
+        <Section title="Moderation">
+          <div className="grid gap-4 lg:grid-cols-2">
+            {beside('moderation_flagged', <ModerationFlagged moderation={stats.moderation} query={query} />)}
+            {beside('moderation_scores', <ModerationScores moderation={stats.moderation} query={query} />)}
+            {beside('detoxify', <DetoxifyChart moderation={stats.moderation} query={query} />)}
+          </div>
+        </Section>
+        <Section title="Conversation shape">
+          <div className="grid gap-4 lg:grid-cols-2">
+            {beside('turns', <TurnsChart shape={stats.shape} query={query} />)}
+            <LengthChart shape={stats.shape} query={query} />
+          </div>
+        </Section>
+      </div>
+    </CaptionParts>
   );
 }

@@ -3,7 +3,9 @@ import { useRef, useState } from 'react';
 import { useHydrated } from '@/components/common/use-hydrated';
 import type { ChartName } from '@/lib/stats/types';
 import { ViewLinks } from '@/lib/urls';
-import { downloadPng, downloadSvg, type LegendItem, type ScaleLegend } from './download';
+import { FIELDS } from '@/lib/filters/fields';
+import { chartCaption, useCaptionParts, type Omitted } from './caption';
+import { downloadPng, downloadSvg, type Extras, type LegendItem, type ScaleLegend } from './download';
 import { onChartKey } from './keyboard-marks';
 
 interface Props {
@@ -17,6 +19,8 @@ interface Props {
   total?: number;
   /** Its bars filter on click: they can be chosen from the keyboard too. */
   pickable?: boolean;
+  /** It is drawn without its own filter, which the page sets (stats' `omitted`). */
+  omitted?: Omitted;
   className?: string;
   children: React.ReactNode;
 }
@@ -26,7 +30,20 @@ export const csvHref = (chart: ChartName, query: string): string => new ViewLink
 const button = 'rounded border border-slate-300 bg-white px-1.5 py-0.5 text-xs text-slate-700 hover:bg-slate-100';
 
 /** A titled chart with PNG, SVG and CSV downloads. */
-export function ChartFrame({ id, title, csv, query, subtitle, controls, total, pickable = false, className = '', children }: Props) {
+export function ChartFrame({
+  id,
+  title,
+  csv,
+  query,
+  subtitle,
+  controls,
+  total,
+  pickable = false,
+  omitted,
+  className = '',
+  children,
+}: Props) {
+  const parts = useCaptionParts();
   const [inHand, setInHand] = useState('');
   const body = useRef<HTMLDivElement>(null);
   const [error, setError] = useState<string | null>(null);
@@ -44,13 +61,15 @@ export function ChartFrame({ id, title, csv, query, subtitle, controls, total, p
     const scale: ScaleLegend | undefined = el
       ? { label: el.dataset.label ?? '', lo: el.dataset.lo ?? '', hi: el.dataset.hi ?? '', stops: (el.dataset.stops ?? '').split(',') }
       : undefined;
-    if (kind === 'svg') downloadSvg(s, title, id, legend, scale);
-    else downloadPng(s, title, id, legend, scale).catch((e: Error) => setError(e.message));
+    const extras: Extras = { legend, scale, caption: parts ? chartCaption(parts, query, omitted) : [] };
+    if (kind === 'svg') downloadSvg(s, title, id, extras);
+    else downloadPng(s, title, id, extras).catch((e: Error) => setError(e.message));
   };
   return (
     <figure
       data-testid={`chart-${id}`}
       data-total={total}
+      data-omitted={omitted?.field}
       data-live={live || undefined}
       className={`min-w-0 rounded-lg border border-slate-200 bg-white p-3 ${className}`}
     >
@@ -58,6 +77,11 @@ export function ChartFrame({ id, title, csv, query, subtitle, controls, total, p
         <div className="min-w-0 flex-1">
           <h2 className="text-sm font-semibold text-slate-800">{title}</h2>
           {subtitle && <p className="text-xs text-slate-500">{subtitle}</p>}
+          {omitted && (
+            <p className="text-xs text-slate-500" data-testid={`omitted-${id}`} data-omitted={omitted.field}>
+              Drawn without the {FIELDS[omitted.field].title.toLowerCase()} filter, so other values stay in view; the chosen ones stand out.
+            </p>
+          )}
         </div>
         <div className="flex shrink-0 items-center gap-1" aria-label={`Download ${title}`}>
           <button type="button" className={button} onClick={() => image('png')}>

@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import type { Placed } from '@/lib/geo/place';
 import type { ShapeSet } from '@/lib/geo/shapes';
 import { count, percent } from './format';
-import { HIGHLIGHT, NO_DATA, viridis } from './palette';
+import { HIGHLIGHT, NO_DATA, UNCHOSEN_OPACITY, viridis } from './palette';
 
 export type MapMode = 'count' | 'rate';
 
@@ -13,6 +13,7 @@ interface Props {
   total: number; // conversations selected, for shares
   mode: MapMode;
   selected: ReadonlySet<string>; // filter values currently selected
+  chosen?: (name: string) => boolean; // drawn without its filter: the places the view keeps (the others lighter)
   onPick: (name: string) => void;
   label: string; // "country" or "state"
 }
@@ -28,7 +29,7 @@ const STOPS = [0, 0.25, 0.5, 0.75, 1].map(viridis);
 const rate = (p: Placed) => (p.count ? p.flagged / p.count : 0);
 
 /** Shapes coloured by conversations (log scale) or by the share flagged; hover tells, click filters. */
-export function Choropleth({ shapes, byShape, total, mode, selected, onPick, label }: Props) {
+export function Choropleth({ shapes, byShape, total, mode, selected, chosen, onPick, label }: Props) {
   const [hover, setHover] = useState<Hover | null>(null);
   const scale = useMemo(() => {
     const values = [...byShape.values()];
@@ -62,6 +63,7 @@ export function Choropleth({ shapes, byShape, total, mode, selected, onPick, lab
           const p = byShape.get(s.name);
           const isSelected = !!p && p.names.some((n) => selected.has(n));
           const fill = p ? scale.colour(p) : NO_DATA;
+          const kept = !p || !chosen ? undefined : p.names.some(chosen);
           const common = p
             ? {
                 onMouseMove: move(s.name),
@@ -79,6 +81,8 @@ export function Choropleth({ shapes, byShape, total, mode, selected, onPick, lab
                 data-shape={s.name}
                 data-place={p ? p.names.join('|') : undefined}
                 data-count={p?.count}
+                data-chosen={kept === undefined ? undefined : String(kept)}
+                fillOpacity={kept === false ? UNCHOSEN_OPACITY : undefined}
                 tabIndex={p ? 0 : undefined}
                 role={p ? 'button' : undefined}
                 aria-label={p ? describe(p) : undefined}

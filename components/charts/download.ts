@@ -1,7 +1,11 @@
-// Chart downloads made in the browser from the chart's own SVG: nothing leaves the page.
+// Chart downloads made in the browser from the chart's own SVG: nothing leaves the page. Each file
+// says what it shows: the title on top, the legend, and a caption (the filter sentence, the dataset).
+import { onWhite } from './palette';
+
 const NS = 'http://www.w3.org/2000/svg';
 const TITLE_HEIGHT = 28;
 const LEGEND_ROW = 18;
+const CAPTION_ROW = 16;
 
 export interface LegendItem {
   label: string;
@@ -31,17 +35,48 @@ function legendRows(items: LegendItem[], width: number): LegendItem[][] {
   return rows;
 }
 
-/** The chart's SVG as a standalone document: white background, the title on top, the legend below. */
+/** Words laid out in lines of the width (measured roughly at 6.5 px a character of 11 px text). */
+export function wrap(text: string, width: number): string[] {
+  const max = Math.max(20, Math.floor((width - 16) / 6.5));
+  const lines: string[] = [];
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && last.length + 1 + word.length <= max) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
+/** Colours painted from the theme's CSS variables, as the light palette: a file has no stylesheet. */
+function resolveColours(root: Element) {
+  for (const el of [root, ...root.querySelectorAll('*')]) {
+    for (const name of ['fill', 'stroke', 'stop-color', 'style']) {
+      const v = el.getAttribute(name);
+      if (v?.includes('var(')) el.setAttribute(name, onWhite(v));
+    }
+  }
+}
+
+/**
+ * The chart's SVG as a standalone document: white background, the title on top, the legend below,
+ * then the caption's paragraphs.
+ */
 export function standaloneSvg(
   svg: SVGSVGElement,
   title: string,
   legend: LegendItem[] = [],
   scale?: ScaleLegend,
+  caption: string[] = [],
 ): { markup: string; width: number; height: number } {
   const box = svg.getBoundingClientRect();
   const width = Math.ceil(box.width);
-  const rows = legendRows(legend, width);
-  const height = Math.ceil(box.height) + TITLE_HEIGHT + (rows.length + (scale ? 1 : 0)) * LEGEND_ROW;
+  const rows = legendRows(
+    legend.map((l) => ({ ...l, colour: onWhite(l.colour) })),
+    width,
+  );
+  const captionLines = caption.flatMap((p) => wrap(p, width));
+  const legendsEnd = TITLE_HEIGHT + Math.ceil(box.height) + (rows.length + (scale ? 1 : 0)) * LEGEND_ROW;
+  const height = legendsEnd + (captionLines.length ? captionLines.length * CAPTION_ROW + 8 : 0);
   const out = document.createElementNS(NS, 'svg');
   out.setAttribute('xmlns', NS);
   out.setAttribute('width', String(width));
@@ -66,6 +101,7 @@ export function standaloneSvg(
   body.setAttribute('y', String(TITLE_HEIGHT));
   body.setAttribute('width', String(Math.ceil(box.width)));
   body.setAttribute('height', String(Math.ceil(box.height)));
+  resolveColours(body);
   out.appendChild(body);
   rows.forEach((row, r) => {
     let x = 8;
@@ -119,6 +155,20 @@ export function standaloneSvg(
       bar.setAttribute(k, String(v));
     out.append(defs, text(8, scale.label), text(at, scale.lo), bar, text(at + scale.lo.length * 7 + 172, scale.hi));
   }
+  if (captionLines.length) {
+    const text = document.createElementNS(NS, 'text');
+    text.setAttribute('data-caption', '');
+    text.setAttribute('font-size', '11');
+    text.setAttribute('fill', '#334155');
+    captionLines.forEach((line, i) => {
+      const span = document.createElementNS(NS, 'tspan');
+      span.setAttribute('x', '8');
+      span.setAttribute('y', String(legendsEnd + 8 + (i + 1) * CAPTION_ROW - 4));
+      span.textContent = line;
+      text.appendChild(span);
+    });
+    out.appendChild(text);
+  }
   return { markup: new XMLSerializer().serializeToString(out), width, height };
 }
 
@@ -133,19 +183,20 @@ function save(blob: Blob, filename: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-export function downloadSvg(svg: SVGSVGElement, title: string, filename: string, legend: LegendItem[] = [], scale?: ScaleLegend) {
-  save(new Blob([standaloneSvg(svg, title, legend, scale).markup], { type: 'image/svg+xml' }), `${filename}.svg`);
+/** What a downloaded file carries beside the chart: its legends and caption. */
+export interface Extras {
+  legend: LegendItem[];
+  scale?: ScaleLegend;
+  caption: string[];
+}
+
+export function downloadSvg(svg: SVGSVGElement, title: string, filename: string, { legend, scale, caption }: Extras) {
+  save(new Blob([standaloneSvg(svg, title, legend, scale, caption).markup], { type: 'image/svg+xml' }), `${filename}.svg`);
 }
 
 /** Draws the SVG on a canvas at twice its size and saves it as PNG. */
-export function downloadPng(
-  svg: SVGSVGElement,
-  title: string,
-  filename: string,
-  legend: LegendItem[] = [],
-  scale?: ScaleLegend,
-): Promise<void> {
-  const { markup, width, height } = standaloneSvg(svg, title, legend, scale);
+export function downloadPng(svg: SVGSVGElement, title: string, filename: string, { legend, scale, caption }: Extras): Promise<void> {
+  const { markup, width, height } = standaloneSvg(svg, title, legend, scale, caption);
   const url = URL.createObjectURL(new Blob([markup], { type: 'image/svg+xml' }));
   return new Promise((resolve, reject) => {
     const img = new Image();

@@ -10,16 +10,32 @@ import { barMark } from './marks';
 import { SeriesLegend } from './series-legend';
 import { seriesColour } from './palette';
 import { Tip } from './tip';
-import { useFilterNav } from './use-filter-nav';
+import { chosenBy, useFilterNav } from './use-filter-nav';
+import type { Omitted } from './caption';
 import { FIELDS } from '@/lib/filters/fields';
 
 type Row = { country: string; total: number } & Record<string, number | string>;
 
 const byCountry = (r: Record<string, unknown>) => String(r.country);
 
-/** Each top country's conversations split by the top languages; a click filters by the country. */
-export function LanguageByCountry({ data, total, query }: { data: Stats['language_by_country']; total: number; query: string }) {
+/**
+ * Each top country's conversations split by the top languages, each its own colour; a click filters
+ * by the country (drawn without the country filter, the chosen countries stand out).
+ */
+export function LanguageByCountry({
+  data,
+  total,
+  query,
+  omitted,
+}: {
+  data: Stats['language_by_country'];
+  total: number;
+  query: string;
+  omitted?: Omitted; // drawn without the country filter
+}) {
   const nav = useFilterNav(query);
+  const chosen = useMemo(() => (omitted ? chosenBy(nav.links, FIELDS.country.key) : undefined), [omitted, nav.links]);
+  const colours = useMemo(() => new Map(data.languages.map((l, i) => [l, seriesColour(l, i)])), [data.languages]);
   const rows = useMemo(() => {
     const series = data.languages.map((l) => ({
       name: l,
@@ -39,11 +55,12 @@ export function LanguageByCountry({ data, total, query }: { data: Stats['languag
       query={query}
       total={all}
       pickable
+      omitted={omitted}
       title="Languages in the top countries"
       subtitle="Conversations by country, split by language. Click a country to filter by it."
     >
       {all === 0 ? (
-        <EmptyState>{total > 0 ? 'No countries recorded for these conversations.' : undefined}</EmptyState>
+        <EmptyState>{(omitted?.total ?? total) > 0 ? 'No countries recorded for these conversations.' : undefined}</EmptyState>
       ) : (
         <div className={nav.pending ? 'opacity-60' : ''}>
           <BarChart
@@ -72,15 +89,15 @@ export function LanguageByCountry({ data, total, query }: { data: Stats['languag
                 return <Tip title={`${r.country}: ${count(r.total)}`} lines={lines} />;
               }}
             />
-            {data.languages.map((l, i) => (
+            {data.languages.map((l) => (
               <Bar
                 key={l}
                 dataKey={l}
                 stackId="lang"
-                fill={seriesColour(l, i)}
+                fill={colours.get(l)}
                 isAnimationActive={false}
                 style={{ cursor: 'pointer' }}
-                shape={barMark(l, byCountry)}
+                shape={barMark(l, byCountry, chosen && ((r) => !chosen(byCountry(r))))}
                 onClick={(d) => nav.toggle(FIELDS.country.key, (d.payload as Row).country)}
               />
             ))}

@@ -3,12 +3,15 @@ import { Bar, BarChart, CartesianGrid, Cell, LabelList, Tooltip, XAxis, YAxis } 
 import type { Ranked } from '@/lib/stats/types';
 import { compact, count, percent } from './format';
 import { HIGHLIGHT, OTHER, PRIMARY } from './palette';
+import { barMark } from './marks';
 import { Tip } from './tip';
 
 interface Props {
   values: Ranked[];
   total: number; // the denominator of the shares
   selected: ReadonlySet<string>;
+  /** The values the view keeps, when the chart is drawn without its filter: the others are drawn lighter. */
+  chosen?: (value: string | null) => boolean;
   onPick: (value: string) => void;
   limit?: number;
   noun?: string; // what a bar counts, for the axis
@@ -22,8 +25,11 @@ interface Row {
   flagged: number;
 }
 
-/** Horizontal bars, largest first, each with its share; a click toggles the value as a filter. */
-export function RankedBars({ values, total, selected, onPick, limit = 15, noun = 'conversations', labelOf }: Props) {
+/**
+ * Horizontal bars, largest first, each with its share; a click toggles the value as a filter. Chosen
+ * values are drawn in the highlight colour, and with `chosen` the values not kept lighter.
+ */
+export function RankedBars({ values, total, selected, chosen, onPick, limit = 15, noun = 'conversations', labelOf }: Props) {
   const rows: Row[] = values
     .slice(0, limit)
     .map((v) => ({ label: labelOf?.(v) ?? v.value ?? 'unknown', value: v.value, count: v.count, flagged: v.flagged }));
@@ -67,6 +73,7 @@ export function RankedBars({ values, total, selected, onPick, limit = 15, noun =
           if (r.value !== null) onPick(r.value);
         }}
         style={{ cursor: 'pointer' }}
+        shape={barMark('count', (r) => (r as unknown as Row).value ?? 'unknown', chosen && ((r) => !chosen((r as unknown as Row).value)))}
       >
         {rows.map((r) => (
           <Cell

@@ -1,6 +1,6 @@
 'use client';
 import { useCallback, useMemo } from 'react';
-import type { RangeDef } from '@/lib/filters/fields';
+import { notParam, type RangeDef, type ValueField } from '@/lib/filters/fields';
 import { usePendingNavigation } from '@/components/common/navigation-pending';
 import { ViewLinks } from '@/lib/urls';
 
@@ -13,4 +13,16 @@ export function useFilterNav(query: string) {
   const range = useCallback((def: RangeDef, min: number | null, max: number | null) => go(links.range(def, min, max)), [go, links]);
   const dates = useCallback((from: string | null, to: string | null) => go(links.dates(from, to)), [go, links]);
   return { links, toggle, set, range, dates, pending };
+}
+
+/**
+ * Which values of a field the view keeps, for a chart drawn without that field's filter: the chosen
+ * ones stand out, the rest are drawn lighter. Undefined when the view sets no such filter.
+ */
+export function chosenBy(links: ViewLinks, key: ValueField): ((value: string | null) => boolean) | undefined {
+  const yes = links.values(key);
+  const no = links.values(notParam(key));
+  if (!yes.length && !no.length) return undefined;
+  // As where.ts selects: chosen values, else everything not excluded (no value included).
+  return (v) => (yes.length ? v !== null && yes.includes(v) : v === null || !no.includes(v));
 }

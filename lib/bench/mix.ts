@@ -132,5 +132,10 @@ export function buildMix(f: Facets, words: Words, ids: string[], tids: string[],
   for (const id of ids.slice(0, 20)) probes.push({ cls: 'conversation page', urls: [`/c/${id}`] });
   for (const t of tids.slice(0, 20)) probes.push({ cls: 'turn redirect', urls: [`/t/${t}`] });
   for (const p of filterSets.slice(0, 5)) probes.push({ cls: 'explore page html', urls: [`/?${enc(p)}`] });
+  // The topic map: lighting a filter's matches (facet values, then searches), and the points once.
+  for (const p of filterSets.slice(0, 10)) probes.push({ cls: 'map matches', urls: [`/api/map/matches?${enc(p)}`] });
+  for (const q of [words.en[0][0], words.en[2][0], words.zh[0][0]].filter((w): w is string => Boolean(w)))
+    probes.push({ cls: 'map matches', urls: [`/api/map/matches?${enc({ q })}`] });
+  probes.push({ cls: 'map points', urls: ['/api/map/points'] });
   return probes;
 }

@@ -16,7 +16,21 @@ export interface Report {
   classes: ClassResult[];
   concurrent: Stats & { clients: number; seconds: number; throughput: number; byClass?: ({ cls: string } & Stats)[] };
   paint?: PaintResult[] | null; // null: chromium was not there to measure it
+  map?: MapReport;
   peer?: PeerReport | { error: string } | null; // null: skipped (--no-peer)
+}
+
+/** The topic map: its build at ingest (from the manifest), what the browser is sent, and the page's readiness. */
+export interface MapReport {
+  buildSeconds: number;
+  points: number;
+  topics: number;
+  subtopics: number;
+  pointsBytes: number;
+  /** The scripts /map loads that explore does not, gzipped. */
+  scriptGzipBytes: number;
+  /** Median time from navigation to the points drawn (chromium); undefined without chromium. */
+  readyMs?: number;
 }
 
 /** The SQLite FTS5 peer (lib/bench/peer.ts): its build, and both sides' answers to the same questions. */
@@ -60,6 +74,7 @@ const TARGETS: Record<string, { p50?: number; p95?: number }> = {
   'conversation page': { p50: 30 },
   'turn redirect': { p50: 30 },
   'chart aggregates': { p50: 150, p95: 400 },
+  'map matches': { p50: 300, p95: 600 },
 };
 
 const f = (x: number | undefined, d = 0) => (x === undefined || Number.isNaN(x) ? '—' : x.toFixed(d));
@@ -122,6 +137,19 @@ const times = (x: number) => (x >= 10 ? x.toFixed(0) : x.toFixed(1));
 /** Wildscope against SQLite for one answer: "3.2× faster" or "12× slower". */
 export const versus = (speed: number): string => (speed >= 1 ? `${times(speed)}× faster` : `${times(1 / speed)}× slower`);
 
+/** The topic map: its build at ingest (from the manifest), what the browser is sent, and the page's readiness. */
+export interface MapReport {
+  buildSeconds: number;
+  points: number;
+  topics: number;
+  subtopics: number;
+  pointsBytes: number;
+  /** The scripts /map loads that explore does not, gzipped. */
+  scriptGzipBytes: number;
+  /** Median time from navigation to the points drawn (chromium); undefined without chromium. */
+  readyMs?: number;
+}
+
 /** The SQLite FTS5 peer's table: both sides' times for the same questions, and whether their totals agree. */
 export function renderPeer(r: Report): string[] {
   const p = r.peer;
@@ -175,6 +203,15 @@ export function otherTargets(r: Report): [string, boolean, string][] {
   out.push([`${r.concurrent.clients} concurrent clients: p95 ≤ 1 s`, r.concurrent.p95 <= 1000, `${f(r.concurrent.p95)} ms`]);
   out.push(['server RSS ≤ 3 GB', r.server.peakRssMb <= 3072, `${f(r.server.peakRssMb)} MB`]);
   for (const p of r.paint ?? []) out.push([`first paint < 1 s: ${p.label}`, p.firstPaintMs < 1000, `${f(p.firstPaintMs)} ms`]);
+  if (r.map) {
+    const m = r.map;
+    out.push(['map build ≤ 5 min of the ingest', m.buildSeconds <= 300, `${f(m.buildSeconds)} s`]);
+    const perPoint = m.pointsBytes / Math.max(1, m.points);
+    out.push(['map points ≤ 6 bytes each', perPoint <= 6, `${f(perPoint, 2)} bytes (${f(m.pointsBytes / 1e6, 1)} MB)`]);
+    out.push(['map script ≤ 300 KB gzipped', m.scriptGzipBytes <= 300_000, `${f(m.scriptGzipBytes / 1000)} KB`]);
+    if (m.readyMs !== undefined) out.push(['map page interactive ≤ 2 s', m.readyMs <= 2000, `${f(m.readyMs)} ms`]);
+    out.push(['20-40 topic labels at the overview', m.topics >= 20 && m.topics <= 40, `${m.topics} topics, ${m.subtopics} subtopics`]);
+  }
   for (const c of r.classes.filter((x) => x.baselineMs !== undefined && x.n > 0)) {
     out.push([`${c.cls} ≥ 10× faster than raw Parquet`, c.baselineMs! / c.p50 >= 10, `${f(c.baselineMs! / c.p50, 0)}×`]);
   }

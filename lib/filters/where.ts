@@ -12,23 +12,63 @@ export interface WhereOptions {
 
 export type OmitField = FacetField | 'toxic' | 'redacted' | 'turns' | 'flagged';
 
-/** Boolean SQL over conversations `c`: every condition of the filter but its search, and `search`. */
-export function buildWhere(f: Filter, sql: Sql, { omit, search }: WhereOptions = {}): string {
+/** True when the filter has a condition on `field` (values selected or excluded, a yes/no, a range, flags). */
+export function filtersOn(f: Filter, field: OmitField): boolean {
+  switch (field) {
+    case 'toxic':
+    case 'redacted':
+      return f[field] !== undefined;
+    case 'turns':
+      return f.turnsMin !== undefined || f.turnsMax !== undefined;
+    case 'flagged':
+      return f.flagged.length > 0;
+    default:
+      return !!(f.values[field]?.length || f.not[field]?.length);
+  }
+}
+
+/**
+ * The filter without its conditions on `field`: what a facet is counted under, and what a chart that
+ * filters on `field` draws, so the values not chosen stay in view (cross-filtering).
+ */
+export function without(f: Filter, field: OmitField): Filter {
+  if (!filtersOn(f, field)) return f;
+  switch (field) {
+    case 'toxic':
+    case 'redacted':
+      return { ...f, [field]: undefined };
+    case 'turns':
+      return { ...f, turnsMin: undefined, turnsMax: undefined };
+    case 'flagged':
+      return { ...f, flagged: [] };
+    default: {
+      const values = { ...f.values };
+      const not = { ...f.not };
+      delete values[field];
+      delete not[field];
+      return { ...f, values, not };
+    }
+  }
+}
+
+/** Boolean SQL over conversations `c`: every condition of the filter but its search (and `omit`'s), and `search`. */
+export function buildWhere(filter: Filter, sql: Sql, { omit, search }: WhereOptions = {}): string {
+  const f = omit ? without(filter, omit) : filter;
   const w: string[] = [];
   for (const [field, values] of Object.entries(f.values) as [FacetField, string[]][]) {
-    if (field !== omit && values.length) w.push(field === 'topic' ? topicIn(values, sql) : `c.${field} IN (${sql.list(values)})`);
+    if (values.length) w.push(field === 'topic' ? topicIn(values, sql) : `c.${field} IN (${sql.list(values)})`);
   }
   for (const [field, values] of Object.entries(f.not) as [FacetField, string[]][]) {
-    if (field !== omit && values.length)
+    if (values.length)
       w.push(field === 'topic' ? `NOT ${topicIn(values, sql)}` : `(c.${field} IS NULL OR c.${field} NOT IN (${sql.list(values)}))`);
   }
-  if (f.toxic !== undefined && omit !== 'toxic') w.push(`c.toxic = ${sql.p(f.toxic)}`);
-  if (f.redacted !== undefined && omit !== 'redacted') w.push(`c.redacted = ${sql.p(f.redacted)}`);
-  if (f.turnsMin !== undefined && omit !== 'turns') w.push(`c.turns >= ${sql.p(f.turnsMin)}`);
-  if (f.turnsMax !== undefined && omit !== 'turns') w.push(`c.turns <= ${sql.p(f.turnsMax)}`);
+  if (f.toxic !== undefined) w.push(`c.toxic = ${sql.p(f.toxic)}`);
+  if (f.redacted !== undefined) w.push(`c.redacted = ${sql.p(f.redacted)}`);
+  if (f.turnsMin !== undefined) w.push(`c.turns >= ${sql.p(f.turnsMin)}`);
+  if (f.turnsMax !== undefined) w.push(`c.turns <= ${sql.p(f.turnsMax)}`);
   if (f.from) w.push(`c.ts >= ${sql.p(f.from)}::TIMESTAMPTZ`);
   if (f.to) w.push(`c.ts ${f.toExclusive ? '<' : '<='} ${sql.p(f.to)}::TIMESTAMPTZ`);
-  if (f.flagged.length && omit !== 'flagged') {
+  if (f.flagged.length) {
     w.push(`(${f.flagged.map((k) => (k === 'any' ? 'c.flagged' : `c.f_${underscored(k)}`)).join(' OR ')})`);
   }
   for (const cat of CATEGORIES) {

@@ -8,7 +8,7 @@ import { firstLine, readSchema, SchemaError, type FileSchema } from './detect';
 import { indexRowNumbers } from './number-index';
 import { BUILD_VERSION, MANIFEST_FILE, readManifestFile, writeManifest, type Manifest } from './manifest';
 import { buildPostings, POSTINGS_RAW_DDL } from './postings';
-import { changedSource, listSources, SourceError } from './sources';
+import { changedSource, listSources, SourceError, vectorSources } from './sources';
 import {
   CONVERSATIONS_DDL,
   encodeFewValued,
@@ -27,6 +27,8 @@ export interface BuildOptions {
   cache: string;
   threads?: number;
   memoryLimit?: string;
+  /** WILDSCOPE_VECTORS: a Parquet file of conversation ids and vectors for the map, instead of the text. */
+  vectors?: string;
   log?: (line: string) => void;
   /**
    * Awaited once the index is complete, just before it is renamed into place: a test holds the
@@ -95,6 +97,7 @@ export async function buildIndex(o: BuildOptions): Promise<Manifest> {
     await conn.run('SET preserve_insertion_order = true');
 
     const sources = await listSources(o.data, conn);
+    const vectors = vectorSources(o.vectors);
     // Each source with its schema and number of conversations (listSources never gives none).
     const inputs: { file: string; schema: FileSchema; rows: number }[] = [];
     for (const s of sources) {
@@ -179,7 +182,7 @@ export async function buildIndex(o: BuildOptions): Promise<Manifest> {
     const store = TextStore.open(join(o.cache, textFile));
     let map;
     try {
-      map = await buildMap(conn, store, { log: (line) => log(`${line}, ${progress()}`) });
+      map = await buildMap(conn, store, { vectors: o.vectors, log: (line) => log(`${line}, ${progress()}`) });
     } finally {
       store.close();
     }
@@ -199,12 +202,13 @@ export async function buildIndex(o: BuildOptions): Promise<Manifest> {
       text: { file: textFile, bytes: textBytes },
       sources,
       map,
+      vectors,
     };
     manifest.seconds = (Date.now() - started) / 1000;
     await writeManifest(conn, manifest);
     await conn.run('CHECKPOINT');
     // An index of files that changed while being read would be marked fresh but hold neither version.
-    const changed = changedSource(sources);
+    const changed = changedSource([...sources, ...vectors]);
     if (changed) throw new SourceError(changed);
     conn.close();
     db.close();

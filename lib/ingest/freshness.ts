@@ -4,12 +4,13 @@ import { join } from 'node:path';
 import { INDEX_FILE } from '../config';
 import { Database } from '../db/duckdb';
 import { BUILD_VERSION, readManifestFile, type Manifest } from './manifest';
-import { listSources, sameSources } from './sources';
+import { listSources, sameSources, vectorSources } from './sources';
 
 /** `outdated`: built by another version of Wildscope, which this one cannot serve (stale ones it can, while rebuilding). */
 export type Freshness = { state: 'missing' } | { state: 'stale' | 'fresh' | 'corrupt' | 'outdated'; reason?: string };
 
-export async function indexFreshness(data: string, cache: string): Promise<Freshness> {
+/** `vectors`: the WILDSCOPE_VECTORS file the map is built from, if any. */
+export async function indexFreshness(data: string, cache: string, vectors?: string): Promise<Freshness> {
   const path = join(cache, INDEX_FILE);
   if (!existsSync(path)) return { state: 'missing' };
   let manifest: Partial<Manifest>;
@@ -22,7 +23,10 @@ export async function indexFreshness(data: string, cache: string): Promise<Fresh
   const mem = await Database.open(':memory:', { threads: 1 });
   try {
     const sources = await listSources(data, await mem.connect());
-    return sameSources(sources, manifest.sources!) ? { state: 'fresh' } : { state: 'stale', reason: 'the Parquet files changed' };
+    if (!sameSources(sources, manifest.sources!)) return { state: 'stale', reason: 'the Parquet files changed' };
+    return sameSources(vectorSources(vectors), manifest.vectors ?? [])
+      ? { state: 'fresh' }
+      : { state: 'stale', reason: 'the vectors file changed' };
   } catch (e) {
     return { state: 'stale', reason: String(e instanceof Error ? e.message : e) };
   } finally {

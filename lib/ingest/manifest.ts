@@ -22,6 +22,7 @@ export interface Manifest {
   text: { file: string; bytes: number }; // the text store, a file beside the index (text/store.ts)
   sources: Source[];
   map: MapSummary; // the topic map's figures (map/build.ts)
+  vectors: Source[]; // the WILDSCOPE_VECTORS file the map was built from (none: from the text)
 }
 
 /** The name of the manifest's copy beside the index, for people and scripts. */

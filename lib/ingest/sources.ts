@@ -41,6 +41,14 @@ export async function listSources(data: string, conn: Connection): Promise<Sourc
   });
 }
 
+/** The vectors file of WILDSCOPE_VECTORS as a source of the index: its change makes the index stale too. */
+export function vectorSources(file: string | undefined): Source[] {
+  if (!file) return [];
+  if (!existsSync(file) || !statSync(file).isFile()) throw new SourceError(`WILDSCOPE_VECTORS: ${file} is not a file`);
+  const st = statSync(file);
+  return [{ file, size: st.size, mtime: Math.floor(st.mtimeMs) }];
+}
+
 export const sameSources = (a: Source[], b: Source[]): boolean =>
   a.length === b.length && a.every((s, i) => s.file === b[i]!.file && s.size === b[i]!.size && s.mtime === b[i]!.mtime);
 

@@ -13,6 +13,8 @@ import { sampleIndexes, seededRandom } from './random';
 import { median } from './stats';
 import { randomizedSvd, type SparseRow } from './svd';
 import { mapTokens } from './tokens';
+import { projectVectors } from './vectors';
+import { basename } from 'node:path';
 
 /** Conversations the projection, the layout and the topics are fitted on. */
 export const MAP_SAMPLE = 20_000;
@@ -22,6 +24,8 @@ const SEED = 20_240_507;
 const EXEMPLARS = 3;
 /** The topic of messages with no word the map knows (only rare words, numbers or stop words). */
 export const NO_CONTENT_LABEL = 'rare or no content words';
+/** With the user's vectors: the topic of conversations the vectors file has none for. */
+export const NO_VECTOR_LABEL = 'no vector given';
 
 export interface MapSummary {
   points: number;
@@ -34,6 +38,8 @@ export interface MapSummary {
 
 export interface MapOptions {
   sample?: number;
+  /** A Parquet file of conversation ids and vectors (WILDSCOPE_VECTORS) to use instead of the text's TF-IDF. */
+  vectors?: string;
   log?: (line: string) => void;
 }
 
@@ -94,26 +100,39 @@ export async function buildMap(conn: Connection, store: TextStore, o: MapOptions
     if (text) sampleTexts.push({ conv, text });
   }
   const featurizer = Featurizer.fit(sampleTexts.map((s) => ({ tokens: distinctTokens(s.text), language: languages[s.conv] ?? '' })));
-  const sampleRows = sampleTexts.map((s) => featurizer.row(s.text));
-  const fitRows = sampleRows.filter((r) => r.index.length > 0);
-  const d = featurizer.features.size;
-  const dims = Math.max(2, Math.min(MAP_DIMS, Math.floor(Math.min(fitRows.length, d) / 2)));
-  const { basis } = randomizedSvd(fitRows, Math.max(d, 1), dims, SEED);
-  log(
-    `[map] projection of ${d.toLocaleString('en-US')} terms to ${dims} dimensions fitted on ${fitRows.length.toLocaleString('en-US')} messages, ${elapsed()}`,
-  );
-
-  // 2. Project every conversation's first message.
-  const vectors = new Float32Array(n * dims);
   const state = new Uint8Array(n);
-  let lastLog = Date.now();
-  for (let conv = 0; conv < n; conv++) {
-    const text = firstUserMessage(store, conv);
-    if (!text) continue;
-    state[conv] = project(featurizer.row(text), basis, dims, vectors, conv * dims) ? VECTOR : NO_CONTENT;
-    if (Date.now() - lastLog > 2000) {
-      lastLog = Date.now();
-      log(`[map] ${conv.toLocaleString('en-US')}/${n.toLocaleString('en-US')} first messages projected, ${elapsed()}`);
+  let dims: number;
+  let vectors: Float32Array;
+  let source: string;
+  if (o.vectors) {
+    // 1-2. The user's vectors, reduced on the sample; a conversation without one goes to the corner.
+    const mine = await projectVectors(conn, o.vectors, n, drawn, MAP_DIMS, SEED);
+    ({ dims, vectors } = mine);
+    for (let conv = 0; conv < n; conv++) state[conv] = mine.has[conv] ? VECTOR : firstUserMessage(store, conv) ? NO_CONTENT : NONE;
+    source = `vectors of ${mine.inputDims} numbers from ${basename(o.vectors)}, randomized SVD to ${dims} dimensions`;
+    log(`[map] ${source}, ${elapsed()}`);
+  } else {
+    const sampleRows = sampleTexts.map((s) => featurizer.row(s.text));
+    const fitRows = sampleRows.filter((r) => r.index.length > 0);
+    const d = featurizer.features.size;
+    dims = Math.max(2, Math.min(MAP_DIMS, Math.floor(Math.min(fitRows.length, d) / 2)));
+    const { basis } = randomizedSvd(fitRows, Math.max(d, 1), dims, SEED);
+    source = `first user message: TF-IDF of words and character pairs, randomized SVD to ${dims} dimensions`;
+    log(
+      `[map] projection of ${d.toLocaleString('en-US')} terms to ${dims} dimensions fitted on ${fitRows.length.toLocaleString('en-US')} messages, ${elapsed()}`,
+    );
+
+    // 2. Project every conversation's first message.
+    vectors = new Float32Array(n * dims);
+    let lastLog = Date.now();
+    for (let conv = 0; conv < n; conv++) {
+      const text = firstUserMessage(store, conv);
+      if (!text) continue;
+      state[conv] = project(featurizer.row(text), basis, dims, vectors, conv * dims) ? VECTOR : NO_CONTENT;
+      if (Date.now() - lastLog > 2000) {
+        lastLog = Date.now();
+        log(`[map] ${conv.toLocaleString('en-US')}/${n.toLocaleString('en-US')} first messages projected, ${elapsed()}`);
+      }
     }
   }
 
@@ -256,7 +275,14 @@ export async function buildMap(conn: Connection, store: TextStore, o: MapOptions
         xy[2 * conv + 1] = cy + r * Math.sin(a);
       }
     const id = `t${ordered.length + 1}`;
-    const corner = { label: NO_CONTENT_LABEL, terms: [] as string[], count: noContent, x: cx, y: cy, exemplars: [] as number[] };
+    const corner = {
+      label: o.vectors ? NO_VECTOR_LABEL : NO_CONTENT_LABEL,
+      terms: [] as string[],
+      count: noContent,
+      x: cx,
+      y: cy,
+      exemplars: [] as number[],
+    };
     topics.push({ id, parent: null, level: 1, num: -1, ...corner });
     topics.push({ id: `${id}.1`, parent: id, level: 2, num, ...corner });
   }
@@ -304,7 +330,7 @@ export async function buildMap(conn: Connection, store: TextStore, o: MapOptions
     points: p,
     topics: topics.filter((t) => t.level === 1).length,
     subtopics: topics.filter((t) => t.level === 2).length,
-    method: `first user message: TF-IDF of words and character pairs, randomized SVD to ${dims} dimensions, UMAP of ${ns.toLocaleString('en-US')} sampled conversations, spherical k-means`,
+    method: `${source}, UMAP of ${ns.toLocaleString('en-US')} sampled conversations, spherical k-means`,
     seconds: (Date.now() - started) / 1000,
     bounds: boundsOf(xy, state),
   };

@@ -8,7 +8,7 @@ const MAX_FINE = 150;
 const MAX_BROAD = 32;
 /** …and below it while two broad topics' centres are this similar (cosine), down to MIN_BROAD. */
 const MERGE_SIMILARITY = 0.5;
-const MIN_BROAD = 12;
+const MIN_BROAD = 2;
 const ITERATIONS = 12;
 
 export const fineTopicCount = (n: number) => Math.max(1, Math.min(MAX_FINE, Math.round(Math.sqrt(n))));

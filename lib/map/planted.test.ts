@@ -62,6 +62,10 @@ function planted(r: number): { group: number; language: 'English' | 'French'; te
   return { group, language, text };
 }
 
+const VECTORS = join(ROOT, 'vectors.parquet');
+const VECTOR_GROUPS = 4;
+const NO_VECTOR = 10;
+
 const opened: Database[] = [];
 async function index(cache: string): Promise<Connection> {
   const db = await Database.open(join(cache, INDEX_FILE), { readOnly: true, threads: 1 });
@@ -88,7 +92,16 @@ beforeAll(async () => {
   const fields = (await c.all<{ column_name: string }>(`DESCRIBE SELECT m.* FROM (SELECT unnest(conversation) AS m FROM ${src})`)).map(
     (r) => r.column_name,
   );
-  const message = fields.map((f) => (f === 'content' ? 'content := p.text' : `"${f}" := m."${f}"`)).join(', ');
+  // Each copy of a template conversation gets turn identifiers of its own, so that ids stay unique.
+  const message = fields
+    .map((f) =>
+      f === 'content'
+        ? 'content := p.text'
+        : f === 'turn_identifier'
+          ? `turn_identifier := m.turn_identifier + (p.r // ${WILDCHAT.conversations}) * 1000000000000`
+          : `"${f}" := m."${f}"`,
+    )
+    .join(', ');
   await c.run(`COPY (
       SELECT t.* REPLACE (list_transform(t.conversation, m -> struct_pack(${message})) AS conversation, p.language AS language,
         t.conversation_hash || '-' || p.r AS conversation_hash)
@@ -97,6 +110,24 @@ beforeAll(async () => {
     ) TO ${q(join(DATA, 'planted.parquet'))} (FORMAT parquet)`);
   await buildIndex({ data: DATA, cache: join(ROOT, 'a') });
   await buildIndex({ data: DATA, cache: join(ROOT, 'b') });
+  // Vectors that group the conversations otherwise than their text: by row modulo VECTOR_GROUPS,
+  // each group a direction of its own plus noise; the last NO_VECTOR rows get none.
+  const ids = await (await index(join(ROOT, 'a'))).all<{ id: string; r: number }>('SELECT id, source_row::INTEGER AS r FROM conversations');
+  await c.run('CREATE OR REPLACE TEMP TABLE vecs (id VARCHAR, vector FLOAT[])');
+  const noise = (r: number, j: number) => (((r * 7919 + j * 104729) % 1000) / 1000 - 0.5) * 0.6;
+  const withVector = ids.filter((x) => x.r < N - NO_VECTOR);
+  for (let at = 0; at < withVector.length; at += 400) {
+    const values = withVector
+      .slice(at, at + 400)
+      .map(
+        ({ id, r }) =>
+          `(${q(id)}, [${Array.from({ length: 16 }, (_, j) => (j === (r % VECTOR_GROUPS) * 4 ? 1 : 0) + noise(r, j)).join(', ')}])`,
+      )
+      .join(', ');
+    await c.run(`INSERT INTO vecs VALUES ${values}`);
+  }
+  await c.run(`COPY vecs TO ${q(VECTORS)} (FORMAT parquet)`);
+  await buildIndex({ data: DATA, cache: join(ROOT, 'v'), vectors: VECTORS });
 }, 300_000);
 
 describe('the topic map of planted topics', () => {
@@ -106,6 +137,7 @@ describe('the topic map of planted topics', () => {
       'SELECT idx::INTEGER AS idx, broad_topic::VARCHAR AS broad FROM conversations ORDER BY source_row',
     );
     expect(rows.length).toBe(N);
+    expect(new Set((await c.all<{ id: string }>('SELECT id FROM conversations')).map((r) => r.id)).size).toBe(N);
     const topics = new Map(
       (await c.all<{ id: string; terms: string[] }>('SELECT id, terms FROM topics WHERE level = 1')).map((t) => [t.id, t.terms]),
     );
@@ -147,5 +179,38 @@ describe('the topic map of planted topics', () => {
     const topics = 'SELECT id, parent, label, terms, count, x, y, exemplars FROM topics ORDER BY id';
     expect(await b.all(points)).toEqual(await a.all(points));
     expect(await b.all(topics)).toEqual(await a.all(topics));
+  });
+
+  it('lays out the vectors a user brings instead of the text, conversations without one in a topic of their own', async () => {
+    const c = await index(join(ROOT, 'v'));
+    const rows = await c.all<{ r: number; broad: string | null }>(
+      'SELECT source_row::INTEGER AS r, broad_topic::VARCHAR AS broad FROM conversations ORDER BY source_row',
+    );
+    const inTopic = new Map<string, number>();
+    for (const r of rows) if (r.broad) inTopic.set(r.broad, (inTopic.get(r.broad) ?? 0) + 1);
+    for (let g = 0; g < VECTOR_GROUPS; g++) {
+      const members = rows.filter((x) => x.r < N - NO_VECTOR && x.r % VECTOR_GROUPS === g);
+      const votes = new Map<string, number>();
+      for (const m of members) if (m.broad) votes.set(m.broad, (votes.get(m.broad) ?? 0) + 1);
+      const [best, n] = [...votes].sort((a, b) => b[1] - a[1])[0]!;
+      expect(n / members.length, `vector group ${g}`).toBeGreaterThanOrEqual(0.9);
+      expect(n / inTopic.get(best)!, `vector group ${g}'s topic`).toBeGreaterThanOrEqual(0.8);
+    }
+    const none = await c.one<{ label: string; count: number }>(
+      "SELECT label, count::INTEGER AS count FROM topics WHERE level = 1 AND label = 'no vector given'",
+    );
+    expect(none).toEqual({ label: 'no vector given', count: NO_VECTOR });
+  });
+
+  it('refuses a vectors file without the columns it needs, naming them', async () => {
+    const c = await duck();
+    const bad = join(ROOT, 'bad-vectors.parquet');
+    await c.run(`COPY (SELECT 'x' AS conversation, [1.0, 2.0] AS embedding) TO ${q(bad)} (FORMAT parquet)`);
+    await expect(buildIndex({ data: DATA, cache: join(ROOT, 'bad'), vectors: bad })).rejects.toThrow(
+      /needs the columns id and vector; it has conversation, embedding/,
+    );
+    await expect(buildIndex({ data: DATA, cache: join(ROOT, 'bad'), vectors: join(ROOT, 'missing.parquet') })).rejects.toThrow(
+      /WILDSCOPE_VECTORS: .*missing.parquet is not a file/,
+    );
   });
 });

@@ -25,6 +25,10 @@ export const KIND_NAMES: Record<DatasetKind, string> = {
   lmsys: 'LMSYS-Chat-1M',
 };
 
+/** The dataset in words, for captions: its release's name, or the synthetic sample said plainly. */
+export const datasetName = (d: Pick<DatasetSummary, 'kind' | 'sample'>): string =>
+  d.sample ? `synthetic sample shaped like ${KIND_NAMES[d.kind]} (not real data)` : KIND_NAMES[d.kind];
+
 /** Every page's header asks for it: once computed, no pooled connection is taken for it. */
 export async function datasetSummary(): Promise<DatasetSummary> {
   return cachedForScope(await currentScope(), 'dataset-summary', () =>

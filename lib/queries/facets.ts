@@ -4,7 +4,7 @@ import 'server-only';
 import type { Connection } from '../db/duckdb';
 import { Sql } from '../db/sql';
 import type { Filter } from '../filters/schema';
-import { isUnfiltered } from '../filters/where';
+import { filtersOn, isUnfiltered } from '../filters/where';
 import { cachedPerIndex } from './cache';
 import { DERIVED_FACETS, MANY_VALUED_FACETS } from '../filters/fields';
 import { CUBE_FACETS, cubeAnswers, cubeCounts, type Counted, type CubeFacet } from './facet-cube';
@@ -17,11 +17,6 @@ const OWN_PASS: readonly Facet[] = [...DERIVED_FACETS, ...MANY_VALUED_FACETS];
 export type Facet = (typeof FACETS)[number];
 export type FacetCounts = Record<Facet, { value: string | boolean | null; count: number }[]>;
 const TOP = 50;
-
-function isFiltered(f: Filter, field: Facet): boolean {
-  if (field === 'toxic' || field === 'redacted') return f[field] !== undefined;
-  return !!(f.values[field]?.length || f.not[field]?.length);
-}
 
 const byCount = (a: Counted, b: Counted) => b.count - a.count || String(a.value).localeCompare(String(b.value));
 
@@ -37,7 +32,7 @@ function sqlValueOrder(a: Counted['value'], b: Counted['value']): number {
  * SQL, the shared pass's values are sorted here. Ties fall the same way whichever path counted them.
  */
 const orderOf = (filter: Filter, field: Facet) =>
-  isFiltered(filter, field) ? (a: Counted, b: Counted) => b.count - a.count || sqlValueOrder(a.value, b.value) : byCount;
+  filtersOn(filter, field) ? (a: Counted, b: Counted) => b.count - a.count || sqlValueOrder(a.value, b.value) : byCount;
 
 async function countOne(c: Connection, sel: Selection, field: Facet): Promise<Counted[]> {
   const sql = new Sql();
@@ -95,7 +90,7 @@ async function compute(c: Connection, sel: Selection): Promise<FacetCounts> {
   }
   const out = {} as FacetCounts;
   // Own-pass facets always get their own pass, so that ties fall as the cube's path orders them.
-  const shared = FACETS.filter((f) => !OWN_PASS.includes(f) && !isFiltered(filter, f));
+  const shared = FACETS.filter((f) => !OWN_PASS.includes(f) && !filtersOn(filter, f));
   const own = FACETS.filter((f) => !shared.includes(f));
   for (const f of own) out[f] = await countOne(c, sel, f);
   if (shared.length) {

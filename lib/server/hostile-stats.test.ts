@@ -85,7 +85,23 @@ describe('hostile requests on the chart API', () => {
         for (const k of STATS_KEYS) sp.delete(k);
         const listed = (JSON.parse((await call(list, `/api/conversations?${sp}&limit=1`)).text) as { total: number }).total;
         expect(s.total).toBe(listed);
-        expect(s.countries.reduce((n, c) => n + c.count, 0)).toBe(s.total);
+        // The map and the models chart count everything, without their own filter when it is set.
+        for (const [chart, field] of [
+          ['countries', 'country'],
+          ['models', 'model'],
+        ] as const) {
+          const own = sp.has(field) || sp.has(`not_${field}`);
+          expect(s.omitted[chart], chart).toBe(own ? field : undefined);
+          const counted = own ? (s.omitted_totals[chart] ?? -1) : s.total;
+          if (own) {
+            const rest = new URLSearchParams([...sp].filter(([k]) => k !== field && k !== `not_${field}`));
+            expect(counted).toBe((JSON.parse((await call(list, `/api/conversations?${rest}&limit=1`)).text) as { total: number }).total);
+          }
+          expect(
+            s[chart].reduce((n, c) => n + c.count, 0),
+            chart,
+          ).toBe(counted);
+        }
         expect(s.shape.turns.reduce((n, b) => n + b.count, 0)).toBe(s.total);
         expect(s.messages).toBeGreaterThanOrEqual(s.total);
       }),

@@ -6,8 +6,8 @@ import { QueryError } from '../search/query';
 import { NoMapError } from '../queries/map';
 import { DeadlineError, NoIndexError } from './index-db';
 
-export const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8' } });
+export const json = (body: unknown, status = 200, headers?: Record<string, string>) =>
+  new Response(JSON.stringify(body), { status, headers: { ...headers, 'content-type': 'application/json; charset=utf-8' } });
 
 /**
  * A binary answer. With an `etag`, the browser keeps it and asks again with If-None-Match, which

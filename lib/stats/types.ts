@@ -1,10 +1,24 @@
 // The shape of `/api/stats`: every aggregate behind the charts for one filter state. Shared by the
 // server (lib/queries/charts/*) and the chart components (components/charts/*).
 import type { Category, DetoxifyKey } from '../dataset/moderation';
+import type { ValueField } from '../filters/fields';
 
 /** Chart names, as used in `/api/stats/<chart>` and in each chart's CSV download. */
 export const CHARTS = ['countries', 'states', 'languages', 'models', 'language_by_country', 'time', 'moderation', 'shape'] as const;
 export type ChartName = (typeof CHARTS)[number];
+
+/**
+ * The charts a click on which filters by a value field, and that field: each is drawn without its
+ * own filter (as explore's facets are counted), so the values not chosen stay in view to be added.
+ */
+export const OWN_FILTER = {
+  countries: 'country',
+  language_by_country: 'country',
+  states: 'state',
+  languages: 'language',
+  models: 'model',
+} as const satisfies Partial<Record<ChartName, ValueField>>;
+export type OwnFilterChart = keyof typeof OWN_FILTER;
 
 export const INTERVALS = ['day', 'week', 'month'] as const;
 export type Interval = (typeof INTERVALS)[number];
@@ -59,6 +73,10 @@ export interface ShapeStats {
 export interface Stats {
   total: number; // conversations selected
   messages: number; // messages in them
+  /** The charts drawn without their own filter because it is set (OWN_FILTER), and that filter. */
+  omitted: Partial<Record<OwnFilterChart, ValueField>>;
+  /** Conversations each of those charts counts: the selection without that filter. */
+  omitted_totals: Partial<Record<OwnFilterChart, number>>;
   countries: Ranked[]; // every country in the selection, null included
   states: (Ranked & { country: string | null })[]; // top 200 (country, state) pairs
   languages: Ranked[]; // top 30

@@ -65,6 +65,31 @@ describe('/api/stats', () => {
     }
   });
 
+  it('draws a chart without its own filter and says so: omitted in the whole, X-Wildscope-Omitted for one chart', async () => {
+    const qs = 'language=English&model=gpt-4-0314';
+    const whole = JSON.parse((await call(stats, `/api/stats?${qs}`)).text);
+    expect(whole.omitted).toEqual({ languages: 'language', models: 'model' });
+    const count = async (where: string) => Number(await scalar(`SELECT count(*) FROM ${parquet(WILDCHAT.dir)} WHERE ${where}`));
+    const english = await count(`language = 'English'`);
+    expect(whole.omitted_totals).toEqual({ languages: await count(`model = 'gpt-4-0314'`), models: english });
+    expect(english).toBeGreaterThan(whole.total);
+    expect(whole.models.length).toBeGreaterThan(1);
+    expect(whole.models.reduce((a: number, m: { count: number }) => a + m.count, 0)).toBe(english);
+    for (const [name, omitted] of [
+      ['languages', 'language'],
+      ['models', 'model'],
+      ['countries', null],
+      ['time', null],
+    ] as const) {
+      for (const format of ['json', 'csv']) {
+        const r = await call(chart, `/api/stats/${name}?${qs}&format=${format}`, { chart: name });
+        expect(r.headers.get('x-wildscope-omitted'), `${name} ${format}`).toBe(omitted);
+        if (format === 'json') expect(JSON.parse(r.text), name).toEqual(whole[name]);
+      }
+    }
+    expect(JSON.parse((await call(stats, '/api/stats?turns_min=2')).text).omitted).toEqual({});
+  });
+
   it('writes each chart as CSV with a header and as many rows as the JSON holds', async () => {
     const qs = 'turns_min=2&stack=model&split=role';
     const whole = JSON.parse((await call(stats, `/api/stats?${qs}`)).text);

@@ -38,33 +38,50 @@ const turnBucket = `CASE ${TURN_EDGES.slice(1)
   .map((e, i) => `WHEN c.turns < ${e} THEN ${i}`)
   .join(' ')} ELSE ${TURN_EDGES.length - 1} END`;
 
-/** `stack` adds the (day, model or language) set for the stacked time series. */
-export async function conversationPass(c: Connection, sel: Selection, stack: Stack | null): Promise<ConvRow[]> {
+const SETS: [SetName, string][] = [
+  ['all', '()'],
+  ['country', '(country)'],
+  ['state', '(country, state)'],
+  ['language', '(language)'],
+  ['model', '(model)'],
+  ['language_country', '(language, country)'],
+  ['turns', '(tb)'],
+  ['day', '(day)'],
+];
+
+/** `stack` adds the (day, model or language) set for the stacked time series; `only` keeps those sets alone. */
+export async function conversationPass(c: Connection, sel: Selection, stack: Stack | null, only?: readonly SetName[]): Promise<ConvRow[]> {
   const sql = new Sql();
   const where = sel.where(sql);
-  const sets: [SetName, string][] = [
-    ['all', '()'],
-    ['country', '(country)'],
-    ['state', '(country, state)'],
-    ['language', '(language)'],
-    ['model', '(model)'],
-    ['language_country', '(language, country)'],
-    ['turns', '(tb)'],
-    ['day', '(day)'],
-  ];
+  const sets = SETS.filter(([name]) => !only || only.includes(name));
   // stack comes from an allow-list (params.ts), so the column name is spelled into the SQL.
   if (stack) sets.push(['day_stack', '(day, stack)']);
-  const grouped = ['country', 'state', 'language', 'model', 'day', 'tb', ...(stack ? ['stack'] : [])];
-  const gid = `grouping(${grouped.join(', ')})`;
+  const colsOf = (set: string) => set.replace(/[()]/g, '').split(', ').filter(Boolean);
+  // grouping() takes only columns some set groups by.
+  const grouped = ['country', 'state', 'language', 'model', 'day', 'tb', 'stack'].filter((col) =>
+    sets.some(([, s]) => colsOf(s).includes(col)),
+  );
+  const gid = grouped.length ? `grouping(${grouped.join(', ')})` : '0';
   const bits = (cols: string[]) => grouped.reduce((acc, col) => acc * 2 + (cols.includes(col) ? 0 : 1), 0);
-  const named = sets.map(([name, cols]) => `WHEN ${bits(cols.replace(/[()]/g, '').split(', ').filter(Boolean))} THEN '${name}'`);
+  const named = sets.map(([name, cols]) => `WHEN ${bits(colsOf(cols))} THEN '${name}'`);
+  // A column no set groups by is NULL in every row.
+  const shown: Record<string, [expr: string, type: string]> = {
+    country: ['country', 'VARCHAR'],
+    state: ['state', 'VARCHAR'],
+    language: ['language', 'VARCHAR'],
+    model: ['model', 'VARCHAR'],
+    day: [`(DATE '1970-01-01' + day)::VARCHAR`, 'VARCHAR'],
+    stack: ['stack', 'VARCHAR'],
+    tb: ['tb', 'INTEGER'],
+  };
+  const out = Object.entries(shown).map(([col, [expr, type]]) => `${grouped.includes(col) ? expr : `NULL::${type}`} AS ${col}`);
   const rows = await c.all<ConvRow>(
     `
     WITH sel AS (
       SELECT c.country, c.state, c.language, c.model, ${DAY} AS day, ${stack ? `c.${stack}` : 'NULL::VARCHAR'} AS stack,
         ${turnBucket} AS tb, c.flagged, c.n_messages, c.ts, c.turns
       FROM conversations c WHERE ${where})
-    SELECT CASE ${gid} ${named.join(' ')} END AS "set", country, state, language, model, (DATE '1970-01-01' + day)::VARCHAR AS day, ${stack ? 'stack' : 'NULL::VARCHAR AS stack'}, tb,
+    SELECT CASE ${gid} ${named.join(' ')} END AS "set", ${out.join(', ')},
       count(*)::INTEGER AS n, count(*) FILTER (WHERE flagged)::INTEGER AS flagged, coalesce(sum(n_messages), 0)::DOUBLE AS messages,
       min(ts)::VARCHAR AS min_ts, max(ts)::VARCHAR AS max_ts, max(turns)::INTEGER AS max_turns
     FROM sel GROUP BY GROUPING SETS (${sets.map(([, s]) => s).join(', ')})`,

@@ -1,14 +1,17 @@
 import 'server-only';
 // Every aggregate behind the charts for one filter state: a search is run once, then one pass over
-// the selected conversations and, for moderation and shape, one over their messages.
+// the selected conversations and, for moderation and shape, one over their messages; a chart that
+// filters on a field the filter sets (OWN_FILTER) is counted without that filter, by its own pass.
 import type { Connection } from '../../db/duckdb';
 import type { Filter } from '../../filters/schema';
-import { isUnfiltered } from '../../filters/where';
-import type { ChartName, Stats, StatsOptions } from '../../stats/types';
+import type { ValueField } from '../../filters/fields';
+import { isUnfiltered, without } from '../../filters/where';
+import { omittedBy } from '../../stats/own-filter';
+import { CHARTS, OWN_FILTER, type ChartName, type OwnFilterChart, type Stats, type StatsOptions } from '../../stats/types';
 import { session } from '../../server/index-db';
 import { Selection, withSelection } from '../selection';
 import { cachedPerIndex } from '../cache';
-import { conversationPass, type ConvRow } from './conversation-pass';
+import { conversationPass, type ConvRow, type SetName } from './conversation-pass';
 import { countries, languageByCountry, states } from './geography';
 import { messagePass } from './message-pass';
 import { moderation } from './moderation';
@@ -30,12 +33,39 @@ const UNFILTERED_DEADLINE_MS = 300_000;
 const run = <T>(filter: Filter, fn: (c: Connection, sel: Selection) => Promise<T>): Promise<T> =>
   isUnfiltered(filter) ? session((c) => fn(c, new Selection(filter)), { deadlineMs: UNFILTERED_DEADLINE_MS }) : withSelection(filter, fn);
 
+/** The grouping sets a chart drawn without its own filter needs from its own pass. */
+const OWN_SETS: Record<ValueField, readonly SetName[]> = {
+  country: ['all', 'country', 'language', 'language_country'],
+  state: ['all', 'state'],
+  language: ['all', 'language'],
+  model: ['all', 'model'],
+  topic: [],
+  hashed_ip: [],
+  conversation_hash: [],
+};
+
+/**
+ * The conversation pass of a filter without its conditions on `field`, for the charts that filter
+ * on it. When that leaves nothing filtered, it is the unfiltered pass, computed once per index.
+ */
+function ownPass(filter: Filter, field: ValueField): Promise<ConvRow[]> {
+  const rest = without(filter, field);
+  return run(rest, (c, sel) =>
+    isUnfiltered(rest)
+      ? cachedPerIndex(c, 'conversations|null', () => conversationPass(c, sel, null))
+      : conversationPass(c, sel, null, OWN_SETS[field]),
+  );
+}
+
+type Computed = Partial<Stats> & Pick<Stats, 'total' | 'messages' | 'omitted' | 'omitted_totals'>;
+
 /**
  * Runs each pass; unfiltered, each pass is cached per index under the options it depends on. The
  * message pass runs beside the conversation pass on a second connection, unless its groups are the
- * top values the conversation pass finds (split by language, country or model).
+ * top values the conversation pass finds (split by language, country or model). A chart of
+ * `wanted` that filters on a field the filter sets gets its own pass without that filter.
  */
-async function compute(filter: Filter, options: StatsOptions, parts: Parts): Promise<Partial<Stats> & Pick<Stats, 'total' | 'messages'>> {
+async function compute(filter: Filter, options: StatsOptions, parts: Parts, wanted: readonly ChartName[] = CHARTS): Promise<Computed> {
   const unfiltered = isUnfiltered(filter);
   const pass = <T>(c: Connection, key: string, run: () => Promise<T>) => (unfiltered ? cachedPerIndex(c, key, run) : run());
   const stack = options.stack ?? null;
@@ -50,20 +80,37 @@ async function compute(filter: Filter, options: StatsOptions, parts: Parts): Pro
     );
   const groupsOf = (rows: ConvRow[]) =>
     split === 'role' ? ['user', 'assistant'] : split ? topValues(ranked(rows, split, split), SPLIT_TOP) : ['all'];
-  const wanted = parts.moderation || parts.lengths;
+  const wantedMessages = parts.moderation || parts.lengths;
   const independent = split === null || split === 'role';
-  const msgsPromise = !wanted ? Promise.resolve([]) : independent ? messages(groupsOf([])) : convs.then((rows) => messages(groupsOf(rows)));
-  const [rows, msgs] = await Promise.all([convs, msgsPromise]);
+  const msgsPromise = !wantedMessages
+    ? Promise.resolve([])
+    : independent
+      ? messages(groupsOf([]))
+      : convs.then((rows) => messages(groupsOf(rows)));
+  const own = wanted.flatMap((chart) => {
+    const field = omittedBy(chart, filter);
+    return field ? [[chart as OwnFilterChart, field] as const] : [];
+  });
+  const fields = [...new Set(own.map(([, field]) => field))];
+  const [rows, msgs, ownList] = await Promise.all([
+    convs,
+    msgsPromise,
+    Promise.all(fields.map(async (f) => [f, await ownPass(filter, f)] as const)),
+  ]);
+  const ownRows = new Map(ownList);
+  const rowsOf = (chart: OwnFilterChart) => ownRows.get(OWN_FILTER[chart]) ?? rows;
   const groups = groupsOf(rows);
   const all = rows.find((r) => r.set === 'all');
-  const out: Partial<Stats> & Pick<Stats, 'total' | 'messages'> = {
+  const out: Computed = {
     total: all?.n ?? 0,
     messages: all?.messages ?? 0,
-    countries: countries(rows),
-    states: states(rows),
-    languages: languages(rows),
-    models: models(rows),
-    language_by_country: languageByCountry(rows),
+    omitted: Object.fromEntries(own),
+    omitted_totals: Object.fromEntries(own.map(([chart]) => [chart, rowsOf(chart).find((r) => r.set === 'all')?.n ?? 0])),
+    countries: countries(rowsOf('countries')),
+    states: states(rowsOf('states')),
+    languages: languages(rowsOf('languages')),
+    models: models(rowsOf('models')),
+    language_by_country: languageByCountry(rowsOf('language_by_country')),
     time: timeSeries(rows, filter, options),
   };
   if (parts.moderation) out.moderation = moderation(msgs, split, groups);
@@ -71,17 +118,18 @@ async function compute(filter: Filter, options: StatsOptions, parts: Parts): Pro
   return out;
 }
 
+/** Every chart's aggregates; the charts that filter on a field the filter sets are drawn without it. */
 export function getStats(filter: Filter, options: StatsOptions = {}): Promise<Stats> {
   return compute(filter, options, EVERYTHING) as Promise<Stats>;
 }
 
-/** One chart's piece of the stats, computing only the passes it needs. */
+/** One chart's piece of the stats, computing only the passes it needs (drawn without its own filter: `omittedBy`). */
 export async function getChart<K extends ChartName>(name: K, filter: Filter, options: StatsOptions = {}): Promise<Stats[K]> {
   // Unfiltered, the whole message pass is cached once rather than one per chart.
   const parts: Parts =
     isUnfiltered(filter) && (name === 'moderation' || name === 'shape')
       ? EVERYTHING
       : { moderation: name === 'moderation', lengths: name === 'shape' };
-  const s = await compute(filter, options, parts);
+  const s = await compute(filter, options, parts, [name]);
   return s[name] as Stats[K];
 }

@@ -37,23 +37,45 @@ async function topLanguage(): Promise<string> {
   return (await rows<{ v: string }>(`SELECT language AS v FROM pconv GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`))[0]!.v;
 }
 
-/** A filter state: its query string and the same selection as a predicate over pconv. */
-async function states(): Promise<{ name: string; qs: string; where: string }[]> {
+/**
+ * A filter state: its query string, the same selection as a predicate over pconv (`where`), and as
+ * one predicate per field, so that a chart drawn without its own filter can be checked (`without`).
+ */
+interface State {
+  name: string;
+  qs: string;
+  where: string;
+  without: (field: string) => string;
+}
+
+const state = (name: string, qs: string, parts: Record<string, string>): State => {
+  const and = (ps: string[]) => (ps.length ? ps.map((p) => `(${p})`).join(' AND ') : 'true');
+  return {
+    name,
+    qs,
+    where: and(Object.values(parts)),
+    without: (field) => and(Object.entries(parts).flatMap(([k, p]) => (k === field ? [] : [p]))),
+  };
+};
+
+async function states(): Promise<State[]> {
   const lang = await topLanguage();
   return [
-    { name: 'no filter', qs: '', where: 'true' },
-    { name: 'a facet', qs: `language=${encodeURIComponent(lang)}`, where: `language = '${lang}'` },
-    {
-      name: 'a negation',
-      qs: 'not_country=United+States&turns_min=2',
-      where: `(country IS NULL OR country <> 'United States') AND turn >= 2`,
-    },
-    { name: 'a keyword query', qs: `q=${WORD}`, where: 'has_word' },
-    {
-      name: 'a keyword query and a facet',
-      qs: `q=${WORD}&language=${encodeURIComponent(lang)}`,
-      where: `has_word AND language = '${lang}'`,
-    },
+    state('no filter', '', {}),
+    state('a facet', `language=${encodeURIComponent(lang)}`, { language: `language = '${lang}'` }),
+    state('a negation', 'not_country=United+States&turns_min=2', {
+      country: `country IS NULL OR country <> 'United States'`,
+      turns: 'turn >= 2',
+    }),
+    state('a keyword query', `q=${WORD}`, { q: 'has_word' }),
+    state('a keyword query and a facet', `q=${WORD}&language=${encodeURIComponent(lang)}`, {
+      q: 'has_word',
+      language: `language = '${lang}'`,
+    }),
+    state('two facets', `language=${encodeURIComponent(lang)}&model=gpt-4-0314&model=gpt-3.5-turbo-0613`, {
+      language: `language = '${lang}'`,
+      model: `model IN ('gpt-4-0314', 'gpt-3.5-turbo-0613')`,
+    }),
   ];
 }
 
@@ -80,12 +102,13 @@ describe('chart aggregates against DuckDB on the fixture Parquet', () => {
         ['language', s.languages],
         ['model', s.models],
       ] as const) {
+        // Each of these charts is counted without its own filter, as explore's facets are.
         const want = await rows<{
           value: string | null;
           count: number;
           flagged: number;
         }>(`SELECT ${field} AS value, count(*)::INTEGER AS count,
-          count(*) FILTER (WHERE flagged)::INTEGER AS flagged FROM pconv WHERE ${st.where} GROUP BY 1`);
+          count(*) FILTER (WHERE flagged)::INTEGER AS flagged FROM pconv WHERE ${st.without(field)} GROUP BY 1`);
         expect(ranked(got), `${st.name}: ${field}`).toEqual(ranked(want));
         expect(
           got.map((x) => x.count),
@@ -95,29 +118,56 @@ describe('chart aggregates against DuckDB on the fixture Parquet', () => {
     }
   });
 
+  it('says which filter each chart left out, and how many conversations that chart counts', async () => {
+    const want: Record<string, Stats['omitted']> = {
+      'no filter': {},
+      'a facet': { languages: 'language' },
+      'a negation': { countries: 'country', language_by_country: 'country' },
+      'a keyword query': {},
+      'a keyword query and a facet': { languages: 'language' },
+      'two facets': { languages: 'language', models: 'model' },
+    };
+    for (const st of await states()) {
+      const s = await stats(st.qs);
+      expect(s.omitted, st.name).toEqual(want[st.name]);
+      for (const [chart, field] of Object.entries(s.omitted)) {
+        const [n] = await rows<{ n: number }>(`SELECT count(*)::INTEGER n FROM pconv WHERE ${st.without(field)}`);
+        expect(s.omitted_totals[chart as keyof Stats['omitted']], `${st.name}: ${chart}`).toBe(n!.n);
+        expect(n!.n, `${st.name}: ${chart} counts at least the selection`).toBeGreaterThanOrEqual(s.total);
+      }
+    }
+    // The language chart of one language still ranks the others, the chosen one among them.
+    const lang = await topLanguage();
+    const one = await stats(`language=${encodeURIComponent(lang)}`);
+    expect(one.languages.length).toBeGreaterThan(3);
+    expect(one.languages.find((l) => l.value === lang)?.count).toBe(one.total);
+  });
+
   it('counts (country, state) pairs and the language by country breakdown', async () => {
     for (const st of await states()) {
       const s = await stats(st.qs);
       const want = await rows<{ country: string | null; value: string; count: number; flagged: number }>(`SELECT country, state AS value,
-        count(*)::INTEGER AS count, count(*) FILTER (WHERE flagged)::INTEGER AS flagged FROM pconv WHERE ${st.where} AND state IS NOT NULL GROUP BY 1, 2`);
+        count(*)::INTEGER AS count, count(*) FILTER (WHERE flagged)::INTEGER AS flagged FROM pconv WHERE ${st.without('state')} AND state IS NOT NULL GROUP BY 1, 2`);
       const key = (x: { country: string | null; value: string | null }) => `${x.country}/${x.value}`;
       expect(
         [...s.states].sort((a, b) => key(a).localeCompare(key(b))),
         st.name,
       ).toEqual(want.sort((a, b) => key(a).localeCompare(key(b))));
+      // Clicking a country there filters by it: the breakdown leaves out the country filter.
       const lbc = s.language_by_country;
+      const lbcWhere = st.without('country');
       expect(lbc.languages.length, st.name).toBeGreaterThan(0);
       const topL = await rows<{ v: string }>(
-        `SELECT language v FROM pconv WHERE ${st.where} AND language IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 10`,
+        `SELECT language v FROM pconv WHERE ${lbcWhere} AND language IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 10`,
       );
       const topC = await rows<{ v: string }>(
-        `SELECT country v FROM pconv WHERE ${st.where} AND country IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 10`,
+        `SELECT country v FROM pconv WHERE ${lbcWhere} AND country IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 10`,
       );
       expect(lbc.languages, st.name).toEqual(topL.map((r) => r.v));
       expect(lbc.countries, st.name).toEqual(topC.map((r) => r.v));
       const cells = await rows<{ language: string; country: string; count: number }>(
         `SELECT language, country, count(*)::INTEGER AS count
-        FROM pconv WHERE ${st.where} AND language IN (SELECT unnest($1::VARCHAR[])) AND country IN (SELECT unnest($2::VARCHAR[])) GROUP BY 1, 2`
+        FROM pconv WHERE ${lbcWhere} AND language IN (SELECT unnest($1::VARCHAR[])) AND country IN (SELECT unnest($2::VARCHAR[])) GROUP BY 1, 2`
           .replace('$1::VARCHAR[]', `[${lbc.languages.map((l) => `'${l}'`).join(',')}]`)
           .replace('$2::VARCHAR[]', `[${lbc.countries.map((l) => `'${l.replace(/'/g, "''")}'`).join(',')}]`),
       );
@@ -283,6 +333,8 @@ describe('chart aggregates against DuckDB on the fixture Parquet', () => {
       'not_country=United+States&split=role&stack=language',
       'not_country=United+States&split=country',
       'q=the&split=language',
+      'q=the&language=English&country=India&stack=model',
+      'model=gpt-4-0314&state=California',
     ]) {
       const { filter, options } = parseStatsParams(new URLSearchParams(qs));
       const whole = await getStats(filter, options);

@@ -3,6 +3,7 @@ import { ParamError } from '@/lib/filters/schema';
 import { getChart } from '@/lib/queries/charts';
 import { handle, json } from '@/lib/server/respond';
 import { chartTable, tableCsv } from '@/lib/stats/csv';
+import { omittedBy } from '@/lib/stats/own-filter';
 import { parseStatsParams } from '@/lib/stats/params';
 import { CHARTS, type ChartName } from '@/lib/stats/types';
 
@@ -23,9 +24,12 @@ export const GET = (req: NextRequest, ctx: { params: Promise<{ chart: string }> 
     if (format !== 'json' && format !== 'csv') throw new ParamError('format', `format must be json or csv, got "${format.slice(0, 40)}"`);
     const { filter, options } = parseStatsParams(sp);
     const piece = await getChart(name, filter, options);
-    if (format === 'json') return json(piece);
+    const omitted = omittedBy(name, filter);
+    const said = omitted ? { 'x-wildscope-omitted': omitted } : undefined;
+    if (format === 'json') return json(piece, 200, said);
     return new Response(tableCsv(chartTable(name, piece)), {
       headers: {
+        ...said,
         'content-type': 'text/csv; charset=utf-8',
         'content-disposition': `attachment; filename="wildscope-${name}.csv"`,
         'cache-control': 'no-store',
