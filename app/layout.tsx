@@ -41,6 +41,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               <Link href="/charts" className="hover:text-slate-900">
                 Charts
               </Link>
+              <Link href="/map" className="hover:text-slate-900">
+                Map
+              </Link>
               <Link href="/docs/api" className="hover:text-slate-900">
                 API
               </Link>

@@ -117,6 +117,9 @@ export default async function ExplorePage({ searchParams }: { searchParams: Sear
             <Link href={links.charts()} className="text-sm text-indigo-700 underline" data-testid="charts-link">
               Charts
             </Link>
+            <Link href={links.map()} className="text-sm text-indigo-700 underline" data-testid="map-link">
+              Map
+            </Link>
             <span className="text-sm text-slate-600">
               Export{' '}
               <a className="text-indigo-700 underline" href={links.export('csv')} data-testid="export-csv" download>

@@ -24,9 +24,19 @@ for (const scheme of ['light', 'dark'] as const) {
   test.describe(`${scheme} mode`, () => {
     test.use({ colorScheme: scheme });
 
-    test('explore, a conversation, charts and the API page pass the audit', async ({ page, request }) => {
+    test('explore, a conversation, charts, the map and the API page pass the audit', async ({ page, request }) => {
       const id = (await (await request.get('/api/conversations?sort=turns&limit=1')).json()).rows[0].id;
-      for (const path of ['/', '/?q=the&language=English', `/c/${id}?q=the`, '/charts', '/docs/api', '/c/unknown']) await audit(page, path);
+      for (const path of [
+        '/',
+        '/?q=the&language=English',
+        `/c/${id}?q=the`,
+        '/charts',
+        '/map',
+        '/map?language=English&color=model',
+        '/docs/api',
+        '/c/unknown',
+      ])
+        await audit(page, path);
     });
   });
 }

@@ -28,4 +28,13 @@ describe('urls', () => {
     expect(resultsViewHref(charts)).toBe('/?country=Hong+Kong&flagged=violence');
     expect(resultsViewHref(new URLSearchParams('interval=day'))).toBe('/');
   });
+  it('switches to and from the map keeping every filter, dropping what the other view refuses', () => {
+    const explore = new URLSearchParams('q=essay&country=Hong+Kong&sort=oldest&limit=25&offset=50&flagged=violence');
+    expect(new ViewLinks(explore).map()).toBe('/map?q=essay&country=Hong+Kong&flagged=violence');
+    expect(new ViewLinks('country=Germany&interval=week&split=role', '/charts').map()).toBe('/map?country=Germany');
+    const map = new ViewLinks('language=French&color=model&not_model=gpt-4-0314', '/map');
+    expect(map.results()).toBe('/?language=French&not_model=gpt-4-0314');
+    expect(map.charts()).toBe('/charts?language=French&not_model=gpt-4-0314');
+    expect(map.toggle('language', 'German')).toBe('/map?color=model&not_model=gpt-4-0314&language=French&language=German');
+  });
 });

@@ -1,7 +1,7 @@
 // Every link Wildscope writes is built here, so the URL grammar cannot drift between pages. Pages
 // and components get a ViewLinks for the view they show and ask it for links; none of them edits a
 // query string itself.
-import { CHART_PARAMS, LISTING_PARAMS, type FieldDef } from './filters/fields';
+import { CHART_PARAMS, LISTING_PARAMS, MAP_PARAMS, type FieldDef } from './filters/fields';
 export const conversationPath = (id: string) => `/c/${encodeURIComponent(id)}`;
 /** The JSON of one conversation. */
 export const conversationApiPath = (id: string) => `/api/conversations/${encodeURIComponent(id)}`;
@@ -58,11 +58,14 @@ function without(current: URLSearchParams, keys: readonly string[]): URLSearchPa
 /** The same view on `path` without the given parameters (every value of each), paging kept: a bad parameter's way out. */
 export const withoutHref = (current: URLSearchParams, keys: readonly string[], path = '/'): string => at(path, without(current, keys));
 
-/** The charts of the explore page's selection: the same filters, no sort or paging. */
-export const chartsViewHref = (current: URLSearchParams): string => at('/charts', without(current, LISTING_PARAMS));
+/** The charts of the explore page's (or the map's) selection: the same filters, no sort, paging or map colour. */
+export const chartsViewHref = (current: URLSearchParams): string => at('/charts', without(current, [...LISTING_PARAMS, ...MAP_PARAMS]));
 
-/** The results of the charts page's selection: the same filters, no chart options. */
-export const resultsViewHref = (current: URLSearchParams): string => at('/', without(current, CHART_PARAMS));
+/** The results of the charts page's (or the map's) selection: the same filters, no chart options or map colour. */
+export const resultsViewHref = (current: URLSearchParams): string => at('/', without(current, [...CHART_PARAMS, ...MAP_PARAMS]));
+
+/** The topic map of a view's selection: the same filters, no sort, paging or chart options. */
+export const mapViewHref = (current: URLSearchParams): string => at('/map', without(current, [...LISTING_PARAMS, ...CHART_PARAMS]));
 
 /** The explore page filtered by the given fields, e.g. `/?model=gpt-4-0314`. */
 export function filterHref(filters: Record<string, string>): string {
@@ -102,9 +105,9 @@ export function searchParamsOf(sp: Record<string, string | string[] | undefined>
   return p;
 }
 
-export type ViewPath = '/' | '/charts';
+export type ViewPath = '/' | '/charts' | '/map';
 
-/** The links of one view (explore or charts) and its query string: facets, chips, paging, forms, switching views. */
+/** The links of one view (explore, charts or the map) and its query string: facets, chips, paging, forms, switching views. */
 export class ViewLinks {
   readonly params: URLSearchParams;
 
@@ -186,6 +189,19 @@ export class ViewLinks {
   /** The same filters as results. */
   results(): string {
     return resultsViewHref(this.params);
+  }
+  /** The same filters on the topic map. */
+  map(): string {
+    return mapViewHref(this.params);
+  }
+  /**
+   * The results of this view's filters narrowed to these values of one field (a map selection's
+   * topics or content hashes): the view's own values of that field are replaced by them.
+   */
+  narrowed(key: string, values: readonly string[]): string {
+    const next = without(this.params, [...LISTING_PARAMS, ...CHART_PARAMS, ...MAP_PARAMS, key]);
+    for (const v of values) next.append(key, v);
+    return at('/', next);
   }
   /** The whole selection as a file. */
   export(format: 'csv' | 'jsonl'): string {

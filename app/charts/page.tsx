@@ -35,9 +35,14 @@ export default async function ChartsPage({ searchParams }: { searchParams: Searc
     <div>
       <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-lg font-semibold">Charts</h1>
-        <Link href={links.results()} className="text-sm text-indigo-700 underline" data-testid="results-link">
-          Results for these filters →
-        </Link>
+        <div className="flex gap-4">
+          <Link href={links.map()} className="text-sm text-indigo-700 underline" data-testid="map-link">
+            Topic map of these filters
+          </Link>
+          <Link href={links.results()} className="text-sm text-indigo-700 underline" data-testid="results-link">
+            Results for these filters →
+          </Link>
+        </div>
       </div>
       <ParamNotices bad={bad} place="top" className="mb-2" />
       <ActiveFilters links={links} />

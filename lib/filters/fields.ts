@@ -188,6 +188,8 @@ export const BOOL_FIELDS = DEFS.filter((d): d is BoolFieldDef => d.kind === 'boo
 export const LISTING_PARAMS = ['sort', 'limit', 'offset'] as const;
 /** Parameters of the charts (not filters). */
 export const CHART_PARAMS = ['interval', 'stack', 'split'] as const;
+/** Parameters of the map page (not filters). */
+export const MAP_PARAMS = ['color'] as const;
 
 const BY_UNDERSCORE = new Map<string, Category>(CATEGORIES.map((c) => [underscored(c), c]));
 export const thresholdParam = (c: Category) => `min_${underscored(c)}`;

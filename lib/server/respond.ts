@@ -3,16 +3,33 @@ import 'server-only';
 // missing index or a query past its deadline, and a bare 500 (details only in the server log).
 import { ParamError } from '../filters/schema';
 import { QueryError } from '../search/query';
+import { NoMapError } from '../queries/map';
 import { DeadlineError, NoIndexError } from './index-db';
 
 export const json = (body: unknown, status = 200, headers?: Record<string, string>) =>
   new Response(JSON.stringify(body), { status, headers: { ...headers, 'content-type': 'application/json; charset=utf-8' } });
+
+/**
+ * A binary answer. With an `etag`, the browser keeps it and asks again with If-None-Match, which
+ * gets a 304 while the index is the same build.
+ */
+export function binary(req: Request, bytes: Uint8Array, { etag, headers = {} }: { etag?: string; headers?: Record<string, string> } = {}) {
+  const h: Record<string, string> = { 'content-type': 'application/octet-stream', 'cache-control': 'no-cache', ...headers };
+  if (etag) {
+    h.etag = etag;
+    const asked = req.headers.get('if-none-match');
+    if (asked && asked.split(',').some((t) => t.trim() === etag || t.trim() === '*'))
+      return new Response(null, { status: 304, headers: h });
+  }
+  return new Response(bytes as Uint8Array<ArrayBuffer>, { status: 200, headers: { ...h, 'content-length': String(bytes.byteLength) } });
+}
 
 export function errorResponse(e: unknown): Response {
   if (e instanceof ParamError) return json({ error: e.message, parameter: e.param }, 400);
   if (e instanceof QueryError) return json({ error: e.message, parameter: 'q' }, 400);
   if (e instanceof DeadlineError) return json({ error: e.message }, 503);
   if (e instanceof NoIndexError) return json({ error: 'the index is not ready yet' }, 503);
+  if (e instanceof NoMapError) return json({ error: e.message }, 404);
   console.error('request failed:', e);
   return json({ error: 'internal error' }, 500);
 }

@@ -1,0 +1,134 @@
+// The WebGL side of the map (regl-scatterplot), loaded by the map page alone: points drawn once,
+// recoloured when the filter or the colour changes, and the view reported through two linear
+// scales whose domains are the map coordinates in view.
+import createScatterplot from 'regl-scatterplot';
+import type { Bounds } from '@/lib/map-view/wire';
+import { linearScale, type LinearScale } from '@/lib/map-view/scale';
+
+export interface ScatterEvents {
+  onView: (x: LinearScale, y: LinearScale) => void;
+  onOver: (ord: number) => void;
+  onOut: () => void;
+  /** Points chosen by the lasso (or box), by ordinal. */
+  onSelect: (ords: number[]) => void;
+  onDeselect: () => void;
+}
+
+export interface Scatter {
+  /** Draws the points (map coordinates) with a category per point, indexing `palette`. */
+  draw(x: Float32Array, y: Float32Array, category: Uint8Array | Uint16Array, palette: string[]): Promise<void>;
+  recolour(category: Uint8Array | Uint16Array, palette: string[]): Promise<void>;
+  /** Zooms by `factor` (> 1 in) about the view's centre, or pans by a share of the view. */
+  zoom(factor: number): void;
+  pan(dx: number, dy: number): void;
+  reset(): void;
+  lasso(on: boolean): void;
+  deselect(): void;
+  /** A point's position in CSS pixels of the canvas. */
+  screenOf(ord: number): [number, number] | undefined;
+  resize(width: number, height: number): void;
+  destroy(): void;
+}
+
+export function createScatter(
+  canvas: HTMLCanvasElement,
+  bounds: Bounds,
+  size: { width: number; height: number },
+  points: number,
+  on: ScatterEvents,
+): Scatter {
+  const [x0, y0, x1, y1] = bounds;
+  const cx = (x0 + x1) / 2;
+  const cy = (y0 + y1) / 2;
+  // One scale for both axes, so the map keeps its shape; a margin keeps edge points off the border.
+  const half = (Math.max(x1 - x0, y1 - y0) / 2) * 1.04 || 1;
+  const xScale = linearScale([cx - half, cx + half]);
+  const yScale = linearScale([cy - half, cy + half]);
+  const plot = createScatterplot({
+    canvas,
+    width: size.width,
+    height: size.height,
+    // Typed as D3's scales; regl-scatterplot calls only what LinearScale has (domain, range, the call).
+    xScale: xScale as never,
+    yScale: yScale as never,
+    pointSize: Math.min(5, Math.max(1.5, 220 / Math.sqrt(Math.max(points, 1)))),
+    pointSizeSelected: 2,
+    pointOutlineWidth: 1,
+    opacity: 0.85,
+    spatialIndexUseWorker: false,
+    lassoOnLongPress: false,
+    showReticle: false,
+  });
+  let lastX: Float32Array | undefined;
+  let lastY: Float32Array | undefined;
+  let lassoed = false;
+  plot.subscribe('view', () => on.onView(xScale, yScale));
+  plot.subscribe('pointOver', (i: number) => on.onOver(i));
+  plot.subscribe('pointOut', () => on.onOut());
+  // A lasso publishes lassoStart, then select with its points (then lassoEnd); a click on one point
+  // selects it too, but only a lasso's choice is a selection here.
+  plot.subscribe('lassoStart', () => {
+    lassoed = true;
+  });
+  plot.subscribe('select', ({ points: ords }: { points: number[] }) => {
+    if (lassoed) on.onSelect(Array.from(ords));
+    lassoed = false;
+  });
+  plot.subscribe('deselect', () => on.onDeselect());
+
+  const normal = (xs: Float32Array, ys: Float32Array) => ({
+    x: Float32Array.from(xs, (v) => (v - cx) / half),
+    y: Float32Array.from(ys, (v) => (v - cy) / half),
+  });
+  const ndcRect = () => {
+    const [a, b] = xScale.domain();
+    const [c, d] = yScale.domain();
+    return { x: (a - cx) / half, y: (c - cy) / half, width: (b - a) / half, height: (d - c) / half };
+  };
+
+  return {
+    async draw(x, y, category, palette) {
+      lastX = x;
+      lastY = y;
+      plot.set({ pointColor: palette, colorBy: 'valueA' });
+      const n = normal(x, y);
+      await plot.draw({ x: n.x, y: n.y, valueA: Array.from(category) }, { zDataType: 'categorical' });
+      on.onView(xScale, yScale);
+    },
+    async recolour(category, palette) {
+      if (!lastX || !lastY) return;
+      plot.set({ pointColor: palette, colorBy: 'valueA' });
+      const n = normal(lastX, lastY);
+      await plot.draw({ x: n.x, y: n.y, valueA: Array.from(category) }, { zDataType: 'categorical', preventFilterReset: true });
+    },
+    zoom(factor) {
+      const r = ndcRect();
+      const w = r.width / factor;
+      const h = r.height / factor;
+      void plot.zoomToArea({ x: r.x + (r.width - w) / 2, y: r.y + (r.height - h) / 2, width: w, height: h }, { transition: false });
+    },
+    pan(dx, dy) {
+      const r = ndcRect();
+      void plot.zoomToArea({ ...r, x: r.x + dx * r.width, y: r.y + dy * r.height }, { transition: false });
+    },
+    reset() {
+      void plot.zoomToOrigin({ transition: false });
+    },
+    lasso(on) {
+      plot.set({ mouseMode: on ? 'lasso' : 'panZoom' });
+    },
+    deselect() {
+      plot.deselect();
+    },
+    screenOf(ord) {
+      if (!lastX || !lastY || ord < 0 || ord >= lastX.length) return undefined;
+      return [xScale(lastX[ord]!), yScale(lastY[ord]!)];
+    },
+    resize(width, height) {
+      plot.set({ width, height });
+    },
+    destroy() {
+      plot.destroy();
+    },
+  };
+}
