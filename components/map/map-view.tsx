@@ -170,6 +170,7 @@ export function MapView({ points, bounds, topics, color, legend, query, filters 
       if (gone) return;
       const c = decodePoints(data, bounds);
       cols.current = c;
+      performance.mark('map:points');
       const s = createScatter(el, bounds, { width: box.width, height: box.height }, c.x.length, {
         onView,
         onOver: (ord) => {
@@ -192,7 +193,9 @@ export function MapView({ points, bounds, topics, color, legend, query, filters 
       scatter.current = s;
       const { category, palette } = await categories(c);
       if (gone) return;
+      performance.mark('map:colours');
       await s.draw(c.x, c.y, category, palette);
+      performance.mark('map:drawn');
       if (!gone) setStatus('ready');
     })().catch((e: unknown) => {
       if (gone) return;
