@@ -6,7 +6,7 @@ import { Sql } from '../db/sql';
 import type { Source } from './sources';
 
 /** Raised whenever what the index holds or how it is laid out changes: an index of another version is rebuilt. */
-export const BUILD_VERSION = 13;
+export const BUILD_VERSION = 14;
 
 export interface Manifest {
   buildVersion: number;
