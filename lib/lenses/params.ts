@@ -52,7 +52,8 @@ export interface CompareRequest {
 /** `a=&b=` and nothing else (`format=csv` on the API). */
 export function parseCompareParams(sp: URLSearchParams, extra: string[] = []): CompareRequest {
   for (const k of sp.keys()) {
-    if (k !== 'a' && k !== 'b' && !extra.includes(k)) throw new ParamError(k, `unknown parameter "${k.slice(0, 40)}": compare takes a and b`);
+    if (k !== 'a' && k !== 'b' && !extra.includes(k))
+      throw new ParamError(k, `unknown parameter "${k.slice(0, 40)}": compare takes a and b`);
   }
   const a = once(sp, 'a') ?? '';
   const b = once(sp, 'b') ?? '';
