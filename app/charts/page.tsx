@@ -35,9 +35,14 @@ export default async function ChartsPage({ searchParams }: { searchParams: Searc
     <div>
       <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-lg font-semibold">Charts</h1>
-        <Link href={links.results()} className="text-sm text-indigo-700 underline" data-testid="results-link">
-          Results for these filters →
-        </Link>
+        <span className="flex gap-4">
+          <Link href={links.compare()} className="text-sm text-indigo-700 underline" data-testid="compare-link">
+            Compare with…
+          </Link>
+          <Link href={links.results()} className="text-sm text-indigo-700 underline" data-testid="results-link">
+            Results for these filters →
+          </Link>
+        </span>
       </div>
       <ParamNotices bad={bad} place="top" className="mb-2" />
       <ActiveFilters links={links} />
