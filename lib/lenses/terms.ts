@@ -3,7 +3,8 @@ import 'server-only';
 // ranked on a sample, then counted exactly from the postings and scored (log-odds.ts).
 //   1. each side's conversations are kept in a table of the in-memory database (sides.ts);
 //   2. candidates: a side's terms counted on the ingest's sample of conversations (lens_sample)
-//      when enough of them fall in it, else on up to TOKENIZED of its conversations tokenized now,
+//      when enough of them fall in it, else on up to TOKENIZED of its conversations tokenized now
+//      (a random choice, at most TOKENIZED_TEXT of text),
 //      scaled to the side's size, and ranked by the same z-score;
 //   3. the best CANDIDATES each way are counted in the postings over both sides, scored, and the
 //      terms of the vocabulary that are not stop words (and held by MIN_COUNT conversations) kept.
@@ -26,9 +27,10 @@ export interface Term {
 /** A term needs this many conversations on its side to be shown. */
 export const MIN_COUNT = 3;
 /** Sampled conversations a side needs for its candidates to be counted on the sample. */
-const MIN_SAMPLED = 200;
-/** Conversations tokenized at query time for a side too small for the sample. */
+const MIN_SAMPLED = 100;
+/** Conversations tokenized at query time for a side too small for the sample, and their text at most (UTF-16 units). */
 const TOKENIZED = 300;
+const TOKENIZED_TEXT = 3_000_000;
 
 export interface Contrast {
   /** A's distinctive terms against B (count in A, total in B), best first. */
@@ -65,10 +67,17 @@ async function candidates(c: Connection, s: Side, every: number): Promise<{ sql:
   const picked = await c.columns<[number]>(`SELECT conv FROM ${s.table} ORDER BY hash(conv) LIMIT ${TOKENIZED}`);
   const text = textOf(c);
   const counts = new Map<string, number>();
+  let read = 0;
+  let tokenized = 0;
   for (const conv of picked[0]) {
+    if (read > TOKENIZED_TEXT) break;
     c.throwIfInterrupted();
+    tokenized++;
     const seen = new Set<string>();
-    for (const m of text.read(conv)) forEachSurface(m.text, (lower) => seen.add(lower));
+    for (const m of text.read(conv)) {
+      read += m.text.length;
+      forEachSurface(m.text, (lower) => seen.add(lower));
+    }
     for (const w of seen) if (!isStopTerm(w)) counts.set(w, (counts.get(w) ?? 0) + 1);
   }
   const table = `${s.table}_tok`;
@@ -82,7 +91,7 @@ async function candidates(c: Connection, s: Side, every: number): Promise<{ sql:
   }
   const [catalog, name] = table.split('.') as [string, string];
   await c.appendColumns(name, [UBIGINT, UINTEGER], [8, 4], [terms, ks], counts.size, catalog);
-  return { sql: `SELECT term, k FROM ${table}`, scale: s.conversations / Math.max(1, picked[0].length) };
+  return { sql: `SELECT term, k FROM ${table}`, scale: s.conversations / Math.max(1, tokenized) };
 }
 
 /** A's distinctive terms against B (B undefined: the whole dataset); `both` also B's against A. */
