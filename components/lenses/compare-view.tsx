@@ -169,7 +169,7 @@ export function CompareView({ c, a, b }: { c: Comparison; a: URLSearchParams; b:
         <Terms title="What A talks about more" terms={c.terms.a} links={la} testid="terms-a" />
         <Terms title="What B talks about more" terms={c.terms.b} links={lb} testid="terms-b" />
       </div>
-      <div className="grid gap-6 lg:grid-cols-3">
+      <div className="grid gap-6 xl:grid-cols-2">
         <Shares title="Languages" rows={c.languages} side={{ a: la, b: lb, key: 'language' }} />
         <Shares title="Countries" rows={c.countries} side={{ a: la, b: lb, key: 'country' }} />
         <Shares title="Models" rows={c.models} side={{ a: la, b: lb, key: 'model' }} />

@@ -39,9 +39,14 @@ const MORE_STOP = `i'm im it's dont don't can't cannot let make get got use usin
   write answer question text following give provide example will would could should shall might must
   here there every each both either neither same own than then them they its etc e g i e vs
   ни но тебе меня мне его её ее их они оно этот эта эти был была были быть будет может нужно
-  también esto eso esta ese hay muy sin sobre entre cuando donde quien
-  cette ces son sa ses leur été être avoir fait faire comme très plus
-  aber oder wenn wie was wird werden kann sind hat haben noch nur schon`.split(/\s+/);
+  только вот было еще ещё нет когда ну теперь ему ли или уже даже если до опять вдруг уж вам вас него ведь там себя
+  тоже очень где кто чем чтобы при без под над после через просто сейчас потом здесь всё всех всего
+  también esto eso esta ese hay muy sin sobre entre cuando donde quien yo tu su mi me te nos les ha han
+  fue son está están ser hacer todo todos otro otra así bien solo
+  cette ces son sa ses leur été être avoir fait faire comme très plus par sont ils elle elles aux tout tous
+  peut même deux sans aussi avant bien autres autre on mon ma mes ton ta tes notre votre été était sont où donc
+  aber oder wenn wie was wird werden kann sind hat haben noch nur schon ich du er sie wir ihr man bei nach aus
+  um wir uns mir dir hier dann denn doch sehr`.split(/\s+/);
 const STOP = new Set([...FREQUENT_WORDS, ...MORE_STOP.filter(Boolean)]);
 
 /**
