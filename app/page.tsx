@@ -11,6 +11,7 @@ import { ResultsTable } from '@/components/explore/results-table';
 import { SearchForm } from '@/components/explore/search-form';
 import { TurnsFacet } from '@/components/explore/turns-facet';
 import { UserSummaryCard } from '@/components/explore/user-summary';
+import { TermsPanel } from '@/components/lenses/terms-panel';
 import { ParamNotices, type BadParams } from '@/components/common/param-notices';
 import { Sentence } from '@/components/common/sentence';
 import { ViewNotice } from '@/components/common/view-notice';
@@ -120,6 +121,9 @@ export default async function ExplorePage({ searchParams }: { searchParams: Sear
             <Link href={links.map()} className="text-sm text-indigo-700 underline" data-testid="map-link">
               Map
             </Link>
+            <Link href={links.compare()} className="text-sm text-indigo-700 underline" data-testid="compare-link">
+              Compare with…
+            </Link>
             <span className="text-sm text-slate-600">
               Export{' '}
               <a className="text-indigo-700 underline" href={links.export('csv')} data-testid="export-csv" download>
@@ -137,6 +141,7 @@ export default async function ExplorePage({ searchParams }: { searchParams: Sear
         <Pager links={links} total={list.total} limit={listing.limit} offset={listing.offset} />
       </section>
       <FilterDrawer active={active}>
+        <TermsPanel query={links.query} title={user ? 'What this user talks about' : undefined} />
         {FIELD_DEFS.map((def) => (
           <Control key={def.key} def={def} view={explore} filter={filter} links={links} notice={notices(def.place)} />
         ))}

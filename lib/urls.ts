@@ -107,6 +107,18 @@ export function searchParamsOf(sp: Record<string, string | string[] | undefined>
 
 export type ViewPath = '/' | '/charts' | '/map';
 
+/** A query string's filters alone: without paging, sorting and chart options. */
+export const filtersOf = (current: URLSearchParams): URLSearchParams => without(current, [...LISTING_PARAMS, ...CHART_PARAMS]);
+
+/** The comparison of two selections (each a query string of filters), as a page or (`api`) its JSON or CSV. */
+export function compareHref(a: URLSearchParams, b: URLSearchParams, api?: 'json' | 'csv'): string {
+  const p = new URLSearchParams({ a: a.toString(), b: b.toString() });
+  if (api === 'csv') p.set('format', 'csv');
+  return `${api ? '/api/compare' : '/compare'}?${p}`;
+}
+/** Filters of one side of a comparison, explored. */
+export const sideHref = (side: URLSearchParams): string => at('/', side);
+
 /** The links of one view (explore, charts or the map) and its query string: facets, chips, paging, forms, switching views. */
 export class ViewLinks {
   readonly params: URLSearchParams;
@@ -202,6 +214,21 @@ export class ViewLinks {
     const next = without(this.params, [...LISTING_PARAMS, ...CHART_PARAMS, ...MAP_PARAMS, key]);
     for (const v of values) next.append(key, v);
     return at('/', next);
+  }
+  /** The comparison page with this view's filters as side A and the whole dataset as B, to be narrowed there. */
+  compare(): string {
+    return compareHref(filtersOf(this.params), new URLSearchParams());
+  }
+  /** The same view with `term` added to the search (a new search, sorted by relevance as any). */
+  addTerm(term: string): string {
+    const q = this.params.get('q')?.trim();
+    return this.set({ q: q ? `${q} ${term}` : term, sort: null });
+  }
+  /** The view's distinctive terms as JSON (GET /api/terms). */
+  terms(limit: number): string {
+    const next = filtersOf(this.params);
+    next.set('limit', String(limit));
+    return `/api/terms?${next}`;
   }
   /** The whole selection as a file. */
   export(format: 'csv' | 'jsonl'): string {

@@ -39,6 +39,9 @@ export default async function ChartsPage({ searchParams }: { searchParams: Searc
           <Link href={links.map()} className="text-sm text-indigo-700 underline" data-testid="map-link">
             Topic map of these filters
           </Link>
+          <Link href={links.compare()} className="text-sm text-indigo-700 underline" data-testid="compare-link">
+            Compare with…
+          </Link>
           <Link href={links.results()} className="text-sm text-indigo-700 underline" data-testid="results-link">
             Results for these filters →
           </Link>

@@ -137,5 +137,12 @@ export function buildMix(f: Facets, words: Words, ids: string[], tids: string[],
   for (const q of [words.en[0][0], words.en[2][0], words.zh[0][0]].filter((w): w is string => Boolean(w)))
     probes.push({ cls: 'map matches', urls: [`/api/map/matches?${enc({ q })}`] });
   probes.push({ cls: 'map points', urls: ['/api/map/points'] });
+  // Distinctive terms of filter states (some with a search, one against another state), and comparisons.
+  for (const p of filterSets.slice(1, 5)) probes.push({ cls: 'distinctive terms', urls: [`/api/terms?${enc({ ...p, limit: '20' })}`] });
+  for (const q of [words.en[0][0], words.en[1][0]].filter((w): w is string => Boolean(w)))
+    probes.push({ cls: 'distinctive terms', urls: [`/api/terms?${enc({ q, limit: '20' })}`] });
+  probes.push({ cls: 'distinctive terms', urls: [`/api/terms?${enc({ ...filterSets[1]!, vs: enc(filterSets[2]!) })}`] });
+  for (let i = 1; i + 1 < 5; i++)
+    probes.push({ cls: 'compare page', urls: [`/compare?${enc({ a: enc(filterSets[i]!), b: enc(filterSets[i + 1]!) })}`] });
   return probes;
 }

@@ -63,6 +63,8 @@ export const speedUp = (a: PeerAnswer): number => a.sqlite.ms / a.wildscope.ms;
 export const agrees = (a: PeerAnswer): boolean => a.wildscope.total === a.sqlite.total;
 
 const TARGETS: Record<string, { p50?: number; p95?: number }> = {
+  'distinctive terms': { p50: 300, p95: 800 },
+  'compare page': { p50: 600 },
   'filters+facets+page': { p50: 100, p95: 250 },
   'search en frequent': { p50: 200, p95: 500 },
   'search en middle': { p50: 200, p95: 500 },

@@ -20,6 +20,7 @@ import {
 } from './tables';
 import { TextStore, TextStoreWriter } from '../text/store';
 import { buildMap } from '../map/build';
+import { buildVocabulary } from '../lenses/vocabulary';
 import type { TextSegment } from './postings-worker';
 
 export interface BuildOptions {
@@ -177,6 +178,15 @@ export async function buildIndex(o: BuildOptions): Promise<Manifest> {
     await conn.run('DETACH scratch');
     rmSync(`${spill}.scratch.duckdb`, { force: true });
     await conn.run('CREATE TABLE terms AS SELECT term, count(*)::UINTEGER AS df FROM postings GROUP BY term ORDER BY term');
+    const vocabulary = await buildVocabulary(conn, {
+      textPath: join(o.cache, textFile),
+      textBytes,
+      conversations: total,
+      scratch: `${spill}.forms.tsv`,
+    });
+    log(
+      `[lenses] ${vocabulary.terms.toLocaleString('en-US')} terms in the vocabulary (${vocabulary.sampled.toLocaleString('en-US')} conversations sampled, 1 in ${vocabulary.sampleEvery}) in ${vocabulary.seconds.toFixed(1)} s, ${progress()}`,
+    );
     await conn.run(`CREATE TABLE turns AS SELECT turn_identifier AS tid, arg_min(conv, conv::BIGINT * 65536 + pos) AS conv
       FROM messages WHERE turn_identifier IS NOT NULL GROUP BY turn_identifier ORDER BY tid`);
     const store = TextStore.open(join(o.cache, textFile));

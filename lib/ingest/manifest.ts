@@ -7,7 +7,7 @@ import type { MapSummary } from '../map/build';
 import type { Source } from './sources';
 
 /** Raised whenever what the index holds or how it is laid out changes: an index of another version is rebuilt. */
-export const BUILD_VERSION = 14;
+export const BUILD_VERSION = 15;
 
 export interface Manifest {
   buildVersion: number;

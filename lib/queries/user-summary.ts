@@ -17,6 +17,10 @@ export interface UserSummary {
   countries: Counted[];
   languages: Counted[];
   models: Counted[];
+  /** Conversations with a message flagged by OpenAI moderation. */
+  flagged: number;
+  /** Activity by month (UTC, 'YYYY-MM'): conversations, flagged ones, and their models and languages. */
+  months: { month: string; count: number; flagged: number; models: Counted[]; languages: Counted[] }[];
 }
 
 /** The breakdowns of one user's conversations (a user's state follows from their country). */
@@ -25,7 +29,7 @@ const BREAKDOWNS = ['country', 'language', 'model'] as const;
 export async function userSummary(hashedIp: string): Promise<UserSummary> {
   const sql = new Sql();
   const ip = sql.p(hashedIp);
-  const [totals, groups] = await Promise.all([
+  const [totals, groups, months] = await Promise.all([
     one<{ n: number; first: string | null; last: string | null }>(
       `SELECT count(*)::INTEGER AS n, ${ISO('min(ts)')} AS first, ${ISO('max(ts)')} AS last FROM conversations WHERE hashed_ip = ${ip}`,
       sql.params,
@@ -37,7 +41,28 @@ export async function userSummary(hashedIp: string): Promise<UserSummary> {
       ).join(' UNION ALL '),
       sql.params,
     ),
+    all<{ month: string | null; field: string; value: string | null; count: number; flagged: number }>(
+      (['model', 'language'] as const)
+        .map(
+          (f) => `SELECT strftime(ts, '%Y-%m') AS month, '${f}' AS field, ${f}::VARCHAR AS value, count(*)::INTEGER AS count,
+            count(*) FILTER (WHERE flagged)::INTEGER AS flagged FROM conversations WHERE hashed_ip = ${ip} GROUP BY ALL`,
+        )
+        .join(' UNION ALL '),
+      sql.params,
+    ),
   ]);
+  const byMonth = new Map<string, UserSummary['months'][number]>();
+  for (const r of months) {
+    const month = r.month ?? 'unknown';
+    const m = byMonth.get(month) ?? { month, count: 0, flagged: 0, models: [], languages: [] };
+    if (r.field === 'model') {
+      m.count += r.count;
+      m.flagged += r.flagged;
+      m.models.push({ value: r.value, count: r.count });
+    } else m.languages.push({ value: r.value, count: r.count });
+    byMonth.set(month, m);
+  }
+  for (const m of byMonth.values()) for (const xs of [m.models, m.languages]) xs.sort((a, b) => b.count - a.count);
   const of = (f: string) =>
     groups
       .filter((g) => g.field === f)
@@ -51,5 +76,7 @@ export async function userSummary(hashedIp: string): Promise<UserSummary> {
     countries: of('country'),
     languages: of('language'),
     models: of('model'),
+    flagged: [...byMonth.values()].reduce((a, m) => a + m.flagged, 0),
+    months: [...byMonth.values()].sort((a, b) => a.month.localeCompare(b.month)),
   };
 }

@@ -266,8 +266,11 @@ export interface Token {
   cjk: boolean;
 }
 
-/** The words and runs of a query string (in its searched form), for building term lists and patterns. */
-export function tokens(text: string): Token[] {
+/**
+ * The words and runs of a query string (in its searched form), for building term lists and
+ * patterns; `keepCase` leaves their letters as written (the vocabulary's surface forms).
+ */
+export function tokens(text: string, keepCase = false): Token[] {
   text = normalizeText(text);
   const out: Token[] = [];
   const n = text.length;
@@ -283,7 +286,8 @@ export function tokens(text: string): Token[] {
       const e = CLASS[text.charCodeAt(j)]! & KIND;
       if (e !== kind && e !== MARK) break;
     }
-    out.push({ text: text.slice(i, j).toLowerCase(), cjk: kind === SEQ });
+    const t = text.slice(i, j);
+    out.push({ text: keepCase ? t : t.toLowerCase(), cjk: kind === SEQ });
     i = j;
   }
   return out;

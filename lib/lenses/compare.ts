@@ -1,0 +1,157 @@
+import 'server-only';
+// Two selections side by side: each one's total and sentence, paired shares of its languages,
+// countries and models with their difference, moderation flag rates with their ratio, turns and
+// message lengths and activity over time as shares, and the distinctive terms of each against the
+// other. Every number the compare page shows, and the API's JSON and CSV.
+import type { Filter } from '../filters/schema';
+import { describe } from '../filters/describe';
+import { getStats } from '../queries/charts';
+import { intervalFor } from '../queries/charts/time';
+import type { Bin, Ranked, Stats } from '../stats/types';
+import { rateRatio, shareDifference } from './intervals';
+import { contrast, type Term } from './terms';
+
+export interface PairedShare {
+  value: string | null;
+  a: { count: number; share: number };
+  b: { count: number; share: number };
+  diff: number;
+  lo: number;
+  hi: number;
+}
+export interface FlagRate {
+  category: string;
+  a: { flagged: number; scored: number; rate: number };
+  b: { flagged: number; scored: number; rate: number };
+  ratio: number | null;
+  lo: number | null;
+  hi: number | null;
+}
+export interface BinShare {
+  lo: number;
+  hi: number;
+  a: number;
+  b: number;
+}
+export interface Comparison {
+  a: { total: number; messages: number; sentence: string };
+  b: { total: number; messages: number; sentence: string };
+  languages: PairedShare[];
+  countries: PairedShare[];
+  models: PairedShare[];
+  flags: FlagRate[];
+  turns: BinShare[];
+  lengths: { role: 'user' | 'assistant'; bins: BinShare[] }[];
+  time: { interval: string; rows: { bucket: string; a: number; b: number }[] };
+  terms: { a: Term[]; b: Term[] };
+}
+
+/** Values shown per field, by the larger of their two shares. */
+const TOP = 15;
+
+function paired(xa: Ranked[], ta: number, xb: Ranked[], tb: number): PairedShare[] {
+  const values = new Map<string | null, { a: number; b: number }>();
+  for (const r of xa) values.set(r.value, { a: r.count, b: 0 });
+  for (const r of xb) values.set(r.value, { a: values.get(r.value)?.a ?? 0, b: r.count });
+  return [...values]
+    .map(([value, { a, b }]) => {
+      const d = shareDifference(a, ta, b, tb);
+      return { value, a: { count: a, share: d.a }, b: { count: b, share: d.b }, diff: d.diff, lo: d.lo, hi: d.hi };
+    })
+    .sort((p, q) => Math.max(q.a.share, q.b.share) - Math.max(p.a.share, p.b.share) || String(p.value).localeCompare(String(q.value)))
+    .slice(0, TOP);
+}
+
+function binShares(a: Bin[], b: Bin[]): BinShare[] {
+  const sa = a.reduce((s, x) => s + x.count, 0);
+  const sb = b.reduce((s, x) => s + x.count, 0);
+  const key = (x: Bin) => x.lo;
+  const all = new Map<number, BinShare>();
+  for (const x of a) all.set(key(x), { lo: x.lo, hi: x.hi, a: sa ? x.count / sa : 0, b: 0 });
+  for (const x of b) {
+    const e = all.get(key(x)) ?? { lo: x.lo, hi: x.hi, a: 0, b: 0 };
+    e.hi = Math.max(e.hi, x.hi);
+    e.b = sb ? x.count / sb : 0;
+    all.set(key(x), e);
+  }
+  return [...all.values()].sort((p, q) => p.lo - q.lo);
+}
+
+function flags(a: Stats, b: Stats): FlagRate[] {
+  const of = (s: Stats) => new Map(s.moderation.categories.filter((r) => r.group === 'all').map((r) => [r.category as string, r]));
+  const [ma, mb] = [of(a), of(b)];
+  return [...new Set([...ma.keys(), ...mb.keys()])].map((category) => {
+    const x = ma.get(category) ?? { flagged: 0, scored: 0 };
+    const y = mb.get(category) ?? { flagged: 0, scored: 0 };
+    const rate = (r: { flagged: number; scored: number }) => ({
+      flagged: r.flagged,
+      scored: r.scored,
+      rate: r.scored ? r.flagged / r.scored : 0,
+    });
+    return { category, a: rate(x), b: rate(y), ...rateRatio(x.flagged, x.scored, y.flagged, y.scored) };
+  });
+}
+
+function timeShares(a: Stats, b: Stats): Comparison['time'] {
+  const rows = new Map<string, { bucket: string; a: number; b: number }>();
+  for (const [s, side] of [
+    [a, 'a'],
+    [b, 'b'],
+  ] as const) {
+    const total = s.time.rows.reduce((x, r) => x + r.count, 0);
+    for (const r of s.time.rows) {
+      const e = rows.get(r.bucket) ?? { bucket: r.bucket, a: 0, b: 0 };
+      e[side] = total ? r.count / total : 0;
+      rows.set(r.bucket, e);
+    }
+  }
+  return { interval: a.time.interval, rows: [...rows.values()].sort((p, q) => p.bucket.localeCompare(q.bucket)) };
+}
+
+/** Both sides' comparison; `aParams`/`bParams` the sides' query strings, for their sentences. */
+export async function compareSelections(
+  a: Filter,
+  b: Filter,
+  aParams: URLSearchParams,
+  bParams: URLSearchParams,
+  terms = 25,
+): Promise<Comparison> {
+  // One interval for both sides: the one their combined date range calls for.
+  const from = a.from && b.from ? (a.from < b.from ? a.from : b.from) : null;
+  const to = a.to && b.to ? (a.to > b.to ? a.to : b.to) : null;
+  const interval = intervalFor(from, to);
+  const [sa, sb, t] = await Promise.all([getStats(a, { interval }), getStats(b, { interval }), contrast(a, b, terms, true)]);
+  return {
+    a: { total: sa.total, messages: sa.messages, sentence: describe(sa.total, aParams) },
+    b: { total: sb.total, messages: sb.messages, sentence: describe(sb.total, bParams) },
+    languages: paired(sa.languages, sa.total, sb.languages, sb.total),
+    countries: paired(sa.countries, sa.total, sb.countries, sb.total),
+    models: paired(sa.models, sa.total, sb.models, sb.total),
+    flags: flags(sa, sb),
+    turns: binShares(sa.shape.turns, sb.shape.turns),
+    lengths: (['user', 'assistant'] as const).map((role) => ({
+      role,
+      bins: binShares(sa.shape.lengths.find((l) => l.role === role)?.bins ?? [], sb.shape.lengths.find((l) => l.role === role)?.bins ?? []),
+    })),
+    time: timeShares(sa, sb),
+    terms: { a: t.a, b: t.b },
+  };
+}
+
+/** The comparison as one CSV table: section, key, then A's and B's numbers and the contrast. */
+export function comparisonRows(c: Comparison): { header: string[]; rows: unknown[][] } {
+  const rows: unknown[][] = [
+    ['total', 'conversations', c.a.total, c.b.total, null, null, null],
+    ['total', 'messages', c.a.messages, c.b.messages, null, null, null],
+  ];
+  for (const f of ['languages', 'countries', 'models'] as const) {
+    for (const s of c[f]) rows.push([f, s.value, s.a.share, s.b.share, s.diff, s.lo, s.hi]);
+  }
+  for (const f of c.flags) rows.push(['flag_rate', f.category, f.a.rate, f.b.rate, f.ratio, f.lo, f.hi]);
+  for (const t of c.turns) rows.push(['turns', `${t.lo}-${t.hi - 1}`, t.a, t.b, null, null, null]);
+  for (const l of c.lengths) for (const t of l.bins) rows.push([`length_${l.role}`, `${t.lo}-${t.hi - 1}`, t.a, t.b, null, null, null]);
+  for (const t of c.time.rows) rows.push([`time_${c.time.interval}`, t.bucket, t.a, t.b, null, null, null]);
+  for (const t of c.terms.a) rows.push(['terms_a', t.term, t.count, t.total, t.z, null, null]);
+  for (const t of c.terms.b) rows.push(['terms_b', t.term, t.total, t.count, -t.z, null, null]);
+  return { header: ['section', 'key', 'a', 'b', 'contrast', 'lo', 'hi'], rows };
+}

@@ -1,0 +1,154 @@
+import 'server-only';
+// Distinctive terms of one selection against another (or against the whole dataset): candidates
+// ranked on a sample, then counted exactly from the postings and scored (log-odds.ts).
+//   1. each side's conversations are kept in a table of the in-memory database (sides.ts);
+//   2. candidates: a side's terms counted on the ingest's sample of conversations (lens_sample)
+//      when enough of them fall in it, else on up to TOKENIZED of its conversations tokenized now
+//      (a random choice, at most TOKENIZED_TEXT of text),
+//      scaled to the side's size, and ranked by the same z-score;
+//   3. the best CANDIDATES each way are counted in the postings over both sides, scored, and the
+//      terms of the vocabulary that are not stop words (and held by MIN_COUNT conversations) kept.
+import type { Connection } from '../db/duckdb';
+import { UBIGINT, UINTEGER } from '../db/duckdb';
+import type { Filter } from '../filters/schema';
+import { textOf } from '../server/index-db';
+import { formsOf } from './forms';
+import { logOddsZ, PRIOR_WEIGHT } from './log-odds';
+import { withSides, type Side } from './sides';
+import { forEachSurface, isStopTerm, termKey } from './words';
+
+export interface Term {
+  term: string;
+  count: number;
+  total: number;
+  z: number;
+}
+
+/** A term needs this many conversations on its side to be shown. */
+export const MIN_COUNT = 3;
+/** Sampled conversations a side needs for its candidates to be counted on the sample. */
+const MIN_SAMPLED = 100;
+/** Conversations tokenized at query time for a side too small for the sample, and their text at most (UTF-16 units). */
+const TOKENIZED = 300;
+const TOKENIZED_TEXT = 3_000_000;
+
+export interface Contrast {
+  /** A's distinctive terms against B (count in A, total in B), best first. */
+  a: Term[];
+  /** B's against A, when asked (count in B, total in A). */
+  b: Term[];
+  sizes: { a: Side; b: Side };
+}
+
+const idList = (terms: string[]) => terms.map((t) => `${BigInt(t)}::UBIGINT`).join(', ');
+
+/** The z-score in SQL, over columns ya, na, yb, nb and df, with the dataset's size bound as a number. */
+const zSql = (nAll: number) => {
+  const al = `(${PRIOR_WEIGHT} * df / ${nAll})`;
+  return `(ln((ya + ${al}) / (na + ${PRIOR_WEIGHT} - ya - ${al})) - ln((yb + ${al}) / (nb + ${PRIOR_WEIGHT} - yb - ${al})))
+    / sqrt(1 / (ya + ${al}) + 1 / (yb + ${al}))`;
+};
+
+/**
+ * A side's candidate counts as SQL `(term, k)` with the factor that scales them to the side, or
+ * undefined for the whole dataset (its counts are the vocabulary's df).
+ */
+async function candidates(c: Connection, s: Side, every: number): Promise<{ sql: string; scale: number } | undefined> {
+  if (!s.table) return undefined;
+  if (s.conversations === 0) return { sql: 'SELECT NULL::UBIGINT AS term, 0 AS k WHERE false', scale: 1 };
+  const sampled = (await c.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${s.table} WHERE conv % ${every} = 0`))!.n;
+  if (sampled >= MIN_SAMPLED) {
+    return {
+      sql: `SELECT v.term, count(*) AS k FROM lens_sample s JOIN lens_vocab v USING (id)
+        WHERE s.conv IN (SELECT conv FROM ${s.table}) GROUP BY v.term`,
+      scale: s.conversations / sampled,
+    };
+  }
+  const picked = await c.columns<[number]>(`SELECT conv FROM ${s.table} ORDER BY hash(conv) LIMIT ${TOKENIZED}`);
+  const text = textOf(c);
+  const counts = new Map<string, number>();
+  let read = 0;
+  let tokenized = 0;
+  for (const conv of picked[0]) {
+    if (read > TOKENIZED_TEXT) break;
+    c.throwIfInterrupted();
+    tokenized++;
+    const seen = new Set<string>();
+    for (const m of text.read(conv)) {
+      read += m.text.length;
+      forEachSurface(m.text, (lower) => seen.add(lower));
+    }
+    for (const w of seen) if (!isStopTerm(w)) counts.set(w, (counts.get(w) ?? 0) + 1);
+  }
+  const table = `${s.table}_tok`;
+  await c.run(`CREATE OR REPLACE TABLE ${table} (term UBIGINT, k UINTEGER)`);
+  const terms = new BigUint64Array(counts.size);
+  const ks = new Uint32Array(counts.size);
+  let i = 0;
+  for (const [w, k] of counts) {
+    terms[i] = termKey(w);
+    ks[i++] = k;
+  }
+  const [catalog, name] = table.split('.') as [string, string];
+  await c.appendColumns(name, [UBIGINT, UINTEGER], [8, 4], [terms, ks], counts.size, catalog);
+  return { sql: `SELECT term, k FROM ${table}`, scale: s.conversations / Math.max(1, tokenized) };
+}
+
+/** A's distinctive terms against B (B undefined: the whole dataset); `both` also B's against A. */
+export async function contrast(a: Filter, b: Filter | undefined, limit: number, both = false): Promise<Contrast> {
+  return withSides(a, b, async (c, sa, sb, all) => {
+    const empty = { a: [], b: [], sizes: { a: sa, b: sb } };
+    if (sa.conversations === 0 && (!both || sb.conversations === 0)) return empty;
+    const every = (await c.one<{ n: number }>('SELECT sample_every AS n FROM lens_meta'))!.n;
+    const [ca, cb] = [await candidates(c, sa, every), await candidates(c, sb, every)];
+    const k = Math.max(4 * limit, 100);
+    const side = (x: typeof ca, name: string) => (x ? `, ${name} AS (${x.sql})` : '');
+    const y = (x: typeof ca, name: string) => (x ? `coalesce(${name}.k, 0) * ${x.scale}` : 'v.df');
+    const from = [ca && 'SELECT term FROM a', cb && both && 'SELECT term FROM b'].filter(Boolean);
+    const cand = from.length ? from.join(' UNION ') : 'SELECT term FROM lens_vocab';
+    const ranked = await c.columns<[string]>(
+      `WITH x AS (SELECT 1)${side(ca, 'a')}${side(cb, 'b')},
+       s AS (SELECT v.term, v.df, ${y(ca, 'a')} AS ya, ${sa.size} AS na, ${y(cb, 'b')} AS yb, ${sb.size} AS nb
+             FROM (${cand}) t JOIN lens_vocab v USING (term) ${ca ? 'LEFT JOIN a USING (term)' : ''} ${cb ? 'LEFT JOIN b USING (term)' : ''}
+             WHERE NOT v.stop),
+       z AS (SELECT term, ${zSql(all)} AS z FROM s)
+       (SELECT term FROM z ORDER BY z DESC, term LIMIT ${k})
+       ${both ? `UNION (SELECT term FROM z ORDER BY z ASC, term LIMIT ${k})` : ''}`,
+    );
+    const terms = ranked[0];
+    if (!terms.length) return empty;
+    const count = (s: Side, alias: string) => (s.table ? `count(${alias}.conv)::INTEGER` : 'NULL');
+    const join = (s: Side, alias: string) => (s.table ? `LEFT JOIN ${s.table} ${alias} ON ${alias}.conv = p.conv` : '');
+    const exact = await c.all<{ term: string; ya: number | null; yb: number | null; df: number; form: string | null; stop: boolean }>(
+      `SELECT p.term, ${count(sa, 'a')} AS ya, ${count(sb, 'b')} AS yb, any_value(v.df)::INTEGER AS df,
+         any_value(v.form) AS form, any_value(v.stop) AS stop
+       FROM postings p JOIN lens_vocab v ON v.term = p.term ${join(sa, 'a')} ${join(sb, 'b')}
+       WHERE p.term IN (${idList(terms)}) GROUP BY p.term`,
+    );
+    const forms = await formsOf(
+      c,
+      exact.filter((r) => r.form === null).map((r) => r.term),
+    );
+    const scored = exact.flatMap((r) => {
+      const form = r.form ?? forms.get(r.term);
+      if (!form || r.stop || isStopTerm(form.toLowerCase())) return [];
+      const ya = r.ya ?? r.df;
+      const yb = r.yb ?? r.df;
+      return [{ form, ya, yb, z: logOddsZ({ ya, na: sa.size, yb, nb: sb.size, yAll: r.df, nAll: all }) }];
+    });
+    const round = (z: number) => Math.round(z * 1000) / 1000;
+    const forA = scored
+      .filter((t) => t.z > 0 && t.ya >= MIN_COUNT)
+      .sort((p, q) => q.z - p.z || p.form.localeCompare(q.form))
+      .slice(0, limit)
+      .map((t) => ({ term: t.form, count: t.ya, total: t.yb, z: round(t.z) }));
+    const forB = both
+      ? scored
+          .filter((t) => t.z < 0 && t.yb >= MIN_COUNT)
+          .sort((p, q) => p.z - q.z || p.form.localeCompare(q.form))
+          .slice(0, limit)
+          .map((t) => ({ term: t.form, count: t.yb, total: t.ya, z: round(-t.z) }))
+      : [];
+    return { a: forA, b: forB, sizes: { a: sa, b: sb } };
+  });
+}
