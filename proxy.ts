@@ -29,6 +29,13 @@ export function contentSecurityPolicy(nonce: string, dev: boolean, evaluates = f
   ].join('; ');
 }
 
+/** Turn links (ours and WildVis's): a browser's request is answered by the page app/turn/[tid], styled as the app. */
+const TURN_LINK = /^\/(?:t|conversation|conversation\/wildchat)\/([^/]+)$/;
+const turnLinkOf = (path: string): string | undefined => {
+  const tid = TURN_LINK.exec(path)?.[1];
+  return tid === undefined || tid === 'wildchat' || tid === 'lmsyschat' ? undefined : tid;
+};
+
 function decodable(path: string): boolean {
   try {
     decodeURIComponent(path);
@@ -52,7 +59,11 @@ export function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
   headers.set('x-nonce', nonce);
   headers.set('Content-Security-Policy', policy);
-  const response = NextResponse.next({ request: { headers } });
+  const tid = (request.headers.get('accept') ?? '').includes('text/html') ? turnLinkOf(path) : undefined;
+  const response =
+    tid === undefined
+      ? NextResponse.next({ request: { headers } })
+      : NextResponse.rewrite(new URL(`/turn/${tid}${request.nextUrl.search}`, request.url), { request: { headers } });
   response.headers.set('Content-Security-Policy', policy);
   return response;
 }

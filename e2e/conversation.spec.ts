@@ -240,6 +240,19 @@ test('an unknown or malformed id shows the not-found page', async ({ page }) => 
   }
 });
 
+test('a turn link that leads nowhere opens the app's own not-found page, a script gets JSON', async ({ page, request }) => {
+  for (const path of ['/t/1', '/conversation/wildchat/1', '/conversation/1', `/t/${encodeURIComponent('<img src=x onerror=alert(1)>')}`]) {
+    const res = await page.goto(path);
+    expect(res!.status(), path).toBe(404);
+    await expect(page.getByRole('heading', { level: 1, name: 'Not found' }), path).toBeVisible();
+    // In the app's frame: its header with the dataset line and its navigation.
+    await expect(page.locator('header').getByRole('link', { name: 'Charts' }), path).toBeVisible();
+    const api = await request.get(path, { maxRedirects: 0 });
+    expect(api.status(), path).toBe(404);
+    expect((await api.json()).error, path).toMatch(/^(no turn|not a turn identifier)/);
+  }
+});
+
 test('previous and next walk the result set the conversation was opened from', async ({ page, request }) => {
   const api = await (await request.get('/api/conversations?language=Russian&sort=oldest&limit=2')).json();
   await page.goto('/?language=Russian&sort=oldest');

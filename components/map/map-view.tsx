@@ -14,6 +14,7 @@ import type { LinearScale } from '@/lib/map-view/scale';
 import { decodePoints, hasBit, NO_VALUE, type Bounds, type PointColumns } from '@/lib/map-view/wire';
 import { ViewLinks } from '@/lib/urls';
 import type { Scatter } from './scatter';
+import type { MapPointInfo } from '@/lib/queries/map';
 
 export interface ViewTopic {
   id: string;
@@ -31,15 +32,8 @@ export interface ViewLegendEntry {
   value: string | null;
   count: number;
 }
-interface PointInfo {
-  ord: number;
-  id: string;
-  conversation_hash: string | null;
-  preview: string | null;
-  language: string | null;
-  model: string | null;
-  topic: { id: string; label: string; parent: { id: string; label: string } | null } | null;
-}
+/** What a hovered or selected point is (a type only: the server module is not bundled). */
+type PointInfo = MapPointInfo;
 
 export interface MapViewProps {
   points: number;
@@ -64,7 +58,19 @@ async function lookup(ords: number[]): Promise<PointInfo[]> {
   return ((await r.json()) as { rows: PointInfo[] }).rows;
 }
 
+/** Answers asked for ahead of their use (the first colours and matches, fetched with the points), taken once. */
+const early = new Map<string, Promise<{ data: Uint8Array; res: Response }>>();
+function prefetch(url: string): void {
+  if (!early.has(url)) early.set(url, fetchBytes(url));
+}
+
 async function bytes(url: string): Promise<{ data: Uint8Array; res: Response }> {
+  const ahead = early.get(url);
+  early.delete(url);
+  return ahead ?? fetchBytes(url);
+}
+
+async function fetchBytes(url: string): Promise<{ data: Uint8Array; res: Response }> {
   const res = await fetch(url);
   if (!res.ok) throw new Error(`${url}: ${res.status}`);
   return { data: new Uint8Array(await res.arrayBuffer()), res };
@@ -166,6 +172,9 @@ export function MapView({ points, bounds, topics, color, legend, query, filters 
     const el = canvas.current!;
     const box = wrap.current!.getBoundingClientRect();
     (async () => {
+      // The first colours and matches travel beside the points rather than after them.
+      if (filters) prefetch(`/api/map/matches?${filters}`);
+      if (color !== 'topic' && legend) prefetch(`/api/map/values?field=${color}`);
       const [{ createScatter }, { data }] = await Promise.all([import('./scatter'), bytes('/api/map/points')]);
       if (gone) return;
       const c = decodePoints(data, bounds);

@@ -139,19 +139,6 @@ const times = (x: number) => (x >= 10 ? x.toFixed(0) : x.toFixed(1));
 /** Wildscope against SQLite for one answer: "3.2× faster" or "12× slower". */
 export const versus = (speed: number): string => (speed >= 1 ? `${times(speed)}× faster` : `${times(1 / speed)}× slower`);
 
-/** The topic map: its build at ingest (from the manifest), what the browser is sent, and the page's readiness. */
-export interface MapReport {
-  buildSeconds: number;
-  points: number;
-  topics: number;
-  subtopics: number;
-  pointsBytes: number;
-  /** The scripts /map loads that explore does not, gzipped. */
-  scriptGzipBytes: number;
-  /** Median time from navigation to the points drawn (chromium); undefined without chromium. */
-  readyMs?: number;
-}
-
 /** The SQLite FTS5 peer's table: both sides' times for the same questions, and whether their totals agree. */
 export function renderPeer(r: Report): string[] {
   const p = r.peer;
