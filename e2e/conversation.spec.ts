@@ -240,7 +240,7 @@ test('an unknown or malformed id shows the not-found page', async ({ page }) => 
   }
 });
 
-test('a turn link that leads nowhere opens the app's own not-found page, a script gets JSON', async ({ page, request }) => {
+test("a turn link that leads nowhere opens the app's own not-found page, a script gets JSON", async ({ page, request }) => {
   for (const path of ['/t/1', '/conversation/wildchat/1', '/conversation/1', `/t/${encodeURIComponent('<img src=x onerror=alert(1)>')}`]) {
     const res = await page.goto(path);
     expect(res!.status(), path).toBe(404);
