@@ -6,7 +6,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { colourOf, pointPalette } from '@/lib/map-view/colors';
+import { colourOf, pointPalette, type PointColour } from '@/lib/map-view/colors';
 import { handoff } from '@/lib/map-view/handoff';
 import { placeLabels, type PlacedLabel } from '@/lib/map-view/labels';
 import type { MapColor } from '@/lib/map-view/params';
@@ -126,7 +126,7 @@ export function MapView({ points, bounds, topics, color, legend, query, filters 
 
   // Each point's colour category: its code in the legend, or its broad topic's; dimmed when a filter leaves it out.
   const categories = useCallback(
-    async (c: PointColumns): Promise<{ category: Uint16Array; palette: string[] }> => {
+    async (c: PointColumns): Promise<{ category: Uint16Array; palette: PointColour[] }> => {
       const n = c.topic.length;
       let codes: Uint16Array;
       let litPalette: string[];

@@ -2,6 +2,7 @@
 // recoloured when the filter or the colour changes, and the view reported through two linear
 // scales whose domains are the map coordinates in view.
 import createScatterplot from 'regl-scatterplot';
+import type { PointColour } from '@/lib/map-view/colors';
 import type { Bounds } from '@/lib/map-view/wire';
 import { linearScale, type LinearScale } from '@/lib/map-view/scale';
 
@@ -16,8 +17,8 @@ export interface ScatterEvents {
 
 export interface Scatter {
   /** Draws the points (map coordinates) with a category per point, indexing `palette`. */
-  draw(x: Float32Array, y: Float32Array, category: Uint8Array | Uint16Array, palette: string[]): Promise<void>;
-  recolour(category: Uint8Array | Uint16Array, palette: string[]): Promise<void>;
+  draw(x: Float32Array, y: Float32Array, category: Uint8Array | Uint16Array, palette: PointColour[]): Promise<void>;
+  recolour(category: Uint8Array | Uint16Array, palette: PointColour[]): Promise<void>;
   /** Zooms by `factor` (> 1 in) about the view's centre, or pans by a share of the view. */
   zoom(factor: number): void;
   pan(dx: number, dy: number): void;

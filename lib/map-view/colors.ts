@@ -29,7 +29,12 @@ export const OTHER = '#94A3B8';
 /** Moderation bands, low to high (viridis' dark end is too dark on the dark background, so it starts at teal). */
 export const MODERATION = ['#2C728E', '#28AE80', '#ADDC30', '#E15759'] as const;
 
-export const dimColour = (dark: boolean) => (dark ? 'rgba(51, 65, 85, 0.45)' : 'rgba(203, 213, 225, 0.45)');
+/** A point's colour as regl-scatterplot reads it: a hex string, or RGBA from 0 to 1 (it draws a CSS rgba() string white). */
+export type PointColour = string | [number, number, number, number];
+
+/** Slate 700 (dark) or slate 300 (light), at 45% opacity. */
+export const dimColour = (dark: boolean): PointColour =>
+  dark ? [51 / 255, 65 / 255, 85 / 255, 0.45] : [203 / 255, 213 / 255, 225 / 255, 0.45];
 
 /** The colour of legend code `code` of `n` codes for `color`; `other`: the code that stands for the rest. */
 export function colourOf(color: MapColor, code: number, other?: boolean): string {
@@ -42,6 +47,6 @@ export function colourOf(color: MapColor, code: number, other?: boolean): string
  * The point colours regl-scatterplot indexes by a point's category: the `n` lit colours, then the
  * dimmed one `n` times, so a point outside the filter is its code + n.
  */
-export function pointPalette(lit: readonly string[], dark: boolean): string[] {
+export function pointPalette(lit: readonly string[], dark: boolean): PointColour[] {
   return [...lit, ...lit.map(() => dimColour(dark))];
 }
