@@ -93,6 +93,8 @@ export function TopicSplitChart({ topics, query, omitted }: { topics: TopicStats
             responsive
             layout="vertical"
             data={rows}
+            barCategoryGap="12%"
+            barGap={1}
             style={{ width: '100%', height: rows.length * (8 * groups.length + 10) + 40 }}
             margin={{ top: 4, right: 16, bottom: 16, left: 4 }}
           >
