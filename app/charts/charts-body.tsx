@@ -6,6 +6,8 @@ import { RankedChart } from '@/components/charts/ranked-chart';
 import { LengthChart, TurnsChart } from '@/components/charts/shape-charts';
 import { StatesChart } from '@/components/charts/states-chart';
 import { TimeChart } from '@/components/charts/time-chart';
+import { TopicSplitChart } from '@/components/charts/topic-split-chart';
+import { TopicsChart } from '@/components/charts/topics-chart';
 import { WorldMap } from '@/components/charts/world-map';
 import { FIELDS } from '@/lib/filters/fields';
 import type { Filter } from '@/lib/filters/schema';
@@ -139,6 +141,12 @@ export async function ChartsBody({
                 omitted={omitted('models')}
               />,
             )}
+          </div>
+        </Section>
+        <Section title="Topics">
+          <div className="grid gap-4 lg:grid-cols-2">
+            {beside('topics', <TopicsChart topics={stats.topics} total={stats.total} query={query} omitted={omitted('topics')} />)}
+            {beside('topic_split', <TopicSplitChart topics={stats.topics} query={query} omitted={omitted('topics')} />)}
           </div>
         </Section>
         <Section title="Time">{beside('time', <TimeChart time={stats.time} total={stats.total} query={query} />)}</Section>

@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: 'Charts' };
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 /** The charts the chart options shape. */
-const OPTION_CHART: Record<string, string> = { interval: 'time', stack: 'time', split: 'moderation_flagged' };
+const OPTION_CHART: Record<string, string> = { interval: 'time', stack: 'time', split: 'moderation_flagged', topic_split: 'topic_split' };
 
 /** Where a bad parameter's notice goes: by the chart that sets it; the others (unknown, listing, q) at the top. */
 const placeOf = (param: string): string | undefined => (Object.hasOwn(OPTION_CHART, param) ? OPTION_CHART[param] : chartOf(param));

@@ -187,7 +187,7 @@ export const BOOL_FIELDS = DEFS.filter((d): d is BoolFieldDef => d.kind === 'boo
 /** Parameters of a listing (not filters): sort, page size, offset. */
 export const LISTING_PARAMS = ['sort', 'limit', 'offset'] as const;
 /** Parameters of the charts (not filters). */
-export const CHART_PARAMS = ['interval', 'stack', 'split'] as const;
+export const CHART_PARAMS = ['interval', 'stack', 'split', 'topic_split'] as const;
 /** Parameters of the map page (not filters). */
 export const MAP_PARAMS = ['color'] as const;
 

@@ -2,7 +2,7 @@
 // answer a 2xx or a 4xx naming the parameter; random well-formed filters and options answer 200.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHARTS, INTERVALS, SPLITS, STACKS, type Stats } from '@/lib/stats/types';
+import { CHARTS, INTERVALS, SPLITS, STACKS, TOPIC_SPLITS, type Stats } from '@/lib/stats/types';
 import { WILDCHAT_CACHE } from '@/test/fixtures';
 import { call, expectSane, LEAKS, seen, type Handler } from '@/test/hostile/answers';
 import { hostileValue, KNOWN_KEYS, rawPairOver, STATS_KEYS, wellFormedFilter, type Pair } from '@/test/hostile/arbitraries';
@@ -37,13 +37,15 @@ const wellFormedStats = () =>
       fc.option(fc.constantFrom(...INTERVALS)),
       fc.option(fc.constantFrom(...STACKS)),
       fc.option(fc.constantFrom(...SPLITS)),
+      fc.option(fc.constantFrom(...TOPIC_SPLITS)),
     )
-    .map(([f, interval, stack, split]) => {
+    .map(([f, interval, stack, split, topicSplit]) => {
       const sp = new URLSearchParams(f.query);
       for (const k of ['sort', 'limit', 'offset']) sp.delete(k);
       if (interval) sp.set('interval', interval);
       if (stack) sp.set('stack', stack);
       if (split) sp.set('split', split);
+      if (topicSplit) sp.set('topic_split', topicSplit);
       return sp.toString();
     });
 
@@ -85,10 +87,11 @@ describe('hostile requests on the chart API', () => {
         for (const k of STATS_KEYS) sp.delete(k);
         const listed = (JSON.parse((await call(list, `/api/conversations?${sp}&limit=1`)).text) as { total: number }).total;
         expect(s.total).toBe(listed);
-        // The map and the models chart count everything, without their own filter when it is set.
+        // The map, the models and the topics charts count everything, without their own filter when it is set.
         for (const [chart, field] of [
           ['countries', 'country'],
           ['models', 'model'],
+          ['topics', 'topic'],
         ] as const) {
           const own = sp.has(field) || sp.has(`not_${field}`);
           expect(s.omitted[chart], chart).toBe(own ? field : undefined);
@@ -98,7 +101,7 @@ describe('hostile requests on the chart API', () => {
             expect(counted).toBe((JSON.parse((await call(list, `/api/conversations?${rest}&limit=1`)).text) as { total: number }).total);
           }
           expect(
-            s[chart].reduce((n, c) => n + c.count, 0),
+            (chart === 'topics' ? s.topics.topics : s[chart]).reduce((n: number, c: { count: number }) => n + c.count, 0),
             chart,
           ).toBe(counted);
         }

@@ -47,6 +47,17 @@ export function chartTable<K extends ChartName>(name: K, piece: Stats[K]): Table
         ],
       };
     }
+    case 'topics': {
+      const t = s.topics!;
+      if (!t.split)
+        return { header: ['topic', 'label', 'count', 'flagged'], rows: t.topics.map((r) => [r.value, r.label, r.count, r.flagged]) };
+      const label = new Map(t.topics.map((r) => [r.value, r.label]));
+      const of = new Map(t.groups.map((g) => [g.value, g.count]));
+      return {
+        header: [t.split, 'conversations', 'topic', 'label', 'count'],
+        rows: t.cells.map((r) => [r.group, of.get(r.group), r.topic, label.get(r.topic) ?? null, r.count]),
+      };
+    }
   }
   throw new Error(`no table for chart ${name satisfies never}`);
 }

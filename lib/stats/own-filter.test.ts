@@ -15,7 +15,7 @@ const whereOf = (qs: string, omit?: Parameters<typeof without>[1]) => {
 describe('a chart drawn without its own filter', () => {
   it('leaves out the field its clicks filter by, only when that field is set (values or exclusions)', () => {
     const f = filterOf('language=English&language=Russian&country=India&turns_min=2');
-    expect(CHARTS.map((c) => omittedBy(c, f) ?? null)).toEqual(['country', null, 'language', null, 'country', null, null, null]);
+    expect(CHARTS.map((c) => omittedBy(c, f) ?? null)).toEqual(['country', null, 'language', null, 'country', null, null, null, null]);
     expect(omittedBy('models', filterOf('not_model=gpt-4-0314'))).toBe('model');
     expect(omittedBy('models', filterOf('language=English'))).toBeUndefined();
     expect(omittedBy('time', filterOf('from=2023-06-01'))).toBeUndefined();

@@ -1,9 +1,9 @@
 // The query string of /api/stats: the filters (filters/schema.ts) plus the chart options (interval,
-// stack, split). Listing parameters mean nothing for charts and are refused.
+// stack, split, topic_split). Listing parameters mean nothing for charts and are refused.
 import { parseParams, parseParamsLenient, ParamError, type Filter } from '../filters/schema';
-import { INTERVALS, SPLITS, STACKS, type StatsOptions } from './types';
+import { INTERVALS, SPLITS, STACKS, TOPIC_SPLITS, type StatsOptions } from './types';
 
-const OPTIONS = { interval: INTERVALS, stack: STACKS, split: SPLITS } as const;
+const OPTIONS = { interval: INTERVALS, stack: STACKS, split: SPLITS, topic_split: TOPIC_SPLITS } as const;
 type OptionKey = keyof typeof OPTIONS;
 const LISTING = ['sort', 'limit', 'offset'];
 

@@ -4,7 +4,17 @@ import type { Category, DetoxifyKey } from '../dataset/moderation';
 import type { ValueField } from '../filters/fields';
 
 /** Chart names, as used in `/api/stats/<chart>` and in each chart's CSV download. */
-export const CHARTS = ['countries', 'states', 'languages', 'models', 'language_by_country', 'time', 'moderation', 'shape'] as const;
+export const CHARTS = [
+  'countries',
+  'states',
+  'languages',
+  'models',
+  'language_by_country',
+  'time',
+  'moderation',
+  'shape',
+  'topics',
+] as const;
 export type ChartName = (typeof CHARTS)[number];
 
 /**
@@ -17,6 +27,7 @@ export const OWN_FILTER = {
   states: 'state',
   languages: 'language',
   models: 'model',
+  topics: 'topic',
 } as const satisfies Partial<Record<ChartName, ValueField>>;
 export type OwnFilterChart = keyof typeof OWN_FILTER;
 
@@ -26,12 +37,15 @@ export const STACKS = ['model', 'language'] as const;
 export type Stack = (typeof STACKS)[number];
 export const SPLITS = ['role', 'language', 'country'] as const;
 export type Split = (typeof SPLITS)[number];
+export const TOPIC_SPLITS = ['language', 'country', 'model'] as const;
+export type TopicSplit = (typeof TOPIC_SPLITS)[number];
 
 /** Chart options: query parameters next to the filters. Absent = the default. */
 export interface StatsOptions {
   interval?: Interval; // default: chosen by the selected date range (day ≤ 120 days, week ≤ 2 years, else month)
   stack?: Stack; // time series stacked by the top 8 models or languages (+ "other")
   split?: Split; // moderation split by role, or by the top 6 languages or countries
+  topic_split?: TopicSplit; // topic shares within each of the top 6 languages, countries or models
 }
 
 /** A ranked value: `flagged` counts conversations with any message flagged by OpenAI moderation. */
@@ -70,6 +84,16 @@ export interface ShapeStats {
   lengths: { role: 'user' | 'assistant'; bins: Bin[] }[]; // message length in characters, contiguous log2 bins ([0, 1) = empty)
 }
 
+export interface TopicStats {
+  split: TopicSplit | null;
+  /** Broad topics, most conversations first, with their labels; value null = no topic (no first user message). */
+  topics: (Ranked & { label: string | null })[];
+  /** With split: the top 6 values of that field and their conversations, the shares' denominators. */
+  groups: { value: string; count: number }[];
+  /** With split: conversations of each (group, broad topic), groups in their order, topics in `topics`' order. */
+  cells: { group: string; topic: string | null; count: number }[];
+}
+
 export interface Stats {
   total: number; // conversations selected
   messages: number; // messages in them
@@ -85,4 +109,5 @@ export interface Stats {
   time: TimeSeries;
   moderation: ModerationStats;
   shape: ShapeStats;
+  topics: TopicStats;
 }

@@ -157,7 +157,7 @@ export const RAW_ESCAPES = [
 ];
 
 /** The chart options of /api/stats, besides the filters. */
-export const STATS_KEYS = ['interval', 'stack', 'split', 'format'];
+export const STATS_KEYS = ['interval', 'stack', 'split', 'topic_split', 'format'];
 
 const value = fc.oneof({ weight: 4, arbitrary: hostileValue.map(encode) }, { weight: 1, arbitrary: fc.constantFrom(...RAW_ESCAPES) });
 /** A `key=value` piece: mostly known keys (so repeats happen), some hostile ones. */

@@ -3,13 +3,14 @@ import 'server-only';
 // GROUPING SETS, so every breakdown comes from a single scan of the columns they need.
 import type { Connection } from '../../db/duckdb';
 import { Sql } from '../../db/sql';
-import type { Stack } from '../../stats/types';
+import type { Stack, TopicSplit } from '../../stats/types';
 import type { Selection } from '../selection';
 
 /** Turn buckets of the shape chart: [lo, hi) with the last one open. */
 export const TURN_EDGES = [1, 2, 3, 4, 5, 6, 11, 21, 51] as const;
 
-export type SetName = 'all' | 'country' | 'state' | 'language' | 'model' | 'language_country' | 'turns' | 'day' | 'day_stack';
+export type SetName =
+  'all' | 'country' | 'state' | 'language' | 'model' | 'language_country' | 'turns' | 'day' | 'day_stack' | 'topic' | 'topic_split';
 
 export interface ConvRow {
   set: SetName;
@@ -19,6 +20,8 @@ export interface ConvRow {
   model: string | null;
   day: string | null;
   stack: string | null;
+  topic: string | null; // the broad topic
+  split: string | null; // the topic split's value
   tb: number | null;
   n: number;
   flagged: number;
@@ -47,18 +50,29 @@ const SETS: [SetName, string][] = [
   ['language_country', '(language, country)'],
   ['turns', '(tb)'],
   ['day', '(day)'],
+  ['topic', '(topic)'],
 ];
 
-/** `stack` adds the (day, model or language) set for the stacked time series; `only` keeps those sets alone. */
-export async function conversationPass(c: Connection, sel: Selection, stack: Stack | null, only?: readonly SetName[]): Promise<ConvRow[]> {
+/**
+ * `stack` adds the (day, model or language) set for the stacked time series, `topicSplit` the
+ * (broad topic, language, country or model) set of the split topic shares; `only` keeps those sets alone.
+ */
+export async function conversationPass(
+  c: Connection,
+  sel: Selection,
+  stack: Stack | null,
+  only?: readonly SetName[],
+  topicSplit: TopicSplit | null = null,
+): Promise<ConvRow[]> {
   const sql = new Sql();
   const where = sel.where(sql);
   const sets = SETS.filter(([name]) => !only || only.includes(name));
   // stack comes from an allow-list (params.ts), so the column name is spelled into the SQL.
   if (stack) sets.push(['day_stack', '(day, stack)']);
+  if (topicSplit) sets.push(['topic_split', '(topic, split)']);
   const colsOf = (set: string) => set.replace(/[()]/g, '').split(', ').filter(Boolean);
   // grouping() takes only columns some set groups by.
-  const grouped = ['country', 'state', 'language', 'model', 'day', 'tb', 'stack'].filter((col) =>
+  const grouped = ['country', 'state', 'language', 'model', 'day', 'tb', 'stack', 'topic', 'split'].filter((col) =>
     sets.some(([, s]) => colsOf(s).includes(col)),
   );
   const gid = grouped.length ? `grouping(${grouped.join(', ')})` : '0';
@@ -72,6 +86,8 @@ export async function conversationPass(c: Connection, sel: Selection, stack: Sta
     model: ['model', 'VARCHAR'],
     day: [`(DATE '1970-01-01' + day)::VARCHAR`, 'VARCHAR'],
     stack: ['stack', 'VARCHAR'],
+    topic: ['topic', 'VARCHAR'],
+    split: ['split', 'VARCHAR'],
     tb: ['tb', 'INTEGER'],
   };
   const out = Object.entries(shown).map(([col, [expr, type]]) => `${grouped.includes(col) ? expr : `NULL::${type}`} AS ${col}`);
@@ -79,6 +95,7 @@ export async function conversationPass(c: Connection, sel: Selection, stack: Sta
     `
     WITH sel AS (
       SELECT c.country, c.state, c.language, c.model, ${DAY} AS day, ${stack ? `c.${stack}` : 'NULL::VARCHAR'} AS stack,
+        c.broad_topic::VARCHAR AS topic, ${topicSplit ? `c.${topicSplit}` : 'NULL::VARCHAR'} AS split,
         ${turnBucket} AS tb, c.flagged, c.n_messages, c.ts, c.turns
       FROM conversations c WHERE ${where})
     SELECT CASE ${gid} ${named.join(' ')} END AS "set", ${out.join(', ')},

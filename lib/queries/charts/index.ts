@@ -7,7 +7,7 @@ import type { Filter } from '../../filters/schema';
 import type { ValueField } from '../../filters/fields';
 import { isUnfiltered, without } from '../../filters/where';
 import { omittedBy } from '../../stats/own-filter';
-import { CHARTS, OWN_FILTER, type ChartName, type OwnFilterChart, type Stats, type StatsOptions } from '../../stats/types';
+import { CHARTS, OWN_FILTER, type ChartName, type OwnFilterChart, type Stats, type StatsOptions, type TopicSplit } from '../../stats/types';
 import { session } from '../../server/index-db';
 import { Selection, withSelection } from '../selection';
 import { cachedPerIndex } from '../cache';
@@ -18,6 +18,8 @@ import { moderation } from './moderation';
 import { languages, models, ranked, topValues } from './ranked';
 import { lengthBins, turnBins } from './shape';
 import { timeSeries } from './time';
+import { topicStats } from './topics';
+import { topicLabels } from '../topics';
 
 export const SPLIT_TOP = 6;
 
@@ -39,7 +41,7 @@ const OWN_SETS: Record<ValueField, readonly SetName[]> = {
   state: ['all', 'state'],
   language: ['all', 'language'],
   model: ['all', 'model'],
-  topic: [],
+  topic: ['all', 'topic', 'language', 'country', 'model'],
   hashed_ip: [],
   conversation_hash: [],
 };
@@ -48,12 +50,13 @@ const OWN_SETS: Record<ValueField, readonly SetName[]> = {
  * The conversation pass of a filter without its conditions on `field`, for the charts that filter
  * on it. When that leaves nothing filtered, it is the unfiltered pass, computed once per index.
  */
-function ownPass(filter: Filter, field: ValueField): Promise<ConvRow[]> {
+function ownPass(filter: Filter, field: ValueField, topicSplit: TopicSplit | null): Promise<ConvRow[]> {
   const rest = without(filter, field);
+  const split = field === 'topic' ? topicSplit : null;
   return run(rest, (c, sel) =>
     isUnfiltered(rest)
-      ? cachedPerIndex(c, 'conversations|null', () => conversationPass(c, sel, null))
-      : conversationPass(c, sel, null, OWN_SETS[field]),
+      ? cachedPerIndex(c, `conversations|null|${split}`, () => conversationPass(c, sel, null, undefined, split))
+      : conversationPass(c, sel, null, OWN_SETS[field], split),
   );
 }
 
@@ -69,7 +72,10 @@ async function compute(filter: Filter, options: StatsOptions, parts: Parts, want
   const unfiltered = isUnfiltered(filter);
   const pass = <T>(c: Connection, key: string, run: () => Promise<T>) => (unfiltered ? cachedPerIndex(c, key, run) : run());
   const stack = options.stack ?? null;
-  const convs = run(filter, (c, sel) => pass(c, `conversations|${stack}`, () => conversationPass(c, sel, stack)));
+  const topicSplit = options.topic_split ?? null;
+  const convs = run(filter, (c, sel) =>
+    pass(c, `conversations|${stack}|${topicSplit}`, () => conversationPass(c, sel, stack, undefined, topicSplit)),
+  );
   const split = options.split ?? null;
   const msgSplit = parts.moderation ? split : null;
   const messages = (groups: string[]) =>
@@ -92,10 +98,11 @@ async function compute(filter: Filter, options: StatsOptions, parts: Parts, want
     return field ? [[chart as OwnFilterChart, field] as const] : [];
   });
   const fields = [...new Set(own.map(([, field]) => field))];
-  const [rows, msgs, ownList] = await Promise.all([
+  const [rows, msgs, ownList, labels] = await Promise.all([
     convs,
     msgsPromise,
-    Promise.all(fields.map(async (f) => [f, await ownPass(filter, f)] as const)),
+    Promise.all(fields.map(async (f) => [f, await ownPass(filter, f, topicSplit)] as const)),
+    wanted.includes('topics') ? topicLabels() : new Map<string, string>(),
   ]);
   const ownRows = new Map(ownList);
   const rowsOf = (chart: OwnFilterChart) => ownRows.get(OWN_FILTER[chart]) ?? rows;
@@ -112,6 +119,7 @@ async function compute(filter: Filter, options: StatsOptions, parts: Parts, want
     models: models(rowsOf('models')),
     language_by_country: languageByCountry(rowsOf('language_by_country')),
     time: timeSeries(rows, filter, options),
+    topics: topicStats(rowsOf('topics'), topicSplit, labels),
   };
   if (parts.moderation) out.moderation = moderation(msgs, split, groups);
   out.shape = { turns: turnBins(rows), lengths: parts.lengths ? lengthBins(msgs) : [] };

@@ -332,13 +332,24 @@ describe('chart aggregates against DuckDB on the fixture Parquet', () => {
     for (const qs of [
       'not_country=United+States&split=role&stack=language',
       'not_country=United+States&split=country',
-      'q=the&split=language',
+      'q=the&split=language&topic_split=country',
+      'model=gpt-4-0314&topic=t1&topic_split=language',
       'q=the&language=English&country=India&stack=model',
       'model=gpt-4-0314&state=California',
     ]) {
       const { filter, options } = parseStatsParams(new URLSearchParams(qs));
       const whole = await getStats(filter, options);
-      for (const name of ['countries', 'states', 'languages', 'models', 'language_by_country', 'time', 'moderation', 'shape'] as const) {
+      for (const name of [
+        'countries',
+        'states',
+        'languages',
+        'models',
+        'language_by_country',
+        'time',
+        'moderation',
+        'shape',
+        'topics',
+      ] as const) {
         expect(await getChart(name, filter, options), `${qs}: ${name}`).toEqual(whole[name]);
       }
     }
