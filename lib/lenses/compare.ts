@@ -5,7 +5,7 @@ import 'server-only';
 // other. Every number the compare page shows, and the API's JSON and CSV.
 import type { Filter } from '../filters/schema';
 import { describe } from '../filters/describe';
-import { getStats } from '../queries/charts';
+import { getSelectionStats } from '../queries/charts';
 import { intervalFor } from '../queries/charts/time';
 import type { Bin, Ranked, Stats } from '../stats/types';
 import { rateRatio, shareDifference } from './intervals';
@@ -120,7 +120,11 @@ export async function compareSelections(
   const from = a.from && b.from ? (a.from < b.from ? a.from : b.from) : null;
   const to = a.to && b.to ? (a.to > b.to ? a.to : b.to) : null;
   const interval = intervalFor(from, to);
-  const [sa, sb, t] = await Promise.all([getStats(a, { interval }), getStats(b, { interval }), contrast(a, b, terms, true)]);
+  const [sa, sb, t] = await Promise.all([
+    getSelectionStats(a, { interval }),
+    getSelectionStats(b, { interval }),
+    contrast(a, b, terms, true),
+  ]);
   return {
     a: { total: sa.total, messages: sa.messages, sentence: describe(sa.total, aParams) },
     b: { total: sb.total, messages: sb.messages, sentence: describe(sb.total, bParams) },

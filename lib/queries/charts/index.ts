@@ -26,6 +26,8 @@ export const SPLIT_TOP = 6;
 interface Parts {
   moderation: boolean;
   lengths: boolean;
+  /** False: every chart counts the whole selection, none leaves out its own filter (comparisons). */
+  ownFilters?: boolean;
 }
 const EVERYTHING: Parts = { moderation: true, lengths: true };
 
@@ -94,7 +96,7 @@ async function compute(filter: Filter, options: StatsOptions, parts: Parts, want
       ? messages(groupsOf([]))
       : convs.then((rows) => messages(groupsOf(rows)));
   const own = wanted.flatMap((chart) => {
-    const field = omittedBy(chart, filter);
+    const field = parts.ownFilters === false ? undefined : omittedBy(chart, filter);
     return field ? [[chart as OwnFilterChart, field] as const] : [];
   });
   const fields = [...new Set(own.map(([, field]) => field))];
@@ -129,6 +131,14 @@ async function compute(filter: Filter, options: StatsOptions, parts: Parts, want
 /** Every chart's aggregates; the charts that filter on a field the filter sets are drawn without it. */
 export function getStats(filter: Filter, options: StatsOptions = {}): Promise<Stats> {
   return compute(filter, options, EVERYTHING) as Promise<Stats>;
+}
+
+/**
+ * Every aggregate of the selection itself, no chart leaving out its own filter: the shares a
+ * comparison of two selections pairs (a side of `model=X` is all X).
+ */
+export function getSelectionStats(filter: Filter, options: StatsOptions = {}): Promise<Stats> {
+  return compute(filter, options, { ...EVERYTHING, ownFilters: false }) as Promise<Stats>;
 }
 
 /** One chart's piece of the stats, computing only the passes it needs (drawn without its own filter: `omittedBy`). */
