@@ -9,11 +9,16 @@ import type { Filter } from '../filters/schema';
 import { cachedPerIndex } from './cache';
 import { cellTest, countCells, cubeAnswers, cubeCellsSql, cubeLimit, type Cell, type CubeCounts } from './facet-cube';
 
-/** Where each conversation's cube cell and user are kept: `cellOf[idx]`, `userOf[idx]` (-1: none). */
+/**
+ * Where each conversation's cube cell, user and map subtopic are kept: `cellOf[idx]`, `userOf[idx]`,
+ * `topicOf[idx]` (an index into `topics`; -1: none).
+ */
 interface ConversationCells {
   cells: Cell[];
   cellOf: Uint32Array;
   userOf: Int32Array;
+  topics: string[];
+  topicOf: Int32Array;
 }
 
 async function conversationCells(c: Connection): Promise<ConversationCells | undefined> {
@@ -30,13 +35,26 @@ async function conversationCells(c: Connection): Promise<ConversationCells | und
     const [idx, users] = await c.columns<[number, number | null]>('SELECT idx, user_id FROM conversations');
     const userOf = new Int32Array(n).fill(-1);
     for (let i = 0; i < idx.length; i++) if (users[i] !== null) userOf[idx[i]!] = users[i]!;
-    return { cells, cellOf, userOf };
+    const [tIdx, topicIds] = await c.columns<[number, string | null]>('SELECT idx, topic::VARCHAR FROM conversations');
+    const topics: string[] = [];
+    const code = new Map<string, number>();
+    const topicOf = new Int32Array(n).fill(-1);
+    for (let i = 0; i < tIdx.length; i++) {
+      const t = topicIds[i];
+      if (t === null || t === undefined) continue;
+      let k = code.get(t);
+      if (k === undefined) code.set(t, (k = topics.push(t) - 1));
+      topicOf[tIdx[i]!] = k;
+    }
+    return { cells, cellOf, userOf, topics, topicOf };
   });
 }
 
 export interface MatchCounts extends CubeCounts {
   /** The top users by their number (users.uid; null: none), as the users facet cuts them. */
   users: { uid: number | null; count: number }[];
+  /** The matches passing the filter by subtopic (null: not on the map), unsorted: the topic facet. */
+  topics: { value: string | null; count: number }[];
 }
 
 /** True when matchCounts can answer for the filter, given its search's matches in `convs`. */
@@ -51,7 +69,7 @@ export const matchesAnswer = (filter: Filter, convs: Uint32Array | undefined): c
 export async function matchCounts(c: Connection, filter: Filter, convs: Uint32Array, top: number): Promise<MatchCounts | undefined> {
   const kept = await conversationCells(c);
   if (!kept) return undefined;
-  const { cells, cellOf, userOf } = kept;
+  const { cells, cellOf, userOf, topics, topicOf } = kept;
   // The matches in each cell, counted as cells of their own for the cube's arithmetic.
   const inCell = new Map<number, number>();
   for (const conv of convs) {
@@ -66,15 +84,23 @@ export async function matchCounts(c: Connection, filter: Filter, convs: Uint32Ar
   const test = cellTest(filter);
   const passes = new Map([...inCell.keys()].map((cell) => [cell, test(cells[cell]!)]));
   const byUser = new Map<number, number>();
+  const byTopic = new Map<number, number>();
   for (const conv of top > 0 ? convs : []) {
     if (!passes.get(cellOf[conv]!)) continue;
     const u = userOf[conv]!;
     byUser.set(u, (byUser.get(u) ?? 0) + 1);
+    const t = topicOf[conv]!;
+    byTopic.set(t, (byTopic.get(t) ?? 0) + 1);
   }
   // As SQL orders them: count descending, then the user's number, no user last.
   const users = [...byUser]
     .sort(([ua, a], [ub, b]) => b - a || (ua === -1 ? 1 : ub === -1 ? -1 : ua - ub))
     .slice(0, top)
     .map(([u, count]) => ({ uid: u === -1 ? null : u, count }));
-  return { total: counts.total, facets: counts.facets, users };
+  return {
+    total: counts.total,
+    facets: counts.facets,
+    users,
+    topics: [...byTopic].map(([t, count]) => ({ value: t === -1 ? null : topics[t]!, count })),
+  };
 }
