@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { preload } from 'react-dom';
 import { Sentence } from '@/components/common/sentence';
 import { ViewNotice } from '@/components/common/view-notice';
 import { MapView } from '@/components/map/map-view';
@@ -36,6 +37,8 @@ export async function MapBody({ filter, color, links }: { filter: Filter; color:
     throw e;
   }
   const legend = color === 'topic' ? undefined : info.legends[color];
+  // The points start downloading with the page's scripts, not after they have run.
+  preload('/api/map/points', { as: 'fetch', crossOrigin: 'anonymous' });
   return (
     <div className="space-y-3">
       <p className="text-sm text-slate-700" data-testid="total" data-total={matches.count}>

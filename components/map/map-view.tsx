@@ -76,6 +76,10 @@ async function fetchBytes(url: string): Promise<{ data: Uint8Array; res: Respons
   return { data: new Uint8Array(await res.arrayBuffer()), res };
 }
 
+// The WebGL module is fetched as soon as this one runs in the browser (it touches the DOM when it
+// loads, so never on the server), not once the page has hydrated.
+const scatterModule = typeof window === 'undefined' ? undefined : import('./scatter');
+
 const isDark = () => document.documentElement.dataset.theme === 'dark';
 /** The theme toggle (components/common/theme.tsx) sets data-theme on the root element. */
 function subscribeTheme(onChange: () => void): () => void {
@@ -175,7 +179,7 @@ export function MapView({ points, bounds, topics, color, legend, query, filters 
       // The first colours and matches travel beside the points rather than after them.
       if (filters) prefetch(`/api/map/matches?${filters}`);
       if (color !== 'topic' && legend) prefetch(`/api/map/values?field=${color}`);
-      const [{ createScatter }, { data }] = await Promise.all([import('./scatter'), bytes('/api/map/points')]);
+      const [{ createScatter }, { data }] = await Promise.all([scatterModule ?? import('./scatter'), bytes('/api/map/points')]);
       if (gone) return;
       const c = decodePoints(data, bounds);
       cols.current = c;
