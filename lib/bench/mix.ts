@@ -1,6 +1,7 @@
 // The benchmark's request mix: fixed classes whose parameters are drawn, with a seeded generator,
 // from the dataset itself (facet values from the API, words from a sample of the Parquet text).
 import { Database, literal } from '../db/duckdb';
+import { seededRandom } from '../random';
 import { tokens } from '../search/tokenize';
 
 export interface Probe {
@@ -16,15 +17,8 @@ export interface BaselineQuestion {
   charts?: boolean;
 }
 
-export function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The benchmark's seeded generator: the project's one (lib/random.ts). */
+export const rng = seededRandom;
 
 /** A language's words by document frequency: the three most frequent, three from the top 5%, three rare. */
 export type Bands = [frequent: string[], middle: string[], rare: string[]];

@@ -9,7 +9,7 @@ import { fineTopicCount, mergeTopics, nearestCentre, sphericalKMeans } from './c
 import { distinctTokens, Featurizer } from './features';
 import { distinctiveTerms, labelOf, labelTerms } from './labels';
 import { fitLayout, placer } from './layout';
-import { sampleIndexes, seededRandom } from './random';
+import { sampleIndexes, seededRandom } from '../random';
 import { median } from './stats';
 import { randomizedSvd, type SparseRow } from './svd';
 import { mapTokens } from './tokens';

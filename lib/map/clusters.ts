@@ -1,6 +1,6 @@
 // Topics at two levels from the vectors: spherical k-means on the sample gives the fine topics,
 // whose centres are merged, most similar pair first, into the broad ones.
-import { seededRandom } from './random';
+import { seededRandom } from '../random';
 
 /** Fine topics: about √(sample size), at most this many. */
 const MAX_FINE = 150;

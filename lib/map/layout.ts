@@ -2,7 +2,7 @@
 // among its nearest sampled neighbours. Both from the WASM UMAP and NNDescent of embedding-atlas,
 // which does not export this file: the version is pinned in package.json.
 import { createNNDescent, createUMAP } from '../../node_modules/embedding-atlas/dist/umap.js';
-import { seededRandom } from './random';
+import { seededRandom } from '../random';
 
 /** Epochs of UMAP's optimisation: past ~200 the layout of 20k points barely moves. */
 const EPOCHS = 200;

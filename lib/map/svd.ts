@@ -1,6 +1,6 @@
 // Randomized SVD (Halko, Martinsson and Tropp 2011) of a sparse matrix of TF-IDF rows: the map's
 // projection from tens of thousands of words to a few dozen dimensions, fitted on a sample.
-import { gaussian, seededRandom } from './random';
+import { gaussian, seededRandom } from '../random';
 
 /** A sparse row: feature indexes and their weights. */
 export interface SparseRow {
@@ -77,7 +77,7 @@ function orthonormalize(m: Float64Array, l: number): void {
 }
 
 /** Eigenvalues (descending) and eigenvectors (columns of a row-major l×l) of a symmetric matrix, by Jacobi rotations. */
-export function symmetricEigen(input: Float64Array, l: number): { values: Float64Array; vectors: Float64Array } {
+function symmetricEigen(input: Float64Array, l: number): { values: Float64Array; vectors: Float64Array } {
   const a = Float64Array.from(input);
   const v = new Float64Array(l * l);
   for (let i = 0; i < l; i++) v[i * l + i] = 1;
@@ -126,7 +126,7 @@ export function symmetricEigen(input: Float64Array, l: number): { values: Float6
  * The top `k` right singular vectors of the rows (d features), as a d×k row-major matrix V:
  * a row a projects to a·V. One power iteration sharpens a spectrum as flat as a text matrix's.
  */
-export function randomizedSvd(rows: SparseRow[], d: number, k: number, seed: number): { basis: Float32Array; singular: Float64Array } {
+export function randomizedSvd(rows: SparseRow[], d: number, k: number, seed: number): { basis: Float32Array } {
   const l = k + 10;
   const normal = gaussian(seededRandom(seed));
   const omega = Float64Array.from({ length: d * l }, normal);
@@ -140,10 +140,8 @@ export function randomizedSvd(rows: SparseRow[], d: number, k: number, seed: num
   const bt = timesTransposed(rows, q, l, d);
   const { values, vectors } = symmetricEigen(gram(bt, l), l);
   const basis = new Float32Array(d * k);
-  const singular = new Float64Array(k);
   for (let c = 0; c < k; c++) {
     const s = Math.sqrt(Math.max(values[c]!, 0));
-    singular[c] = s;
     if (s === 0) continue;
     // V's column c = Bᵀ u_c / s_c.
     for (let f = 0; f < d; f++) {
@@ -152,5 +150,5 @@ export function randomizedSvd(rows: SparseRow[], d: number, k: number, seed: num
       basis[f * k + c] = x / s;
     }
   }
-  return { basis, singular };
+  return { basis };
 }

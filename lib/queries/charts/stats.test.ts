@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CATEGORIES, DETOXIFY, underscored } from '@/lib/dataset/moderation';
 import { parseStatsParams } from '@/lib/stats/params';
-import type { Stats } from '@/lib/stats/types';
+import { CHARTS, type Stats } from '@/lib/stats/types';
 import { duck, parquet } from '@/test/duck';
 import { WILDCHAT, WILDCHAT_CACHE } from '@/test/fixtures';
 import { hasWord, messageFlag as flag, messageScore as score } from '@/test/oracle';
@@ -339,17 +339,7 @@ describe('chart aggregates against DuckDB on the fixture Parquet', () => {
     ]) {
       const { filter, options } = parseStatsParams(new URLSearchParams(qs));
       const whole = await getStats(filter, options);
-      for (const name of [
-        'countries',
-        'states',
-        'languages',
-        'models',
-        'language_by_country',
-        'time',
-        'moderation',
-        'shape',
-        'topics',
-      ] as const) {
+      for (const name of CHARTS) {
         expect(await getChart(name, filter, options), `${qs}: ${name}`).toEqual(whole[name]);
       }
     }

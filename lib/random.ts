@@ -1,4 +1,4 @@
-// A seeded generator, so that the same files always give the same map.
+// Seeded generators (mulberry32), so that the same seed gives the same map, benchmark mix and fixtures.
 
 /** mulberry32: uniform numbers in [0, 1) from a 32-bit seed. */
 export function seededRandom(seed: number): () => number {
