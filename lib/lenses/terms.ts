@@ -42,11 +42,16 @@ export interface Contrast {
 
 const idList = (terms: string[]) => terms.map((t) => `${BigInt(t)}::UBIGINT`).join(', ');
 
-/** The z-score in SQL, over columns ya, na, yb, nb and df, with the dataset's size bound as a number. */
+/**
+ * The z-score in SQL over columns ya, na, yb, nb and df, the dataset's size bound as a number:
+ * a `SELECT` of (term, z) from `s`. A scaled count is a DECIMAL (a count times a decimal literal):
+ * it and the DECIMAL differences it takes part in are cast to DOUBLE once, in `w`, as the
+ * expression written whole casts each of its (many) uses, which made the ranking cost most.
+ */
 const zSql = (nAll: number) => {
-  const al = `(${PRIOR_WEIGHT} * df / ${nAll})`;
-  return `(ln((ya + ${al}) / (na + ${PRIOR_WEIGHT} - ya - ${al})) - ln((yb + ${al}) / (nb + ${PRIOR_WEIGHT} - yb - ${al})))
-    / sqrt(1 / (ya + ${al}) + 1 / (yb + ${al}))`;
+  const w = `SELECT term, (${PRIOR_WEIGHT} * df / ${nAll}) AS al, ya::DOUBLE AS ya, (na + ${PRIOR_WEIGHT} - ya)::DOUBLE AS ra,
+    yb::DOUBLE AS yb, (nb + ${PRIOR_WEIGHT} - yb)::DOUBLE AS rb FROM s`;
+  return `SELECT term, (ln((ya + al) / (ra - al)) - ln((yb + al) / (rb - al))) / sqrt(1 / (ya + al) + 1 / (yb + al)) AS z FROM (${w})`;
 };
 
 /**
@@ -133,7 +138,7 @@ export async function contrastOf(c: Connection, sa: Side, sb: Side, all: number,
      s AS (SELECT v.term, v.df, ${y(ca, 'a')} AS ya, ${sa.size} AS na, ${y(cb, 'b')} AS yb, ${sb.size} AS nb
            FROM (${cand}) t JOIN lens_vocab v USING (term) ${ca ? 'LEFT JOIN a USING (term)' : ''} ${cb ? 'LEFT JOIN b USING (term)' : ''}
            WHERE NOT v.stop),
-     z AS (SELECT term, ${zSql(all)} AS z FROM s)
+     z AS (${zSql(all)})
      (SELECT term FROM z ORDER BY z DESC, term LIMIT ${k})
      ${both ? `UNION (SELECT term FROM z ORDER BY z ASC, term LIMIT ${k})` : ''}`,
   );
