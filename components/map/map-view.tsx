@@ -179,7 +179,8 @@ export function MapView({ points, bounds, topics, color, legend, query, filters 
   useEffect(() => {
     let gone = false;
     const el = canvas.current!;
-    const box = wrap.current!.getBoundingClientRect();
+    // The content box, as the ResizeObserver below reports it (the border is not drawn on).
+    const box = { width: wrap.current!.clientWidth, height: wrap.current!.clientHeight };
     (async () => {
       // The first colours and matches travel beside the points rather than after them.
       if (filters) prefetch(`/api/map/matches?${filters}`);
@@ -214,7 +215,11 @@ export function MapView({ points, bounds, topics, color, legend, query, filters 
       performance.mark('map:colours');
       await s.draw(c.x, c.y, category, palette);
       performance.mark('map:drawn');
-      if (!gone) setStatus('ready');
+      if (gone) return;
+      setStatus('ready');
+      // Drawn first; the index hover and selection search comes when the page is idle (or at the first pointer event).
+      const later = window.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 50));
+      later(() => void s.index().then(() => performance.mark('map:indexed')));
     })().catch((e: unknown) => {
       if (gone) return;
       setProblem(e instanceof Error ? e.message : String(e));
