@@ -20,8 +20,9 @@ export type Counted = { value: Value; count: number };
 export interface Cube {
   values: Value[][];
   codes: Uint32Array[];
-  /** Conversations per cell. */
+  /** Conversations per cell, and of them those flagged by moderation. */
   n: Uint32Array;
+  flagged: Uint32Array;
   /** Each subtopic's broad topic, as the topic filter tests it (filters/where.ts topicIn). */
   broadOf: Map<string, string>;
 }
@@ -54,8 +55,8 @@ function testOf(f: Filter, field: CubeFacet, broadOf: Map<string, string>): ((v:
   return (v) => (yes ? v !== null && has(yes, v as string) : true) && (no ? v === null || !has(no, v as string) : true);
 }
 
-/** Per column, which of its values pass the filter's test (undefined: no test). */
-const passTables = (filter: Filter, cube: Cube) =>
+/** Per column, which of its values pass the filter's test (1) or fail it (0); undefined: no test. */
+export const passTables = (filter: Filter, cube: Cube) =>
   CUBE_FACETS.map((f, k) => {
     const test = testOf(filter, f, cube.broadOf);
     return test && Uint8Array.from(cube.values[k]!, (v) => (test(v) ? 1 : 0));
@@ -66,12 +67,18 @@ export interface CubeCounts {
   facets: Record<CubeFacet, Counted[]>;
 }
 
-/** The cells (combinations of the cube's columns) of the conversations and how many hold each; `more`: further aggregates. */
+/**
+ * The cells (combinations of the cube's columns) of the conversations, how many hold each and how
+ * many of those are flagged; `more`: further aggregates, after them.
+ */
 export const cubeCellsSql = (max: number, more = '') =>
   `SELECT ${CUBE_FACETS.map((f) => (f === 'toxic' || f === 'redacted' ? f : `CAST(${f} AS VARCHAR) AS ${f}`)).join(', ')},
-    count(*)::INTEGER AS n${more ? `, ${more}` : ''} FROM conversations GROUP BY ALL LIMIT ${max + 1}`;
+    count(*)::INTEGER AS n, count(*) FILTER (WHERE flagged)::INTEGER AS flagged${more ? `, ${more}` : ''}
+    FROM conversations GROUP BY ALL LIMIT ${max + 1}`;
+/** Where cubeCellsSql's `more` columns start. */
+export const MORE_AT = CUBE_FACETS.length + 2;
 
-/** The cube from cubeCellsSql's columns (the cube's, then n); undefined past `max` cells. */
+/** The cube from cubeCellsSql's columns; undefined past `max` cells. */
 export async function readCube(c: Connection, columns: unknown[][], max: number): Promise<Cube | undefined> {
   const n = columns[CUBE_FACETS.length] as number[];
   if (n.length > max) return undefined;
@@ -88,7 +95,8 @@ export async function readCube(c: Connection, columns: unknown[][], max: number)
   const [topics, broads] = await c.columns<[string, string]>(
     'SELECT DISTINCT topic::VARCHAR, broad_topic::VARCHAR FROM conversations WHERE topic IS NOT NULL',
   );
-  return { values, codes, n: Uint32Array.from(n), broadOf: new Map(topics.map((t, i) => [t, broads[i]!])) };
+  const flagged = Uint32Array.from(columns[CUBE_FACETS.length + 1] as number[]);
+  return { values, codes, n: Uint32Array.from(n), flagged, broadOf: new Map(topics.map((t, i) => [t, broads[i]!])) };
 }
 
 /** A test of a cell (by its number) against every condition of the filter (which cubeAnswers). */

@@ -7,17 +7,7 @@ import 'server-only';
 import type { Connection } from '../db/duckdb';
 import type { Filter } from '../filters/schema';
 import { cachedPerIndex } from './cache';
-import {
-  CUBE_FACETS,
-  cellTest,
-  countCells,
-  cubeAnswers,
-  cubeCellsSql,
-  cubeLimit,
-  readCube,
-  type Cube,
-  type CubeCounts,
-} from './facet-cube';
+import { MORE_AT, cellTest, countCells, cubeAnswers, cubeCellsSql, cubeLimit, readCube, type Cube, type CubeCounts } from './facet-cube';
 
 /** The cube, and where each conversation's cell and user are kept: `cellOf[idx]`, `userOf[idx]` (-1: none). */
 interface ConversationCells {
@@ -34,7 +24,7 @@ async function conversationCells(c: Connection): Promise<ConversationCells | und
     if (!cube) return undefined;
     const n = Number((await c.one<{ n: number }>('SELECT count(*)::BIGINT AS n FROM conversations'))!.n);
     const cellOf = new Uint32Array(n);
-    (columns[CUBE_FACETS.length + 1] as number[][]).forEach((convs, i) => {
+    (columns[MORE_AT] as number[][]).forEach((convs, i) => {
       for (const conv of convs) cellOf[conv] = i;
     });
     const [idx, users] = await c.columns<[number, number | null]>('SELECT idx, user_id FROM conversations');
