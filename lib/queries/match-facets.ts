@@ -10,13 +10,14 @@ import { cachedPerIndex } from './cache';
 import { MORE_AT, cellTest, countCells, cubeAnswers, cubeCellsSql, cubeLimit, readCube, type Cube, type CubeCounts } from './facet-cube';
 
 /** The cube, and where each conversation's cell and user are kept: `cellOf[idx]`, `userOf[idx]` (-1: none). */
-interface ConversationCells {
+export interface ConversationCells {
   cube: Cube;
   cellOf: Uint32Array;
   userOf: Int32Array;
 }
 
-async function conversationCells(c: Connection): Promise<ConversationCells | undefined> {
+/** The cube and each conversation's cell and user, kept per index; undefined when the cube is not kept. */
+export async function conversationCells(c: Connection): Promise<ConversationCells | undefined> {
   const max = cubeLimit.maxCells;
   return cachedPerIndex(c, `facets|cells-of|${max}`, async () => {
     const columns = await c.columns<unknown[]>(cubeCellsSql(max, 'list(idx) AS convs'));
