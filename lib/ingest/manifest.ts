@@ -34,7 +34,7 @@ export const MANIFEST_FILE = 'manifest.json';
 
 /**
  * The SHA-256 of the files' content one after the other (the DuckDB file, then the text store):
- * what `cat index.duckdb text-*.bin | sha256sum` prints. Computed once at the end of an ingest
+ * what `cat index.duckdb <text store> | sha256sum` prints. Computed once at the end of an ingest
  * (about 0.8 s of CPU per GB, read from the page cache it just filled) rather than at every start,
  * which would delay readiness by seconds per GB; copies of one build share it, two builds differ.
  */
