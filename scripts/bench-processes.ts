@@ -2,13 +2,14 @@
 // Throughput of the production server with 1, 2, ... processes (WILDSCOPE_PROCESSES) on a built
 // index served read-only (WILDSCOPE_INDEX): the benchmark's request mix (lib/bench/mix.ts, as in
 // scripts/bench.ts's concurrent phase) from C clients for D seconds, after one warm-up pass. Reports
-// requests/s, p50/p95 of the probes, CPU seconds per request of the whole process tree and the share
-// of it on the processes' JavaScript threads. Writes bench-results/processes.json.
+// requests/s, p50/p95 of the probes, CPU seconds per request of the whole process tree, the share
+// of it on the processes' JavaScript threads, and the tree's peak RSS. Writes bench-results/processes.json.
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { treeCpu } from '../lib/bench/cpu';
 import { buildMix, rng, sampleWords, type Probe } from '../lib/bench/mix';
+import { rssKb } from '../lib/bench/process';
 import { stats } from '../lib/bench/stats';
 import { MANIFEST_FILE } from '../lib/ingest/manifest';
 import { parseArgs } from './args';
@@ -91,6 +92,8 @@ for (const processes of String(a.processes).split(',').map(Number)) {
   const server = await startServer(processes);
   mix ??= await prepareMix();
   for (const p of mix) await timeProbe(p).catch(() => 0); // warm-up: every process opens the index
+  let peakKb = 0;
+  const rssTimer = setInterval(() => (peakKb = Math.max(peakKb, rssKb(server.pid!))), 500);
   const before = treeCpu(server.pid!);
   const t0 = performance.now();
   const ms: number[] = [];
@@ -114,6 +117,7 @@ for (const processes of String(a.processes).split(',').map(Number)) {
   );
   const seconds = (performance.now() - t0) / 1000;
   const after = treeCpu(server.pid!);
+  clearInterval(rssTimer);
   server.kill('SIGTERM');
   await new Promise((res) => server.on('exit', res));
   const cpu = after.total - before.total;
@@ -133,7 +137,8 @@ for (const processes of String(a.processes).split(',').map(Number)) {
     cpuSeconds: +cpu.toFixed(1),
     cpuMsPerRequest: +((cpu / requests) * 1000).toFixed(1),
     mainThreadShare: +((after.main - before.main) / cpu).toFixed(3),
-    primaryCpuSeconds: +primary.toFixed(1),
+    primaryCpuSeconds: +primary.toFixed(2),
+    peakRssMb: Math.round(peakKb / 1024), // every process of the server together
   };
   console.log(JSON.stringify(row));
   results.push(row);
