@@ -112,7 +112,7 @@ export async function buildIndex(o: BuildOptions): Promise<Manifest> {
         if (head && schema.kind !== head.schema.kind) {
           throw new SchemaError(
             `${s.file} is ${schema.kind} but ${head.file} is ${head.schema.kind}: one dataset holds one kind` +
-              (d.name === undefined ? ' (name each kind\'s folder in WILDSCOPE_DATA as name=path;name=path)' : ` (dataset ${d.name})`),
+              (d.name === undefined ? " (name each kind's folder in WILDSCOPE_DATA as name=path;name=path)" : ` (dataset ${d.name})`),
           );
         }
         const r = await conn.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM read_parquet(${literal(s.file)})`).catch((e) => {
@@ -180,12 +180,12 @@ export async function buildIndex(o: BuildOptions): Promise<Manifest> {
         lastLog = Date.now();
         log(`[keywords] ${done.toLocaleString('en-US')}/${messages.toLocaleString('en-US')} messages tokenized, ${progress()}`);
       },
-      (s) => segments.set(s.file, s),
+      (s) => segments.set(s.path, s),
     );
     // The workers wrote each file's text apart; the store takes the segments in file order.
     text = new TextStoreWriter(join(o.cache, textFile));
     for (const f of files) {
-      const s = segments.get(f.file);
+      const s = segments.get(f.text); // by its part: one file may be in two datasets
       if (!s || s.convs.length !== f.messages)
         throw new Error(`${f.file}: ${f.messages} messages in the table but ${s?.convs.length ?? 0} in its text`);
       text.addSegment(s.path, s.convs, s.roles, s.lengths);
