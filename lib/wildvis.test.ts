@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { parseParams } from './filters/schema';
 import { isWildVis, wildvisExplore, wildvisMap, type Served } from './wildvis';
 
-const WILDCHAT: Served = { datasets: [{ name: 'wildchat', kind: 'wildchat' }], name: 'WildChat-1M', languages: ['English', 'Chinese', 'Russian', 'Portuguese'] };
+const WILDCHAT: Served = {
+  datasets: [{ name: 'wildchat', kind: 'wildchat' }],
+  name: 'WildChat-1M',
+  languages: ['English', 'Chinese', 'Russian', 'Portuguese'],
+};
 const LMSYS: Served = { datasets: [{ name: 'lmsys', kind: 'lmsys' }], name: 'LMSYS-Chat-1M', languages: ['English', 'unknown'] };
 
 const explore = (query: string, served = WILDCHAT) => wildvisExplore(new URLSearchParams(query), served);

@@ -96,8 +96,7 @@ function translate(sp: URLSearchParams, served: Served, paging: boolean): Outcom
       if (done.has(k)) continue;
       done.add(k);
       if (!unserved && chosen.length < served.datasets.length) for (const d of chosen) params.append('dataset', d.name);
-    }
-    else if (k === 'q' && joinQ) params.append('q', `${v} ${phrase}`);
+    } else if (k === 'q' && joinQ) params.append('q', `${v} ${phrase}`);
     else if (k === 'language') params.append(k, storedLanguage(v, served));
     // WildVis's `toxic` on LMSYS-Chat is "some message flagged by OpenAI moderation"; that index has no toxic flag.
     else if (k === 'toxic' && lmsysOnly && v.trim() === 'true') params.append('flagged', 'any');

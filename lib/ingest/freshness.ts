@@ -28,7 +28,11 @@ export async function indexFreshness(data: string, cache: string, vectors?: stri
     const renamed = now.length !== built.length || now.some((d, i) => d.name !== undefined && d.name !== built[i]!.name);
     if (renamed) return { state: 'stale', reason: 'the datasets of WILDSCOPE_DATA changed' };
     const changed = now.find((d, i) => !sameSources(d.sources, built[i]!.sources));
-    if (changed) return { state: 'stale', reason: `the Parquet files of ${built[now.indexOf(changed)]!.name} changed` };
+    if (changed)
+      return {
+        state: 'stale',
+        reason: now.length === 1 ? 'the Parquet files changed' : `the Parquet files of ${built[now.indexOf(changed)]!.name} changed`,
+      };
     return sameSources(vectorSources(vectors), manifest.vectors ?? [])
       ? { state: 'fresh' }
       : { state: 'stale', reason: 'the vectors file changed' };

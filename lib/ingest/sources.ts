@@ -35,7 +35,8 @@ export async function listDatasets(datasets: DataSource[], conn: Connection): Pr
     try {
       out.push({ ...d, sources: await listSources(d.path, conn) });
     } catch (e) {
-      if (e instanceof SourceError && d.name !== undefined) throw new SourceError(e.message.replace('WILDSCOPE_DATA:', `WILDSCOPE_DATA, dataset ${d.name}:`));
+      if (e instanceof SourceError && d.name !== undefined)
+        throw new SourceError(e.message.replace('WILDSCOPE_DATA:', `WILDSCOPE_DATA, dataset ${d.name}:`));
       throw e;
     }
   }

@@ -14,7 +14,9 @@ export function datasetsOn(c: Connection): Promise<DatasetPart[]> {
 }
 
 export async function datasets(): Promise<DatasetPart[]> {
-  return cachedForScope(await currentScope(), 'datasets', () => session(async (c) => ((await readManifest(c)) as Manifest).datasets, { point: true }));
+  return cachedForScope(await currentScope(), 'datasets', () =>
+    session(async (c) => ((await readManifest(c)) as Manifest).datasets, { point: true }),
+  );
 }
 
 /** The dataset holding row `idx`. */

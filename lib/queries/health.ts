@@ -32,7 +32,13 @@ export async function getHealth(): Promise<Health> {
     built_at: m.builtAt,
     build_seconds: m.seconds,
     // One build holds every dataset (each is rebuilt with the others), so they share its time.
-    datasets: m.datasets.map((d) => ({ name: d.name, kind: d.kind, conversations: d.conversations, messages: d.messages, built_at: m.builtAt })),
+    datasets: m.datasets.map((d) => ({
+      name: d.name,
+      kind: d.kind,
+      conversations: d.conversations,
+      messages: d.messages,
+      built_at: m.builtAt,
+    })),
     ...(status.problem ? { problem: status.problem } : {}),
   };
 }

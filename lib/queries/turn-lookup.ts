@@ -24,10 +24,13 @@ export interface Found {
  */
 export async function findConversation(c: Connection, id: string, dataset?: string): Promise<Found | undefined> {
   let rows: number[] = [];
-  if (isTurnIdentifier(id)) rows = (await c.all<{ conv: number }>(`SELECT conv FROM turns WHERE tid = ${BigInt(id)} ORDER BY conv`)).map((r) => Number(r.conv));
+  if (isTurnIdentifier(id))
+    rows = (await c.all<{ conv: number }>(`SELECT conv FROM turns WHERE tid = ${BigInt(id)} ORDER BY conv`)).map((r) => Number(r.conv));
   if (rows.length === 0) {
     const sql = new Sql();
-    rows = (await c.all<{ idx: number }>(`SELECT idx FROM conversations WHERE id = ${sql.p(id)} ORDER BY idx`, sql.params)).map((r) => Number(r.idx));
+    rows = (await c.all<{ idx: number }>(`SELECT idx FROM conversations WHERE id = ${sql.p(id)} ORDER BY idx`, sql.params)).map((r) =>
+      Number(r.idx),
+    );
   }
   const parts = await datasetsOn(c);
   // The first row of each dataset holding the id (a dataset may hold derived copies: -2, -3 are other ids).
@@ -64,6 +67,8 @@ export async function resolveTurn(
     const conv = name === undefined ? undefined : held.get(name);
     if (name === undefined || conv === undefined) return undefined;
     const r = await c.one<{ id: string }>(`SELECT id FROM conversations WHERE idx = ${conv}`);
-    return r ? { conversation_id: r.id, turn_identifier: tid, dataset: name, also_in: [...held.keys()].filter((n) => n !== name) } : undefined;
+    return r
+      ? { conversation_id: r.id, turn_identifier: tid, dataset: name, also_in: [...held.keys()].filter((n) => n !== name) }
+      : undefined;
   }, POINT);
 }
