@@ -23,6 +23,8 @@ import { ViewNotice } from '@/components/common/view-notice';
 import type { OwnFilterChart, StatsOptions } from '@/lib/stats/types';
 import { CaptionParts, type Omitted } from '@/components/charts/caption';
 import { datasetName, datasetSummary } from '@/lib/queries/dataset-summary';
+import { selectedDatasets, unrecordedIn, type RecordedField } from '@/lib/dataset/recorded';
+import { Unrecorded } from '@/components/charts/unrecorded';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
@@ -73,6 +75,19 @@ export async function ChartsBody({
     ) : (
       chart
     );
+  // A chart of a field some selected datasets do not record says so; none recording it: the notice alone.
+  const selected = selectedDatasets(dataset.datasets, filter.values.dataset, filter.not.dataset);
+  const recorded = (field: RecordedField, chart: React.ReactElement) => {
+    const names = unrecordedIn(field, selected);
+    if (names.length === 0) return chart;
+    const alone = names.length === selected.length;
+    return (
+      <div className="min-w-0 space-y-2">
+        <Unrecorded field={field} names={names} alone={alone} />
+        {!alone && chart}
+      </div>
+    );
+  };
   return (
     <CaptionParts value={{ total: stats.total, dataset: datasetName(dataset) }}>
       <div className="space-y-6">
@@ -91,25 +106,34 @@ export async function ChartsBody({
         <Section title="Geography">
           {beside(
             'countries',
-            <WorldMap
-              shapes={worldShapes()}
-              countries={stats.countries}
-              total={stats.total}
-              query={query}
-              omitted={omitted('countries')}
-            />,
+            recorded(
+              'country',
+              <WorldMap
+                shapes={worldShapes()}
+                countries={stats.countries}
+                total={stats.total}
+                query={query}
+                omitted={omitted('countries')}
+              />,
+            ),
           )}
           <div className="grid gap-4 lg:grid-cols-2">
             {beside(
               'states',
-              <StatesChart states={stats.states} total={stats.total} query={query} usShapes={us} omitted={omitted('states')} />,
+              recorded(
+                'state',
+                <StatesChart states={stats.states} total={stats.total} query={query} usShapes={us} omitted={omitted('states')} />,
+              ),
             )}
-            <LanguageByCountry
-              data={stats.language_by_country}
-              total={stats.total}
-              query={query}
-              omitted={omitted('language_by_country')}
-            />
+            {recorded(
+              'country',
+              <LanguageByCountry
+                data={stats.language_by_country}
+                total={stats.total}
+                query={query}
+                omitted={omitted('language_by_country')}
+              />,
+            )}
           </div>
         </Section>
         <Section title="Language and model">
@@ -149,12 +173,14 @@ export async function ChartsBody({
             {beside('topic_split', <TopicSplitChart topics={stats.topics} query={query} omitted={omitted('topics')} />)}
           </div>
         </Section>
-        <Section title="Time">{beside('time', <TimeChart time={stats.time} total={stats.total} query={query} />)}</Section>
+        <Section title="Time">
+          {beside('time', recorded('time', <TimeChart time={stats.time} total={stats.total} query={query} />))}
+        </Section>
         <Section title="Moderation">
           <div className="grid gap-4 lg:grid-cols-2">
             {beside('moderation_flagged', <ModerationFlagged moderation={stats.moderation} query={query} />)}
             {beside('moderation_scores', <ModerationScores moderation={stats.moderation} query={query} />)}
-            {beside('detoxify', <DetoxifyChart moderation={stats.moderation} query={query} />)}
+            {beside('detoxify', recorded('detoxify', <DetoxifyChart moderation={stats.moderation} query={query} />))}
           </div>
         </Section>
         <Section title="Conversation shape">
