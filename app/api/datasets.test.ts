@@ -15,7 +15,7 @@ import type { Manifest } from '@/lib/ingest/manifest';
 const data = `wc=${WILDCHAT.dir};lm=${LMSYS.dir};copy=${WILDCHAT.dir}`;
 let cache: string;
 let manifest: Manifest;
-let routes: { list: Handler; facets: Handler; one: Handler; turn: Handler; health: Handler };
+let routes: { list: Handler; facets: Handler; one: Handler; turn: Handler; health: Handler; stats: Handler };
 let db: Database;
 let c: Connection;
 
@@ -33,6 +33,7 @@ beforeAll(async () => {
     one: (await import('./conversations/[id]/route')).GET as unknown as Handler,
     turn: (await import('./turns/[tid]/route')).GET as unknown as Handler,
     health: (await import('./health/route')).GET as unknown as Handler,
+    stats: (await import('./stats/route')).GET as unknown as Handler,
   };
   db = await Database.open(':memory:', { threads: 1 });
   c = await db.connect();
@@ -125,5 +126,34 @@ describe('several datasets in one index', () => {
     const lmId = (await c.one<{ id: string }>(`SELECT conversation_id AS id FROM ${parquet(LMSYS.dir)} LIMIT 1`))!.id;
     const lm = await call(routes.one, `/api/conversations/${lmId}`, { id: lmId });
     expect([lm.status, lm.body.dataset, lm.body.also_in]).toEqual([200, 'lm', []]);
+  });
+
+  it('splits and stacks the charts by dataset', async () => {
+    const r = await call(routes.stats, '/api/stats?split=dataset&stack=dataset&topic_split=dataset&interval=month');
+    expect(r.status).toBe(200);
+    const want = {
+      wc: await scalar(`SELECT count(*) AS n FROM ${parquet(WILDCHAT.dir)}`),
+      lm: await scalar(`SELECT count(*) AS n FROM ${parquet(LMSYS.dir)}`),
+    };
+    // Moderation by dataset: each group counts its dataset's scored user and assistant messages.
+    expect([...r.body.moderation.groups].sort()).toEqual(['copy', 'lm', 'wc']);
+    const scored = (group: string) =>
+      r.body.moderation.categories.find((x: { category: string; group: string }) => x.category === 'harassment' && x.group === group)
+        .scored;
+    const scoredLm = await scalar(
+      `SELECT count(*) AS n FROM (SELECT unnest(openai_moderation) AS o FROM ${parquet(LMSYS.dir)}) WHERE o.category_scores.harassment IS NOT NULL`,
+    );
+    expect(scored('lm')).toBe(scoredLm);
+    expect(scored('wc')).toBe(scored('copy'));
+    // The time series stacked by dataset: LMSYS records no time, so only the WildChat copies stack, equally.
+    expect([...r.body.time.keys].sort()).toEqual(['copy', 'wc']);
+    const sum = (k: string) => r.body.time.rows.reduce((a: number, row: { by: Record<string, number> }) => a + (row.by[k] ?? 0), 0);
+    expect([sum('wc'), sum('copy')]).toEqual([want.wc, want.wc]);
+    // Topic shares within each dataset: the groups' sizes are the datasets'.
+    expect(Object.fromEntries(r.body.topics.groups.map((g: { value: string; count: number }) => [g.value, g.count]))).toEqual({
+      wc: want.wc,
+      copy: want.wc,
+      lm: want.lm,
+    });
   });
 });

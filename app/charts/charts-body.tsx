@@ -89,7 +89,7 @@ export async function ChartsBody({
     );
   };
   return (
-    <CaptionParts value={{ total: stats.total, dataset: datasetName(dataset) }}>
+    <CaptionParts value={{ total: stats.total, dataset: datasetName(dataset), datasets: dataset.datasets.length }}>
       <div className="space-y-6">
         <p className="text-sm text-slate-700" data-testid="total" data-total={stats.total}>
           <Sentence total={stats.total} links={links} />
