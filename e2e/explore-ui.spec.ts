@@ -107,6 +107,7 @@ test('the CSV export link downloads the whole selection', async ({ page, request
   const records = parseCsv(readFileSync((await download.path())!, 'utf8'));
   expect(records[0]).toEqual([
     'id',
+    'dataset',
     'conversation_hash',
     'model',
     'timestamp',

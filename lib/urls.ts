@@ -82,9 +82,9 @@ export const dayHref = (iso: string): string => filterHref({ from: iso.slice(0, 
  */
 export function conversationHref(id: string, context: { q?: string | null; back?: string | null; dataset?: string | null } = {}): string {
   const p = new URLSearchParams();
-  if (context.dataset) p.set('dataset', context.dataset);
   if (context.q) p.set('q', context.q);
   if (context.back) p.set('back', context.back);
+  if (context.dataset) p.set('dataset', context.dataset);
   const s = p.toString();
   return s ? `${conversationPath(id)}?${s}` : conversationPath(id);
 }

@@ -53,7 +53,9 @@ describe('WildVis explore URLs', () => {
     expect(to('dataset=LMSYSChat&toxic=true', three)).toBe('/?dataset=lm&flagged=any');
     // WildChat's own toxic flag keeps its meaning beside an LMSYS dataset.
     expect(to('dataset=wildchat&toxic=true', three)).toBe('/?dataset=wc1m&dataset=wc48&toxic=true');
-    expect(to('contains=x', three)).toBe('/?q="x"');
+    // WildVis showed WildChat when its link named no dataset.
+    expect(to('contains=x', three)).toBe('/?q="x"&dataset=wc1m&dataset=wc48');
+    expect(to('contains=x', { ...three, datasets: three.datasets.slice(2) })).toBe('/?q="x"');
     // A Wildscope link naming served datasets is not rewritten (no redirect loop).
     expect(explore('dataset=wc1m&dataset=lm', three)).toBeUndefined();
     const none = explore('dataset=lmsyschat', { ...three, datasets: three.datasets.slice(0, 2) });

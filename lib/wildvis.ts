@@ -75,8 +75,11 @@ function translate(sp: URLSearchParams, served: Served, paging: boolean): Outcom
   };
   // A WildVis query's `dataset` is WildVis's, even when a served dataset has the same name.
   const dataset = wildvisDataset(sp.get('dataset'));
-  // The served datasets of the kinds WildVis's `dataset` names: none, some (a filter on them) or all (no filter needed).
-  const chosen = dataset === undefined ? served.datasets : served.datasets.filter((d) => DATASETS[dataset]!.kinds.includes(d.kind));
+  // The served datasets of the kind WildVis's `dataset` names (absent: WildChat, WildVis's default,
+  // or everything when no WildChat is served): none, some (a filter on them) or all (no filter needed).
+  const ofKind = (name: string) => served.datasets.filter((d) => DATASETS[name]!.kinds.includes(d.kind));
+  const chosen = dataset !== undefined ? ofKind(dataset) : ofKind('wildchat').length ? ofKind('wildchat') : served.datasets;
+  const narrowed = chosen.length > 0 && chosen.length < served.datasets.length;
   const unserved = chosen.length === 0;
   const lmsysOnly = chosen.length > 0 && chosen.every((d) => d.kind === 'lmsys');
   const contains = first('contains');
@@ -95,7 +98,7 @@ function translate(sp: URLSearchParams, served: Served, paging: boolean): Outcom
     } else if (k === 'dataset' && wildvisDataset(v)) {
       if (done.has(k)) continue;
       done.add(k);
-      if (!unserved && chosen.length < served.datasets.length) for (const d of chosen) params.append('dataset', d.name);
+      if (narrowed) for (const d of chosen) params.append('dataset', d.name);
     } else if (k === 'q' && joinQ) params.append('q', `${v} ${phrase}`);
     else if (k === 'language') params.append(k, storedLanguage(v, served));
     // WildVis's `toxic` on LMSYS-Chat is "some message flagged by OpenAI moderation"; that index has no toxic flag.
@@ -103,6 +106,8 @@ function translate(sp: URLSearchParams, served: Served, paging: boolean): Outcom
     else params.append(k, v);
   }
   if (unserved) return { kind: 'unserved', dataset: dataset!, params };
+  // WildVis's links without `dataset` showed WildChat: so do they here, beside other datasets.
+  if (dataset === undefined && narrowed) for (const d of chosen) params.append('dataset', d.name);
   const id = first('conversation_id');
   if (id !== undefined) return { kind: 'conversation', id };
   const page = first('page');

@@ -65,29 +65,23 @@ export async function ChartsBody({
   };
   const countries = filter.values.country ?? [];
   const us = countries.length === 1 && shapeNameOf(countries[0]!) === 'United States of America' ? usStateShapes() : undefined;
-  // A bad parameter's notice sits above the chart that sets that filter, in the chart's grid cell.
-  const beside = (place: string, chart: React.ReactElement) =>
-    noticesAt(bad, place).length ? (
-      <div className="min-w-0 space-y-2">
-        <ParamNotices bad={bad} place={place} />
-        {chart}
-      </div>
-    ) : (
-      chart
-    );
-  // A chart of a field some selected datasets do not record says so; none recording it: the notice alone.
+  // A chart's cell: a bad parameter's notices for the filter it sets, then which selected datasets
+  // do not record what it draws (none recording it: that notice stands in for the chart), then the chart.
   const selected = selectedDatasets(dataset.datasets, filter.values.dataset, filter.not.dataset);
-  const recorded = (field: RecordedField, chart: React.ReactElement) => {
-    const names = unrecordedIn(field, selected);
-    if (names.length === 0) return chart;
-    const alone = names.length === selected.length;
+  const cell = (place: string | null, field: RecordedField | null, chart: React.ReactElement) => {
+    const notices = place !== null && noticesAt(bad, place).length > 0;
+    const names = field ? unrecordedIn(field, selected) : [];
+    if (!notices && names.length === 0) return chart;
+    const alone = names.length > 0 && names.length === selected.length;
     return (
       <div className="min-w-0 space-y-2">
-        <Unrecorded field={field} names={names} alone={alone} />
+        {notices && <ParamNotices bad={bad} place={place!} />}
+        {names.length > 0 && <Unrecorded field={field!} names={names} alone={alone} />}
         {!alone && chart}
       </div>
     );
   };
+  const beside = (place: string, chart: React.ReactElement) => cell(place, null, chart);
   return (
     <CaptionParts value={{ total: stats.total, dataset: datasetName(dataset), datasets: dataset.datasets.length }}>
       <div className="space-y-6">
@@ -104,28 +98,25 @@ export async function ChartsBody({
           </p>
         )}
         <Section title="Geography">
-          {beside(
+          {cell(
             'countries',
-            recorded(
-              'country',
-              <WorldMap
-                shapes={worldShapes()}
-                countries={stats.countries}
-                total={stats.total}
-                query={query}
-                omitted={omitted('countries')}
-              />,
-            ),
+            'country',
+            <WorldMap
+              shapes={worldShapes()}
+              countries={stats.countries}
+              total={stats.total}
+              query={query}
+              omitted={omitted('countries')}
+            />,
           )}
           <div className="grid gap-4 lg:grid-cols-2">
-            {beside(
+            {cell(
               'states',
-              recorded(
-                'state',
-                <StatesChart states={stats.states} total={stats.total} query={query} usShapes={us} omitted={omitted('states')} />,
-              ),
+              'state',
+              <StatesChart states={stats.states} total={stats.total} query={query} usShapes={us} omitted={omitted('states')} />,
             )}
-            {recorded(
+            {cell(
+              null,
               'country',
               <LanguageByCountry
                 data={stats.language_by_country}
@@ -173,14 +164,12 @@ export async function ChartsBody({
             {beside('topic_split', <TopicSplitChart topics={stats.topics} query={query} omitted={omitted('topics')} />)}
           </div>
         </Section>
-        <Section title="Time">
-          {beside('time', recorded('time', <TimeChart time={stats.time} total={stats.total} query={query} />))}
-        </Section>
+        <Section title="Time">{cell('time', 'time', <TimeChart time={stats.time} total={stats.total} query={query} />)}</Section>
         <Section title="Moderation">
           <div className="grid gap-4 lg:grid-cols-2">
             {beside('moderation_flagged', <ModerationFlagged moderation={stats.moderation} query={query} />)}
             {beside('moderation_scores', <ModerationScores moderation={stats.moderation} query={query} />)}
-            {beside('detoxify', recorded('detoxify', <DetoxifyChart moderation={stats.moderation} query={query} />))}
+            {cell('detoxify', 'detoxify', <DetoxifyChart moderation={stats.moderation} query={query} />)}
           </div>
         </Section>
         <Section title="Conversation shape">

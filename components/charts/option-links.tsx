@@ -23,7 +23,7 @@ export function OptionLinks({
 }) {
   const several = (useCaptionParts()?.datasets ?? 1) > 1;
   return (
-    <span className="flex items-center gap-1" data-option={param}>
+    <span className="flex flex-wrap items-center gap-1" data-option={param}>
       <span className="text-slate-500">{label}</span>
       {values
         .filter(([v]) => v !== 'dataset' || several)

@@ -89,7 +89,11 @@ function columns(links: ViewLinks, terms: readonly string[], several: boolean) {
     helper.accessor('preview', {
       header: pattern ? 'Match' : 'First message',
       cell: ({ row }) => (
-        <Link href={links.conversation(row.original.id, several ? row.original.dataset : null)} data-open className="line-clamp-2 text-slate-800 hover:text-indigo-700">
+        <Link
+          href={links.conversation(row.original.id, several ? row.original.dataset : null)}
+          data-open
+          className="line-clamp-2 text-slate-800 hover:text-indigo-700"
+        >
           <Excerpt row={row.original} pattern={pattern} />
         </Link>
       ),
