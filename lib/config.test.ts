@@ -25,6 +25,13 @@ describe('settings', () => {
     expect(config({ PORT: ' 4000 ' }).port).toBe(4000);
   });
 
+  it('serves WILDSCOPE_INDEX read-only in place of the cache, with one process or more', () => {
+    expect(config({ WILDSCOPE_INDEX: '/srv/index', WILDSCOPE_CACHE: 'elsewhere' })).toMatchObject({ cache: '/srv/index', readOnly: true });
+    expect(config({})).toMatchObject({ readOnly: false });
+    expect(config({ WILDSCOPE_PROCESSES: '3' }).processes).toBe(3);
+    expect(config({}).processes).toBeGreaterThanOrEqual(1);
+  });
+
   it('refuses each bad value, naming the variable, its value and what is allowed', () => {
     const cases: [string, string, RegExp][] = [
       ['WILDSCOPE_QUERY_TIMEOUT_MS', 'abc', /WILDSCOPE_QUERY_TIMEOUT_MS="abc" is not allowed: use a whole number of milliseconds/],
@@ -35,6 +42,7 @@ describe('settings', () => {
       ['WILDSCOPE_MEMORY', 'lots', /WILDSCOPE_MEMORY="lots" is not allowed: use a size such as 2GB/],
       ['WILDSCOPE_EXPORT_MAX_ROWS', '1e6', /WILDSCOPE_EXPORT_MAX_ROWS="1e6"/],
       ['WILDSCOPE_MATCH_CACHE_SECONDS', '-1', /WILDSCOPE_MATCH_CACHE_SECONDS="-1"/],
+      ['WILDSCOPE_PROCESSES', '0', /WILDSCOPE_PROCESSES="0" is not allowed: use a whole number of server processes/],
     ];
     for (const [name, value, message] of cases) {
       expect(() => readSettings({ [name]: value }), `${name}=${value}`).toThrow(ConfigError);

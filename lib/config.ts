@@ -1,6 +1,7 @@
 // Configuration from the environment: every setting is declared once in SETTINGS, with its
 // default and grammar, and checked at start (scripts/start.ts, scripts/ingest.ts, instrumentation.ts)
 // so a mistyped value stops the server with a message instead of breaking every request.
+import { availableParallelism, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 
 type Env = Record<string, string | undefined>;
@@ -81,6 +82,18 @@ export const SETTINGS = {
     parse: text,
   }),
   cache: setting({ name: 'WILDSCOPE_CACHE', allowed: 'a folder for the derived index', fallback: 'data/cache', parse: text }),
+  index: setting({
+    name: 'WILDSCOPE_INDEX',
+    allowed: 'a folder holding a built index, served read-only and never rebuilt (docs/DEPLOY.md)',
+    fallback: '',
+    parse: text,
+  }),
+  processes: setting({
+    name: 'WILDSCOPE_PROCESSES',
+    allowed: 'a whole number of server processes from 1 to 256',
+    fallback: 0, // 0: defaultProcesses()
+    parse: wholeNumber(1, 256),
+  }),
   port: setting({ name: 'PORT', allowed: 'a port number from 1 to 65535', fallback: 3000, parse: wholeNumber(1, 65535) }),
   host: setting({
     name: 'HOST',
@@ -152,7 +165,9 @@ export interface Config {
   data: string; // WILDSCOPE_DATA as given, paths resolved (the bundled sample's datasets by default)
   datasets: DataSource[]; // its datasets, in configuration order
   sample: boolean; // WILDSCOPE_DATA unset: the bundled synthetic sample
-  cache: string; // folder of the derived index
+  cache: string; // folder of the derived index (WILDSCOPE_INDEX's when set)
+  readOnly: boolean; // WILDSCOPE_INDEX: serve the index in `cache` as it is, never build or write there
+  processes: number; // server processes sharing the port
   vectors: string | undefined; // the map's vectors file, if the user brings vectors
   port: number;
   host: string;
@@ -176,12 +191,21 @@ export function config(env: Env = process.env): Config {
     data: datasets.map((d) => (d.name === undefined ? d.path : `${d.name}=${d.path}`)).join(';'),
     datasets,
     sample: !s.data,
-    cache: resolve(/*turbopackIgnore: true*/ root, s.cache),
+    cache: resolve(/*turbopackIgnore: true*/ root, s.index || s.cache),
+    readOnly: s.index !== '',
+    processes: s.processes || defaultProcesses(),
     vectors: s.vectors ? resolve(/*turbopackIgnore: true*/ root, s.vectors) : undefined,
     port: s.port,
     host: s.host,
   };
 }
+
+/**
+ * One server process per core, but no more than one per 4 GB of memory: a process holds DuckDB's
+ * memory limit (WILDSCOPE_MEMORY, 2 GB by default) and its own Node heap and caches; the index's
+ * files are shared through the page cache.
+ */
+export const defaultProcesses = (): number => Math.max(1, Math.min(availableParallelism(), Math.floor(totalmem() / 4e9)));
 
 export const INDEX_FILE = 'index.duckdb';
 export const STATUS_FILE = 'status.json';

@@ -6,7 +6,7 @@ import { dataSources, INDEX_FILE } from '../config';
 import { Database, literal } from '../db/duckdb';
 import { firstLine, readSchema, SchemaError, type FileSchema } from './detect';
 import { indexRowNumbers } from './number-index';
-import { BUILD_VERSION, MANIFEST_FILE, readManifestFile, writeManifest, type DatasetPart, type Manifest } from './manifest';
+import { BUILD_VERSION, indexChecksum, MANIFEST_FILE, readManifestFile, writeManifest, type DatasetPart, type Manifest } from './manifest';
 import { buildPostings, POSTINGS_RAW_DDL } from './postings';
 import { changedSource, listDatasets, SourceError, vectorSources } from './sources';
 import {
@@ -248,6 +248,7 @@ export async function buildIndex(o: BuildOptions): Promise<Manifest> {
     db.close();
     db = undefined;
     const final = join(o.cache, INDEX_FILE);
+    manifest.indexId = await indexChecksum([tmp, join(o.cache, textFile)]);
     await o.beforeInstall?.();
     renameSync(tmp, final);
     committed = true;

@@ -1,7 +1,8 @@
 import 'server-only';
 // What the header says the app shows: the dataset's kind, size and time span, and whether it is
 // the bundled synthetic sample. Computed once per opened index.
-import { config } from '../config';
+import { resolve, sep } from 'node:path';
+import { SAMPLE_DIR } from '../config';
 import type { DatasetKind } from '../dataset/schemas';
 import { readManifest, type Manifest } from '../ingest/manifest';
 import { currentScope, session } from '../server/index-db';
@@ -51,7 +52,8 @@ export async function datasetSummary(): Promise<DatasetSummary> {
           messages: m.messages,
           first: span?.first ?? null,
           last: span?.last ?? null,
-          sample: config().sample,
+          // Built from the bundled sample's folders (also when served elsewhere with WILDSCOPE_INDEX).
+          sample: m.datasets.every((p) => p.path.startsWith(resolve(SAMPLE_DIR) + sep)),
         };
       },
       { point: true },
