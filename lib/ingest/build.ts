@@ -225,7 +225,15 @@ export async function buildIndex(o: BuildOptions): Promise<Manifest> {
     const manifest: Manifest = {
       buildVersion: BUILD_VERSION,
       kind,
-      datasets: parts.map(({ inputs: _, ...p }) => p),
+      datasets: parts.map((p) => ({
+        name: p.name,
+        kind: p.kind,
+        path: p.path,
+        first: p.first,
+        conversations: p.conversations,
+        messages: p.messages,
+        sources: p.sources,
+      })),
       builtAt: new Date().toISOString(),
       seconds: 0,
       conversations: total,
