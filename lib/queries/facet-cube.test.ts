@@ -20,7 +20,7 @@ beforeAll(async () => {
   await (
     await duck()
   ).run(`CREATE OR REPLACE TABLE cube_src AS
-    SELECT language, country, state, model, toxic, redacted FROM ${parquet(WILDCHAT.dir)}`);
+    SELECT 'wildchat' AS dataset, language, country, state, model, toxic, redacted FROM ${parquet(WILDCHAT.dir)}`);
 });
 
 /** The SQL condition of one parameter, written here from its documented meaning (docs/API.md), not from where.ts. */
