@@ -8,7 +8,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { config, INDEX_FILE, SAMPLE_DIR, settingsOrExit, STATUS_FILE } from '../lib/config';
+import { config, INDEX_FILE, SAMPLE_DATASETS, SAMPLE_DIR, settingsOrExit, STATUS_FILE } from '../lib/config';
 import { generate } from '../lib/generate';
 import { buildIndex } from '../lib/ingest/build';
 import { indexFreshness } from '../lib/ingest/freshness';
@@ -17,16 +17,17 @@ import { serveProcesses } from '../lib/server/processes';
 import { parseArgs } from './args';
 import { staleBuild } from './build-freshness';
 
-const SAMPLE = { conversations: 3000, seed: 20230409 };
-
 const dev = parseArgs(process.argv.slice(2), { dev: { type: 'flag' } }).dev === true;
 settingsOrExit();
 const cfg = config();
 if (cfg.readOnly) await checkReadOnlyIndex(cfg.cache);
-const sampleDir = resolve(SAMPLE_DIR);
-if (!cfg.readOnly && cfg.data === sampleDir && (!existsSync(sampleDir) || !readdirSync(sampleDir).some((f) => f.endsWith('.parquet')))) {
-  console.log(`generating the bundled sample (${SAMPLE.conversations} conversations) in ${SAMPLE_DIR}`);
-  await generate({ ...SAMPLE, out: sampleDir, schema: 'wildchat', log: (l) => console.log(l) });
+if (cfg.sample && !cfg.readOnly) {
+  for (const d of SAMPLE_DATASETS) {
+    const dir = resolve(SAMPLE_DIR, d.name);
+    if (existsSync(dir) && readdirSync(dir).some((f) => f.endsWith('.parquet'))) continue;
+    console.log(`generating the bundled sample's ${d.name} dataset (${d.conversations} conversations shaped like ${d.kind}) in ${dir}`);
+    await generate({ conversations: d.conversations, seed: d.seed, out: dir, schema: d.kind, log: (l) => console.log(l) });
+  }
 }
 
 if (!cfg.readOnly) mkdirSync(cfg.cache, { recursive: true });

@@ -34,6 +34,8 @@ const TopicSplitLinks = ({ query }: { query: string }) => (
       ['language', 'language'],
       ['country', 'country'],
       ['model', 'model'],
+      ['model', 'model'],
+      ['dataset', 'dataset'],
     ]}
   />
 );

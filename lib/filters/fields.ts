@@ -4,7 +4,7 @@
 import { CATEGORIES, underscored, type Category } from '../dataset/moderation';
 
 /** Fields whose values are listed with counts and matched exactly as stored (repeatable = OR, `not_` excludes). */
-export const VALUE_FIELDS = ['language', 'country', 'state', 'model', 'topic', 'hashed_ip', 'conversation_hash'] as const;
+export const VALUE_FIELDS = ['dataset', 'language', 'country', 'state', 'model', 'topic', 'hashed_ip', 'conversation_hash'] as const;
 export type ValueField = (typeof VALUE_FIELDS)[number];
 
 interface Base {
@@ -71,6 +71,16 @@ export type FieldDef = ValueDef | SearchDef | RoleDef | BoolDef | RangeDef | Dat
 
 /** In the order explore lists its controls and the sentence reads its clauses. */
 export const FIELDS = {
+  dataset: {
+    kind: 'values',
+    key: 'dataset',
+    title: 'Dataset',
+    chip: 'dataset',
+    yes: 'in',
+    no: 'not in',
+    facet: { limit: 8 },
+    place: 'dataset',
+  },
   language: {
     kind: 'values',
     key: 'language',

@@ -9,11 +9,23 @@ import type { MapSummary } from '../map/build';
 import type { Source } from './sources';
 
 /** Raised whenever what the index holds or how it is laid out changes: an index of another version is rebuilt. */
-export const BUILD_VERSION = 15;
+export const BUILD_VERSION = 16;
+
+/** One dataset of the index: its conversations are the rows `first` to `first + conversations - 1`. */
+export interface DatasetPart {
+  name: string;
+  kind: DatasetKind;
+  path: string;
+  first: number;
+  conversations: number;
+  messages: number;
+  sources: Source[];
+}
 
 export interface Manifest {
   buildVersion: number;
-  kind: DatasetKind;
+  kind: DatasetKind; // the first dataset's
+  datasets: DatasetPart[]; // in configuration order
   builtAt: string;
   seconds: number;
   conversations: number;

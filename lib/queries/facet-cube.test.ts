@@ -30,7 +30,7 @@ beforeAll(async () => {
     `INSERT INTO topics_of VALUES ${topics.map((r) => `(${[r.t, r.topic, r.broad].map((v) => (v === null ? 'NULL' : literal(v))).join(', ')})`).join(', ')}`,
   );
   await d.run(`CREATE OR REPLACE TABLE cube_src AS
-    SELECT language, country, state, model, o.topic, o.broad, toxic, redacted, turn
+    SELECT 'wildchat' AS dataset, language, country, state, model, o.topic, o.broad, toxic, redacted, turn
     FROM ${parquet(WILDCHAT.dir)} p LEFT JOIN topics_of o ON o.t = p.conversation[1].turn_identifier::VARCHAR`);
 });
 

@@ -13,6 +13,8 @@ export interface Health {
   terms: number;
   built_at: string;
   build_seconds: number;
+  /** Each dataset of WILDSCOPE_DATA, in configuration order; the counts above are their sums. */
+  datasets: { name: string; kind: string; conversations: number; messages: number; built_at: string }[];
   /** The index files' checksum (manifest.ts, indexChecksum); null for an index built before it was recorded. */
   index_id: string | null;
   problem?: string;
@@ -33,6 +35,14 @@ export async function getHealth(): Promise<Health> {
     terms: m.terms,
     built_at: m.builtAt,
     build_seconds: m.seconds,
+    // One build holds every dataset (each is rebuilt with the others), so they share its time.
+    datasets: m.datasets.map((d) => ({
+      name: d.name,
+      kind: d.kind,
+      conversations: d.conversations,
+      messages: d.messages,
+      built_at: m.builtAt,
+    })),
     index_id: indexId(cache, m),
     ...(status.problem ? { problem: status.problem } : {}),
   };

@@ -7,11 +7,12 @@ import type { TopicSplit } from '../../stats/types';
 import { CUBE_FACETS, passTables, type Cube, type CubeFacet, type Value } from '../facet-cube';
 import type { ConvRow, SetName } from './conversation-pass';
 
-type Column = 'country' | 'state' | 'language' | 'model' | 'topic' | 'split';
+type Column = 'dataset' | 'country' | 'state' | 'language' | 'model' | 'topic' | 'split';
 
 /** The columns each set groups by, as conversationPass's SETS do ('topic': the broad topic). */
 const COLUMNS: Partial<Record<SetName, Column[]>> = {
   all: [],
+  dataset: ['dataset'],
   country: ['country'],
   state: ['country', 'state'],
   language: ['language'],
@@ -91,6 +92,7 @@ class Sums {
  */
 export function cubeRows(cube: Cube, filter: Filter, sets: readonly SetName[], split: TopicSplit | null): ConvRow[] {
   const columns: Record<Column, Coded | undefined> = {
+    dataset: columnOf(cube, 'dataset'),
     country: columnOf(cube, 'country'),
     state: columnOf(cube, 'state'),
     language: columnOf(cube, 'language'),
@@ -121,6 +123,7 @@ export function cubeRows(cube: Cube, filter: Filter, sets: readonly SetName[], s
   for (const g of groups) {
     const blank: ConvRow = {
       set: g.set,
+      dataset: null,
       country: null,
       state: null,
       language: null,

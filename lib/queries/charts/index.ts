@@ -42,6 +42,7 @@ const run = <T>(filter: Filter, fn: (c: Connection, sel: Selection) => Promise<T
 
 /** The grouping sets a chart drawn without its own filter needs from its own pass. */
 const OWN_SETS: Record<ValueField, readonly SetName[]> = {
+  dataset: [],
   country: ['all', 'country', 'language', 'language_country'],
   state: ['all', 'state'],
   language: ['all', 'language'],
