@@ -34,7 +34,6 @@ const TopicSplitLinks = ({ query }: { query: string }) => (
       ['language', 'language'],
       ['country', 'country'],
       ['model', 'model'],
-      ['model', 'model'],
       ['dataset', 'dataset'],
     ]}
   />

@@ -13,7 +13,7 @@ export function Unrecorded({ field, names, alone }: { field: RecordedField; name
       data-testid="unrecorded"
       data-field={field}
     >
-      {RECORDED_WORDS[field]} is not recorded in {list}
+      {RECORDED_WORDS[field]} not recorded in {list}
       {alone
         ? ', so there is nothing to chart for this selection.'
         : `: ${names.length === 1 ? 'its' : 'their'} conversations count as missing here.`}

@@ -11,14 +11,14 @@ const UNRECORDED: Record<DatasetKind, readonly RecordedField[]> = {
   lmsys: ['country', 'state', 'time', 'user', 'toxic', 'detoxify'],
 };
 
-/** How the views name each field in their notices. */
+/** How the views name each field in their notices, with its verb. */
 export const RECORDED_WORDS: Record<RecordedField, string> = {
-  country: 'Country',
-  state: 'State',
-  time: 'Time',
-  user: 'The user (hashed IP)',
-  toxic: 'The toxic flag',
-  detoxify: 'Detoxify scores',
+  country: 'Country is',
+  state: 'State is',
+  time: 'Time is',
+  user: 'The user (hashed IP) is',
+  toxic: 'The toxic flag is',
+  detoxify: 'Detoxify scores are',
 };
 
 interface Part {
