@@ -27,7 +27,7 @@ export interface ValueDef extends Base {
   short?: boolean;
   /** Values are hashes, about one per user or conversation: too many to store as an ENUM or to count in the facet cube. */
   many?: true;
-  /** A column the topic map adds after the tables are built (map/build.ts): counted by its own pass, not in the cube. */
+  /** A column the topic map adds after the tables are built (map/build.ts): not an ENUM made from the tables; counted in the facet cube. */
   derived?: true;
   /** Listed with counts on explore, and how many values show before "more". */
   facet?: { limit: number };
@@ -187,7 +187,7 @@ const DEFS = Object.values(FIELDS) as Def[];
 export const FEW_VALUED_FACETS = DEFS.filter(
   (d): d is Exclude<FewValuedDef, DerivedDef> => 'facet' in d && !('many' in d) && !('derived' in d),
 ).map((d) => d.key);
-/** Listed facets of columns the topic map adds (the topics): counted by their own pass. */
+/** Listed facets of columns the topic map adds (the topics): in the facet cube, not among the ENUM columns the tables make. */
 export const DERIVED_FACETS = DEFS.filter((d): d is DerivedDef => 'facet' in d && 'derived' in d).map((d) => d.key);
 /** Listed facets of hashes (the top users): counted by their own pass. */
 export const MANY_VALUED_FACETS = DEFS.filter((d): d is ManyValuedDef => 'facet' in d && 'many' in d).map((d) => d.key);
