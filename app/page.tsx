@@ -19,6 +19,7 @@ import { chips } from '@/lib/filters/chips';
 import { FIELD_DEFS, placeOf, type FieldDef } from '@/lib/filters/fields';
 import { parseParamsLenient, type Filter } from '@/lib/filters/schema';
 import { paging } from '@/lib/paging';
+import { datasets } from '@/lib/queries/datasets';
 import { exploreView, type ExploreView } from '@/lib/queries/explore';
 import { userSummary } from '@/lib/queries/user-summary';
 import { pageNotice } from '@/lib/server/respond';
@@ -84,13 +85,17 @@ export default async function ExplorePage({ searchParams }: { searchParams: Sear
   const users = filter.values.hashed_ip ?? [];
   let view;
   try {
-    view = await Promise.all([exploreView(filter, listing), users.length === 1 ? userSummary(users[0]!) : Promise.resolve(undefined)]);
+    view = await Promise.all([
+      exploreView(filter, listing),
+      users.length === 1 ? userSummary(users[0]!) : Promise.resolve(undefined),
+      datasets(),
+    ]);
   } catch (e) {
     const notice = pageNotice(e);
     if (notice) return <ViewNotice message={notice} href={new ViewLinks(asked).self} action="Try again" />;
     throw e;
   }
-  const [explore, user] = view;
+  const [explore, user, parts] = view;
   const { list } = explore;
   const page = paging(list.total, listing.limit, listing.offset);
   return (
@@ -137,7 +142,7 @@ export default async function ExplorePage({ searchParams }: { searchParams: Sear
           </div>
           {notices('listing', 'basis-full')}
         </div>
-        <ResultsTable rows={list.rows} query={links.query} terms={filter.search?.highlight ?? []} />
+        <ResultsTable rows={list.rows} query={links.query} terms={filter.search?.highlight ?? []} several={parts.length > 1} />
         <Pager links={links} total={list.total} limit={listing.limit} offset={listing.offset} />
       </section>
       <FilterDrawer active={active}>

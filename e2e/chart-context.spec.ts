@@ -157,7 +157,7 @@ test('a downloaded SVG carries a caption: the filter sentence, the filter the ch
   }, markup);
   expect(caption).toContain(`${sentence}.`);
   expect(caption).toContain('This chart leaves out the language filter');
-  expect(caption).toContain('Data: synthetic sample shaped like WildChat-1M (not real data).');
+  expect(caption).toContain('Data: synthetic sample shaped like WildChat-1M and LMSYS-Chat-1M (not real data).');
 
   // Colours come from the page's theme variables, which a file does not have: they are written out.
   const [stacked] = await Promise.all([

@@ -180,7 +180,7 @@ test('a long conversation renders every message and scrolls to the end', async (
 
 test('a message of hundreds of KB is sent as its head and shown whole on request', async ({ page, request }) => {
   const { parquet, scalar } = await import('../test/duck');
-  const id = await scalar<string>(`SELECT conversation[1].turn_identifier::VARCHAR FROM ${parquet('data/sample')}
+  const id = await scalar<string>(`SELECT conversation[1].turn_identifier::VARCHAR FROM ${parquet('data/sample/wildchat')}
     ORDER BY list_max([length(m.content) FOR m IN conversation]) DESC LIMIT 1`);
   const c = await conversation(request, id);
   const at = c.messages.reduce((best, m, i) => (m.content.length > c.messages[best]!.content.length ? i : best), 0);

@@ -107,6 +107,7 @@ test('the CSV export link downloads the whole selection', async ({ page, request
   const records = parseCsv(readFileSync((await download.path())!, 'utf8'));
   expect(records[0]).toEqual([
     'id',
+    'dataset',
     'conversation_hash',
     'model',
     'timestamp',
@@ -123,8 +124,8 @@ test('the CSV export link downloads the whole selection', async ({ page, request
   ]);
   expect(records.length - 1).toBe(api.total);
   // The map's subtopic, as the listing gives it.
-  expect(records[1]?.[12]).toBe(api.rows[0].topic ?? '');
-  expect(new Set(records.slice(1).map((r) => r[5]))).toEqual(new Set(['French']));
+  expect(records[1]?.[records[0]!.indexOf('topic')]).toBe(api.rows[0].topic ?? '');
+  expect(new Set(records.slice(1).map((r) => r[records[0]!.indexOf('language')]))).toEqual(new Set(['French']));
   expect(records[1]?.[0]).toBe(api.rows[0].id);
 
   const jsonl = await request.get('/api/conversations.jsonl?language=French');

@@ -80,10 +80,11 @@ export const dayHref = (iso: string): string => filterHref({ from: iso.slice(0, 
  * A conversation opened from a result list: `q` highlights the search words, `back` carries the
  * explore query string so the page can link back to the same results.
  */
-export function conversationHref(id: string, context: { q?: string | null; back?: string | null } = {}): string {
+export function conversationHref(id: string, context: { q?: string | null; back?: string | null; dataset?: string | null } = {}): string {
   const p = new URLSearchParams();
   if (context.q) p.set('q', context.q);
   if (context.back) p.set('back', context.back);
+  if (context.dataset) p.set('dataset', context.dataset);
   const s = p.toString();
   return s ? `${conversationPath(id)}?${s}` : conversationPath(id);
 }
@@ -234,9 +235,9 @@ export class ViewLinks {
   export(format: 'csv' | 'jsonl'): string {
     return exportHref(this.params, format);
   }
-  /** A conversation of the results, highlighting the search and linking back to them. */
-  conversation(id: string): string {
-    return conversationHref(id, { q: this.params.get('q'), back: this.params.toString() });
+  /** A conversation of the results, highlighting the search and linking back to them; `dataset` when several hold ids. */
+  conversation(id: string, dataset?: string | null): string {
+    return conversationHref(id, { q: this.params.get('q'), back: this.params.toString(), dataset });
   }
   /** The parameters a GET form must carry along, leaving out those it sets itself (and paging). */
   hidden(except: readonly string[]): [string, string][] {

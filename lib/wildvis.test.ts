@@ -2,8 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { parseParams } from './filters/schema';
 import { isWildVis, wildvisExplore, wildvisMap, type Served } from './wildvis';
 
-const WILDCHAT: Served = { kind: 'wildchat', name: 'WildChat-1M', languages: ['English', 'Chinese', 'Russian', 'Portuguese'] };
-const LMSYS: Served = { kind: 'lmsys', name: 'LMSYS-Chat-1M', languages: ['English', 'unknown'] };
+const WILDCHAT: Served = {
+  datasets: [{ name: 'wildchat', kind: 'wildchat' }],
+  name: 'WildChat-1M',
+  languages: ['English', 'Chinese', 'Russian', 'Portuguese'],
+};
+const LMSYS: Served = { datasets: [{ name: 'lmsys', kind: 'lmsys' }], name: 'LMSYS-Chat-1M', languages: ['English', 'unknown'] };
 
 const explore = (query: string, served = WILDCHAT) => wildvisExplore(new URLSearchParams(query), served);
 /** The redirect's target, decoded for reading. */
@@ -25,11 +29,37 @@ describe('WildVis explore URLs', () => {
     expect(to('contains=x&language=english')).toBe('/?q="x"&language=English');
     expect(to('language=CHINESE')).toBe('/?language=Chinese');
     expect(to('language=portuguese&language=russian')).toBe('/?language=Portuguese&language=Russian');
-    expect(to('dataset=wildchat')).toBe('/');
-    expect(to('dataset=wildchat&model=gpt-4-0314&hashed_ip=abc&country=United+States&state=California&toxic=true&redacted=false')).toBe(
+    // A served dataset named `wildchat` makes `dataset=wildchat` Wildscope's own filter (the same view); under another name, WildVis's.
+    expect(explore('dataset=wildchat')).toBeUndefined();
+    expect(to('dataset=wildchat', { ...WILDCHAT, datasets: [{ name: 'wc', kind: 'wildchat' }] })).toBe('/');
+    const wc: Served = { ...WILDCHAT, datasets: [{ name: 'wc', kind: 'wildchat' }] };
+    expect(to('dataset=wildchat&model=gpt-4-0314&hashed_ip=abc&country=United+States&state=California&toxic=true&redacted=false', wc)).toBe(
       '/?model=gpt-4-0314&hashed_ip=abc&country=United States&state=California&toxic=true&redacted=false',
     );
     expect(to('contains=x&search_expansion_limit=500')).toBe('/?q="x"');
+  });
+
+  it('select the served datasets of the kind WildVis names, when several are served', () => {
+    const three: Served = {
+      datasets: [
+        { name: 'wc1m', kind: 'wildchat' },
+        { name: 'wc48', kind: 'wildchat-4.8m' },
+        { name: 'lm', kind: 'lmsys' },
+      ],
+      name: 'WildChat-1M, WildChat-4.8M and LMSYS-Chat-1M',
+      languages: ['English'],
+    };
+    expect(to('dataset=wildchat&contains=x', three)).toBe('/?dataset=wc1m&dataset=wc48&q="x"');
+    expect(to('dataset=LMSYSChat&toxic=true', three)).toBe('/?dataset=lm&flagged=any');
+    // WildChat's own toxic flag keeps its meaning beside an LMSYS dataset.
+    expect(to('dataset=wildchat&toxic=true', three)).toBe('/?dataset=wc1m&dataset=wc48&toxic=true');
+    // WildVis showed WildChat when its link named no dataset.
+    expect(to('contains=x', three)).toBe('/?q="x"&dataset=wc1m&dataset=wc48');
+    expect(to('contains=x', { ...three, datasets: three.datasets.slice(2) })).toBe('/?q="x"');
+    // A Wildscope link naming served datasets is not rewritten (no redirect loop).
+    expect(explore('dataset=wc1m&dataset=lm', three)).toBeUndefined();
+    const none = explore('dataset=lmsyschat', { ...three, datasets: three.datasets.slice(0, 2) });
+    expect(none && 'notice' in none && none.notice).toContain('asks for LMSYS-Chat-1M conversations');
   });
 
   it('turn a page of 30 into an offset', () => {
@@ -73,7 +103,7 @@ describe('WildVis explore URLs', () => {
     const c = explore('dataset=wildchat&conversation_id=1', LMSYS);
     expect(c && 'notice' in c && c.notice).toContain('asks for WildChat conversations');
     expect(to('dataset=lmsyschat&toxic=true', LMSYS)).toBe('/?flagged=any');
-    expect(to('dataset=wildchat', { ...WILDCHAT, kind: 'wildchat-4.8m' })).toBe('/');
+    expect(to('dataset=wildchat', { ...WILDCHAT, datasets: [{ name: 'wildchat-4.8m', kind: 'wildchat-4.8m' }] })).toBe('/');
   });
 
   it("leave Wildscope's own URLs alone, WildVis's links that are Wildscope's too included", () => {

@@ -7,8 +7,9 @@ import { conversationPath } from './urls';
 
 /** What the index serves, as far as WildVis's URLs need it. */
 export interface Served {
-  kind: DatasetKind;
-  /** Its name for people (`WildChat-1M`). */
+  /** Each dataset served (its name in WILDSCOPE_DATA and its kind), in configuration order. */
+  datasets: readonly { name: string; kind: DatasetKind }[];
+  /** The releases served, for people (`WildChat-1M and LMSYS-Chat-1M`). */
   name: string;
   /** Every conversation language the index holds, as stored (`English`). */
   languages: readonly string[];
@@ -30,8 +31,11 @@ const DATASETS: Record<string, { kinds: readonly DatasetKind[]; name: string }> 
 /** A 308 to this path, or a notice in place of a view (what the link asked for is not served, or a bad value). */
 export type Translation = { to: string } | { notice: string; href: string; action: string };
 
-const wildvisDataset = (v: string | null) =>
-  v !== null && Object.hasOwn(DATASETS, v.trim().toLowerCase()) ? v.trim().toLowerCase() : undefined;
+/** WildVis's dataset value (`wildchat`, `lmsyschat`, any case), unless it is the name of a served dataset (then it is Wildscope's own filter). */
+const wildvisDataset = (v: string | null, served?: Served) =>
+  v !== null && Object.hasOwn(DATASETS, v.trim().toLowerCase()) && !served?.datasets.some((d) => d.name === v)
+    ? v.trim().toLowerCase()
+    : undefined;
 
 /** Whether the query might be WildVis's, without asking the index: the server looks further only then. */
 export function mayBeWildVis(sp: URLSearchParams): boolean {
@@ -47,7 +51,7 @@ export function storedLanguage(value: string, served: Served): string {
 /** Whether this is a WildVis query: a parameter only WildVis has, its `dataset` values, a language in another case. */
 export function isWildVis(sp: URLSearchParams, served: Served): boolean {
   if (WILDVIS_ONLY.some((k) => sp.has(k))) return true;
-  if (sp.getAll('dataset').some((v) => wildvisDataset(v))) return true;
+  if (sp.getAll('dataset').some((v) => wildvisDataset(v, served))) return true;
   return sp.getAll('language').some((v) => v.trim() !== '' && storedLanguage(v, served) !== v);
 }
 
@@ -69,8 +73,15 @@ function translate(sp: URLSearchParams, served: Served, paging: boolean): Outcom
     const v = sp.get(k)?.trim();
     return v ? v : undefined;
   };
+  // A WildVis query's `dataset` is WildVis's, even when a served dataset has the same name.
   const dataset = wildvisDataset(sp.get('dataset'));
-  const unserved = dataset !== undefined && !DATASETS[dataset]!.kinds.includes(served.kind);
+  // The served datasets of the kind WildVis's `dataset` names (absent: WildChat, WildVis's default,
+  // or everything when no WildChat is served): none, some (a filter on them) or all (no filter needed).
+  const ofKind = (name: string) => served.datasets.filter((d) => DATASETS[name]!.kinds.includes(d.kind));
+  const chosen = dataset !== undefined ? ofKind(dataset) : ofKind('wildchat').length ? ofKind('wildchat') : served.datasets;
+  const narrowed = chosen.length > 0 && chosen.length < served.datasets.length;
+  const unserved = chosen.length === 0;
+  const lmsysOnly = chosen.length > 0 && chosen.every((d) => d.kind === 'lmsys');
   const contains = first('contains');
   const phrase = contains === undefined ? undefined : containsToQ(contains);
   // One search box: WildVis's phrase joins a Wildscope search in the same link (a repeated q stays repeated, and is reported).
@@ -84,14 +95,19 @@ function translate(sp: URLSearchParams, served: Served, paging: boolean): Outcom
       done.add(k);
       if (k === 'contains' && phrase !== undefined && !joinQ) params.append('q', phrase);
       if (k === 'min_turns' && v.trim()) params.append('turns_min', v.trim());
-    } else if (k === 'dataset' && wildvisDataset(v)) continue;
-    else if (k === 'q' && joinQ) params.append('q', `${v} ${phrase}`);
+    } else if (k === 'dataset' && wildvisDataset(v)) {
+      if (done.has(k)) continue;
+      done.add(k);
+      if (narrowed) for (const d of chosen) params.append('dataset', d.name);
+    } else if (k === 'q' && joinQ) params.append('q', `${v} ${phrase}`);
     else if (k === 'language') params.append(k, storedLanguage(v, served));
     // WildVis's `toxic` on LMSYS-Chat is "some message flagged by OpenAI moderation"; that index has no toxic flag.
-    else if (k === 'toxic' && served.kind === 'lmsys' && v.trim() === 'true') params.append('flagged', 'any');
+    else if (k === 'toxic' && lmsysOnly && v.trim() === 'true') params.append('flagged', 'any');
     else params.append(k, v);
   }
-  if (unserved) return { kind: 'unserved', dataset, params };
+  if (unserved) return { kind: 'unserved', dataset: dataset!, params };
+  // WildVis's links without `dataset` showed WildChat: so do they here, beside other datasets.
+  if (dataset === undefined && narrowed) for (const d of chosen) params.append('dataset', d.name);
   const id = first('conversation_id');
   if (id !== undefined) return { kind: 'conversation', id };
   const page = first('page');

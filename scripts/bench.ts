@@ -1,5 +1,5 @@
 // npm run bench [-- --conversations N --seed S --duration SECONDS --clients C --repeat R --baseline-repeat B --port P
-//   --no-peer --peer-baseline-repeat B]
+//   --no-peer --peer-baseline-repeat B --processes N]
 // Generates (or reuses) a synthetic WildChat-shaped dataset, ingests it, starts the production
 // server, drives a seeded request mix one at a time and then concurrently, asks the comparable
 // questions of the raw Parquet and of an SQLite FTS5 peer built from the same files, and writes
@@ -40,6 +40,8 @@ const a = parseArgs(process.argv.slice(2), {
   port: { type: 'int', min: 1024, default: 3400 },
   'no-peer': { type: 'flag' },
   'peer-baseline-repeat': { type: 'int', min: 0 },
+  // WILDSCOPE_PROCESSES for the server; 1 by default, so figures compare with earlier runs.
+  processes: { type: 'int', min: 1, default: 1 },
 });
 const N = a.conversations as number;
 const seed = a.seed as number;
@@ -103,6 +105,7 @@ const server = spawn(tsx[0], [...tsx.slice(1), 'scripts/start.ts'], {
     WILDSCOPE_DATA: data,
     WILDSCOPE_CACHE: cache,
     WILDSCOPE_MATCH_CACHE_SECONDS: '0',
+    WILDSCOPE_PROCESSES: String(a.processes),
   },
   stdio: ['ignore', 'ignore', 'inherit'],
 });

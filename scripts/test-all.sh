@@ -14,11 +14,13 @@ echo "== end-to-end"; npx playwright test
 CHECK=../shared/contract/check.mjs
 if [ -f "$CHECK" ]; then
   echo "== contract check"
-  PORT=3211 WILDSCOPE_CACHE=.cache/contract-index node --import tsx scripts/start.ts > .cache/contract-server.log 2>&1 &
+  # The contract speaks of WildChat-shaped data: it is asked of the sample's WildChat dataset (the
+  # end-to-end run above generated the sample).
+  PORT=3211 WILDSCOPE_DATA=data/sample/wildchat WILDSCOPE_CACHE=.cache/contract-index node --import tsx scripts/start.ts > .cache/contract-server.log 2>&1 &
   server=$!
   trap 'kill $server 2>/dev/null || true' EXIT
   for _ in $(seq 1 120); do curl -sf http://127.0.0.1:3211/api/health > /dev/null && break; sleep 1; done
-  node "$CHECK" --url http://127.0.0.1:3211 --data data/sample
+  node "$CHECK" --url http://127.0.0.1:3211 --data data/sample/wildchat
 else
   echo "== contract check skipped: $CHECK not found (the clone is not beside ../shared)"
 fi

@@ -37,7 +37,7 @@ describe('JSON API on the fixture index', () => {
       ),
     );
     const t = await call(routes.turn, '/api/turns/9007199254740993', { tid: '9007199254740993' });
-    expect(t.body).toEqual({ conversation_id: '9007199254740993', turn_identifier: '9007199254740993' });
+    expect(t.body).toEqual({ conversation_id: '9007199254740993', turn_identifier: '9007199254740993', dataset: 'wildchat', also_in: [] });
   });
 
   it('answers 404 for unknown ids and 404 or 400 for malformed ones', async () => {

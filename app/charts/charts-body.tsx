@@ -23,6 +23,8 @@ import { ViewNotice } from '@/components/common/view-notice';
 import type { OwnFilterChart, StatsOptions } from '@/lib/stats/types';
 import { CaptionParts, type Omitted } from '@/components/charts/caption';
 import { datasetName, datasetSummary } from '@/lib/queries/dataset-summary';
+import { selectedDatasets, unrecordedIn, type RecordedField } from '@/lib/dataset/recorded';
+import { Unrecorded } from '@/components/charts/unrecorded';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
@@ -63,18 +65,25 @@ export async function ChartsBody({
   };
   const countries = filter.values.country ?? [];
   const us = countries.length === 1 && shapeNameOf(countries[0]!) === 'United States of America' ? usStateShapes() : undefined;
-  // A bad parameter's notice sits above the chart that sets that filter, in the chart's grid cell.
-  const beside = (place: string, chart: React.ReactElement) =>
-    noticesAt(bad, place).length ? (
+  // A chart's cell: a bad parameter's notices for the filter it sets, then which selected datasets
+  // do not record what it draws (none recording it: that notice stands in for the chart), then the chart.
+  const selected = selectedDatasets(dataset.datasets, filter.values.dataset, filter.not.dataset);
+  const cell = (place: string | null, field: RecordedField | null, chart: React.ReactElement) => {
+    const notices = place !== null && noticesAt(bad, place).length > 0;
+    const names = field ? unrecordedIn(field, selected) : [];
+    if (!notices && names.length === 0) return chart;
+    const alone = names.length > 0 && names.length === selected.length;
+    return (
       <div className="min-w-0 space-y-2">
-        <ParamNotices bad={bad} place={place} />
-        {chart}
+        {notices && <ParamNotices bad={bad} place={place!} />}
+        {names.length > 0 && <Unrecorded field={field!} names={names} alone={alone} />}
+        {!alone && chart}
       </div>
-    ) : (
-      chart
     );
+  };
+  const beside = (place: string, chart: React.ReactElement) => cell(place, null, chart);
   return (
-    <CaptionParts value={{ total: stats.total, dataset: datasetName(dataset) }}>
+    <CaptionParts value={{ total: stats.total, dataset: datasetName(dataset), datasets: dataset.datasets.length }}>
       <div className="space-y-6">
         <p className="text-sm text-slate-700" data-testid="total" data-total={stats.total}>
           <Sentence total={stats.total} links={links} />
@@ -89,8 +98,9 @@ export async function ChartsBody({
           </p>
         )}
         <Section title="Geography">
-          {beside(
+          {cell(
             'countries',
+            'country',
             <WorldMap
               shapes={worldShapes()}
               countries={stats.countries}
@@ -100,16 +110,21 @@ export async function ChartsBody({
             />,
           )}
           <div className="grid gap-4 lg:grid-cols-2">
-            {beside(
+            {cell(
               'states',
+              'state',
               <StatesChart states={stats.states} total={stats.total} query={query} usShapes={us} omitted={omitted('states')} />,
             )}
-            <LanguageByCountry
-              data={stats.language_by_country}
-              total={stats.total}
-              query={query}
-              omitted={omitted('language_by_country')}
-            />
+            {cell(
+              null,
+              'country',
+              <LanguageByCountry
+                data={stats.language_by_country}
+                total={stats.total}
+                query={query}
+                omitted={omitted('language_by_country')}
+              />,
+            )}
           </div>
         </Section>
         <Section title="Language and model">
@@ -149,12 +164,12 @@ export async function ChartsBody({
             {beside('topic_split', <TopicSplitChart topics={stats.topics} query={query} omitted={omitted('topics')} />)}
           </div>
         </Section>
-        <Section title="Time">{beside('time', <TimeChart time={stats.time} total={stats.total} query={query} />)}</Section>
+        <Section title="Time">{cell('time', 'time', <TimeChart time={stats.time} total={stats.total} query={query} />)}</Section>
         <Section title="Moderation">
           <div className="grid gap-4 lg:grid-cols-2">
             {beside('moderation_flagged', <ModerationFlagged moderation={stats.moderation} query={query} />)}
             {beside('moderation_scores', <ModerationScores moderation={stats.moderation} query={query} />)}
-            {beside('detoxify', <DetoxifyChart moderation={stats.moderation} query={query} />)}
+            {cell('detoxify', 'detoxify', <DetoxifyChart moderation={stats.moderation} query={query} />)}
           </div>
         </Section>
         <Section title="Conversation shape">

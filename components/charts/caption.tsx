@@ -9,6 +9,7 @@ import type { ValueField } from '@/lib/filters/fields';
 export interface CaptionParts {
   total: number; // conversations selected
   dataset: string; // e.g. "WildChat-1M", or the synthetic sample said plainly
+  datasets?: number; // how many datasets are served (by-dataset options show only for several)
 }
 
 /** A chart drawn without its own filter: that filter, and the conversations it counts without it. */

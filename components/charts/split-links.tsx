@@ -13,6 +13,7 @@ export const SplitLinks = ({ query }: { query: string }) => (
       ['role', 'role'],
       ['language', 'language'],
       ['country', 'country'],
+      ['dataset', 'dataset'],
     ]}
   />
 );

@@ -64,6 +64,7 @@ export function TimeChart({ time, total, query }: { time: TimeSeries; total: num
               [null, 'nothing'],
               ['model', 'model'],
               ['language', 'language'],
+              ['dataset', 'dataset'],
             ]}
           />
           {dated && (

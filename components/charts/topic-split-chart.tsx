@@ -34,6 +34,7 @@ const TopicSplitLinks = ({ query }: { query: string }) => (
       ['language', 'language'],
       ['country', 'country'],
       ['model', 'model'],
+      ['dataset', 'dataset'],
     ]}
   />
 );

@@ -1,4 +1,4 @@
-import { datasetSummary, KIND_NAMES, type DatasetSummary } from '@/lib/queries/dataset-summary';
+import { datasetSummary, releaseNames, type DatasetSummary } from '@/lib/queries/dataset-summary';
 
 /** The header's line saying what data this is; nothing while no index is ready. */
 export async function DatasetLine() {
@@ -13,11 +13,12 @@ export async function DatasetLine() {
     <p className="text-xs text-slate-500" data-testid="dataset-line">
       {d.sample ? (
         <>
-          <strong className="font-semibold text-amber-700">Synthetic sample</strong> shaped like {KIND_NAMES[d.kind]} (not real data) ·{' '}
+          <strong className="font-semibold text-amber-700">Synthetic sample</strong> shaped like {releaseNames(d)} (not real data) ·{' '}
         </>
       ) : (
-        <>{KIND_NAMES[d.kind]} · </>
+        <>{releaseNames(d)} · </>
       )}
+      {d.datasets.length > 1 && <>{d.datasets.map((p) => `${p.name} ${p.conversations.toLocaleString('en-US')}`).join(' + ')} = </>}
       {d.conversations.toLocaleString('en-US')} conversations, {d.messages.toLocaleString('en-US')} messages{span}
     </p>
   );

@@ -3,7 +3,7 @@ import { formatTime } from '@/lib/conversation/format';
 import type { Conversation } from '@/lib/queries/conversation-read';
 import { FIELDS } from '@/lib/filters/fields';
 import { topicLabels } from '@/lib/queries/topics';
-import { dayHref, ViewLinks } from '@/lib/urls';
+import { conversationHref, dayHref, ViewLinks } from '@/lib/urls';
 import { browserLabel, parseUserAgent } from '@/lib/user-agent';
 
 type Field = [label: string, value: string | null | undefined, href?: string, title?: string];
@@ -25,13 +25,17 @@ const EXPLORE = new ViewLinks('');
 /** Explore filtered by this one value. */
 const only = (def: { key: string }, value: string) => EXPLORE.toggle(def.key, value);
 
-/** The conversation's metadata; every value that is a filter links to the explore page filtered by it. */
-export async function ConversationHeader({ c }: { c: Conversation }) {
+/**
+ * The conversation's metadata; every value that is a filter links to the explore page filtered by
+ * it. `several`: the index serves several datasets: the header names this one and the others holding the id.
+ */
+export async function ConversationHeader({ c, several = false }: { c: Conversation; several?: boolean }) {
   const ua = parseUserAgent(c.user_agent);
   // The map's topic (t3) and subtopic (t3.1) of the first message, by their labels.
   const labels = c.topic ? await topicLabels() : undefined;
   const broad = c.topic?.split('.')[0];
   const fields: Field[] = [
+    ['Dataset', several ? c.dataset : null, only(FIELDS.dataset, c.dataset)],
     ['Topic', broad && labels?.get(broad), broad ? only(FIELDS.topic, broad) : undefined, 'All conversations of this topic'],
     ['Subtopic', c.topic && labels?.get(c.topic), c.topic ? only(FIELDS.topic, c.topic) : undefined, 'All conversations of this subtopic'],
     ['Model', c.model, c.model ? only(FIELDS.model, c.model) : undefined],
@@ -62,6 +66,20 @@ export async function ConversationHeader({ c }: { c: Conversation }) {
         {c.redacted && <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-800">redacted</span>}
         {c.flagged && <span className="rounded bg-rose-600 px-1.5 py-0.5 text-xs text-white">flagged</span>}
       </div>
+      {c.also_in.length > 0 && (
+        <p className="mb-3 text-slate-700" data-testid="also-in">
+          Shown from {c.dataset}. The same id is also in{' '}
+          {c.also_in.map((name, i) => (
+            <span key={name}>
+              {i > 0 && ', '}
+              <Link href={conversationHref(c.id, { dataset: name })} className="text-indigo-700 hover:underline">
+                {name}
+              </Link>
+            </span>
+          ))}
+          .
+        </p>
+      )}
       <dl className="grid grid-cols-[10rem_1fr] gap-x-4 gap-y-1 md:grid-cols-[10rem_1fr_10rem_1fr]">
         {fields
           .filter(([, v]) => v != null && v !== '')

@@ -16,6 +16,7 @@ const features = tableFeatures({});
 const helper = createColumnHelper<typeof features, ConversationRow>();
 
 const WIDTH: Record<string, string> = {
+  dataset: 'w-24',
   timestamp: 'w-32',
   model: 'w-36',
   language: 'w-24',
@@ -37,7 +38,8 @@ function Excerpt({ row, pattern }: { row: ConversationRow; pattern: RegExp | nul
   return row.preview || <span className="italic text-slate-500">(empty message)</span>;
 }
 
-function columns(links: ViewLinks, terms: readonly string[]) {
+/** `several`: the index serves several datasets: each row names its own, and opens from it. */
+function columns(links: ViewLinks, terms: readonly string[], several: boolean) {
   const pattern = highlightPattern(terms);
   const filterLink = (def: ValueDef, v: string | null) =>
     v === null ? (
@@ -48,6 +50,7 @@ function columns(links: ViewLinks, terms: readonly string[]) {
       </Link>
     );
   return helper.columns([
+    ...(several ? [helper.accessor('dataset', { header: 'Dataset', cell: (i) => filterLink(FIELDS.dataset, i.getValue()) })] : []),
     helper.accessor('timestamp', {
       header: 'Time (UTC)',
       cell: (i) => <span className="tabular-nums text-slate-600">{i.getValue()?.slice(0, 16).replace('T', ' ') ?? '—'}</span>,
@@ -86,7 +89,11 @@ function columns(links: ViewLinks, terms: readonly string[]) {
     helper.accessor('preview', {
       header: pattern ? 'Match' : 'First message',
       cell: ({ row }) => (
-        <Link href={links.conversation(row.original.id)} data-open className="line-clamp-2 text-slate-800 hover:text-indigo-700">
+        <Link
+          href={links.conversation(row.original.id, several ? row.original.dataset : null)}
+          data-open
+          className="line-clamp-2 text-slate-800 hover:text-indigo-700"
+        >
           <Excerpt row={row.original} pattern={pattern} />
         </Link>
       ),
@@ -95,9 +102,19 @@ function columns(links: ViewLinks, terms: readonly string[]) {
 }
 
 /** `terms`: the search's words to highlight (the parsed search's, lib/search/query.ts). */
-export function ResultsTable({ rows, query, terms }: { rows: ConversationRow[]; query: string; terms: string[] }) {
+export function ResultsTable({
+  rows,
+  query,
+  terms,
+  several = false,
+}: {
+  rows: ConversationRow[];
+  query: string;
+  terms: string[];
+  several?: boolean;
+}) {
   const router = useRouter();
-  const cols = useMemo(() => columns(new ViewLinks(query), terms), [query, terms]);
+  const cols = useMemo(() => columns(new ViewLinks(query), terms, several), [query, terms, several]);
   const table = useTable({ features, columns: cols, data: rows, getRowId: (r) => r.id });
   // j/k move through the results, focusing each one's link to its conversation (Enter opens it).
   useEffect(() => {
@@ -136,7 +153,7 @@ export function ResultsTable({ rows, query, terms }: { rows: ConversationRow[]; 
             className="cursor-pointer border-b border-slate-200 align-top hover:bg-white max-md:flex max-md:flex-wrap max-md:gap-x-3 max-md:rounded max-md:border max-md:bg-white max-md:p-2"
             onClick={(e) => {
               if ((e.target as HTMLElement).closest('a')) return;
-              router.push(new ViewLinks(query).conversation(row.original.id));
+              router.push(new ViewLinks(query).conversation(row.original.id, several ? row.original.dataset : null));
             }}
           >
             {row.getAllCells().map((cell) => (

@@ -1,7 +1,7 @@
 // The WebGL side of the map (regl-scatterplot), loaded by the map page alone: points drawn once,
 // recoloured when the filter or the colour changes, and the view reported through two linear
 // scales whose domains are the map coordinates in view.
-import createScatterplot from 'regl-scatterplot';
+import createScatterplot, { createSpatialIndex } from 'regl-scatterplot';
 import type { PointColour } from '@/lib/map-view/colors';
 import type { Bounds } from '@/lib/map-view/wire';
 import { linearScale, type LinearScale } from '@/lib/map-view/scale';
@@ -19,6 +19,8 @@ export interface Scatter {
   /** Draws the points (map coordinates) with a category per point, indexing `palette`. */
   draw(x: Float32Array, y: Float32Array, category: Uint8Array | Uint16Array, palette: PointColour[]): Promise<void>;
   recolour(category: Uint8Array | Uint16Array, palette: PointColour[]): Promise<void>;
+  /** Builds the spatial index that hover and selection search (drawn points find nothing until then). */
+  index(): Promise<void>;
   /** Zooms by `factor` (> 1 in) about the view's centre, or pans by a share of the view. */
   zoom(factor: number): void;
   pan(dx: number, dy: number): void;
@@ -29,6 +31,24 @@ export interface Scatter {
   screenOf(ord: number): [number, number] | undefined;
   resize(width: number, height: number): void;
   destroy(): void;
+}
+
+/**
+ * An empty spatial index in regl-scatterplot's format (KDBush 4: header, ids, float64 coordinates,
+ * node size 64 as regl-scatterplot builds it) whose points are all far off the map, so nothing is
+ * found in it. KDBush.from keeps views on the buffer it is given, so once the real index's bytes are
+ * copied into it, the scatterplot searches the real one: the index, ~0.3-0.5 s of the main thread at
+ * 800k points, is built after the first frame instead of before it.
+ */
+function placeholderIndex(n: number): ArrayBuffer {
+  const ids = n * (n < 65536 ? 2 : 4);
+  const pad = (8 - (ids % 8)) % 8;
+  const data = new ArrayBuffer(8 + ids + pad + n * 16);
+  new Uint8Array(data, 0, 2).set([0xdb, (1 << 4) + 8]);
+  new Uint16Array(data, 2, 1)[0] = 64;
+  new Uint32Array(data, 4, 1)[0] = n;
+  new Float64Array(data, 8 + ids + pad, n * 2).fill(1e9);
+  return data;
 }
 
 export function createScatter(
@@ -56,14 +76,20 @@ export function createScatter(
     pointSizeSelected: 2,
     pointOutlineWidth: 1,
     opacity: 0.85,
+    // Squares, not circles: at these sizes they look alike, and software WebGL draws them faster.
+    renderPointsAsSquares: true,
     spatialIndexUseWorker: false,
     lassoOnLongPress: false,
     showReticle: false,
   });
   let lastX: Float32Array | undefined;
   let lastY: Float32Array | undefined;
+  let index: ArrayBuffer | undefined;
+  let indexed: Promise<void> | undefined;
+  let fillIndex = () => {};
   let lassoed = false;
   plot.subscribe('view', () => on.onView(xScale, yScale));
+  plot.subscribe('draw', () => performance.mark('map:frame'));
   plot.subscribe('pointOver', (i: number) => on.onOver(i));
   plot.subscribe('pointOut', () => on.onOut());
   // A lasso publishes lassoStart, then select with its points (then lassoEnd); a click on one point
@@ -76,11 +102,26 @@ export function createScatter(
     lassoed = false;
   });
   plot.subscribe('deselect', () => on.onDeselect());
+  // The pointer needs the index: a press or a move builds it first if it is not built yet. The
+  // build's promise chain settles in the microtasks run before the scatterplot's own listeners
+  // (on the canvas and, bubbling, on the window) see the event.
+  const needIndex = () => fillIndex();
+  window.addEventListener('mousemove', needIndex, { capture: true, passive: true });
+  window.addEventListener('mousedown', needIndex, { capture: true, passive: true });
 
-  const normal = (xs: Float32Array, ys: Float32Array) => ({
-    x: Float32Array.from(xs, (v) => (v - cx) / half),
-    y: Float32Array.from(ys, (v) => (v - cy) / half),
-  });
+  // Plain loops: Float32Array.from with a mapping function costs several times more per point.
+  const normal = (xs: Float32Array, ys: Float32Array) => {
+    const n = xs.length;
+    const x = new Float32Array(n);
+    const y = new Float32Array(n);
+    for (let i = 0; i < n; i++) {
+      x[i] = (xs[i]! - cx) / half;
+      y[i] = (ys[i]! - cy) / half;
+    }
+    return { x, y };
+  };
+  let width = size.width;
+  let height = size.height;
   const ndcRect = () => {
     const [a, b] = xScale.domain();
     const [c, d] = yScale.domain();
@@ -93,14 +134,27 @@ export function createScatter(
       lastY = y;
       plot.set({ pointColor: palette, colorBy: 'valueA' });
       const n = normal(x, y);
-      await plot.draw({ x: n.x, y: n.y, valueA: Array.from(category) }, { zDataType: 'categorical' });
+      const shared = placeholderIndex(x.length);
+      index = shared;
+      fillIndex = () => {
+        indexed ??= createSpatialIndex({ x: n.x, y: n.y }, false).then((real) => {
+          if (real.byteLength !== shared.byteLength) throw new Error('the spatial index has an unexpected layout');
+          new Uint8Array(shared).set(new Uint8Array(real));
+        });
+      };
+      // Typed columns: regl-scatterplot reads them as they are (an Array.from of every point costs a copy).
+      await plot.draw({ x: n.x, y: n.y, valueA: category }, { zDataType: 'categorical', spatialIndex: shared });
       on.onView(xScale, yScale);
+    },
+    index() {
+      fillIndex();
+      return indexed ?? Promise.resolve();
     },
     async recolour(category, palette) {
       if (!lastX || !lastY) return;
       plot.set({ pointColor: palette, colorBy: 'valueA' });
       const n = normal(lastX, lastY);
-      await plot.draw({ x: n.x, y: n.y, valueA: Array.from(category) }, { zDataType: 'categorical', preventFilterReset: true });
+      await plot.draw({ x: n.x, y: n.y, valueA: category }, { zDataType: 'categorical', preventFilterReset: true, spatialIndex: index });
     },
     zoom(factor) {
       const r = ndcRect();
@@ -125,10 +179,15 @@ export function createScatter(
       if (!lastX || !lastY || ord < 0 || ord >= lastX.length) return undefined;
       return [xScale(lastX[ord]!), yScale(lastY[ord]!)];
     },
-    resize(width, height) {
+    resize(w, h) {
+      // The first observation reports the size drawn at: redrawing 800k points for it costs a frame.
+      if (Math.abs(w - width) < 1 && Math.abs(h - height) < 1) return;
+      [width, height] = [w, h];
       plot.set({ width, height });
     },
     destroy() {
+      window.removeEventListener('mousemove', needIndex, { capture: true });
+      window.removeEventListener('mousedown', needIndex, { capture: true });
       plot.destroy();
     },
   };

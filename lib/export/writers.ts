@@ -15,6 +15,7 @@ import { csvRow } from './csv';
 
 export const CSV_COLUMNS = [
   'id',
+  'dataset',
   'conversation_hash',
   'model',
   'timestamp',

@@ -4,7 +4,7 @@
 import { CATEGORIES, underscored, type Category } from '../dataset/moderation';
 
 /** Fields whose values are listed with counts and matched exactly as stored (repeatable = OR, `not_` excludes). */
-export const VALUE_FIELDS = ['language', 'country', 'state', 'model', 'topic', 'hashed_ip', 'conversation_hash'] as const;
+export const VALUE_FIELDS = ['dataset', 'language', 'country', 'state', 'model', 'topic', 'hashed_ip', 'conversation_hash'] as const;
 export type ValueField = (typeof VALUE_FIELDS)[number];
 
 interface Base {
@@ -27,7 +27,7 @@ export interface ValueDef extends Base {
   short?: boolean;
   /** Values are hashes, about one per user or conversation: too many to store as an ENUM or to count in the facet cube. */
   many?: true;
-  /** A column the topic map adds after the tables are built (map/build.ts): counted by its own pass, not in the cube. */
+  /** A column the topic map adds after the tables are built (map/build.ts): not an ENUM made from the tables; counted in the facet cube. */
   derived?: true;
   /** Listed with counts on explore, and how many values show before "more". */
   facet?: { limit: number };
@@ -71,6 +71,16 @@ export type FieldDef = ValueDef | SearchDef | RoleDef | BoolDef | RangeDef | Dat
 
 /** In the order explore lists its controls and the sentence reads its clauses. */
 export const FIELDS = {
+  dataset: {
+    kind: 'values',
+    key: 'dataset',
+    title: 'Dataset',
+    chip: 'dataset',
+    yes: 'in',
+    no: 'not in',
+    facet: { limit: 8 },
+    place: 'dataset',
+  },
   language: {
     kind: 'values',
     key: 'language',
@@ -177,7 +187,7 @@ const DEFS = Object.values(FIELDS) as Def[];
 export const FEW_VALUED_FACETS = DEFS.filter(
   (d): d is Exclude<FewValuedDef, DerivedDef> => 'facet' in d && !('many' in d) && !('derived' in d),
 ).map((d) => d.key);
-/** Listed facets of columns the topic map adds (the topics): counted by their own pass. */
+/** Listed facets of columns the topic map adds (the topics): in the facet cube, not among the ENUM columns the tables make. */
 export const DERIVED_FACETS = DEFS.filter((d): d is DerivedDef => 'facet' in d && 'derived' in d).map((d) => d.key);
 /** Listed facets of hashes (the top users): counted by their own pass. */
 export const MANY_VALUED_FACETS = DEFS.filter((d): d is ManyValuedDef => 'facet' in d && 'many' in d).map((d) => d.key);

@@ -51,6 +51,26 @@ export function without(f: Filter, field: OmitField): Filter {
   }
 }
 
+/** The filter's conditions on `field` alone: what `without` leaves out. */
+export function only(f: Filter, field: OmitField): Filter {
+  const none: Filter = { values: {}, not: {}, flagged: [], min: {} };
+  switch (field) {
+    case 'toxic':
+    case 'redacted':
+      return { ...none, [field]: f[field] };
+    case 'turns':
+      return { ...none, turnsMin: f.turnsMin, turnsMax: f.turnsMax };
+    case 'flagged':
+      return { ...none, flagged: f.flagged };
+    default:
+      return {
+        ...none,
+        values: f.values[field] ? { [field]: f.values[field] } : {},
+        not: f.not[field] ? { [field]: f.not[field] } : {},
+      };
+  }
+}
+
 /** Boolean SQL over conversations `c`: every condition of the filter but its search (and `omit`'s), and `search`. */
 export function buildWhere(filter: Filter, sql: Sql, { omit, search }: WhereOptions = {}): string {
   const f = omit ? without(filter, omit) : filter;

@@ -122,7 +122,7 @@ describe('broken data during ingest', () => {
       'two schemas in one glob',
       { WILDSCOPE_DATA: join(data, '*.parquet') },
       escaped(join(data, 'b.parquet')),
-      /one index holds one dataset kind/,
+      /one dataset holds one kind/,
     );
   });
 

@@ -173,7 +173,7 @@ describe('ingest', () => {
     cpSync(join(WILDCHAT.dir, 'train-00000-of-00002.parquet'), join(data, 'b.parquet'));
     const err = await buildIndex({ data, cache: mkdtempSync(join(tmpdir(), 'ws-idx-')) }).catch((e) => e);
     expect(err.message).toContain('b.parquet');
-    expect(err.message).toContain('one index holds one dataset kind');
+    expect(err.message).toContain('one dataset holds one kind');
   });
 
   it('leaves the previous index serving when an ingest is killed halfway', async () => {

@@ -2,13 +2,13 @@
 // only when complete, so a failed or killed ingest leaves the previous index untouched.
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { INDEX_FILE } from '../config';
+import { dataSources, INDEX_FILE } from '../config';
 import { Database, literal } from '../db/duckdb';
 import { firstLine, readSchema, SchemaError, type FileSchema } from './detect';
 import { indexRowNumbers } from './number-index';
-import { BUILD_VERSION, MANIFEST_FILE, readManifestFile, writeManifest, type Manifest } from './manifest';
+import { BUILD_VERSION, indexChecksum, MANIFEST_FILE, readManifestFile, writeManifest, type DatasetPart, type Manifest } from './manifest';
 import { buildPostings, POSTINGS_RAW_DDL } from './postings';
-import { changedSource, listSources, SourceError, vectorSources } from './sources';
+import { changedSource, listDatasets, SourceError, vectorSources } from './sources';
 import {
   CONVERSATIONS_DDL,
   encodeFewValued,
@@ -24,6 +24,7 @@ import { buildVocabulary } from '../lenses/vocabulary';
 import type { TextSegment } from './postings-worker';
 
 export interface BuildOptions {
+  /** WILDSCOPE_DATA: one source, or several `name=path` datasets separated by `;` (config.ts). */
   data: string;
   cache: string;
   threads?: number;
@@ -97,44 +98,63 @@ export async function buildIndex(o: BuildOptions): Promise<Manifest> {
     const conn = await db.connect();
     await conn.run('SET preserve_insertion_order = true');
 
-    const sources = await listSources(o.data, conn);
+    const datasets = await listDatasets(dataSources(o.data), conn);
+    const sources = datasets.flatMap((d) => d.sources);
     const vectors = vectorSources(o.vectors);
-    // Each source with its schema and number of conversations (listSources never gives none).
-    const inputs: { file: string; schema: FileSchema; rows: number }[] = [];
-    for (const s of sources) {
-      const schema = await readSchema(conn, s.file);
-      const first = inputs[0];
-      if (first && schema.kind !== first.schema.kind) {
-        throw new SchemaError(`${s.file} is ${schema.kind} but ${first.file} is ${first.schema.kind}: one index holds one dataset kind`);
+    // Each dataset's files with their schema and number of conversations (listSources never gives none).
+    const parts: (DatasetPart & { inputs: { file: string; schema: FileSchema; rows: number }[] })[] = [];
+    let first = 0;
+    for (const d of datasets) {
+      const inputs: { file: string; schema: FileSchema; rows: number }[] = [];
+      for (const s of d.sources) {
+        const schema = await readSchema(conn, s.file);
+        const head = inputs[0];
+        if (head && schema.kind !== head.schema.kind) {
+          throw new SchemaError(
+            `${s.file} is ${schema.kind} but ${head.file} is ${head.schema.kind}: one dataset holds one kind` +
+              (d.name === undefined ? " (name each kind's folder in WILDSCOPE_DATA as name=path;name=path)" : ` (dataset ${d.name})`),
+          );
+        }
+        const r = await conn.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM read_parquet(${literal(s.file)})`).catch((e) => {
+          throw new SchemaError(`${s.file}: cannot be read (${firstLine(e)})`);
+        });
+        inputs.push({ file: s.file, schema, rows: r!.n });
       }
-      const r = await conn.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM read_parquet(${literal(s.file)})`).catch((e) => {
-        throw new SchemaError(`${s.file}: cannot be read (${firstLine(e)})`);
-      });
-      inputs.push({ file: s.file, schema, rows: r!.n });
+      const kind = inputs[0]!.schema.kind;
+      const conversations = inputs.reduce((a, f) => a + f.rows, 0);
+      parts.push({ name: d.name ?? kind, kind, path: d.path, first, conversations, messages: 0, sources: d.sources, inputs });
+      first += conversations;
     }
-    const kind = inputs[0]!.schema.kind;
-    const rows = inputs.map((f) => f.rows);
-    const total = rows.reduce((a, b) => a + b, 0);
-    log(`${sources.length} file(s), ${total.toLocaleString('en-US')} conversations, ${kind}`);
+    const kind = parts[0]!.kind;
+    const total = first;
+    const nFiles = sources.length;
+    log(
+      `${nFiles} file(s), ${total.toLocaleString('en-US')} conversations: ` +
+        parts.map((p) => `${p.name} (${p.kind}, ${p.conversations.toLocaleString('en-US')})`).join(', '),
+    );
 
     await conn.run(MESSAGES_DDL);
     await conn.run(CONVERSATIONS_DDL);
     let base = 0;
     const files: { file: string; base: number; messages: number; text: string }[] = [];
-    for (const [k, { file, schema, rows: n }] of inputs.entries()) {
-      try {
-        await conn.run(insertMessagesSql(file, base, schema));
-        await conn.run(insertConversationsSql(file, base, n, kind));
-      } catch (e) {
-        throw new SchemaError(`${file}: ${firstLine(e)}`);
+    for (const part of parts) {
+      for (const { file, schema, rows: n } of part.inputs) {
+        const k = files.length;
+        try {
+          await conn.run(insertMessagesSql(file, base, schema));
+          await conn.run(insertConversationsSql(file, base, n, part.kind, part.name));
+        } catch (e) {
+          throw new SchemaError(`${file}: ${firstLine(e)}`);
+        }
+        const m = await conn.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM messages WHERE conv >= ${base} AND conv < ${base + n}`);
+        files.push({ file, base, messages: m!.n, text: join(o.cache, `${textFile}.part-${k}`) });
+        part.messages += m!.n;
+        base += n;
+        const eta = (((Date.now() - started) / base) * (total - base)) / 1000;
+        log(
+          `[tables] file ${k + 1}/${nFiles}: ${base.toLocaleString('en-US')}/${total.toLocaleString('en-US')} conversations, ${progress()}, ~${eta.toFixed(0)} s left for tables`,
+        );
       }
-      const m = await conn.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM messages WHERE conv >= ${base} AND conv < ${base + n}`);
-      files.push({ file, base, messages: m!.n, text: join(o.cache, `${textFile}.part-${k}`) });
-      base += n;
-      const eta = (((Date.now() - started) / base) * (total - base)) / 1000;
-      log(
-        `[tables] file ${k + 1}/${sources.length}: ${base.toLocaleString('en-US')}/${total.toLocaleString('en-US')} conversations, ${progress()}, ~${eta.toFixed(0)} s left for tables`,
-      );
     }
     const messages = files.reduce((a, f) => a + f.messages, 0);
     await numberDerivedCopies(conn);
@@ -160,12 +180,12 @@ export async function buildIndex(o: BuildOptions): Promise<Manifest> {
         lastLog = Date.now();
         log(`[keywords] ${done.toLocaleString('en-US')}/${messages.toLocaleString('en-US')} messages tokenized, ${progress()}`);
       },
-      (s) => segments.set(s.file, s),
+      (s) => segments.set(s.path, s),
     );
     // The workers wrote each file's text apart; the store takes the segments in file order.
     text = new TextStoreWriter(join(o.cache, textFile));
     for (const f of files) {
-      const s = segments.get(f.file);
+      const s = segments.get(f.text); // by its part: one file may be in two datasets
       if (!s || s.convs.length !== f.messages)
         throw new Error(`${f.file}: ${f.messages} messages in the table but ${s?.convs.length ?? 0} in its text`);
       text.addSegment(s.path, s.convs, s.roles, s.lengths);
@@ -187,8 +207,11 @@ export async function buildIndex(o: BuildOptions): Promise<Manifest> {
     log(
       `[lenses] ${vocabulary.terms.toLocaleString('en-US')} terms in the vocabulary (${vocabulary.sampled.toLocaleString('en-US')} conversations sampled, 1 in ${vocabulary.sampleEvery}) in ${vocabulary.seconds.toFixed(1)} s, ${progress()}`,
     );
+    // One row per turn identifier and dataset (the first message bearing it there); rows in
+    // configuration order within a turn, so a lookup's first row is the first dataset's.
     await conn.run(`CREATE TABLE turns AS SELECT turn_identifier AS tid, arg_min(conv, conv::BIGINT * 65536 + pos) AS conv
-      FROM messages WHERE turn_identifier IS NOT NULL GROUP BY turn_identifier ORDER BY tid`);
+      FROM messages m JOIN conversations c ON c.idx = m.conv WHERE turn_identifier IS NOT NULL
+      GROUP BY turn_identifier, c.dataset ORDER BY tid, conv`);
     const store = TextStore.open(join(o.cache, textFile));
     let map;
     try {
@@ -202,6 +225,15 @@ export async function buildIndex(o: BuildOptions): Promise<Manifest> {
     const manifest: Manifest = {
       buildVersion: BUILD_VERSION,
       kind,
+      datasets: parts.map((p) => ({
+        name: p.name,
+        kind: p.kind,
+        path: p.path,
+        first: p.first,
+        conversations: p.conversations,
+        messages: p.messages,
+        sources: p.sources,
+      })),
       builtAt: new Date().toISOString(),
       seconds: 0,
       conversations: total,
@@ -224,6 +256,7 @@ export async function buildIndex(o: BuildOptions): Promise<Manifest> {
     db.close();
     db = undefined;
     const final = join(o.cache, INDEX_FILE);
+    manifest.indexId = await indexChecksum([tmp, join(o.cache, textFile)]);
     await o.beforeInstall?.();
     renameSync(tmp, final);
     committed = true;

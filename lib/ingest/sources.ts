@@ -1,6 +1,7 @@
 // Which Parquet files WILDSCOPE_DATA names, with the size and mtime that decide staleness.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import type { DataSource } from '../config';
 import type { Connection } from '../db/duckdb';
 import { Sql } from '../db/sql';
 
@@ -18,6 +19,28 @@ function walk(dir: string, out: string[]): void {
     if (e.isDirectory()) walk(p, out);
     else if (e.isFile() && e.name.endsWith('.parquet')) out.push(p);
   }
+}
+
+/** A dataset of WILDSCOPE_DATA with its files; `name` is undefined for a bare path until its kind is detected. */
+export interface DatasetSources {
+  name?: string;
+  path: string;
+  sources: Source[];
+}
+
+/** Every dataset's files, in configuration order; a missing path or an empty folder is named with its dataset. */
+export async function listDatasets(datasets: DataSource[], conn: Connection): Promise<DatasetSources[]> {
+  const out: DatasetSources[] = [];
+  for (const d of datasets) {
+    try {
+      out.push({ ...d, sources: await listSources(d.path, conn) });
+    } catch (e) {
+      if (e instanceof SourceError && d.name !== undefined)
+        throw new SourceError(e.message.replace('WILDSCOPE_DATA:', `WILDSCOPE_DATA, dataset ${d.name}:`));
+      throw e;
+    }
+  }
+  return out;
 }
 
 export async function listSources(data: string, conn: Connection): Promise<Source[]> {

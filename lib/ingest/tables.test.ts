@@ -15,8 +15,10 @@ async function withTable(fn: (c: Awaited<ReturnType<Database['connect']>>) => Pr
   const db = await Database.open(':memory:', { threads: 1 });
   try {
     const c = await db.connect();
-    await c.run('CREATE TABLE conversations (idx INTEGER, language VARCHAR, country VARCHAR, state VARCHAR, model VARCHAR)');
-    for (const [i, r] of ROWS.entries()) await c.run('INSERT INTO conversations VALUES ($1, $2, $3, $4, $5)', [i, ...r]);
+    await c.run(
+      'CREATE TABLE conversations (idx INTEGER, language VARCHAR, country VARCHAR, state VARCHAR, model VARCHAR, dataset VARCHAR)',
+    );
+    for (const [i, r] of ROWS.entries()) await c.run("INSERT INTO conversations VALUES ($1, $2, $3, $4, $5, 'wc')", [i, ...r]);
     await fn(c);
     c.close();
   } finally {
@@ -34,7 +36,7 @@ describe('columns with few values', () => {
         order: await c.all('SELECT idx FROM conversations ORDER BY country NULLS LAST, idx'),
       };
       // state has 6 distinct values, one past the cap of 5.
-      expect(await encodeFewValued(c, 5)).toEqual(['language', 'country', 'model']);
+      expect(await encodeFewValued(c, 5)).toEqual(['dataset', 'language', 'country', 'model']);
       const types = await c.all<{ column_name: string; data_type: string }>(
         "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'conversations'",
       );

@@ -27,7 +27,7 @@ export const CONVERSATIONS_DDL = `CREATE TABLE conversations (
   ${CATEGORIES.map((c) => `m_${u(c)} DOUBLE`).join(', ')},
   ${CATEGORIES.map((c) => `f_${u(c)} BOOLEAN`).join(', ')},
   ${DETOXIFY.map((d) => `d_${d} DOUBLE`).join(', ')},
-  source VARCHAR, source_row BIGINT)`;
+  source VARCHAR, source_row BIGINT, dataset VARCHAR)`;
 
 /**
  * Columns that facets and charts group by, stored as ENUMs when they hold few distinct values:
@@ -97,7 +97,7 @@ export function insertMessagesSql(file: string, base: number, schema: FileSchema
           FROM ${source(file, base)})`;
 }
 
-export function insertConversationsSql(file: string, base: number, rows: number, kind: DatasetKind): string {
+export function insertConversationsSql(file: string, base: number, rows: number, kind: DatasetKind, dataset: string): string {
   const lmsys = kind === 'lmsys';
   const top = (col: string, t = 'VARCHAR') => (lmsys ? `NULL::${t}` : `p.${col}`);
   return `INSERT INTO conversations
@@ -120,7 +120,7 @@ export function insertConversationsSql(file: string, base: number, rows: number,
       ${CATEGORIES.map((c) => `agg.m_${u(c)}`).join(', ')},
       ${CATEGORIES.map((c) => `agg.f_${u(c)}`).join(', ')},
       ${DETOXIFY.map((d) => `agg.d_${d}`).join(', ')},
-      ${literal(file)}, p.conv - ${base}
+      ${literal(file)}, p.conv - ${base}, ${literal(dataset)}
     FROM ${source(file, base)} p LEFT JOIN agg USING (conv) ORDER BY p.conv`;
 }
 
@@ -137,10 +137,13 @@ function derivedIdSql(timestamp: string): string {
 
 export const DERIVED_ID = /^c[0-9a-f]{20}(-\d+)?$/;
 
-/** Exact copies of a conversation without an id got the same derived one: the second is suffixed -2, the third -3, in file order. */
+/**
+ * Exact copies of a conversation without an id got the same derived one: the second is suffixed -2,
+ * the third -3, in file order. Per dataset: a copy in another dataset is the same conversation there.
+ */
 export async function numberDerivedCopies(conn: Connection): Promise<void> {
   await conn.run(`UPDATE conversations SET id = conversations.id || '-' || d.n::VARCHAR FROM (
-      SELECT idx, row_number() OVER (PARTITION BY id ORDER BY idx) AS n FROM conversations
+      SELECT idx, row_number() OVER (PARTITION BY dataset, id ORDER BY idx) AS n FROM conversations
       WHERE regexp_full_match(id, 'c[0-9a-f]{20}')) d
     WHERE conversations.idx = d.idx AND d.n > 1`);
 }

@@ -4,7 +4,7 @@ import 'server-only';
 import { CATEGORIES, DETOXIFY, underscored } from '../dataset/moderation';
 import { session, textOf } from '../server/index-db';
 import { ISO, ROW_COLUMNS, type ConversationRow } from './row-columns';
-import { conversationIndex, POINT } from './turn-lookup';
+import { findConversation, POINT } from './turn-lookup';
 
 export interface Moderation {
   flagged: boolean | null;
@@ -30,11 +30,14 @@ export interface Conversation extends ConversationRow {
   n_messages: number;
   n_chars: number;
   flagged: boolean | null;
+  /** Other datasets holding a conversation with the same id, in configuration order. */
+  also_in: string[];
   messages: Message[];
 }
 
-export async function getConversation(id: string): Promise<Conversation | undefined> {
-  return (await readConversation(id))?.conversation;
+/** `dataset`: the one to read it from when several hold the id (default: the first in configuration order). */
+export async function getConversation(id: string, dataset?: string): Promise<Conversation | undefined> {
+  return (await readConversation(id, undefined, false, dataset))?.conversation;
 }
 
 /** What a page needs to show a turn it does not render: its role and identifier. */
@@ -44,8 +47,12 @@ export interface TurnStub {
 }
 
 /** The conversation with its first `head` messages in full and only stubs for the rest. */
-export async function getConversationHead(id: string, head: number): Promise<(Conversation & { later: TurnStub[] }) | undefined> {
-  const r = await readConversation(id, head);
+export async function getConversationHead(
+  id: string,
+  head: number,
+  dataset?: string,
+): Promise<(Conversation & { later: TurnStub[] }) | undefined> {
+  const r = await readConversation(id, head, false, dataset);
   return r && { ...r.conversation, later: r.later };
 }
 
@@ -61,11 +68,12 @@ async function readConversation(
   id: string,
   head?: number,
   retried = false,
+  dataset?: string,
 ): Promise<{ conversation: Conversation; later: TurnStub[] } | undefined> {
-  const found = await session(async (c, scope) => ({ idx: await conversationIndex(c, id), scope }), POINT);
+  const found = await session(async (c, scope) => ({ at: await findConversation(c, id, dataset), scope }), POINT);
   if (readHooks.afterLookup) await readHooks.afterLookup();
-  if (found.idx === undefined) return undefined;
-  const idx = found.idx;
+  if (found.at === undefined) return undefined;
+  const { idx, also_in } = found.at;
   // On a swapped index the row number may name another conversation or none (past the text
   // store's end): read nothing there, and look the id up again.
   const [header, body] = await Promise.all([
@@ -97,13 +105,14 @@ async function readConversation(
       return { scope, rows, texts, later };
     }, POINT),
   ]);
-  if (header.scope !== found.scope || body.scope !== found.scope) return retried ? undefined : readConversation(id, head, true);
+  if (header.scope !== found.scope || body.scope !== found.scope) return retried ? undefined : readConversation(id, head, true, dataset);
   const conv = header.conv;
   if (!conv || conv.id !== id) return undefined;
   return {
     conversation: {
       ...conv,
       n_chars: Number(conv.n_chars),
+      also_in,
       messages: withText(
         body.rows,
         body.texts.map((t) => t.text),

@@ -2,7 +2,7 @@ import 'server-only';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { config, STATUS_FILE } from '../config';
-import { readManifest, type Manifest } from '../ingest/manifest';
+import { MANIFEST_FILE, readManifest, type Manifest } from '../ingest/manifest';
 import { session } from '../server/index-db';
 
 export interface Health {
@@ -13,14 +13,20 @@ export interface Health {
   terms: number;
   built_at: string;
   build_seconds: number;
+  /** Each dataset of WILDSCOPE_DATA, in configuration order; the counts above are their sums. */
+  datasets: { name: string; kind: string; conversations: number; messages: number; built_at: string }[];
+  /** The index files' checksum (manifest.ts, indexChecksum); null for an index built before it was recorded. */
+  index_id: string | null;
   problem?: string;
 }
 
 export async function getHealth(): Promise<Health> {
   // An index of another build version is rebuilt at start, not served: its manifest has every field.
   const m = (await session(readManifest)) as Manifest;
-  const statusFile = join(config().cache, STATUS_FILE);
-  const status = existsSync(statusFile) ? (JSON.parse(readFileSync(statusFile, 'utf8')) as { problem?: string }) : {};
+  const { cache, readOnly } = config();
+  const statusFile = join(cache, STATUS_FILE);
+  // A read-only index is never rebuilt here: a status file copied with it speaks of another machine.
+  const status = !readOnly && existsSync(statusFile) ? (JSON.parse(readFileSync(statusFile, 'utf8')) as { problem?: string }) : {};
   return {
     status: status.problem ? 'degraded' : 'ok',
     kind: m.kind,
@@ -29,6 +35,25 @@ export async function getHealth(): Promise<Health> {
     terms: m.terms,
     built_at: m.builtAt,
     build_seconds: m.seconds,
+    // One build holds every dataset (each is rebuilt with the others), so they share its time.
+    datasets: m.datasets.map((d) => ({
+      name: d.name,
+      kind: d.kind,
+      conversations: d.conversations,
+      messages: d.messages,
+      built_at: m.builtAt,
+    })),
+    index_id: indexId(cache, m),
     ...(status.problem ? { problem: status.problem } : {}),
   };
+}
+
+/** The checksum manifest.json records, if it describes the index being served (it is rewritten just after a swap). */
+function indexId(cache: string, served: Manifest): string | null {
+  try {
+    const beside = JSON.parse(readFileSync(join(cache, MANIFEST_FILE), 'utf8')) as Partial<Manifest>;
+    return beside.builtAt === served.builtAt && beside.indexId ? beside.indexId : null;
+  } catch {
+    return null;
+  }
 }

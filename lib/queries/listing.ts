@@ -8,6 +8,7 @@ import { planOf } from '../search/query';
 import { snippetFinderOf } from '../search/snippet';
 import { textOf } from '../server/index-db';
 import type { TextStore } from '../text/store';
+import { newestPage } from './newest-page';
 import { ROW_COLUMNS, type ConversationRow } from './row-columns';
 import { withSelection, type Selection } from './selection';
 
@@ -88,7 +89,7 @@ export function listConversations(filter: Filter, listing: Listing): Promise<Con
 /** One page of the selection. With a search, each row carries a snippet of its first matching message. */
 export async function pageRows(c: Connection, sel: Selection, listing: Listing): Promise<ConversationRow[]> {
   const s = pageSql(sel, listing);
-  const order = (await c.all<{ idx: number }>(s.text, s.params)).map((r) => Number(r.idx));
+  const order = (await newestPage(c, sel, listing)) ?? (await c.all<{ idx: number }>(s.text, s.params)).map((r) => Number(r.idx));
   if (!order.length) return [];
   const byIdx = new Map((await c.all<ConversationRow & { conv_idx: number }>(rowsSql(order))).map((r) => [Number(r.conv_idx), r]));
   const snippets = sel.filter.q ? snippetsOf(textOf(c), sel.filter, order) : undefined;

@@ -7,54 +7,37 @@ import 'server-only';
 import type { Connection } from '../db/duckdb';
 import type { Filter } from '../filters/schema';
 import { cachedPerIndex } from './cache';
-import { cellTest, countCells, cubeAnswers, cubeCellsSql, cubeLimit, type Cell, type CubeCounts } from './facet-cube';
+import { MORE_AT, cellTest, countCells, cubeAnswers, cubeCellsSql, cubeLimit, readCube, type Cube, type CubeCounts } from './facet-cube';
 
-/**
- * Where each conversation's cube cell, user and map subtopic are kept: `cellOf[idx]`, `userOf[idx]`,
- * `topicOf[idx]` (an index into `topics`; -1: none).
- */
-interface ConversationCells {
-  cells: Cell[];
+/** The cube, and where each conversation's cell and user are kept: `cellOf[idx]`, `userOf[idx]` (-1: none). */
+export interface ConversationCells {
+  cube: Cube;
   cellOf: Uint32Array;
   userOf: Int32Array;
-  topics: string[];
-  topicOf: Int32Array;
 }
 
-async function conversationCells(c: Connection): Promise<ConversationCells | undefined> {
+/** The cube and each conversation's cell and user, kept per index; undefined when the cube is not kept. */
+export async function conversationCells(c: Connection): Promise<ConversationCells | undefined> {
   const max = cubeLimit.maxCells;
   return cachedPerIndex(c, `facets|cells-of|${max}`, async () => {
-    const rows = await c.all<Cell & { convs: number[] }>(cubeCellsSql(max, 'list(idx) AS convs'));
-    if (rows.length > max) return undefined;
+    const columns = await c.columns<unknown[]>(cubeCellsSql(max, 'list(idx) AS convs'));
+    const cube = await readCube(c, columns, max);
+    if (!cube) return undefined;
     const n = Number((await c.one<{ n: number }>('SELECT count(*)::BIGINT AS n FROM conversations'))!.n);
     const cellOf = new Uint32Array(n);
-    const cells = rows.map(({ convs, ...cell }, i) => {
+    (columns[MORE_AT] as number[][]).forEach((convs, i) => {
       for (const conv of convs) cellOf[conv] = i;
-      return { ...cell, n: convs.length } as Cell;
     });
     const [idx, users] = await c.columns<[number, number | null]>('SELECT idx, user_id FROM conversations');
     const userOf = new Int32Array(n).fill(-1);
     for (let i = 0; i < idx.length; i++) if (users[i] !== null) userOf[idx[i]!] = users[i]!;
-    const [tIdx, topicIds] = await c.columns<[number, string | null]>('SELECT idx, topic::VARCHAR FROM conversations');
-    const topics: string[] = [];
-    const code = new Map<string, number>();
-    const topicOf = new Int32Array(n).fill(-1);
-    for (let i = 0; i < tIdx.length; i++) {
-      const t = topicIds[i];
-      if (t === null || t === undefined) continue;
-      let k = code.get(t);
-      if (k === undefined) code.set(t, (k = topics.push(t) - 1));
-      topicOf[tIdx[i]!] = k;
-    }
-    return { cells, cellOf, userOf, topics, topicOf };
+    return { cube, cellOf, userOf };
   });
 }
 
 export interface MatchCounts extends CubeCounts {
   /** The top users by their number (users.uid; null: none), as the users facet cuts them. */
   users: { uid: number | null; count: number }[];
-  /** The matches passing the filter by subtopic (null: not on the map), unsorted: the topic facet. */
-  topics: { value: string | null; count: number }[];
 }
 
 /** True when matchCounts can answer for the filter, given its search's matches in `convs`. */
@@ -69,38 +52,27 @@ export const matchesAnswer = (filter: Filter, convs: Uint32Array | undefined): c
 export async function matchCounts(c: Connection, filter: Filter, convs: Uint32Array, top: number): Promise<MatchCounts | undefined> {
   const kept = await conversationCells(c);
   if (!kept) return undefined;
-  const { cells, cellOf, userOf, topics, topicOf } = kept;
+  const { cube, cellOf, userOf } = kept;
   // The matches in each cell, counted as cells of their own for the cube's arithmetic.
   const inCell = new Map<number, number>();
   for (const conv of convs) {
     const cell = cellOf[conv]!;
     inCell.set(cell, (inCell.get(cell) ?? 0) + 1);
   }
-  const counts = countCells(
-    filter,
-    [...inCell].map(([cell, n]) => ({ ...cells[cell]!, n })),
-  );
+  const counts = countCells(filter, cube, { cells: [...inCell.keys()], weights: [...inCell.values()] });
   // Users are counted over the matches passing every test (the users facet has no filter of its own here).
-  const test = cellTest(filter);
-  const passes = new Map([...inCell.keys()].map((cell) => [cell, test(cells[cell]!)]));
+  const test = cellTest(filter, cube);
+  const passes = new Map([...inCell.keys()].map((cell) => [cell, test(cell)]));
   const byUser = new Map<number, number>();
-  const byTopic = new Map<number, number>();
   for (const conv of top > 0 ? convs : []) {
     if (!passes.get(cellOf[conv]!)) continue;
     const u = userOf[conv]!;
     byUser.set(u, (byUser.get(u) ?? 0) + 1);
-    const t = topicOf[conv]!;
-    byTopic.set(t, (byTopic.get(t) ?? 0) + 1);
   }
   // As SQL orders them: count descending, then the user's number, no user last.
   const users = [...byUser]
     .sort(([ua, a], [ub, b]) => b - a || (ua === -1 ? 1 : ub === -1 ? -1 : ua - ub))
     .slice(0, top)
     .map(([u, count]) => ({ uid: u === -1 ? null : u, count }));
-  return {
-    total: counts.total,
-    facets: counts.facets,
-    users,
-    topics: [...byTopic].map(([t, count]) => ({ value: t === -1 ? null : topics[t]!, count })),
-  };
+  return { total: counts.total, facets: counts.facets, users };
 }

@@ -2,6 +2,8 @@
 // instants are spelled in SQL results.
 export interface ConversationRow {
   id: string;
+  /** The dataset of WILDSCOPE_DATA that holds it (its name). */
+  dataset: string;
   conversation_hash: string | null;
   model: string | null;
   timestamp: string | null;
@@ -22,5 +24,5 @@ export interface ConversationRow {
 
 export const ISO = (col: string) => `strftime(${col}, '%Y-%m-%dT%H:%M:%S.%fZ')`;
 
-export const ROW_COLUMNS = `c.id, c.conversation_hash, c.model, ${ISO('c.ts')} AS "timestamp", c.turns, c.language,
+export const ROW_COLUMNS = `c.id, c.dataset::VARCHAR AS dataset, c.conversation_hash, c.model, ${ISO('c.ts')} AS "timestamp", c.turns, c.language,
   c.country, c.state, c.hashed_ip, c.toxic, c.redacted, c.preview, c.max_moderation, c.topic::VARCHAR AS topic`;

@@ -137,7 +137,7 @@ describe('query deadline', () => {
     const [conversation, turn] = await Promise.all([getConversation('9007199254740993'), resolveTurn('9007199254740993')]);
     expect(settled).toBe(0); // answered while every scan connection still ran
     expect(conversation?.messages.length).toBeGreaterThan(0);
-    expect(turn).toEqual({ conversation_id: '9007199254740993', turn_identifier: '9007199254740993' });
+    expect(turn).toEqual({ conversation_id: '9007199254740993', turn_identifier: '9007199254740993', dataset: 'wildchat', also_in: [] });
     clock.advance(DEADLINE);
     for (const e of await Promise.all(held)) expect(e).toBeInstanceOf(db.DeadlineError);
   });

@@ -3,7 +3,8 @@ import 'server-only';
 // requests share tables, such as a search's matches), a small pool of connections, a deadline on
 // every query, and a swap to a newer index file when an ingest renames one into place. Message
 // text is read from the index's text store (text/store.ts), opened with it.
-import { statSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { config, INDEX_FILE, queryTimeoutMs, serverMemory } from '../config';
 import { Database, literal, type Connection, type Param, type Row } from '../db/duckdb';
@@ -60,11 +61,16 @@ async function open(): Promise<Generation> {
   } catch {
     throw new NoIndexError('no index has been built yet');
   }
-  // Spills past the memory limit (large sorts, a phrase's candidate text) go beside the index.
+  // Spills past the memory limit (large sorts, a phrase's candidate text) go beside the index, or
+  // for a read-only index (WILDSCOPE_INDEX) to the system's temporary folder; a folder per process,
+  // as server processes sharing one would reuse each other's file names.
+  const { cache, readOnly } = config();
+  const spills = readOnly ? join(tmpdir(), 'wildscope-server-tmp') : join(cache, 'server-tmp');
+  mkdirSync(spills, { recursive: true }); // DuckDB makes the process's folder, not its parents
   const db = await Database.open(':memory:', {
     threads: 2,
     memoryLimit: serverMemory(),
-    tempDirectory: join(config().cache, 'server-tmp'),
+    tempDirectory: join(spills, String(process.pid)),
   });
   const idle: Connection[] = [];
   const scope: Scope = { opened: Date.now() };

@@ -31,7 +31,11 @@ describe('WildVis URLs on the fixture index', () => {
     expect(await exploreWildVis(new URLSearchParams('dataset=lmsyschat'))).toMatchObject({
       notice: expect.stringContaining('LMSYS-Chat-1M'),
     });
-    expect(await exploreWildVis(new URLSearchParams('dataset=wildchat&toxic=true'))).toEqual({ to: '/?toxic=true' });
+    expect(await exploreWildVis(new URLSearchParams('dataset=wildchat&contains=x&toxic=true'))).toEqual({
+      to: `/?${new URLSearchParams({ q: '"x"', toxic: 'true' })}`,
+    });
+    // The served dataset is named wildchat: there, `dataset=wildchat` is Wildscope's own filter.
+    expect(await exploreWildVis(new URLSearchParams('dataset=wildchat&toxic=true'))).toBeUndefined();
     expect(await exploreWildVis(new URLSearchParams('toxic=true&language=English'))).toBeUndefined();
   });
 

@@ -2,7 +2,7 @@ import 'server-only';
 // What WildVis's URLs need from the index (its kind, its languages), asked only for a query that may
 // be WildVis's: Wildscope's own requests never wait on it. Both are kept per index build.
 import { cachedForScope } from '../queries/cache';
-import { datasetSummary, KIND_NAMES } from '../queries/dataset-summary';
+import { datasetSummary, releaseNames } from '../queries/dataset-summary';
 import { mayBeWildVis, wildvisExplore, wildvisMap, type Served, type Translation } from '../wildvis';
 import { currentScope, session } from './index-db';
 
@@ -18,7 +18,7 @@ async function served(): Promise<Served> {
         ),
       ))(),
   ]);
-  return { kind: summary.kind, name: KIND_NAMES[summary.kind], languages };
+  return { datasets: summary.datasets, name: releaseNames(summary), languages };
 }
 
 /** Where a WildVis query on explore leads (a redirect or a notice); undefined for Wildscope's own queries. */

@@ -33,11 +33,11 @@ export type OwnFilterChart = keyof typeof OWN_FILTER;
 
 export const INTERVALS = ['day', 'week', 'month'] as const;
 export type Interval = (typeof INTERVALS)[number];
-export const STACKS = ['model', 'language'] as const;
+export const STACKS = ['model', 'language', 'dataset'] as const;
 export type Stack = (typeof STACKS)[number];
-export const SPLITS = ['role', 'language', 'country'] as const;
+export const SPLITS = ['role', 'language', 'country', 'dataset'] as const;
 export type Split = (typeof SPLITS)[number];
-export const TOPIC_SPLITS = ['language', 'country', 'model'] as const;
+export const TOPIC_SPLITS = ['language', 'country', 'model', 'dataset'] as const;
 export type TopicSplit = (typeof TOPIC_SPLITS)[number];
 
 /** Chart options: query parameters next to the filters. Absent = the default. */

@@ -14,6 +14,7 @@ import { isConversationId, isTurnIdentifier } from '@/lib/ids';
 import { highlightPattern } from '@/lib/markdown/highlight';
 import { ParamError, parseParams } from '@/lib/filters/schema';
 import { getConversationHead } from '@/lib/queries/conversation-read';
+import { chosenDataset, datasets } from '@/lib/queries/datasets';
 import { resolveTurn } from '@/lib/queries/turn-lookup';
 import { neighbours, type Neighbours } from '@/lib/queries/neighbours';
 import { highlightWords, QueryError } from '@/lib/search/query';
@@ -26,12 +27,21 @@ type Params = Promise<{ id: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 // generateMetadata and the page ask for the same conversation; cache() makes that one query.
-const load = cache(async (id: string) => (isConversationId(id) ? getConversationHead(id, HEAD_MESSAGES) : undefined));
+const load = cache(async (id: string, dataset: string | undefined) =>
+  isConversationId(id) ? getConversationHead(id, HEAD_MESSAGES, dataset) : undefined,
+);
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
-export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const c = await load((await params).id);
+/** The dataset `?dataset=` names, when it is one the index serves (another is answered as not found). */
+async function pick(sp: Record<string, string | string[] | undefined>): Promise<{ dataset?: string; error?: string }> {
+  const v = first(sp.dataset);
+  return v ? chosenDataset(new URLSearchParams({ dataset: v })) : {};
+}
+
+export async function generateMetadata({ params, searchParams }: { params: Params; searchParams: SearchParams }): Promise<Metadata> {
+  const { dataset, error } = await pick(await searchParams);
+  const c = error ? undefined : await load((await params).id, dataset);
   if (!c) return { title: 'Not found' };
   const title = `Conversation ${c.id}`;
   const description = previewDescription(c.messages) ?? c.preview?.slice(0, 200) ?? undefined;
@@ -52,10 +62,12 @@ async function walkFrom(back: string | undefined, id: string): Promise<Neighbour
 
 export default async function ConversationPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
   const [{ id }, sp] = await Promise.all([params, searchParams]);
-  const c = await load(id);
+  const [{ dataset, error }, parts] = await Promise.all([pick(sp), datasets()]);
+  if (error) notFound();
+  const c = await load(id, dataset);
   if (!c) {
     // A turn identifier pasted from the dataset names a later turn of some conversation: go there.
-    const turn = isTurnIdentifier(id) ? await resolveTurn(id) : undefined;
+    const turn = isTurnIdentifier(id) ? await resolveTurn(id, dataset) : undefined;
     if (turn) redirect(turnHref(turn.conversation_id, turn.turn_identifier, searchParamsOf(sp)));
     notFound();
   }
@@ -92,7 +104,7 @@ export default async function ConversationPage({ params, searchParams }: { param
         )}
         <MatchNav searching={terms.length > 0} more={c.later.length > 0} turnCount={c.turns} />
       </nav>
-      <ConversationHeader c={c} />
+      <ConversationHeader c={c} several={parts.length > 1} />
       <ol className="space-y-3" data-testid="messages">
         {c.messages.map((m, i) => (
           <MessageCard

@@ -10,10 +10,22 @@ import type { Selection } from '../selection';
 export const TURN_EDGES = [1, 2, 3, 4, 5, 6, 11, 21, 51] as const;
 
 export type SetName =
-  'all' | 'country' | 'state' | 'language' | 'model' | 'language_country' | 'turns' | 'day' | 'day_stack' | 'topic' | 'topic_split';
+  | 'all'
+  | 'dataset'
+  | 'country'
+  | 'state'
+  | 'language'
+  | 'model'
+  | 'language_country'
+  | 'turns'
+  | 'day'
+  | 'day_stack'
+  | 'topic'
+  | 'topic_split';
 
 export interface ConvRow {
   set: SetName;
+  dataset: string | null;
   country: string | null;
   state: string | null;
   language: string | null;
@@ -43,6 +55,7 @@ const turnBucket = `CASE ${TURN_EDGES.slice(1)
 
 const SETS: [SetName, string][] = [
   ['all', '()'],
+  ['dataset', '(dataset)'],
   ['country', '(country)'],
   ['state', '(country, state)'],
   ['language', '(language)'],
@@ -72,7 +85,7 @@ export async function conversationPass(
   if (topicSplit) sets.push(['topic_split', '(topic, split)']);
   const colsOf = (set: string) => set.replace(/[()]/g, '').split(', ').filter(Boolean);
   // grouping() takes only columns some set groups by.
-  const grouped = ['country', 'state', 'language', 'model', 'day', 'tb', 'stack', 'topic', 'split'].filter((col) =>
+  const grouped = ['dataset', 'country', 'state', 'language', 'model', 'day', 'tb', 'stack', 'topic', 'split'].filter((col) =>
     sets.some(([, s]) => colsOf(s).includes(col)),
   );
   const gid = grouped.length ? `grouping(${grouped.join(', ')})` : '0';
@@ -80,6 +93,7 @@ export async function conversationPass(
   const named = sets.map(([name, cols]) => `WHEN ${bits(colsOf(cols))} THEN '${name}'`);
   // A column no set groups by is NULL in every row.
   const shown: Record<string, [expr: string, type: string]> = {
+    dataset: ['dataset', 'VARCHAR'],
     country: ['country', 'VARCHAR'],
     state: ['state', 'VARCHAR'],
     language: ['language', 'VARCHAR'],
@@ -94,7 +108,7 @@ export async function conversationPass(
   const rows = await c.all<ConvRow>(
     `
     WITH sel AS (
-      SELECT c.country, c.state, c.language, c.model, ${DAY} AS day, ${stack ? `c.${stack}` : 'NULL::VARCHAR'} AS stack,
+      SELECT c.dataset, c.country, c.state, c.language, c.model, ${DAY} AS day, ${stack ? `c.${stack}` : 'NULL::VARCHAR'} AS stack,
         c.broad_topic::VARCHAR AS topic, ${topicSplit ? `c.${topicSplit}` : 'NULL::VARCHAR'} AS split,
         ${turnBucket} AS tb, c.flagged, c.n_messages, c.ts, c.turns
       FROM conversations c WHERE ${where})

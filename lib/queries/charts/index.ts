@@ -1,7 +1,8 @@
 import 'server-only';
 // Every aggregate behind the charts for one filter state: a search is run once, then one pass over
 // the selected conversations and, for moderation and shape, one over their messages; a chart that
-// filters on a field the filter sets (OWN_FILTER) is counted without that filter, by its own pass.
+// filters on a field the filter sets (OWN_FILTER) is counted without that filter: from the facet
+// cube when the rest is facet values alone, else by its own pass.
 import type { Connection } from '../../db/duckdb';
 import type { Filter } from '../../filters/schema';
 import type { ValueField } from '../../filters/fields';
@@ -12,6 +13,8 @@ import { session } from '../../server/index-db';
 import { Selection, withSelection } from '../selection';
 import { cachedPerIndex } from '../cache';
 import { conversationPass, type ConvRow, type SetName } from './conversation-pass';
+import { cubeHolds, cubeRows } from './cube-views';
+import { cubeAnswers, cubeOf } from '../facet-cube';
 import { countries, languageByCountry, states } from './geography';
 import { messagePass } from './message-pass';
 import { moderation } from './moderation';
@@ -39,6 +42,7 @@ const run = <T>(filter: Filter, fn: (c: Connection, sel: Selection) => Promise<T
 
 /** The grouping sets a chart drawn without its own filter needs from its own pass. */
 const OWN_SETS: Record<ValueField, readonly SetName[]> = {
+  dataset: [],
   country: ['all', 'country', 'language', 'language_country'],
   state: ['all', 'state'],
   language: ['all', 'language'],
@@ -55,11 +59,12 @@ const OWN_SETS: Record<ValueField, readonly SetName[]> = {
 function ownPass(filter: Filter, field: ValueField, topicSplit: TopicSplit | null): Promise<ConvRow[]> {
   const rest = without(filter, field);
   const split = field === 'topic' ? topicSplit : null;
-  return run(rest, (c, sel) =>
-    isUnfiltered(rest)
-      ? cachedPerIndex(c, `conversations|null|${split}`, () => conversationPass(c, sel, null, undefined, split))
-      : conversationPass(c, sel, null, OWN_SETS[field], split),
-  );
+  const sets: SetName[] = [...OWN_SETS[field], ...(split ? (['topic_split'] as const) : [])];
+  return run(rest, async (c, sel) => {
+    if (isUnfiltered(rest)) return cachedPerIndex(c, `conversations|null|${split}`, () => conversationPass(c, sel, null, undefined, split));
+    const cube = cubeAnswers(rest) && cubeHolds(sets) ? await cubeOf(c) : undefined;
+    return cube ? cubeRows(cube, rest, sets, split) : conversationPass(c, sel, null, OWN_SETS[field], split);
+  });
 }
 
 type Computed = Partial<Stats> & Pick<Stats, 'total' | 'messages' | 'omitted' | 'omitted_totals'>;

@@ -45,7 +45,7 @@ export async function messagePass(c: Connection, sel: Selection, o: MessagePassO
   if (columns.length === 0) return [];
   // split comes from an allow-list (params.ts); its groups are bound values. Messages outside the
   // groups are in no group (NULL) but still counted by length.
-  const byConv = o.split === 'language' || o.split === 'country';
+  const byConv = o.split === 'language' || o.split === 'country' || o.split === 'dataset';
   // The search is tested on each message's conversation number directly, the rest through conversations.
   const sql = new Sql();
   const rest = sel.where(sql, { joined: true });

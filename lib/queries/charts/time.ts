@@ -3,7 +3,7 @@
 import type { Filter } from '../../filters/schema';
 import type { Interval, Stack, StatsOptions, TimeSeries } from '../../stats/types';
 import type { ConvRow } from './conversation-pass';
-import { ranked, topValues } from './ranked';
+import { byCount, topValues } from './ranked';
 
 export const STACK_TOP = 8;
 const DAY = 86_400_000;
@@ -36,7 +36,10 @@ export function timeSeries(rows: ConvRow[], filter: Filter, options: StatsOption
   const all = rows.find((r) => r.set === 'all');
   const interval = options.interval ?? intervalFor(filter.from ?? all?.min_ts ?? null, filter.to ?? all?.max_ts ?? null);
   const stack: Stack | null = options.stack ?? null;
-  const keys = stack ? topValues(ranked(rows, stack, stack), STACK_TOP) : [];
+  // The top values among conversations with a time (an LMSYS dataset stacked by dataset has none).
+  const timed = new Map<string | null, number>();
+  for (const r of rows) if (r.set === 'day_stack' && r.day) timed.set(r.stack, (timed.get(r.stack) ?? 0) + r.n);
+  const keys = stack ? topValues([...timed].map(([value, count]) => ({ value, count, flagged: 0 })).sort(byCount), STACK_TOP) : [];
   const counts = new Map<string, number>();
   for (const r of rows)
     if (r.set === 'day' && r.day) counts.set(bucketOf(r.day, interval), (counts.get(bucketOf(r.day, interval)) ?? 0) + r.n);

@@ -1,0 +1,45 @@
+// The newest pages of selections of facet values, read from the newest order kept per index
+// (newest-page.ts), are those the SQL sort of the selected rows gives, at any offset.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseParams } from '@/lib/filters/schema';
+import { WILDCHAT_CACHE } from '@/test/fixtures';
+
+let listConversations: typeof import('./listing').listConversations;
+let withSelection: typeof import('./selection').withSelection;
+let pageSql: typeof import('./listing').pageSql;
+let newestPage: typeof import('./newest-page').newestPage;
+
+beforeAll(async () => {
+  process.env.WILDSCOPE_CACHE = WILDCHAT_CACHE;
+  ({ listConversations, pageSql } = await import('./listing'));
+  ({ withSelection } = await import('./selection'));
+  ({ newestPage } = await import('./newest-page'));
+});
+
+describe('newest pages from the kept order', () => {
+  it('are the SQL sort of the selection, for facet values, exclusions, topics and offsets', async () => {
+    const { rows } = await listConversations(parseParams(new URLSearchParams('limit=3')).filter, { sort: 'newest', limit: 3, offset: 0 });
+    const [a, b] = rows;
+    const states = [
+      '',
+      'offset=7&limit=13',
+      'offset=395&limit=10',
+      `language=${a!.language}`,
+      `language=${a!.language}&offset=20&limit=5`,
+      `not_language=${a!.language}&country=${b!.country}`,
+      `model=${a!.model}&toxic=false&offset=3`,
+      `topic=${a!.topic}`,
+      `topic=${a!.topic!.split('.')[0]}&not_country=${a!.country}`,
+      'redacted=true',
+      `country=${b!.country}&offset=100000`,
+    ];
+    for (const qs of states) {
+      const { filter, listing } = parseParams(new URLSearchParams(qs));
+      const [fast, sql] = await withSelection(filter, async (c, sel) => {
+        const s = pageSql(sel, listing);
+        return [await newestPage(c, sel, listing), (await c.all<{ idx: number }>(s.text, s.params)).map((r) => Number(r.idx))];
+      });
+      expect(fast, qs).toEqual(sql);
+    }
+  });
+});

@@ -1,0 +1,61 @@
+import 'server-only';
+// The newest page of a selection of facet values alone, or of a search's few matches under such a
+// filter, read from the conversations' newest order kept per index instead of sorting every
+// selected row: the order is walked (or the matches ranked in it) and each conversation's cube
+// cell tested against the filter.
+import type { Connection } from '../db/duckdb';
+import type { Listing } from '../filters/schema';
+import { isUnfiltered } from '../filters/where';
+import { cachedPerIndex } from './cache';
+import { cellTest, cubeAnswers } from './facet-cube';
+import { conversationCells, matchesAnswer } from './match-facets';
+import type { Selection } from './selection';
+
+/** Row numbers newest first (listing.ts's order: ts DESC NULLS LAST, idx DESC), and each row's place in that order. */
+interface Newest {
+  order: Uint32Array;
+  rank: Uint32Array;
+}
+
+const newestOf = (c: Connection): Promise<Newest> =>
+  cachedPerIndex(c, 'listing|newest', async () => {
+    const [idx] = await c.columns<[number]>('SELECT idx FROM conversations c ORDER BY c.ts DESC NULLS LAST, c.idx DESC');
+    const order = Uint32Array.from(idx);
+    const rank = new Uint32Array(order.length);
+    order.forEach((conv, i) => (rank[conv] = i));
+    return { order, rank };
+  });
+
+/** The row numbers of the page when it can be read this way, else undefined (the caller sorts in SQL). */
+export async function newestPage(c: Connection, sel: Selection, listing: Listing): Promise<number[] | undefined> {
+  const filter = sel.filter;
+  if (listing.sort !== 'newest' && !(listing.sort === 'relevance' && !filter.q)) return undefined;
+  const { limit, offset } = listing;
+  if (!filter.q && isUnfiltered(filter)) return [...(await newestOf(c)).order.subarray(offset, offset + limit)];
+  const matches = filter.q ? (matchesAnswer(filter, sel.convs) ? sel.convs : undefined) : null;
+  if (matches === undefined || (!filter.q && !cubeAnswers(filter))) return undefined;
+  const kept = await conversationCells(c);
+  if (!kept) return undefined;
+  const { order, rank } = await newestOf(c);
+  const test = cellTest({ ...filter, q: undefined }, kept.cube);
+  // Each cell tested once: -1 not yet, 0 fails, 1 passes.
+  const passes = new Int8Array(kept.cube.n.length).fill(-1);
+  const passing = (conv: number) => {
+    const cell = kept.cellOf[conv]!;
+    if (passes[cell] === -1) passes[cell] = test(cell) ? 1 : 0;
+    return passes[cell] === 1;
+  };
+  if (matches) {
+    const ranks = Uint32Array.from(matches.filter(passing), (conv) => rank[conv]!).sort();
+    return Array.from(ranks.subarray(offset, offset + limit), (r) => order[r]!);
+  }
+  const page: number[] = [];
+  let skipped = 0;
+  for (let i = 0; i < order.length && page.length < limit; i++) {
+    const conv = order[i]!;
+    if (!passing(conv)) continue;
+    if (skipped < offset) skipped++;
+    else page.push(conv);
+  }
+  return page;
+}
