@@ -5,11 +5,15 @@ import 'server-only';
 // other. Every number the compare page shows, and the API's JSON and CSV.
 import type { Filter } from '../filters/schema';
 import { describe } from '../filters/describe';
-import { getSelectionStats } from '../queries/charts';
+import { isUnfiltered } from '../filters/where';
 import { intervalFor } from '../queries/charts/time';
-import type { Bin, Ranked, Stats } from '../stats/types';
+import { withSelection } from '../queries/selection';
+import { session } from '../server/index-db';
+import type { Bin, Interval, Ranked } from '../stats/types';
 import { rateRatio, shareDifference } from './intervals';
-import { contrast, type Term } from './terms';
+import { selectionStats, unfilteredStats, type SideStats } from './side-stats';
+import { dropSides, everything, materialize, retrySwapped, Swapped, totalsOf, type Side } from './sides';
+import { contrastOf, type Contrast, type Term } from './terms';
 
 export interface PairedShare {
   value: string | null;
@@ -77,8 +81,8 @@ function binShares(a: Bin[], b: Bin[]): BinShare[] {
   return [...all.values()].sort((p, q) => p.lo - q.lo);
 }
 
-function flags(a: Stats, b: Stats): FlagRate[] {
-  const of = (s: Stats) => new Map(s.moderation.categories.filter((r) => r.group === 'all').map((r) => [r.category as string, r]));
+function flags(a: SideStats, b: SideStats): FlagRate[] {
+  const of = (s: SideStats) => new Map(s.flags.map((r) => [r.category as string, r]));
   const [ma, mb] = [of(a), of(b)];
   return [...new Set([...ma.keys(), ...mb.keys()])].map((category) => {
     const x = ma.get(category) ?? { flagged: 0, scored: 0 };
@@ -92,7 +96,7 @@ function flags(a: Stats, b: Stats): FlagRate[] {
   });
 }
 
-function timeShares(a: Stats, b: Stats): Comparison['time'] {
+function timeShares(a: SideStats, b: SideStats): Comparison['time'] {
   const rows = new Map<string, { bucket: string; a: number; b: number }>();
   for (const [s, side] of [
     [a, 'a'],
@@ -108,6 +112,67 @@ function timeShares(a: Stats, b: Stats): Comparison['time'] {
   return { interval: a.time.interval, rows: [...rows.values()].sort((p, q) => p.bucket.localeCompare(q.bucket)) };
 }
 
+/** A promise with its settling functions, for a value one task hands another midway. */
+function handOver<T>() {
+  let resolve!: (v: T) => void;
+  let reject!: (e: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  promise.catch(() => undefined); // its taker reports the error, if it gets that far
+  return { promise, resolve, reject };
+}
+
+/**
+ * One side's numbers in the session of its selection, its conversations written as a side first
+ * and handed to the terms (undefined: the whole dataset).
+ */
+async function sideOf(f: Filter, interval: Interval, tables: string[], written: ReturnType<typeof handOver<Side | undefined>>) {
+  try {
+    if (isUnfiltered(f)) {
+      written.resolve(undefined);
+      return await unfilteredStats(f, interval);
+    }
+    return await withSelection(f, async (c, sel) => {
+      written.resolve(await materialize(c, sel, tables));
+      return selectionStats(c, sel, interval);
+    });
+  } catch (e) {
+    written.reject(e);
+    throw e;
+  }
+}
+
+/**
+ * Both sides' numbers and the terms each way, at once: each side's passes in the session of its
+ * selection (a search's matches computed once for its numbers and its terms), the terms in a third
+ * session as soon as both sides are written.
+ */
+function measure(a: Filter, b: Filter, interval: Interval, limit: number): Promise<[SideStats, SideStats, Contrast]> {
+  return retrySwapped(async () => {
+    const tables: string[] = [];
+    try {
+      const written = [handOver<Side | undefined>(), handOver<Side | undefined>()] as const;
+      const sides = [sideOf(a, interval, tables, written[0]), sideOf(b, interval, tables, written[1])];
+      const terms = Promise.all(written.map((w) => w.promise)).then(([wa, wb]) =>
+        session(async (c, scope) => {
+          const [sa, sb] = [wa ?? (await everything(c)), wb ?? (await everything(c))];
+          if (sa.scope !== scope || sb.scope !== scope) throw new Swapped();
+          return contrastOf(c, sa, sb, (await totalsOf(c)).size, limit, true);
+        }),
+      );
+      // Every task ends before the tables are dropped.
+      const settled = await Promise.allSettled([sides[0], sides[1], terms]);
+      const failed = settled.find((r) => r.status === 'rejected');
+      if (failed) throw failed.reason;
+      return settled.map((r) => (r as PromiseFulfilledResult<unknown>).value) as [SideStats, SideStats, Contrast];
+    } finally {
+      await dropSides(tables);
+    }
+  });
+}
+
 /** Both sides' comparison; `aParams`/`bParams` the sides' query strings, for their sentences. */
 export async function compareSelections(
   a: Filter,
@@ -119,12 +184,7 @@ export async function compareSelections(
   // One interval for both sides: the one their combined date range calls for.
   const from = a.from && b.from ? (a.from < b.from ? a.from : b.from) : null;
   const to = a.to && b.to ? (a.to > b.to ? a.to : b.to) : null;
-  const interval = intervalFor(from, to);
-  const [sa, sb, t] = await Promise.all([
-    getSelectionStats(a, { interval }),
-    getSelectionStats(b, { interval }),
-    contrast(a, b, terms, true),
-  ]);
+  const [sa, sb, t] = await measure(a, b, intervalFor(from, to), terms);
   return {
     a: { total: sa.total, messages: sa.messages, sentence: describe(sa.total, aParams) },
     b: { total: sb.total, messages: sb.messages, sentence: describe(sb.total, bParams) },
@@ -132,10 +192,10 @@ export async function compareSelections(
     countries: paired(sa.countries, sa.total, sb.countries, sb.total),
     models: paired(sa.models, sa.total, sb.models, sb.total),
     flags: flags(sa, sb),
-    turns: binShares(sa.shape.turns, sb.shape.turns),
+    turns: binShares(sa.turns, sb.turns),
     lengths: (['user', 'assistant'] as const).map((role) => ({
       role,
-      bins: binShares(sa.shape.lengths.find((l) => l.role === role)?.bins ?? [], sb.shape.lengths.find((l) => l.role === role)?.bins ?? []),
+      bins: binShares(sa.lengths.find((l) => l.role === role)?.bins ?? [], sb.lengths.find((l) => l.role === role)?.bins ?? []),
     })),
     time: timeShares(sa, sb),
     terms: { a: t.a, b: t.b },

@@ -14,7 +14,7 @@ import type { Filter } from '../filters/schema';
 import { textOf } from '../server/index-db';
 import { formsOf } from './forms';
 import { logOddsZ, PRIOR_WEIGHT } from './log-odds';
-import { withSides, type Side } from './sides';
+import { totalsOf, withSides, type Side } from './sides';
 import { forEachSurface, isStopTerm, termKey } from './words';
 
 export interface Term {
@@ -42,11 +42,16 @@ export interface Contrast {
 
 const idList = (terms: string[]) => terms.map((t) => `${BigInt(t)}::UBIGINT`).join(', ');
 
-/** The z-score in SQL, over columns ya, na, yb, nb and df, with the dataset's size bound as a number. */
+/**
+ * The z-score in SQL over columns ya, na, yb, nb and df, the dataset's size bound as a number:
+ * a `SELECT` of (term, z) from `s`. A scaled count is a DECIMAL (a count times a decimal literal):
+ * it and the DECIMAL differences it takes part in are cast to DOUBLE once, in `w`, as the
+ * expression written whole casts each of its (many) uses, which made the ranking cost most.
+ */
 const zSql = (nAll: number) => {
-  const al = `(${PRIOR_WEIGHT} * df / ${nAll})`;
-  return `(ln((ya + ${al}) / (na + ${PRIOR_WEIGHT} - ya - ${al})) - ln((yb + ${al}) / (nb + ${PRIOR_WEIGHT} - yb - ${al})))
-    / sqrt(1 / (ya + ${al}) + 1 / (yb + ${al}))`;
+  const w = `SELECT term, (${PRIOR_WEIGHT} * df / ${nAll}) AS al, ya::DOUBLE AS ya, (na + ${PRIOR_WEIGHT} - ya)::DOUBLE AS ra,
+    yb::DOUBLE AS yb, (nb + ${PRIOR_WEIGHT} - yb)::DOUBLE AS rb FROM s`;
+  return `SELECT term, (ln((ya + al) / (ra - al)) - ln((yb + al) / (rb - al))) / sqrt(1 / (ya + al) + 1 / (yb + al)) AS z FROM (${w})`;
 };
 
 /**
@@ -56,12 +61,12 @@ const zSql = (nAll: number) => {
 async function candidates(c: Connection, s: Side, every: number): Promise<{ sql: string; scale: number } | undefined> {
   if (!s.table) return undefined;
   if (s.conversations === 0) return { sql: 'SELECT NULL::UBIGINT AS term, 0 AS k WHERE false', scale: 1 };
-  const sampled = (await c.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${s.table} WHERE conv % ${every} = 0`))!.n;
-  if (sampled >= MIN_SAMPLED) {
+  if (s.sampled >= MIN_SAMPLED) {
+    // Counted by term id over the side's sampled conversations alone, then named.
     return {
-      sql: `SELECT v.term, count(*) AS k FROM lens_sample s JOIN lens_vocab v USING (id)
-        WHERE s.conv IN (SELECT conv FROM ${s.table}) GROUP BY v.term`,
-      scale: s.conversations / sampled,
+      sql: `SELECT v.term, g.k FROM (SELECT id, count(*) AS k FROM lens_sample
+          WHERE conv IN (SELECT conv FROM ${s.table} WHERE conv % ${every} = 0) GROUP BY id) g JOIN lens_vocab v USING (id)`,
+      scale: s.conversations / s.sampled,
     };
   }
   const picked = await c.columns<[number]>(`SELECT conv FROM ${s.table} ORDER BY hash(conv) LIMIT ${TOKENIZED}`);
@@ -94,61 +99,82 @@ async function candidates(c: Connection, s: Side, every: number): Promise<{ sql:
   return { sql: `SELECT term, k FROM ${table}`, scale: s.conversations / Math.max(1, tokenized) };
 }
 
-/** A's distinctive terms against B (B undefined: the whole dataset); `both` also B's against A. */
-export async function contrast(a: Filter, b: Filter | undefined, limit: number, both = false): Promise<Contrast> {
-  return withSides(a, b, async (c, sa, sb, all) => {
-    const empty = { a: [], b: [], sizes: { a: sa, b: sb } };
-    if (sa.conversations === 0 && (!both || sb.conversations === 0)) return empty;
-    const every = (await c.one<{ n: number }>('SELECT sample_every AS n FROM lens_meta'))!.n;
-    const [ca, cb] = [await candidates(c, sa, every), await candidates(c, sb, every)];
-    const k = Math.max(4 * limit, 100);
-    const side = (x: typeof ca, name: string) => (x ? `, ${name} AS (${x.sql})` : '');
-    const y = (x: typeof ca, name: string) => (x ? `coalesce(${name}.k, 0) * ${x.scale}` : 'v.df');
-    const from = [ca && 'SELECT term FROM a', cb && both && 'SELECT term FROM b'].filter(Boolean);
-    const cand = from.length ? from.join(' UNION ') : 'SELECT term FROM lens_vocab';
-    const ranked = await c.columns<[string]>(
-      `WITH x AS (SELECT 1)${side(ca, 'a')}${side(cb, 'b')},
-       s AS (SELECT v.term, v.df, ${y(ca, 'a')} AS ya, ${sa.size} AS na, ${y(cb, 'b')} AS yb, ${sb.size} AS nb
-             FROM (${cand}) t JOIN lens_vocab v USING (term) ${ca ? 'LEFT JOIN a USING (term)' : ''} ${cb ? 'LEFT JOIN b USING (term)' : ''}
-             WHERE NOT v.stop),
-       z AS (SELECT term, ${zSql(all)} AS z FROM s)
-       (SELECT term FROM z ORDER BY z DESC, term LIMIT ${k})
-       ${both ? `UNION (SELECT term FROM z ORDER BY z ASC, term LIMIT ${k})` : ''}`,
-    );
-    const terms = ranked[0];
-    if (!terms.length) return empty;
-    const count = (s: Side, alias: string) => (s.table ? `count(${alias}.conv)::INTEGER` : 'NULL');
-    const join = (s: Side, alias: string) => (s.table ? `LEFT JOIN ${s.table} ${alias} ON ${alias}.conv = p.conv` : '');
-    const exact = await c.all<{ term: string; ya: number | null; yb: number | null; df: number; form: string | null; stop: boolean }>(
-      `SELECT p.term, ${count(sa, 'a')} AS ya, ${count(sb, 'b')} AS yb, any_value(v.df)::INTEGER AS df,
-         any_value(v.form) AS form, any_value(v.stop) AS stop
-       FROM postings p JOIN lens_vocab v ON v.term = p.term ${join(sa, 'a')} ${join(sb, 'b')}
-       WHERE p.term IN (${idList(terms)}) GROUP BY p.term`,
-    );
-    const forms = await formsOf(
-      c,
-      exact.filter((r) => r.form === null).map((r) => r.term),
-    );
-    const scored = exact.flatMap((r) => {
-      const form = r.form ?? forms.get(r.term);
-      if (!form || r.stop || isStopTerm(form.toLowerCase())) return [];
-      const ya = r.ya ?? r.df;
-      const yb = r.yb ?? r.df;
-      return [{ form, ya, yb, z: logOddsZ({ ya, na: sa.size, yb, nb: sb.size, yAll: r.df, nAll: all }) }];
-    });
-    const round = (z: number) => Math.round(z * 1000) / 1000;
-    const forA = scored
-      .filter((t) => t.z > 0 && t.ya >= MIN_COUNT)
-      .sort((p, q) => q.z - p.z || p.form.localeCompare(q.form))
-      .slice(0, limit)
-      .map((t) => ({ term: t.form, count: t.ya, total: t.yb, z: round(t.z) }));
-    const forB = both
-      ? scored
-          .filter((t) => t.z < 0 && t.yb >= MIN_COUNT)
-          .sort((p, q) => p.z - q.z || p.form.localeCompare(q.form))
-          .slice(0, limit)
-          .map((t) => ({ term: t.form, count: t.yb, total: t.ya, z: round(-t.z) }))
-      : [];
-    return { a: forA, b: forB, sizes: { a: sa, b: sb } };
+/**
+ * Each term's conversations on each side with a table, in one pass over the terms' postings: a
+ * side's count is NULL when it is the whole dataset (its count is the term's df).
+ */
+function exactSql(terms: string[], sa: Side, sb: Side): string {
+  const ids = idList(terms);
+  const vocab = `SELECT term, df, form, stop FROM lens_vocab WHERE term IN (${ids})`;
+  if (!sa.table && !sb.table) return `SELECT term, NULL AS ya, NULL AS yb, df, form, stop FROM (${vocab})`;
+  // Both sides: one join on a conversation's membership as bits (2: in A, 1: in B), which may be both.
+  const [side, counts] =
+    sa.table && sb.table
+      ? [
+          `(SELECT conv, sum(w)::UTINYINT AS ab FROM (SELECT conv, 2 AS w FROM ${sa.table} UNION ALL SELECT conv, 1 AS w FROM ${sb.table}) GROUP BY conv)`,
+          'sum(d.ab // 2)::INTEGER AS ya, sum(d.ab % 2)::INTEGER AS yb',
+        ]
+      : sa.table
+        ? [sa.table, 'count(*)::INTEGER AS ya, NULL::INTEGER AS yb']
+        : [sb.table!, 'NULL::INTEGER AS ya, count(*)::INTEGER AS yb'];
+  const zero = (x: string, s: Side) => (s.table ? `coalesce(x.${x}, 0)` : 'NULL');
+  return `WITH x AS (SELECT p.term, ${counts} FROM postings p JOIN ${side} d ON d.conv = p.conv WHERE p.term IN (${ids}) GROUP BY p.term)
+    SELECT v.term, ${zero('ya', sa)} AS ya, ${zero('yb', sb)} AS yb, v.df, v.form, v.stop FROM (${vocab}) v LEFT JOIN x USING (term)`;
+}
+
+/** A's distinctive terms against B on the connection holding both sides, `all` the dataset's size; `both` also B's against A. */
+export async function contrastOf(c: Connection, sa: Side, sb: Side, all: number, limit: number, both: boolean): Promise<Contrast> {
+  const empty = { a: [], b: [], sizes: { a: sa, b: sb } };
+  if (sa.conversations === 0 && (!both || sb.conversations === 0)) return empty;
+  const every = (await totalsOf(c)).sampleEvery;
+  const [ca, cb] = [await candidates(c, sa, every), await candidates(c, sb, every)];
+  const k = Math.max(4 * limit, 100);
+  const side = (x: typeof ca, name: string) => (x ? `, ${name} AS (${x.sql})` : '');
+  const y = (x: typeof ca, name: string) => (x ? `coalesce(${name}.k, 0) * ${x.scale}` : 'v.df');
+  const from = [ca && 'SELECT term FROM a', cb && both && 'SELECT term FROM b'].filter(Boolean);
+  const cand = from.length ? from.join(' UNION ') : 'SELECT term FROM lens_vocab';
+  const ranked = await c.columns<[string]>(
+    `WITH x AS (SELECT 1)${side(ca, 'a')}${side(cb, 'b')},
+     s AS (SELECT v.term, v.df, ${y(ca, 'a')} AS ya, ${sa.size} AS na, ${y(cb, 'b')} AS yb, ${sb.size} AS nb
+           FROM (${cand}) t JOIN lens_vocab v USING (term) ${ca ? 'LEFT JOIN a USING (term)' : ''} ${cb ? 'LEFT JOIN b USING (term)' : ''}
+           WHERE NOT v.stop),
+     z AS (${zSql(all)})
+     (SELECT term FROM z ORDER BY z DESC, term LIMIT ${k})
+     ${both ? `UNION (SELECT term FROM z ORDER BY z ASC, term LIMIT ${k})` : ''}`,
+  );
+  const terms = ranked[0];
+  if (!terms.length) return empty;
+  const exact = await c.all<{ term: string; ya: number | null; yb: number | null; df: number; form: string | null; stop: boolean }>(
+    exactSql(terms, sa, sb),
+  );
+  const forms = await formsOf(
+    c,
+    exact.filter((r) => r.form === null).map((r) => r.term),
+  );
+  const scored = exact.flatMap((r) => {
+    const form = r.form ?? forms.get(r.term);
+    if (!form || r.stop || isStopTerm(form.toLowerCase())) return [];
+    const ya = r.ya ?? r.df;
+    const yb = r.yb ?? r.df;
+    return [{ form, ya, yb, z: logOddsZ({ ya, na: sa.size, yb, nb: sb.size, yAll: r.df, nAll: all }) }];
   });
+  const round = (z: number) => Math.round(z * 1000) / 1000;
+  const forA = scored
+    .filter((t) => t.z > 0 && t.ya >= MIN_COUNT)
+    .sort((p, q) => q.z - p.z || p.form.localeCompare(q.form))
+    .slice(0, limit)
+    .map((t) => ({ term: t.form, count: t.ya, total: t.yb, z: round(t.z) }));
+  const forB = both
+    ? scored
+        .filter((t) => t.z < 0 && t.yb >= MIN_COUNT)
+        .sort((p, q) => p.z - q.z || p.form.localeCompare(q.form))
+        .slice(0, limit)
+        .map((t) => ({ term: t.form, count: t.yb, total: t.ya, z: round(-t.z) }))
+    : [];
+  return { a: forA, b: forB, sizes: { a: sa, b: sb } };
+}
+
+/** A's distinctive terms against B (B undefined: the whole dataset); `both` also B's against A. */
+export function contrast(a: Filter, b: Filter | undefined, limit: number, both = false): Promise<Contrast> {
+  return withSides(a, b, (c, sa, sb, all) => contrastOf(c, sa, sb, all, limit, both));
 }
