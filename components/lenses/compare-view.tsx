@@ -41,7 +41,7 @@ function Shares({ title, rows, side }: { title: string; rows: PairedShare[]; sid
                   <span className="italic text-slate-500">unknown</span>
                 ) : (
                   <>
-                    {r.value}{' '}
+                    {r.label ?? r.value}{' '}
                     <Link className="text-xs text-indigo-700 underline" href={side.a.toggle(side.key, r.value)}>
                       in A
                     </Link>
@@ -173,6 +173,8 @@ export function CompareView({ c, a, b }: { c: Comparison; a: URLSearchParams; b:
         <Shares title="Languages" rows={c.languages} side={{ a: la, b: lb, key: 'language' }} />
         <Shares title="Countries" rows={c.countries} side={{ a: la, b: lb, key: 'country' }} />
         <Shares title="Models" rows={c.models} side={{ a: la, b: lb, key: 'model' }} />
+        <Shares title="Topics" rows={c.topics} side={{ a: la, b: lb, key: 'topic' }} />
+        {c.datasets.length > 1 && <Shares title="Datasets" rows={c.datasets} side={{ a: la, b: lb, key: 'dataset' }} />}
       </div>
       <Flags rows={c.flags} />
       <div className="grid gap-6 lg:grid-cols-3">

@@ -52,6 +52,25 @@ describe('compare', () => {
     for (const f of r.body.flags) if (f.ratio !== null) expect(f.lo <= f.ratio && f.ratio <= f.hi).toBe(true);
   });
 
+  it("pairs each side's topics and datasets with the listing's counts, topics by their labels", async () => {
+    const pairs = [
+      ['', `model=${PLANTED.b.model}`],
+      [`model=${PLANTED.a.model}`, 'language=English'],
+    ];
+    for (const [a, b] of pairs) {
+      const r = await call(compare, `/api/compare?a=${side(a!)}&b=${side(b!)}`);
+      const topics = r.body.topics as { value: string | null; label?: string; a: { count: number }; b: { count: number } }[];
+      expect(topics.length).toBeGreaterThan(1);
+      for (const t of topics.filter((t) => t.value !== null).slice(0, 4)) {
+        expect(t.label, t.value!).toMatch(/\S/);
+        expect(t.a.count, `${a} ${t.value}`).toBe((await call(list, `/api/conversations?${a}&topic=${t.value}&limit=1`)).body.total);
+        expect(t.b.count, `${b} ${t.value}`).toBe((await call(list, `/api/conversations?${b}&topic=${t.value}&limit=1`)).body.total);
+      }
+      const datasets = r.body.datasets as { value: string; a: { count: number }; b: { count: number } }[];
+      expect(datasets.map((d) => [d.value, d.a.count, d.b.count])).toEqual([['wildchat', r.body.a.total, r.body.b.total]]);
+    }
+  });
+
   it('answers the same numbers as CSV', async () => {
     const q = `a=${side(`model=${PLANTED.a.model}`)}&b=${side('language=English')}`;
     const j = await call(compare, `/api/compare?${q}`);

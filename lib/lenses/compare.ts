@@ -7,6 +7,7 @@ import type { Filter } from '../filters/schema';
 import { describe } from '../filters/describe';
 import { isUnfiltered } from '../filters/where';
 import { intervalFor } from '../queries/charts/time';
+import { topicLabels } from '../queries/topics';
 import { withSelection } from '../queries/selection';
 import { session } from '../server/index-db';
 import type { Bin, Interval, Ranked } from '../stats/types';
@@ -17,6 +18,8 @@ import { contrastOf, type Contrast, type Term } from './terms';
 
 export interface PairedShare {
   value: string | null;
+  /** The topic's label, for topics. */
+  label?: string;
   a: { count: number; share: number };
   b: { count: number; share: number };
   diff: number;
@@ -43,6 +46,8 @@ export interface Comparison {
   languages: PairedShare[];
   countries: PairedShare[];
   models: PairedShare[];
+  topics: PairedShare[];
+  datasets: PairedShare[];
   flags: FlagRate[];
   turns: BinShare[];
   lengths: { role: 'user' | 'assistant'; bins: BinShare[] }[];
@@ -184,13 +189,15 @@ export async function compareSelections(
   // One interval for both sides: the one their combined date range calls for.
   const from = a.from && b.from ? (a.from < b.from ? a.from : b.from) : null;
   const to = a.to && b.to ? (a.to > b.to ? a.to : b.to) : null;
-  const [sa, sb, t] = await measure(a, b, intervalFor(from, to), terms);
+  const [[sa, sb, t], labels] = await Promise.all([measure(a, b, intervalFor(from, to), terms), topicLabels()]);
   return {
     a: { total: sa.total, messages: sa.messages, sentence: describe(sa.total, aParams) },
     b: { total: sb.total, messages: sb.messages, sentence: describe(sb.total, bParams) },
     languages: paired(sa.languages, sa.total, sb.languages, sb.total),
     countries: paired(sa.countries, sa.total, sb.countries, sb.total),
     models: paired(sa.models, sa.total, sb.models, sb.total),
+    topics: paired(sa.topics, sa.total, sb.topics, sb.total).map((r) => ({ ...r, label: labels.get(r.value ?? '') })),
+    datasets: paired(sa.datasets, sa.total, sb.datasets, sb.total),
     flags: flags(sa, sb),
     turns: binShares(sa.turns, sb.turns),
     lengths: (['user', 'assistant'] as const).map((role) => ({
@@ -208,7 +215,7 @@ export function comparisonRows(c: Comparison): { header: string[]; rows: unknown
     ['total', 'conversations', c.a.total, c.b.total, null, null, null],
     ['total', 'messages', c.a.messages, c.b.messages, null, null, null],
   ];
-  for (const f of ['languages', 'countries', 'models'] as const) {
+  for (const f of ['datasets', 'languages', 'countries', 'models', 'topics'] as const) {
     for (const s of c[f]) rows.push([f, s.value, s.a.share, s.b.share, s.diff, s.lo, s.hi]);
   }
   for (const f of c.flags) rows.push(['flag_rate', f.category, f.a.rate, f.b.rate, f.ratio, f.lo, f.hi]);

@@ -12,7 +12,8 @@ import { getSelectionStats } from '../queries/charts';
 import { conversationPass, type SetName } from '../queries/charts/conversation-pass';
 import { countries } from '../queries/charts/geography';
 import type { MessageRow } from '../queries/charts/message-pass';
-import { languages, models } from '../queries/charts/ranked';
+import { languages, models, ranked } from '../queries/charts/ranked';
+import { datasets } from '../queries/datasets';
 import { lengthBins, turnBins } from '../queries/charts/shape';
 import { timeSeries } from '../queries/charts/time';
 import type { Selection } from '../queries/selection';
@@ -24,6 +25,9 @@ export interface SideStats {
   languages: Ranked[];
   countries: Ranked[];
   models: Ranked[];
+  /** Broad topics of the map (value `t3`), and the datasets of WILDSCOPE_DATA. */
+  topics: Ranked[];
+  datasets: Ranked[];
   /** Messages scored and flagged per OpenAI category, in CATEGORIES order. */
   flags: { category: Category; flagged: number; scored: number }[];
   turns: Bin[];
@@ -31,17 +35,20 @@ export interface SideStats {
   time: TimeSeries;
 }
 
-const SETS: SetName[] = ['all', 'country', 'language', 'model', 'turns', 'day'];
+const SETS: SetName[] = ['all', 'dataset', 'country', 'language', 'model', 'topic', 'turns', 'day'];
 
 /** The numbers of an unfiltered selection, from the charts' passes cached per index. */
 export async function unfilteredStats(f: Filter, interval: Interval): Promise<SideStats> {
-  const s: Stats = await getSelectionStats(f, { interval });
+  const [s, parts]: [Stats, Awaited<ReturnType<typeof datasets>>] = await Promise.all([getSelectionStats(f, { interval }), datasets()]);
   return {
     total: s.total,
     messages: s.messages,
     languages: s.languages,
     countries: s.countries,
     models: s.models,
+    topics: s.topics.topics.map(({ value, count, flagged }) => ({ value, count, flagged })),
+    // Everything selected: each dataset whole.
+    datasets: parts.map((p) => ({ value: p.name, count: p.conversations, flagged: 0 })),
     flags: s.moderation.categories.filter((r) => r.group === 'all').map(({ category, flagged, scored }) => ({ category, flagged, scored })),
     turns: s.shape.turns,
     lengths: s.shape.lengths,
@@ -82,6 +89,8 @@ export async function selectionStats(c: Connection, sel: Selection, interval: In
     languages: languages(rows),
     countries: countries(rows),
     models: models(rows),
+    topics: ranked(rows, 'topic', 'topic'),
+    datasets: ranked(rows, 'dataset', 'dataset'),
     flags: CATEGORIES.map((category, i) => ({
       category,
       scored: msgs.reduce((s, r) => s + Number(r[`s${i}`]), 0),

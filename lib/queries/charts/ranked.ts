@@ -5,7 +5,7 @@ import type { ConvRow, SetName } from './conversation-pass';
 export const LANGUAGES_TOP = 30;
 
 /** Rows of one grouping set as ranked values, most conversations first, ties by value. */
-export function ranked(rows: ConvRow[], set: SetName, key: 'dataset' | 'country' | 'language' | 'model'): Ranked[] {
+export function ranked(rows: ConvRow[], set: SetName, key: 'dataset' | 'country' | 'language' | 'model' | 'topic'): Ranked[] {
   return rows
     .filter((r) => r.set === set)
     .map((r) => ({ value: r[key], count: r.n, flagged: r.flagged }))
