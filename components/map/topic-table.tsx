@@ -26,7 +26,12 @@ export function TopicTable({ topics, perTopic, links }: { topics: MapTopic[]; pe
       <td className="py-1 pr-2 text-right tabular-nums">{fmt(t.count)}</td>
       {perTopic && <td className="py-1 pr-2 text-right tabular-nums">{fmt(matching(t))}</td>}
       <td className="py-1 text-right">
-        <Link href={links.narrowed('topic', [t.id])} prefetch={false} className="text-indigo-700 underline" aria-label={`Results for ${t.label}`}>
+        <Link
+          href={links.narrowed('topic', [t.id])}
+          prefetch={false}
+          className="text-indigo-700 underline"
+          aria-label={`Results for ${t.label}`}
+        >
           results
         </Link>
       </td>

@@ -15,7 +15,7 @@ async function libraryIndex(x: Float32Array, y: Float32Array): Promise<ArrayBuff
 /** Points in [-1, 1]², clustered and with repeated coordinates, as a map's are (quantised). */
 function points(n: number, seed: number): { x: Float32Array; y: Float32Array } {
   let s = seed;
-  const rand = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  const rand = () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
   const x = new Float32Array(n);
   const y = new Float32Array(n);
   for (let i = 0; i < n; i++) {
