@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LMSYS, WILDCHAT } from '@/test/fixtures';
 import { hasWord } from '@/test/oracle';
-import { call, type Handler } from '@/test/requests';
+import { call, send, type Handler } from '@/test/requests';
 import { Database, type Connection } from '@/lib/db/duckdb';
 import { buildIndex } from '@/lib/ingest/build';
 import type { Manifest } from '@/lib/ingest/manifest';
@@ -16,7 +16,17 @@ import type { Manifest } from '@/lib/ingest/manifest';
 const data = `wc=${WILDCHAT.dir};lm=${LMSYS.dir};copy=${WILDCHAT.dir}`;
 let cache: string;
 let manifest: Manifest;
-let routes: { list: Handler; facets: Handler; one: Handler; turn: Handler; health: Handler; stats: Handler };
+let routes: {
+  list: Handler;
+  facets: Handler;
+  one: Handler;
+  turn: Handler;
+  health: Handler;
+  stats: Handler;
+  map: Handler;
+  values: Handler;
+  matches: Handler;
+};
 let db: Database;
 let c: Connection;
 
@@ -35,6 +45,9 @@ beforeAll(async () => {
     turn: (await import('./turns/[tid]/route')).GET as unknown as Handler,
     health: (await import('./health/route')).GET as unknown as Handler,
     stats: (await import('./stats/route')).GET as unknown as Handler,
+    map: (await import('./map/route')).GET as unknown as Handler,
+    values: (await import('./map/values/route')).GET as unknown as Handler,
+    matches: (await import('./map/matches/route')).GET as unknown as Handler,
   };
   db = await Database.open(':memory:', { threads: 1 });
   c = await db.connect();
@@ -160,6 +173,27 @@ describe('several datasets in one index', () => {
         const r = await call(routes.list, `/api/conversations?q=${w}&dataset=${name}&limit=1`);
         expect(r.body.total, `${w} in ${name}`).toBe(n);
       }
+    }
+  });
+
+  it("colours the map by dataset: each point's code is its dataset's, as the dataset filter lights it", async () => {
+    const legend = (await call(routes.map, '/api/map')).body.legends.dataset as { code: number; value: string; count: number }[];
+    expect(legend.map((e) => e.value).sort()).toEqual(['copy', 'lm', 'wc']);
+    const codes = new Uint8Array(await (await send(routes.values, '/api/map/values?field=dataset')).arrayBuffer());
+    for (const e of legend) {
+      const coded = codes.filter((x) => x === e.code).length;
+      const lit = await send(routes.matches, `/api/map/matches?dataset=${e.value}`);
+      expect([coded, e.count], e.value).toEqual([
+        Number(lit.headers.get('x-wildscope-matches')),
+        Number(lit.headers.get('x-wildscope-matches')),
+      ]);
+      // Every conversation of the dataset whose first user message is not blank is on the map.
+      const dir = e.value === 'lm' ? LMSYS.dir : WILDCHAT.dir;
+      expect(coded, e.value).toBe(
+        await scalar(
+          `SELECT count(*) AS n FROM ${parquet(dir)} WHERE coalesce(regexp_matches(list_filter(conversation, m -> m.role = 'user')[1].content, '\\S'), false)`,
+        ),
+      );
     }
   });
 
