@@ -7,11 +7,12 @@ import { Database, literal, type Connection } from '../db/duckdb';
 import { firstLine, readSchema, SchemaError, type FileSchema } from './detect';
 import { indexRowNumbers } from './number-index';
 import { BUILD_VERSION, indexChecksum, MANIFEST_FILE, readManifestFile, writeManifest, type DatasetPart, type Manifest } from './manifest';
-import { buildPostings, POSTINGS_RAW_DDL } from './postings';
+import { buildPostings, POSTINGS_RAW_DDL, sortRuns } from './postings';
 import {
   installPart,
   newPartDir,
   PART_DB,
+  PART_RUNS,
   partDir,
   readSegmentPlaces,
   removeDeadPartBuilds,
@@ -44,6 +45,8 @@ export interface BuildOptions {
   /** WILDSCOPE_VECTORS: a Parquet file of conversation ids and vectors for the map, instead of the text. */
   vectors?: string;
   log?: (line: string) => void;
+  /** Postings held before a run is written (postings.ts); tests make it small to write many runs. */
+  runPostings?: number;
   /**
    * Awaited once the index is complete, just before it is renamed into place: a test holds the
    * ingest here to ask the server questions while the previous index is still the one in place.
@@ -118,13 +121,22 @@ async function readInputs(conn: Connection, d: DatasetSources): Promise<Input[]>
 
 /**
  * Inserts a dataset's files as conversations 0, 1, ... into the `messages` and `conversations` of
- * the connection's current catalog and tokenizes them into `scratch.postings_raw`; file k's text
- * goes to the segment file `segmentPath(k)`. Returns its messages, postings and segments in file order.
+ * the connection's current catalog and tokenizes them, through `scratch.postings_raw`, into runs
+ * in the folder `runs` (postings.ts); file k's text goes to the segment file `segmentPath(k)`.
+ * Returns its messages, postings and segments in file order.
  */
 async function fillPart(
   conn: Connection,
   part: Part & { inputs: Input[] },
-  o: { threads: number; memoryLimit: string; segmentPath: (k: number) => string; log: (line: string) => void; progress: () => string },
+  o: {
+    threads: number;
+    memoryLimit: string;
+    runs: string;
+    runPostings?: number;
+    segmentPath: (k: number) => string;
+    log: (line: string) => void;
+    progress: () => string;
+  },
 ): Promise<{ messages: number[]; postings: number; segments: TextSegment[] }> {
   await conn.run(MESSAGES_DDL);
   await conn.run(CONVERSATIONS_DDL);
@@ -166,6 +178,8 @@ async function fillPart(
       );
     },
     (s) => segments.set(s.path, s),
+    o.runs,
+    o.runPostings,
   );
   await conn.run(`SET memory_limit = ${literal(o.memoryLimit)}`);
   return {
@@ -239,15 +253,17 @@ export async function buildIndex(o: BuildOptions): Promise<Manifest> {
           .join(', '),
     );
 
-    // Unsorted postings go to a scratch database: dropped tables leave their space inside a DuckDB file.
+    // Postings on their way to runs go through a scratch database: deleted rows leave their space inside a DuckDB file.
     const segments: { path: string; convs: Uint32Array; roles: Uint8Array; lengths: Uint32Array; first: number; keep: boolean }[] = [];
-    let postingsFrom: string;
+    let runs: { runs: string; first: number; keep: boolean }[];
     if (!several) {
       const part = parts[0]! as Part & { inputs: Input[] };
       await conn.run(`ATTACH ${literal(`${spill}.scratch.duckdb`)} AS scratch`);
       const filled = await fillPart(conn, part, {
         threads,
         memoryLimit,
+        runs: `${spill}.runs`,
+        runPostings: o.runPostings,
         segmentPath: (k) => join(o.cache, `${textFile}.part-${k}`),
         log,
         progress,
@@ -256,7 +272,9 @@ export async function buildIndex(o: BuildOptions): Promise<Manifest> {
       part.postings = filled.postings;
       part.builtAt = new Date().toISOString();
       for (const s of filled.segments) segments.push({ ...s, first: 0, keep: false });
-      postingsFrom = 'SELECT * FROM scratch.postings_raw';
+      await conn.run('DETACH scratch');
+      rmSync(`${spill}.scratch.duckdb`, { force: true });
+      runs = [{ runs: `${spill}.runs`, first: 0, keep: false }];
     } else {
       for (const part of parts) {
         if (part.kept) continue;
@@ -267,6 +285,8 @@ export async function buildIndex(o: BuildOptions): Promise<Manifest> {
         const filled = await fillPart(conn, part as Part & { inputs: Input[] }, {
           threads,
           memoryLimit,
+          runs: join(dir, PART_RUNS),
+          runPostings: o.runPostings,
           segmentPath: (k) => join(dir, `segment-${k}.bin`),
           log,
           progress,
@@ -306,9 +326,8 @@ export async function buildIndex(o: BuildOptions): Promise<Manifest> {
           segments.push({ path: join(dir, f.segment), ...readSegmentPlaces(dir, f.segment), first: part.first, keep: true });
       }
       log(`[parts] ${parts.length} parts joined, ${progress()}`);
-      postingsFrom = parts
-        .map((p, i) => `SELECT * REPLACE ((conv + ${p.first})::UINTEGER AS conv) FROM p${i}.postings_raw`)
-        .join(' UNION ALL ');
+      for (const i of parts.keys()) await conn.run(`DETACH p${i}`);
+      runs = parts.map((p) => ({ runs: join(partDir(o.cache, p.name), PART_RUNS), first: p.first, keep: true }));
     }
     const messages = parts.reduce((a, p) => a + p.messages, 0);
     const postings = parts.reduce((a, p) => a + p.postings, 0);
@@ -323,12 +342,7 @@ export async function buildIndex(o: BuildOptions): Promise<Manifest> {
     const textBytes = text.finish(total);
     log(`[text] ${(textBytes / 1e6).toFixed(0)} MB of message text stored, ${progress()}`);
     log(`[keywords] ${postings.toLocaleString('en-US')} postings, sorting by term, ${progress()}`);
-    await conn.run(`CREATE TABLE postings AS SELECT * FROM (${postingsFrom}) ORDER BY term, conv`);
-    if (several) for (const i of parts.keys()) await conn.run(`DETACH p${i}`);
-    else {
-      await conn.run('DETACH scratch');
-      rmSync(`${spill}.scratch.duckdb`, { force: true });
-    }
+    await sortRuns(conn, runs);
     await conn.run('CREATE TABLE terms AS SELECT term, count(*)::UINTEGER AS df FROM postings GROUP BY term ORDER BY term');
     const vocabulary = await buildVocabulary(conn, {
       textPath: join(o.cache, textFile),
@@ -406,6 +420,7 @@ export async function buildIndex(o: BuildOptions): Promise<Manifest> {
     for (const f of readdirSync(o.cache)) if (f.startsWith(`${textFile}.part-`)) rmSync(join(o.cache, f), { force: true });
     for (const f of [tmp, `${tmp}.wal`]) if (existsSync(f)) rmSync(f, { force: true });
     rmSync(spill, { recursive: true, force: true });
+    rmSync(`${spill}.runs`, { recursive: true, force: true });
     rmSync(`${spill}.scratch.duckdb`, { force: true });
     rmSync(`${spill}.scratch.duckdb.wal`, { force: true });
   }

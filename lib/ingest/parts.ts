@@ -1,5 +1,5 @@
 // Each dataset's part of an index of several datasets, kept in the cache between ingests: its
-// tables, its unsorted postings and its message text, numbered from its own first conversation.
+// tables, its runs of unsorted postings and its message text, numbered from its own first conversation.
 // An ingest rebuilds only the parts whose files changed and joins every part into the new index,
 // so replacing an LMSYS shard does not tokenize a WildChat-4.8M again.
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,8 +11,10 @@ import { sameSources, type Source } from './sources';
 
 export const PARTS_DIR = 'parts';
 const RECORD = 'part.json';
-/** The part's DuckDB file: tables `messages`, `conversations` and `postings_raw`. */
+/** The part's DuckDB file: tables `messages` and `conversations`. */
 export const PART_DB = 'part.duckdb';
+/** The part's folder of postings runs (postings.ts), its conversations numbered from 0. */
+export const PART_RUNS = 'runs';
 
 /** What part.json records of a part; `files` in file order, each with its text segment's file in the part's folder. */
 export interface PartRecord {
@@ -40,7 +42,10 @@ export function reusablePart(cache: string, name: string, sources: Source[]): Pa
   } catch {
     return undefined;
   }
-  const whole = existsSync(join(dir, PART_DB)) && r.files.every((f) => existsSync(join(dir, f.segment)));
+  const whole =
+    existsSync(join(dir, PART_DB)) &&
+    (r.postings === 0 || existsSync(join(dir, PART_RUNS))) &&
+    r.files.every((f) => existsSync(join(dir, f.segment)));
   return whole && r.buildVersion === BUILD_VERSION && r.name === name && sameSources(r.sources, sources) ? r : undefined;
 }
 
