@@ -217,9 +217,9 @@ export function MapView({ points, bounds, topics, color, legend, query, filters 
       performance.mark('map:drawn');
       if (gone) return;
       setStatus('ready');
-      // The index hover and selection search is built in a worker from the start of the draw (at
-      // once if the pointer comes first).
-      void s.index().then(() => performance.mark('map:indexed'));
+      // Drawn first; the index hover and selection search comes when the page is idle (or at the first pointer event).
+      const later = window.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 50));
+      later(() => void s.index().then(() => performance.mark('map:indexed')));
     })().catch((e: unknown) => {
       if (gone) return;
       setProblem(e instanceof Error ? e.message : String(e));

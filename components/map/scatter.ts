@@ -138,10 +138,12 @@ export function createScatter(
     async draw(x, y, category, palette) {
       lastX = x;
       lastY = y;
+      // Awaited: set() redraws at the next animation frame, which would otherwise be a second full
+      // frame right after draw()'s (as would the frame its creation asked for, which this one follows).
+      await plot.set({ pointColor: palette, colorBy: 'valueA' });
       const n = normal(x, y);
       // Drawn with an index that finds nothing; the real one's bytes are copied over it once built
-      // (KDBush.from keeps views on the buffer it is given), off the main thread, while it prepares
-      // and draws the first frame.
+      // (KDBush.from keeps views on the buffer it is given), after the first frame, off the main thread.
       const shared = emptySpatialIndex(x.length);
       index = shared;
       let filled = false;
@@ -155,10 +157,6 @@ export function createScatter(
         if (now && !filled) fill(buildSpatialIndex(n.x, n.y));
         indexed ??= filled ? Promise.resolve() : spatialIndexOf(n.x, n.y).then(fill);
       };
-      fillIndex(false);
-      // Awaited: set() redraws at the next animation frame, which would otherwise be a second full
-      // frame right after draw()'s (as would the frame its creation asked for, which this one follows).
-      await plot.set({ pointColor: palette, colorBy: 'valueA' });
       // Typed columns: regl-scatterplot reads them as they are (an Array.from of every point costs a copy).
       await plot.draw({ x: n.x, y: n.y, valueA: category }, { zDataType: 'categorical', spatialIndex: shared });
       on.onView(xScale, yScale);
