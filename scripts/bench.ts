@@ -170,11 +170,14 @@ const pages = await Promise.all(
 const ids: string[] = pages.flatMap((p) => p.rows.map((row: { id: string }) => row.id));
 const longestRows: { id: string; turns: number }[] = (await (await fetch(`${base}/api/conversations?sort=turns&limit=5`)).json()).rows;
 const longest = longestRows.map((row) => row.id);
-const tids = await Promise.all(
-  ids
-    .slice(0, 20)
-    .map(async (id) => (await (await fetch(`${base}/api/conversations/${id}`)).json()).messages.at(-1).turn_identifier as string),
-);
+// Turn identifiers of the same conversations' last turns (LMSYS conversations have none).
+const tids = (
+  await Promise.all(
+    ids
+      .slice(0, 20)
+      .map(async (id) => (await (await fetch(`${base}/api/conversations/${id}`)).json()).messages.at(-1).turn_identifier as string | null),
+  )
+).filter((t): t is string => t !== null);
 const words = await sampleWords(join(data, '*.parquet'), seed);
 const mix = [
   ...buildMix(facets, words, ids, tids, manifest.conversations, seed),
