@@ -8,7 +8,7 @@
 // (two datasets in one index, #21), and the mix gains probes filtered to each dataset; the raw
 // Parquet and the peer, which hold one dataset, are left out then.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openBaseline } from '../lib/bench/baseline';
@@ -49,12 +49,14 @@ const a = parseArgs(process.argv.slice(2), {
 });
 const N = a.conversations as number;
 const seed = a.seed as number;
-const data = resolve(`.cache/bench/wildchat-${N}-s${seed}`);
+// Real paths: a .cache/bench linked from another checkout names the files its index was built from.
+const real = (p: string) => (existsSync(p) ? realpathSync(p) : p);
+const data = real(resolve(`.cache/bench/wildchat-${N}-s${seed}`));
 const M = a.lmsys as number | undefined;
-const lmsysData = M ? resolve(`.cache/bench/lmsys-${M}-s${seed}`) : undefined;
+const lmsysData = M ? real(resolve(`.cache/bench/lmsys-${M}-s${seed}`)) : undefined;
 // WILDSCOPE_DATA of the served index: the WildChat files, or both datasets by name.
 const served = lmsysData ? `wildchat=${data};lmsys=${lmsysData}` : data;
-const cache = resolve(`.cache/bench/index-${N}-s${seed}${M ? `-lmsys-${M}` : ''}`);
+const cache = real(resolve(`.cache/bench/index-${N}-s${seed}${M ? `-lmsys-${M}` : ''}`));
 if (M) {
   a['no-peer'] = true;
   a['baseline-repeat'] = 0;
@@ -168,11 +170,14 @@ const pages = await Promise.all(
 const ids: string[] = pages.flatMap((p) => p.rows.map((row: { id: string }) => row.id));
 const longestRows: { id: string; turns: number }[] = (await (await fetch(`${base}/api/conversations?sort=turns&limit=5`)).json()).rows;
 const longest = longestRows.map((row) => row.id);
-const tids = await Promise.all(
-  ids
-    .slice(0, 20)
-    .map(async (id) => (await (await fetch(`${base}/api/conversations/${id}`)).json()).messages.at(-1).turn_identifier as string),
-);
+// Turn identifiers of the same conversations' last turns (LMSYS conversations have none).
+const tids = (
+  await Promise.all(
+    ids
+      .slice(0, 20)
+      .map(async (id) => (await (await fetch(`${base}/api/conversations/${id}`)).json()).messages.at(-1).turn_identifier as string | null),
+  )
+).filter((t): t is string => t !== null);
 const words = await sampleWords(join(data, '*.parquet'), seed);
 const mix = [
   ...buildMix(facets, words, ids, tids, manifest.conversations, seed),

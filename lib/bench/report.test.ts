@@ -60,6 +60,7 @@ describe('benchmark targets beyond latency', () => {
     expect(renderReport(r)).toContain('- ingest ≤ 10 min: 700 s, MISSED');
     expect(Object.keys(verdicts(report({ ingest: { seconds: 5 } })))).not.toContain('ingest ≤ 10 min');
     expect(renderReport(report({ dataset: { ...report().dataset, conversations: 20_000 } }))).toContain('this run is smaller');
+    expect(renderReport(report({ dataset: { ...report().dataset, conversations: 1_838_000 } }))).toContain('this run is larger');
   });
 
   it('judges first paint of each measured page against 1 s, and says when it could not be measured', () => {

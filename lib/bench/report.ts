@@ -128,7 +128,7 @@ export function renderReport(r: Report): string {
           ]
         : []),
     ...renderPeer(r),
-    `Other targets${r.dataset.conversations === 838_000 ? '' : ' (set for 838k conversations; this run is smaller)'}:`,
+    `Other targets${r.dataset.conversations === 838_000 ? '' : ` (set for 838k conversations; this run is ${r.dataset.conversations < 838_000 ? 'smaller' : 'larger'})`}:`,
     '',
     ...otherTargets(r).map(([name, ok, value]) => `- ${name}: ${value}, ${ok ? 'met' : 'MISSED'}`),
     '',

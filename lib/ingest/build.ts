@@ -194,6 +194,64 @@ async function fillPart(
   };
 }
 
+type FillOptions = Parameters<typeof fillPart>[2];
+
+/** Builds a dataset's part in a folder of its own in the cache (parts.ts) and puts it in place of the previous one. */
+async function buildPart(
+  conn: Connection,
+  catalog: string,
+  cache: string,
+  part: Part & { inputs: Input[] },
+  fill: Omit<FillOptions, 'runs' | 'segmentPath'>,
+): Promise<PartRecord> {
+  const started = Date.now();
+  const dir = newPartDir(cache, part.name);
+  await conn.run(`ATTACH ${literal(join(dir, PART_DB))} AS scratch`);
+  await conn.run('USE scratch');
+  const filled = await fillPart(conn, part, { ...fill, runs: join(dir, PART_RUNS), segmentPath: (k) => join(dir, `segment-${k}.bin`) });
+  await conn.run(`USE "${catalog.replace(/"/g, '""')}"`);
+  await conn.run('DETACH scratch');
+  filled.segments.forEach((s, k) => writeSegmentPlaces(dir, `segment-${k}.bin`, s));
+  const record: PartRecord = {
+    buildVersion: BUILD_VERSION,
+    name: part.name,
+    kind: part.kind,
+    path: part.path,
+    sources: part.sources,
+    builtAt: new Date().toISOString(),
+    seconds: (Date.now() - started) / 1000,
+    conversations: part.conversations,
+    messages: filled.messages.reduce((a, n) => a + n, 0),
+    postings: filled.postings,
+    files: part.inputs.map((f, k) => ({ file: f.file, rows: f.rows, messages: filled.messages[k]!, segment: `segment-${k}.bin` })),
+  };
+  installPart(cache, dir, record);
+  return record;
+}
+
+/**
+ * Copies every part's tables into the index in configuration order, each one's conversations
+ * numbered from its `first`; adds their text segments to `segments` and returns their runs.
+ */
+async function joinParts(conn: Connection, cache: string, parts: Part[], segments: Segment[]): Promise<Runs> {
+  await conn.run(MESSAGES_DDL);
+  await conn.run(CONVERSATIONS_DDL);
+  for (const [i, part] of parts.entries()) {
+    const dir = partDir(cache, part.name);
+    await conn.run(`ATTACH ${literal(join(dir, PART_DB))} AS p${i} (READ_ONLY)`);
+    await conn.run(`INSERT INTO messages SELECT * REPLACE ((conv + ${part.first})::UINTEGER AS conv) FROM p${i}.messages`);
+    await conn.run(`INSERT INTO conversations SELECT * REPLACE ((idx + ${part.first})::UINTEGER AS idx) FROM p${i}.conversations`);
+    await conn.run(`DETACH p${i}`);
+    for (const f of part.kept!.files)
+      segments.push({ path: join(dir, f.segment), ...readSegmentPlaces(dir, f.segment), first: part.first, keep: true });
+  }
+  return parts.map((p) => ({ runs: join(partDir(cache, p.name), PART_RUNS), first: p.first, keep: true }));
+}
+
+/** A text segment on its way into the store, its conversations numbered from `first`; `keep`: a part's, not removed. */
+type Segment = { path: string; convs: Uint32Array; roles: Uint8Array; lengths: Uint32Array; first: number; keep: boolean };
+type Runs = { runs: string; first: number; keep: boolean }[];
+
 export async function buildIndex(o: BuildOptions): Promise<Manifest> {
   const started = Date.now();
   const log = o.log ?? (() => {});
@@ -253,20 +311,17 @@ export async function buildIndex(o: BuildOptions): Promise<Manifest> {
           .join(', '),
     );
 
+    const fill = { threads, memoryLimit, runPostings: o.runPostings, log, progress };
     // Postings on their way to runs go through a scratch database: deleted rows leave their space inside a DuckDB file.
-    const segments: { path: string; convs: Uint32Array; roles: Uint8Array; lengths: Uint32Array; first: number; keep: boolean }[] = [];
-    let runs: { runs: string; first: number; keep: boolean }[];
+    const segments: Segment[] = [];
+    let runs: Runs;
     if (!several) {
       const part = parts[0]! as Part & { inputs: Input[] };
       await conn.run(`ATTACH ${literal(`${spill}.scratch.duckdb`)} AS scratch`);
       const filled = await fillPart(conn, part, {
-        threads,
-        memoryLimit,
+        ...fill,
         runs: `${spill}.runs`,
-        runPostings: o.runPostings,
         segmentPath: (k) => join(o.cache, `${textFile}.part-${k}`),
-        log,
-        progress,
       });
       part.messages = filled.messages.reduce((a, n) => a + n, 0);
       part.postings = filled.postings;
@@ -278,56 +333,12 @@ export async function buildIndex(o: BuildOptions): Promise<Manifest> {
     } else {
       for (const part of parts) {
         if (part.kept) continue;
-        const partStarted = Date.now();
-        const dir = newPartDir(o.cache, part.name);
-        await conn.run(`ATTACH ${literal(join(dir, PART_DB))} AS scratch`);
-        await conn.run('USE scratch');
-        const filled = await fillPart(conn, part as Part & { inputs: Input[] }, {
-          threads,
-          memoryLimit,
-          runs: join(dir, PART_RUNS),
-          runPostings: o.runPostings,
-          segmentPath: (k) => join(dir, `segment-${k}.bin`),
-          log,
-          progress,
-        });
-        await conn.run(`USE "${catalog.replace(/"/g, '""')}"`);
-        await conn.run('DETACH scratch');
-        filled.segments.forEach((s, k) => writeSegmentPlaces(dir, `segment-${k}.bin`, s));
-        part.messages = filled.messages.reduce((a, n) => a + n, 0);
-        part.postings = filled.postings;
-        part.builtAt = new Date().toISOString();
-        const record: PartRecord = {
-          buildVersion: BUILD_VERSION,
-          name: part.name,
-          kind: part.kind,
-          path: part.path,
-          sources: part.sources,
-          builtAt: part.builtAt,
-          seconds: (Date.now() - partStarted) / 1000,
-          conversations: part.conversations,
-          messages: part.messages,
-          postings: part.postings,
-          files: part.inputs!.map((f, k) => ({ file: f.file, rows: f.rows, messages: filled.messages[k]!, segment: `segment-${k}.bin` })),
-        };
-        installPart(o.cache, dir, record);
-        part.kept = record;
-        log(`[parts] ${part.name} built in ${record.seconds.toFixed(1)} s, ${progress()}`);
+        part.kept = await buildPart(conn, catalog, o.cache, part as Part & { inputs: Input[] }, fill);
+        Object.assign(part, { messages: part.kept.messages, postings: part.kept.postings, builtAt: part.kept.builtAt });
+        log(`[parts] ${part.name} built in ${part.kept.seconds.toFixed(1)} s, ${progress()}`);
       }
-      // Every part joined in configuration order, its conversations numbered from its first.
-      await conn.run(MESSAGES_DDL);
-      await conn.run(CONVERSATIONS_DDL);
-      for (const [i, part] of parts.entries()) {
-        const dir = partDir(o.cache, part.name);
-        await conn.run(`ATTACH ${literal(join(dir, PART_DB))} AS p${i} (READ_ONLY)`);
-        await conn.run(`INSERT INTO messages SELECT * REPLACE ((conv + ${part.first})::UINTEGER AS conv) FROM p${i}.messages`);
-        await conn.run(`INSERT INTO conversations SELECT * REPLACE ((idx + ${part.first})::UINTEGER AS idx) FROM p${i}.conversations`);
-        for (const f of part.kept!.files)
-          segments.push({ path: join(dir, f.segment), ...readSegmentPlaces(dir, f.segment), first: part.first, keep: true });
-      }
+      runs = await joinParts(conn, o.cache, parts, segments);
       log(`[parts] ${parts.length} parts joined, ${progress()}`);
-      for (const i of parts.keys()) await conn.run(`DETACH p${i}`);
-      runs = parts.map((p) => ({ runs: join(partDir(o.cache, p.name), PART_RUNS), first: p.first, keep: true }));
     }
     const messages = parts.reduce((a, p) => a + p.messages, 0);
     const postings = parts.reduce((a, p) => a + p.postings, 0);

@@ -48,8 +48,9 @@ const idList = (terms: string[]) => terms.map((t) => `${BigInt(t)}::UBIGINT`).jo
  * it and the DECIMAL differences it takes part in are cast to DOUBLE once, in `w`, as the
  * expression written whole casts each of its (many) uses, which made the ranking cost most.
  */
-const zSql = (nAll: number) => {
-  const w = `SELECT term, (${PRIOR_WEIGHT} * df / ${nAll}) AS al, ya::DOUBLE AS ya, (na + ${PRIOR_WEIGHT} - ya)::DOUBLE AS ra,
+export const zSql = (nAll: number) => {
+  // df as DOUBLE: PRIOR_WEIGHT times a UINTEGER df overflows 32 bits past 429,496 conversations.
+  const w = `SELECT term, (${PRIOR_WEIGHT} * df::DOUBLE / ${nAll}) AS al, ya::DOUBLE AS ya, (na + ${PRIOR_WEIGHT} - ya)::DOUBLE AS ra,
     yb::DOUBLE AS yb, (nb + ${PRIOR_WEIGHT} - yb)::DOUBLE AS rb FROM s`;
   return `SELECT term, (ln((ya + al) / (ra - al)) - ln((yb + al) / (rb - al))) / sqrt(1 / (ya + al) + 1 / (yb + al)) AS z FROM (${w})`;
 };
