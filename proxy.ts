@@ -22,6 +22,10 @@ export function contentSecurityPolicy(nonce: string, dev: boolean, evaluates = f
     "img-src 'self' data: blob:",
     "font-src 'self'",
     "connect-src 'self'",
+    // Workers from our own scripts only (the map builds its spatial index in one). Without it,
+    // workers fall back to script-src, where 'strict-dynamic' lets a trusted script start a worker
+    // from any address, blob: and other origins included.
+    "worker-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

@@ -155,7 +155,7 @@ test('colour by language shows its legend; a lasso around some points lists them
   expect(total).toBeGreaterThanOrEqual(selected > 100 ? 1 : selected);
 });
 
-test('the map page alone allows the WebGL library its run-time code, and draws with no policy violation', async ({ page }) => {
+test('the map page alone allows the WebGL library its run-time code, and draws and indexes with no policy violation', async ({ page }) => {
   const violations: string[] = [];
   page.on('console', (m) => {
     if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
@@ -163,6 +163,8 @@ test('the map page alone allows the WebGL library its run-time code, and draws w
   const res = await page.goto('/map');
   expect(res!.headers()['content-security-policy']).toContain("'unsafe-eval'");
   await expect(page.getByTestId('map-canvas')).toHaveAttribute('data-state', 'ready');
+  // The spatial index is built in a worker after the first frame: the policy must let it start.
+  await page.waitForFunction(() => performance.getEntriesByName('map:indexed').length > 0);
   expect(violations).toEqual([]);
   const explore = await page.request.get('/');
   expect(explore.headers()['content-security-policy']).not.toContain('unsafe-eval');

@@ -57,6 +57,7 @@ export async function MapBody({ filter, color, links }: { filter: Filter; color:
           : `${fmt(info.points)} conversations on the map`}
         <span className="text-slate-500"> · {info.method}</span>
       </p>
+      {/* Not prefetched, as the legend's and the table's links: each is another map of every point. */}
       <nav aria-label="Colour the points by" className="flex flex-wrap items-center gap-2 text-sm">
         <span className="text-slate-600">Colour by</span>
         {/* By dataset only when there are several to tell apart. */}
@@ -64,6 +65,7 @@ export async function MapBody({ filter, color, links }: { filter: Filter; color:
           <Link
             key={c}
             href={links.set({ color: c === 'topic' ? null : c })}
+            prefetch={false}
             aria-current={c === color ? 'true' : undefined}
             className={`rounded border px-2 py-0.5 ${c === color ? 'border-indigo-600 bg-indigo-50 text-indigo-900' : 'border-slate-300 text-slate-700 hover:bg-slate-100'}`}
           >

@@ -476,6 +476,8 @@ export function MapView({ points, bounds, topics, color, legend, query, filters 
 }
 
 function Legend({ color, legend, broad, links }: { color: MapColor; legend?: ViewLegendEntry[]; broad: ViewTopic[]; links: ViewLinks }) {
+  // Its links are not prefetched: each is another map (of up to ~40 shown), and prefetching them all
+  // as the page settles kept its main thread and the server busy after the points were drawn.
   const items =
     color === 'topic' || !legend
       ? broad.map((t, i) => ({
@@ -500,7 +502,7 @@ function Legend({ color, legend, broad, links }: { color: MapColor; legend?: Vie
           <li key={it.key} className="flex items-center gap-1">
             <span aria-hidden="true" className="inline-block h-3 w-3 rounded-full" style={{ background: it.colour }} />
             {it.href ? (
-              <Link href={it.href} className="text-slate-700 underline decoration-slate-300 hover:text-slate-900">
+              <Link href={it.href} prefetch={false} className="text-slate-700 underline decoration-slate-300 hover:text-slate-900">
                 {it.label}
               </Link>
             ) : (

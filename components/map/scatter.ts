@@ -1,10 +1,11 @@
 // The WebGL side of the map (regl-scatterplot), loaded by the map page alone: points drawn once,
 // recoloured when the filter or the colour changes, and the view reported through two linear
 // scales whose domains are the map coordinates in view.
-import createScatterplot, { createSpatialIndex } from 'regl-scatterplot';
+import createScatterplot from 'regl-scatterplot';
 import type { PointColour } from '@/lib/map-view/colors';
 import type { Bounds } from '@/lib/map-view/wire';
 import { linearScale, type LinearScale } from '@/lib/map-view/scale';
+import { buildSpatialIndex, emptySpatialIndex } from '@/lib/map-view/spatial-index';
 
 export interface ScatterEvents {
   onView: (x: LinearScale, y: LinearScale) => void;
@@ -34,21 +35,25 @@ export interface Scatter {
 }
 
 /**
- * An empty spatial index in regl-scatterplot's format (KDBush 4: header, ids, float64 coordinates,
- * node size 64 as regl-scatterplot builds it) whose points are all far off the map, so nothing is
- * found in it. KDBush.from keeps views on the buffer it is given, so once the real index's bytes are
- * copied into it, the scatterplot searches the real one: the index, ~0.3-0.5 s of the main thread at
- * 800k points, is built after the first frame instead of before it.
+ * The real index of the points, built in a worker (components/map/index-worker.ts) so the page
+ * answers input while it is built; on the main thread if the browser cannot start the worker.
  */
-function placeholderIndex(n: number): ArrayBuffer {
-  const ids = n * (n < 65536 ? 2 : 4);
-  const pad = (8 - (ids % 8)) % 8;
-  const data = new ArrayBuffer(8 + ids + pad + n * 16);
-  new Uint8Array(data, 0, 2).set([0xdb, (1 << 4) + 8]);
-  new Uint16Array(data, 2, 1)[0] = 64;
-  new Uint32Array(data, 4, 1)[0] = n;
-  new Float64Array(data, 8 + ids + pad, n * 2).fill(1e9);
-  return data;
+function spatialIndexOf(x: Float32Array, y: Float32Array): Promise<ArrayBuffer> {
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL('./index-worker.ts', import.meta.url));
+  } catch {
+    return Promise.resolve(buildSpatialIndex(x, y));
+  }
+  return new Promise<ArrayBuffer>((resolve) => {
+    worker.onmessage = (e: MessageEvent<ArrayBuffer>) => resolve(e.data);
+    worker.onerror = (e) => {
+      e.preventDefault();
+      resolve(buildSpatialIndex(x, y));
+    };
+    // Copies: the page keeps its own columns.
+    worker.postMessage({ x: x.slice(), y: y.slice() });
+  }).finally(() => worker.terminate());
 }
 
 export function createScatter(
@@ -86,7 +91,8 @@ export function createScatter(
   let lastY: Float32Array | undefined;
   let index: ArrayBuffer | undefined;
   let indexed: Promise<void> | undefined;
-  let fillIndex = () => {};
+  /** Builds the index: in the worker, or at once (`now`) when the pointer needs it before the worker is done. */
+  let fillIndex = (now: boolean) => void now;
   let lassoed = false;
   plot.subscribe('view', () => on.onView(xScale, yScale));
   plot.subscribe('draw', () => performance.mark('map:frame'));
@@ -102,10 +108,10 @@ export function createScatter(
     lassoed = false;
   });
   plot.subscribe('deselect', () => on.onDeselect());
-  // The pointer needs the index: a press or a move builds it first if it is not built yet. The
-  // build's promise chain settles in the microtasks run before the scatterplot's own listeners
-  // (on the canvas and, bubbling, on the window) see the event.
-  const needIndex = () => fillIndex();
+  // The pointer needs the index: a press or a move before the worker is done builds it at once, on
+  // the main thread, before the scatterplot's own listeners (on the canvas and, bubbling, on the
+  // window) see the event.
+  const needIndex = () => fillIndex(true);
   window.addEventListener('mousemove', needIndex, { capture: true, passive: true });
   window.addEventListener('mousedown', needIndex, { capture: true, passive: true });
 
@@ -132,27 +138,36 @@ export function createScatter(
     async draw(x, y, category, palette) {
       lastX = x;
       lastY = y;
-      plot.set({ pointColor: palette, colorBy: 'valueA' });
+      // Awaited: set() redraws at the next animation frame, which would otherwise be a second full
+      // frame right after draw()'s (as would the frame its creation asked for, which this one follows).
+      await plot.set({ pointColor: palette, colorBy: 'valueA' });
       const n = normal(x, y);
-      const shared = placeholderIndex(x.length);
+      // Drawn with an index that finds nothing; the real one's bytes are copied over it once built
+      // (KDBush.from keeps views on the buffer it is given), after the first frame, off the main thread.
+      const shared = emptySpatialIndex(x.length);
       index = shared;
-      fillIndex = () => {
-        indexed ??= createSpatialIndex({ x: n.x, y: n.y }, false).then((real) => {
-          if (real.byteLength !== shared.byteLength) throw new Error('the spatial index has an unexpected layout');
-          new Uint8Array(shared).set(new Uint8Array(real));
-        });
+      let filled = false;
+      const fill = (real: ArrayBuffer) => {
+        if (filled) return;
+        if (real.byteLength !== shared.byteLength) throw new Error('the spatial index has an unexpected layout');
+        new Uint8Array(shared).set(new Uint8Array(real));
+        filled = true;
+      };
+      fillIndex = (now) => {
+        if (now && !filled) fill(buildSpatialIndex(n.x, n.y));
+        indexed ??= filled ? Promise.resolve() : spatialIndexOf(n.x, n.y).then(fill);
       };
       // Typed columns: regl-scatterplot reads them as they are (an Array.from of every point costs a copy).
       await plot.draw({ x: n.x, y: n.y, valueA: category }, { zDataType: 'categorical', spatialIndex: shared });
       on.onView(xScale, yScale);
     },
     index() {
-      fillIndex();
+      fillIndex(false);
       return indexed ?? Promise.resolve();
     },
     async recolour(category, palette) {
       if (!lastX || !lastY) return;
-      plot.set({ pointColor: palette, colorBy: 'valueA' });
+      await plot.set({ pointColor: palette, colorBy: 'valueA' });
       const n = normal(lastX, lastY);
       await plot.draw({ x: n.x, y: n.y, valueA: category }, { zDataType: 'categorical', preventFilterReset: true, spatialIndex: index });
     },
