@@ -4,6 +4,7 @@ import { UINTEGER, type Connection } from '../db/duckdb';
 import type { TextStore } from '../text/store';
 import { byteTest } from './bytes';
 import {
+  bitsSql,
   bitsVariable,
   holdingInOneMessageSql,
   inMatches,
@@ -73,8 +74,9 @@ export const fewMatches = { max: 20_000 };
 /**
  * Computes the matches of `plan` (in messages of `role`) into the shared table `table` (conv, score)
  * and their bits into `table`_bits, for any session to load; returns how many matched, and which
- * (in conv order) when at most fewMatches.max. A bit string, unlike a scalar subquery, is a constant
- * to the planner (a subquery made it a nested-loop join: seconds), and bitstring_agg needs constant bounds.
+ * (in conv order) when at most fewMatches.max. `rows`: how many conversations the index holds. A bit
+ * string, unlike a scalar subquery, is a constant to the planner (a subquery made it a nested-loop
+ * join: seconds), and bitstring_agg needs constant bounds.
  */
 export async function computeMatches(
   c: Connection,
@@ -82,28 +84,32 @@ export async function computeMatches(
   plan: SearchPlan,
   role: SearchRole | undefined,
   table: MatchTable,
+  rows: number,
 ): Promise<{ rows: number; convs?: Uint32Array }> {
   await c.run(`CREATE TABLE ${table} AS ${matchesSql(plan, role)}`);
-  try {
-    // Row numbers run from 0 to the count less one (idx is the insertion order; build.test checks rowid = idx).
-    const rows = Number((await c.one<{ n: number }>('SELECT count(*)::BIGINT AS n FROM conversations'))!.n);
-    await c.run(setBitsSql(table, rows));
-    for (const check of plan.checks) {
-      await confirm(c, text, role, check, table);
+  if (plan.checks.length || plan.excluded.some((e) => e.check)) {
+    // Phrases are confirmed on the text with the bits in the session (confirm's candidates test them).
+    try {
       await c.run(setBitsSql(table, rows));
+      for (const check of plan.checks) {
+        await confirm(c, text, role, check, table);
+        await c.run(setBitsSql(table, rows));
+      }
+      // An excluded phrase is looked for in any message, whatever the search's role.
+      for (const { check } of plan.excluded) {
+        if (!check) continue;
+        await confirm(c, text, undefined, check, table, true);
+        await c.run(setBitsSql(table, rows));
+      }
+      await c.run(`CREATE TABLE ${table}_bits AS SELECT getvariable('${bitsVariable(table)}') AS b`);
+    } finally {
+      await c.run(resetBitsSql(table));
     }
-    // An excluded phrase is looked for in any message, whatever the search's role.
-    for (const { check } of plan.excluded) {
-      if (!check) continue;
-      await confirm(c, text, undefined, check, table, true);
-      await c.run(setBitsSql(table, rows));
-    }
-    await c.run(`CREATE TABLE ${table}_bits AS SELECT getvariable('${bitsVariable(table)}') AS b`);
-    const matched = Number((await c.one<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM ${table}`))!.n);
-    if (matched > fewMatches.max) return { rows: matched };
-    const [convs] = await c.columns<[number]>(`SELECT conv FROM ${table}`);
-    return { rows: matched, convs: Uint32Array.from(convs).sort() };
-  } finally {
-    await c.run(resetBitsSql(table));
+  } else {
+    await c.run(`CREATE TABLE ${table}_bits AS ${bitsSql(table, rows)}`);
   }
+  // A few matches are read whole, and counted by their number; only more need a count of their own.
+  const [convs] = await c.columns<[number]>(`SELECT conv FROM ${table} LIMIT ${fewMatches.max + 1}`);
+  if (convs.length > fewMatches.max) return { rows: Number((await c.one<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM ${table}`))!.n) };
+  return { rows: convs.length, convs: Uint32Array.from(convs).sort() };
 }
