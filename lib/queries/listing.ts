@@ -61,8 +61,12 @@ export function pageSql(sel: Selection, listing: Listing): Statement {
 export const rowsSql = (idxs: readonly number[]) =>
   `SELECT ${ROW_COLUMNS}, c.idx AS conv_idx FROM conversations c WHERE c.idx IN (${idxs.map((i) => Number(i)).join(', ')})`;
 
-/** The first message of each conversation (row numbers from the index) that holds a search word, cut around it. */
-function snippetsOf(text: TextStore, filter: Filter, convs: number[]): Map<number, string> {
+/**
+ * The first message of each conversation (row numbers from the index) that holds a search word, cut
+ * around it. Only the messages the postings place the words in are read, when the selection knows.
+ */
+function snippetsOf(text: TextStore, sel: Selection, convs: number[]): Map<number, string> {
+  const filter = sel.filter;
   const find = snippetFinderOf(planOf(filter).highlight);
   const out = new Map<number, string>();
   for (const conv of convs) {
@@ -73,7 +77,7 @@ function snippetsOf(text: TextStore, filter: Filter, convs: number[]): Map<numbe
         if (snippet) out.set(conv, snippet);
         return snippet !== null;
       },
-      { role: filter.role },
+      { role: filter.role, positions: sel.positionsOf(conv) },
     );
   }
   return out;
@@ -111,7 +115,7 @@ async function readPage(c: Connection, sel: Selection, listing: Listing): Promis
   const order = (await newestPage(c, sel, listing)) ?? (await pageInSql(c, sel, listing));
   if (!order.length) return [];
   const byIdx = new Map((await c.all<ConversationRow & { conv_idx: number }>(rowsSql(order))).map((r) => [Number(r.conv_idx), r]));
-  const snippets = sel.filter.q ? snippetsOf(textOf(c), sel.filter, order) : undefined;
+  const snippets = sel.filter.q ? snippetsOf(textOf(c), sel, order) : undefined;
   return order.map((idx) => {
     const { conv_idx, ...row } = byIdx.get(idx)!;
     return snippets ? { ...row, snippet: snippets.get(Number(conv_idx)) ?? null } : row;

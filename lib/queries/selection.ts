@@ -7,7 +7,7 @@ import { matchCacheSeconds } from '../config';
 import type { Connection } from '../db/duckdb';
 import { Sql } from '../db/sql';
 import type { Filter } from '../filters/schema';
-import { buildWhere, type OmitField } from '../filters/where';
+import { buildWhere, isUnfiltered, type OmitField } from '../filters/where';
 import { computeMatches } from '../search/matches';
 import { dropMatchesSql, inMatches, loadBitsSql, matchTable, resetBitsSql, type MatchTable } from '../search/matches-sql';
 import { planOf } from '../search/query';
@@ -49,12 +49,28 @@ export class Selection {
     readonly filter: Filter,
     readonly matches?: MatchTable,
     readonly convs?: Uint32Array,
+    private readonly masks?: Uint8Array,
     private readonly bits?: SessionBits,
   ) {}
 
+  /** The positions (search/positions.ts) of the messages of match `conv` that may hold the search's words, when known. */
+  positionsOf(conv: number): number | undefined {
+    if (!this.convs || !this.masks) return undefined;
+    let lo = 0;
+    let hi = this.convs.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const at = this.convs[mid]!;
+      if (at === conv) return this.masks[mid];
+      if (at < conv) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  }
+
   /** The same search's matches under another filter (the same session's bits). */
   withFilter(filter: Filter): Selection {
-    return new Selection(filter, this.matches, this.convs, this.bits);
+    return new Selection(filter, this.matches, this.convs, this.masks, this.bits);
   }
 
   private table(): MatchTable {
@@ -82,6 +98,7 @@ export class Selection {
 
   /** How many conversations are selected: from the facet cube or a few matches when they answer, else one count. */
   async count(c: Connection): Promise<number> {
+    if (!this.filter.q && isUnfiltered(this.filter)) return conversationCount(c);
     const cube = cubeAnswers(this.filter) ? await cubeCounts(c, this.filter) : undefined;
     if (cube) return cube.total;
     const few = matchesAnswer(this.filter, this.convs) ? await matchCounts(c, this.filter, this.convs, 0) : undefined;
@@ -163,7 +180,7 @@ export async function withSelection<T>(
         const table = matchTable(entry.table);
         const bits = new SessionBits(c, table);
         try {
-          return await fn(c, new Selection(filter, table, entry.convs, bits));
+          return await fn(c, new Selection(filter, table, entry.convs, entry.masks, bits));
         } finally {
           if (bits.loaded) await c.run(resetBitsSql(table));
         }

@@ -31,7 +31,8 @@ export const holdingInOneMessageSql = (terms: string[], and?: string) =>
 
 /**
  * The conversations matching the plan's words (in messages of `role`, or any), with a relevance
- * score: `SELECT conv, score`. Phrases and long CJK runs are left for the caller to confirm on the
+ * score and the positions (search/positions.ts) of the messages holding any of them (NULL without
+ * words): `SELECT conv, score, msgs`. Phrases and long CJK runs are left for the caller to confirm on the
  * text (search/matches.ts), and so are excluded phrases: only excluded words are applied here.
  */
 export function matchesSql(plan: SearchPlan, role?: SearchRole): string {
@@ -45,12 +46,12 @@ export function matchesSql(plan: SearchPlan, role?: SearchRole): string {
   // order, are the matches, and a frequent word's hundreds of thousands are not grouped for nothing.
   const from =
     plan.terms.length === 1
-      ? `(SELECT p.conv, ln(1 + p.tf) * t.idf AS score ${scored}) h`
+      ? `(SELECT p.conv, ln(1 + p.tf) * t.idf AS score, p.msgs ${scored}) h`
       : plan.terms.length
-        ? `(SELECT p.conv, sum(ln(1 + p.tf) * t.idf) AS score ${scored} GROUP BY p.conv HAVING count(*) = ${plan.terms.length}) h`
-        : '(SELECT idx AS conv, 0.0 AS score FROM conversations) h';
+        ? `(SELECT p.conv, sum(ln(1 + p.tf) * t.idf) AS score, bit_or(p.msgs) AS msgs ${scored} GROUP BY p.conv HAVING count(*) = ${plan.terms.length}) h`
+        : '(SELECT idx AS conv, 0.0 AS score, NULL::UTINYINT AS msgs FROM conversations) h';
   for (const { ids: ex, check } of plan.excluded) if (!check) conds.push(`h.conv NOT IN (${holdingAllSql(ex)})`);
-  return `SELECT h.conv, h.score FROM ${from}${conds.length ? ` WHERE ${conds.join(' AND ')}` : ''}`;
+  return `SELECT h.conv, h.score, h.msgs FROM ${from}${conds.length ? ` WHERE ${conds.join(' AND ')}` : ''}`;
 }
 
 /** A session-local name (variable or temporary table) for `what` of the table `of`, which may be qualified. */

@@ -15,6 +15,7 @@ import {
   type MatchTable,
   type SearchRole,
 } from './matches-sql';
+import { ALL_POSITIONS } from './positions';
 import { checkMatcher, type Check, type SearchPlan } from './query';
 
 /** Milliseconds of confirming text between two yields to the event loop. */
@@ -72,9 +73,10 @@ async function confirm(
 export const fewMatches = { max: 20_000 };
 
 /**
- * Computes the matches of `plan` (in messages of `role`) into the shared table `table` (conv, score)
- * and their bits into `table`_bits, for any session to load; returns how many matched, and which
- * (in conv order) when at most fewMatches.max. `rows`: how many conversations the index holds. A bit
+ * Computes the matches of `plan` (in messages of `role`) into the shared table `table` (conv, score,
+ * msgs) and their bits into `table`_bits, for any session to load; returns how many matched, and which
+ * (in conv order) when at most fewMatches.max, with the positions of the messages holding their
+ * words (`masks`, beside `convs`) when the search is of words alone. `rows`: how many conversations the index holds. A bit
  * string, unlike a scalar subquery, is a constant to the planner (a subquery made it a nested-loop
  * join: seconds), and bitstring_agg needs constant bounds.
  */
@@ -85,7 +87,7 @@ export async function computeMatches(
   role: SearchRole | undefined,
   table: MatchTable,
   rows: number,
-): Promise<{ rows: number; convs?: Uint32Array }> {
+): Promise<{ rows: number; convs?: Uint32Array; masks?: Uint8Array }> {
   await c.run(`CREATE TABLE ${table} AS ${matchesSql(plan, role)}`);
   if (plan.checks.length || plan.excluded.some((e) => e.check)) {
     // Phrases are confirmed on the text with the bits in the session (confirm's candidates test them).
@@ -109,7 +111,9 @@ export async function computeMatches(
     await c.run(`CREATE TABLE ${table}_bits AS ${bitsSql(table, rows)}`);
   }
   // A few matches are read whole, and counted by their number; only more need a count of their own.
-  const [convs] = await c.columns<[number]>(`SELECT conv FROM ${table} LIMIT ${fewMatches.max + 1}`);
+  const [convs, msgs] = await c.columns<[number, number | null]>(`SELECT conv, msgs FROM ${table} ORDER BY conv LIMIT ${fewMatches.max + 1}`);
   if (convs.length > fewMatches.max) return { rows: Number((await c.one<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM ${table}`))!.n) };
-  return { rows: convs.length, convs: Uint32Array.from(convs).sort() };
+  // Where its words are tells a snippet which messages to read, when the words are all there is to match.
+  const words = !plan.checks.length && plan.terms.length > 0;
+  return { rows: convs.length, convs: Uint32Array.from(convs), masks: words ? Uint8Array.from(msgs, (m) => m ?? ALL_POSITIONS) : undefined };
 }
