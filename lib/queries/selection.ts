@@ -9,7 +9,7 @@ import { Sql } from '../db/sql';
 import type { Filter } from '../filters/schema';
 import { buildWhere, isUnfiltered, type OmitField } from '../filters/where';
 import { computeMatches } from '../search/matches';
-import { dropMatchesSql, inMatches, loadBitsSql, matchTable, resetBitsSql, type MatchTable } from '../search/matches-sql';
+import { dropMatchesSql, inMatches, loadBitsSql, matchTable, resetBitsSql, setBitsSql, type MatchTable } from '../search/matches-sql';
 import { planOf } from '../search/query';
 import { currentScope, session, textOf, type Scope, type SessionOptions } from '../server/index-db';
 import { cachedPerIndex } from './cache';
@@ -30,13 +30,13 @@ class SessionBits {
   loaded = false;
   constructor(
     private readonly c: Connection,
-    private readonly table: MatchTable,
+    private readonly load: string,
   ) {}
 
   need(): void {
     if (this.loaded) return;
     this.loaded = true;
-    this.c.defer(loadBitsSql(this.table));
+    this.c.defer(this.load);
   }
 }
 
@@ -178,7 +178,9 @@ export async function withSelection<T>(
       const out = await session(async (c, s) => {
         if (s !== scope) return swapped;
         const table = matchTable(entry.table);
-        const bits = new SessionBits(c, table);
+        // A few matches' bits are made from their table (search/matches.ts keeps no bits of them), more loaded.
+        const load = entry.convs ? setBitsSql(table, await conversationCount(c)) : loadBitsSql(table);
+        const bits = new SessionBits(c, load);
         try {
           return await fn(c, new Selection(filter, table, entry.convs, entry.masks, bits));
         } finally {

@@ -73,7 +73,7 @@ export const setBitsSql = (table: MatchTable, rows: number) => `SET VARIABLE ${b
  */
 export const inMatches = (table: MatchTable, col: string) => `get_bit(getvariable('${bitsVariable(table)}'), ${col}::INTEGER) = 1`;
 
-/** Loads the bits of `table` (made by computeMatches) into the session's variable. */
+/** Loads the bits of `table` (made by computeMatches for more than a few matches) into the session's variable. */
 export const loadBitsSql = (table: MatchTable) => `SET VARIABLE ${bitsVariable(table)} = (SELECT b FROM ${table}_bits)`;
 /** Frees the session's variable of `table`'s bits. */
 export const resetBitsSql = (table: MatchTable) => `RESET VARIABLE ${bitsVariable(table)}`;

@@ -5,7 +5,6 @@ import type { TextStore } from '../text/store';
 import { byteTest } from './bytes';
 import {
   bitsSql,
-  bitsVariable,
   holdingInOneMessageSql,
   inMatches,
   localName,
@@ -74,11 +73,12 @@ export const fewMatches = { max: 20_000 };
 
 /**
  * Computes the matches of `plan` (in messages of `role`) into the shared table `table` (conv, score,
- * msgs) and their bits into `table`_bits, for any session to load; returns how many matched, and which
- * (in conv order) when at most fewMatches.max, with the positions of the messages holding their
- * words (`masks`, beside `convs`) when the search is of words alone. `rows`: how many conversations the index holds. A bit
- * string, unlike a scalar subquery, is a constant to the planner (a subquery made it a nested-loop
- * join: seconds), and bitstring_agg needs constant bounds.
+ * msgs); returns how many matched, and which (in conv order) when at most fewMatches.max, with the
+ * positions of the messages holding their words (`masks`, beside `convs`) when the search is of
+ * words alone. More matches also get their bits in `table`_bits, for any session to load (a few
+ * matches' bits cost a session no more to make again: selection.ts). `rows`: how many conversations
+ * the index holds. A bit string, unlike a scalar subquery, is a constant to the planner (a subquery
+ * made it a nested-loop join: seconds), and bitstring_agg needs constant bounds.
  */
 export async function computeMatches(
   c: Connection,
@@ -89,31 +89,36 @@ export async function computeMatches(
   rows: number,
 ): Promise<{ rows: number; convs?: Uint32Array; masks?: Uint8Array }> {
   await c.run(`CREATE TABLE ${table} AS ${matchesSql(plan, role)}`);
-  if (plan.checks.length || plan.excluded.some((e) => e.check)) {
+  const checked = plan.checks.length > 0 || plan.excluded.some((e) => e.check);
+  try {
     // Phrases are confirmed on the text with the bits in the session (confirm's candidates test them).
-    try {
+    if (checked) await c.run(setBitsSql(table, rows));
+    for (const check of plan.checks) {
+      await confirm(c, text, role, check, table);
       await c.run(setBitsSql(table, rows));
-      for (const check of plan.checks) {
-        await confirm(c, text, role, check, table);
-        await c.run(setBitsSql(table, rows));
-      }
-      // An excluded phrase is looked for in any message, whatever the search's role.
-      for (const { check } of plan.excluded) {
-        if (!check) continue;
-        await confirm(c, text, undefined, check, table, true);
-        await c.run(setBitsSql(table, rows));
-      }
-      await c.run(`CREATE TABLE ${table}_bits AS SELECT getvariable('${bitsVariable(table)}') AS b`);
-    } finally {
-      await c.run(resetBitsSql(table));
     }
-  } else {
-    await c.run(`CREATE TABLE ${table}_bits AS ${bitsSql(table, rows)}`);
+    // An excluded phrase is looked for in any message, whatever the search's role.
+    for (const { check } of plan.excluded) {
+      if (!check) continue;
+      await confirm(c, text, undefined, check, table, true);
+      await c.run(setBitsSql(table, rows));
+    }
+    // A few matches are read whole, and counted by their number; only more need a count of their own.
+    const [convs, msgs] = await c.columns<[number, number | null]>(`SELECT conv, msgs FROM ${table} LIMIT ${fewMatches.max + 1}`);
+    if (convs.length > fewMatches.max) {
+      await c.run(`CREATE TABLE ${table}_bits AS ${bitsSql(table, rows)}`);
+      return { rows: Number((await c.one<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM ${table}`))!.n) };
+    }
+    // Sorted by conv with each one's mask beside it: both in one number, conv * 256 + mask (exact below 2^53).
+    const both = Float64Array.from(convs, (conv, i) => Number(conv) * 256 + Number(msgs[i] ?? ALL_POSITIONS)).sort();
+    // Where its words are tells a snippet which messages to read, when the words are all there is to match.
+    const words = !plan.checks.length && plan.terms.length > 0;
+    return {
+      rows: both.length,
+      convs: Uint32Array.from(both, (x) => Math.floor(x / 256)),
+      masks: words ? Uint8Array.from(both, (x) => x % 256) : undefined,
+    };
+  } finally {
+    if (checked) await c.run(resetBitsSql(table));
   }
-  // A few matches are read whole, and counted by their number; only more need a count of their own.
-  const [convs, msgs] = await c.columns<[number, number | null]>(`SELECT conv, msgs FROM ${table} ORDER BY conv LIMIT ${fewMatches.max + 1}`);
-  if (convs.length > fewMatches.max) return { rows: Number((await c.one<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM ${table}`))!.n) };
-  // Where its words are tells a snippet which messages to read, when the words are all there is to match.
-  const words = !plan.checks.length && plan.terms.length > 0;
-  return { rows: convs.length, convs: Uint32Array.from(convs), masks: words ? Uint8Array.from(msgs, (m) => m ?? ALL_POSITIONS) : undefined };
 }
