@@ -46,8 +46,13 @@ test('charts name the dataset that does not record a field, and stand in for a c
 
   await page.goto(`/charts?dataset=${lmsys.name}`);
   await expect(page.locator('[data-testid="unrecorded"][data-field="time"]')).toHaveText(
-    `Time is not recorded in ${lmsys.name}, so there is nothing to chart for this selection.`,
+    `Conversations over time: Time is not recorded in ${lmsys.name}, so there is nothing to chart for this selection.`,
   );
+  // The two charts of the country each name themselves in their notice.
+  await expect(page.locator('[data-testid="unrecorded"][data-field="country"] strong')).toHaveText([
+    'Conversations by country:',
+    'Languages in the top countries:',
+  ]);
   await expect(page.locator('[data-testid="unrecorded"][data-field="detoxify"]')).toContainText('Detoxify scores are not recorded');
   // No empty chart drawn as if it were data; the charts of what LMSYS records are drawn.
   await expect(page.getByTestId('chart-time')).toHaveCount(0);

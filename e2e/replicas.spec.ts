@@ -4,68 +4,20 @@
 // a re-ingested index, and SIGTERM stops both. The index is built here from a small generated dataset; the servers are this
 // worktree's production build, made before the end-to-end tests run.
 import { expect, test } from '@playwright/test';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync } from 'node:fs';
-import { get as httpGet } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fresh, ready, run, start, type Server } from './own-server';
 
 const BASE_PORT = Number(process.env.E2E_PORT || 3210);
 const PORT_A = BASE_PORT + 1;
 const PORT_B = BASE_PORT + 3;
-const tsx = ['--import', 'tsx'];
-
-interface Server {
-  child: ChildProcess;
-  out: () => string;
-  exited: Promise<number | null>;
-}
 
 let root: string;
 let index: string;
 let a: Server;
 let b: Server;
-
-function run(script: string, args: string[], env: Record<string, string> = {}): void {
-  const r = spawnSync(process.execPath, [...tsx, script, ...args], { env: { ...process.env, ...env }, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`${script} failed:\n${r.stdout}\n${r.stderr}`);
-}
-
-function start(port: number, env: Record<string, string>): Server {
-  const child = spawn(process.execPath, [...tsx, 'scripts/start.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
-  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
-  return { child, out: () => out, exited };
-}
-
-/** A GET on a connection of its own, so that successive ones are handed to the processes in turn. */
-function fresh(port: number, path: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    httpGet({ host: '127.0.0.1', port, path, agent: false }, (res) => {
-      let body = '';
-      res.on('data', (d) => (body += d));
-      res.on('end', () => resolve({ status: res.statusCode!, body }));
-    }).on('error', reject);
-  });
-}
-
-async function ready(port: number, s: Server): Promise<void> {
-  await expect
-    .poll(
-      async () => {
-        if (s.child.exitCode !== null) throw new Error(`the server exited:\n${s.out()}`);
-        return (await fresh(port, '/api/health').catch(() => ({ status: 0 }))).status;
-      },
-      { timeout: 60_000 },
-    )
-    .toBe(200);
-}
 
 /** Names, sizes and modification times of a folder's files: what a read-only server must leave as it found. */
 const snapshot = (dir: string) =>

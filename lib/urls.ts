@@ -3,10 +3,12 @@
 // query string itself.
 import { CHART_PARAMS, LISTING_PARAMS, MAP_PARAMS, type FieldDef } from './filters/fields';
 export const conversationPath = (id: string) => `/c/${encodeURIComponent(id)}`;
+// `dataset` names the dataset a conversation was read from when several hold its id (?dataset=).
+const inDataset = (dataset?: string) => (dataset ? `?dataset=${encodeURIComponent(dataset)}` : '');
 /** The JSON of one conversation. */
-export const conversationApiPath = (id: string) => `/api/conversations/${encodeURIComponent(id)}`;
+export const conversationApiPath = (id: string, dataset?: string) => `/api/conversations/${encodeURIComponent(id)}${inDataset(dataset)}`;
 export const turnAnchor = (turn: string) => `turn-${turn}`;
-export const turnPath = (id: string, turn: string) => `${conversationPath(id)}#${turnAnchor(turn)}`;
+export const turnPath = (id: string, turn: string, dataset?: string) => `${conversationPath(id)}${inDataset(dataset)}#${turnAnchor(turn)}`;
 /** A turn of a conversation, keeping the page's query (search highlighting, the way back to results). */
 export const turnHref = (id: string, turn: string, query: URLSearchParams) => {
   const s = query.toString();

@@ -1,15 +1,18 @@
 // npm run bench [-- --conversations N --seed S --duration SECONDS --clients C --repeat R --baseline-repeat B --port P
-//   --no-peer --peer-baseline-repeat B --processes N]
+//   --no-peer --peer-baseline-repeat B --processes N --lmsys M]
 // Generates (or reuses) a synthetic WildChat-shaped dataset, ingests it, starts the production
 // server, drives a seeded request mix one at a time and then concurrently, asks the comparable
 // questions of the raw Parquet and of an SQLite FTS5 peer built from the same files, and writes
 // bench-results/report.{json,md}. Exits 1 on any error, a failed peer or a total the peer disagrees on.
+// With --lmsys M, an LMSYS-shaped dataset of M conversations is served beside the WildChat one
+// (two datasets in one index, #21), and the mix gains probes filtered to each dataset; the raw
+// Parquet and the peer, which hold one dataset, are left out then.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openBaseline } from '../lib/bench/baseline';
-import { buildMix, rng, sampleWords, type Probe } from '../lib/bench/mix';
+import { buildMix, datasetProbes, rng, sampleWords, type Probe } from '../lib/bench/mix';
 import { measureMapPage, measurePaint } from '../lib/bench/paint';
 import { askPeer, buildPeer, pickPhrases, pickWords, sampleConversations, vocabulary, type Vocabulary } from '../lib/bench/peer';
 import { rssKb, runMeasured, type Watched } from '../lib/bench/process';
@@ -42,11 +45,22 @@ const a = parseArgs(process.argv.slice(2), {
   'peer-baseline-repeat': { type: 'int', min: 0 },
   // WILDSCOPE_PROCESSES for the server; 1 by default, so figures compare with earlier runs.
   processes: { type: 'int', min: 1, default: 1 },
+  lmsys: { type: 'int', min: 100 },
 });
 const N = a.conversations as number;
 const seed = a.seed as number;
-const data = resolve(`.cache/bench/wildchat-${N}-s${seed}`);
-const cache = resolve(`.cache/bench/index-${N}-s${seed}`);
+// Real paths: a .cache/bench linked from another checkout names the files its index was built from.
+const real = (p: string) => (existsSync(p) ? realpathSync(p) : p);
+const data = real(resolve(`.cache/bench/wildchat-${N}-s${seed}`));
+const M = a.lmsys as number | undefined;
+const lmsysData = M ? real(resolve(`.cache/bench/lmsys-${M}-s${seed}`)) : undefined;
+// WILDSCOPE_DATA of the served index: the WildChat files, or both datasets by name.
+const served = lmsysData ? `wildchat=${data};lmsys=${lmsysData}` : data;
+const cache = real(resolve(`.cache/bench/index-${N}-s${seed}${M ? `-lmsys-${M}` : ''}`));
+if (M) {
+  a['no-peer'] = true;
+  a['baseline-repeat'] = 0;
+}
 const base = `http://127.0.0.1:${a.port}`;
 const tsx = [process.execPath, '--import', 'tsx'] as const;
 const dirSize = (d: string) => readdirSync(d).reduce((s, f) => s + statSync(join(d, f)).size, 0);
@@ -60,12 +74,20 @@ if (!existsSync(data) || !readdirSync(data).some((f) => f.endsWith('.parquet')))
     process.env,
   );
 }
+if (lmsysData && (!existsSync(lmsysData) || !readdirSync(lmsysData).some((f) => f.endsWith('.parquet')))) {
+  console.log(`generating ${M} LMSYS conversations into ${lmsysData}`);
+  await runMeasured(
+    tsx[0],
+    [...tsx.slice(1), 'scripts/generate.ts', '--conversations', String(M), '--seed', String(seed), '--schema', 'lmsys', '--out', lmsysData],
+    process.env,
+  );
+}
 let ingest: Watched | undefined;
-if ((await indexFreshness(data, cache)).state !== 'fresh') {
-  console.log(`ingesting ${data}`);
+if ((await indexFreshness(served, cache)).state !== 'fresh') {
+  console.log(`ingesting ${served}`);
   ingest = await runMeasured(tsx[0], [...tsx.slice(1), 'scripts/ingest.ts'], {
     ...process.env,
-    WILDSCOPE_DATA: data,
+    WILDSCOPE_DATA: served,
     WILDSCOPE_CACHE: cache,
   });
 }
@@ -102,7 +124,7 @@ const server = spawn(tsx[0], [...tsx.slice(1), 'scripts/start.ts'], {
     ...process.env,
     PORT: String(a.port),
     HOST: '127.0.0.1',
-    WILDSCOPE_DATA: data,
+    WILDSCOPE_DATA: served,
     WILDSCOPE_CACHE: cache,
     WILDSCOPE_MATCH_CACHE_SECONDS: '0',
     WILDSCOPE_PROCESSES: String(a.processes),
@@ -156,6 +178,7 @@ const tids = await Promise.all(
 const words = await sampleWords(join(data, '*.parquet'), seed);
 const mix = [
   ...buildMix(facets, words, ids, tids, manifest.conversations, seed),
+  ...(M ? datasetProbes(words) : []),
   ...longest.map((id) => ({ cls: 'longest conversation pages', urls: [`/c/${id}`] })),
 ];
 
@@ -312,7 +335,7 @@ const report: Report = {
     messages: manifest.messages,
     terms: manifest.terms,
     postings: manifest.postings,
-    parquetMb: dirSize(data) / 1e6,
+    parquetMb: (dirSize(data) + (lmsysData ? dirSize(lmsysData) : 0)) / 1e6,
     indexMb: manifest.bytes / 1e6,
   },
   generation: generation && { seconds: generation.seconds, peakRssMb: generation.peakRssMb },

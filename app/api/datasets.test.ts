@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LMSYS, WILDCHAT } from '@/test/fixtures';
-import { call, type Handler } from '@/test/requests';
+import { hasWord } from '@/test/oracle';
+import { call, send, type Handler } from '@/test/requests';
 import { Database, type Connection } from '@/lib/db/duckdb';
 import { buildIndex } from '@/lib/ingest/build';
 import type { Manifest } from '@/lib/ingest/manifest';
@@ -15,7 +16,17 @@ import type { Manifest } from '@/lib/ingest/manifest';
 const data = `wc=${WILDCHAT.dir};lm=${LMSYS.dir};copy=${WILDCHAT.dir}`;
 let cache: string;
 let manifest: Manifest;
-let routes: { list: Handler; facets: Handler; one: Handler; turn: Handler; health: Handler; stats: Handler };
+let routes: {
+  list: Handler;
+  facets: Handler;
+  one: Handler;
+  turn: Handler;
+  health: Handler;
+  stats: Handler;
+  map: Handler;
+  values: Handler;
+  matches: Handler;
+};
 let db: Database;
 let c: Connection;
 
@@ -34,6 +45,9 @@ beforeAll(async () => {
     turn: (await import('./turns/[tid]/route')).GET as unknown as Handler,
     health: (await import('./health/route')).GET as unknown as Handler,
     stats: (await import('./stats/route')).GET as unknown as Handler,
+    map: (await import('./map/route')).GET as unknown as Handler,
+    values: (await import('./map/values/route')).GET as unknown as Handler,
+    matches: (await import('./map/matches/route')).GET as unknown as Handler,
   };
   db = await Database.open(':memory:', { threads: 1 });
   c = await db.connect();
@@ -71,6 +85,9 @@ describe('several datasets in one index', () => {
     expect(h.body.conversations).toBe(2 * want.wc + want.lm);
     expect(h.body.messages).toBe(2 * messages.wc + messages.lm);
     expect(manifest.datasets.map((d) => d.name)).toEqual(['wc', 'lm', 'copy']);
+    // Each dataset's build time is its part's (parts.test.ts keeps one across a rebuild of another).
+    expect(h.body.datasets.map((d: { built_at: string }) => d.built_at)).toEqual(manifest.datasets.map((d) => d.builtAt));
+    expect(manifest.datasets.every((d) => d.builtAt && d.builtAt <= manifest.builtAt)).toBe(true);
 
     for (const [name, n] of [
       ['wc', want.wc],
@@ -126,6 +143,58 @@ describe('several datasets in one index', () => {
     const lmId = (await c.one<{ id: string }>(`SELECT conversation_id AS id FROM ${parquet(LMSYS.dir)} LIMIT 1`))!.id;
     const lm = await call(routes.one, `/api/conversations/${lmId}`, { id: lmId });
     expect([lm.status, lm.body.dataset, lm.body.also_in]).toEqual([200, 'lm', []]);
+    // Its text read from the store where the second dataset's messages begin.
+    const contents = (await c.one<{ t: string[] }>(
+      `SELECT [m.content FOR m IN conversation] AS t FROM ${parquet(LMSYS.dir)} WHERE conversation_id = '${lmId}'`,
+    ))!.t;
+    expect(lm.body.messages.map((m: { content: string }) => m.content)).toEqual(contents);
+  });
+
+  it('finds a word in each dataset where DuckDB finds it in its Parquet', async () => {
+    // Words of the LMSYS conversations, which come after the first dataset's in the index.
+    const words = (
+      await c.all<{ w: string }>(
+        `SELECT w FROM (SELECT unnest(regexp_split_to_array(lower(conversation[1].content), '[^a-z]+')) AS w FROM ${parquet(LMSYS.dir)})
+         WHERE length(w) >= 6 GROUP BY w ORDER BY count(*) DESC, w LIMIT 3`,
+      )
+    ).map((r) => r.w);
+    expect(words).toHaveLength(3);
+    for (const w of words) {
+      const want = {
+        wc: await scalar(`SELECT count(*) AS n FROM ${parquet(WILDCHAT.dir)} WHERE ${hasWord(w)}`),
+        lm: await scalar(`SELECT count(*) AS n FROM ${parquet(LMSYS.dir)} WHERE ${hasWord(w)}`),
+      };
+      expect(want.lm, w).toBeGreaterThan(0);
+      for (const [name, n] of [
+        ['wc', want.wc],
+        ['lm', want.lm],
+        ['copy', want.wc],
+      ] as const) {
+        const r = await call(routes.list, `/api/conversations?q=${w}&dataset=${name}&limit=1`);
+        expect(r.body.total, `${w} in ${name}`).toBe(n);
+      }
+    }
+  });
+
+  it("colours the map by dataset: each point's code is its dataset's, as the dataset filter lights it", async () => {
+    const legend = (await call(routes.map, '/api/map')).body.legends.dataset as { code: number; value: string; count: number }[];
+    expect(legend.map((e) => e.value).sort()).toEqual(['copy', 'lm', 'wc']);
+    const codes = new Uint8Array(await (await send(routes.values, '/api/map/values?field=dataset')).arrayBuffer());
+    for (const e of legend) {
+      const coded = codes.filter((x) => x === e.code).length;
+      const lit = await send(routes.matches, `/api/map/matches?dataset=${e.value}`);
+      expect([coded, e.count], e.value).toEqual([
+        Number(lit.headers.get('x-wildscope-matches')),
+        Number(lit.headers.get('x-wildscope-matches')),
+      ]);
+      // Every conversation of the dataset whose first user message is not blank is on the map.
+      const dir = e.value === 'lm' ? LMSYS.dir : WILDCHAT.dir;
+      expect(coded, e.value).toBe(
+        await scalar(
+          `SELECT count(*) AS n FROM ${parquet(dir)} WHERE coalesce(regexp_matches(list_filter(conversation, m -> m.role = 'user')[1].content, '\\S'), false)`,
+        ),
+      );
+    }
   });
 
   it('splits and stacks the charts by dataset', async () => {

@@ -68,7 +68,7 @@ export async function ChartsBody({
   // A chart's cell: a bad parameter's notices for the filter it sets, then which selected datasets
   // do not record what it draws (none recording it: that notice stands in for the chart), then the chart.
   const selected = selectedDatasets(dataset.datasets, filter.values.dataset, filter.not.dataset);
-  const cell = (place: string | null, field: RecordedField | null, chart: React.ReactElement) => {
+  const cell = (place: string | null, field: RecordedField | null, chart: React.ReactElement, name?: string) => {
     const notices = place !== null && noticesAt(bad, place).length > 0;
     const names = field ? unrecordedIn(field, selected) : [];
     if (!notices && names.length === 0) return chart;
@@ -76,7 +76,7 @@ export async function ChartsBody({
     return (
       <div className="min-w-0 space-y-2">
         {notices && <ParamNotices bad={bad} place={place!} />}
-        {names.length > 0 && <Unrecorded field={field!} names={names} alone={alone} />}
+        {names.length > 0 && <Unrecorded field={field!} names={names} alone={alone} chart={name!} />}
         {!alone && chart}
       </div>
     );
@@ -108,12 +108,14 @@ export async function ChartsBody({
               query={query}
               omitted={omitted('countries')}
             />,
+            'Conversations by country',
           )}
           <div className="grid gap-4 lg:grid-cols-2">
             {cell(
               'states',
               'state',
               <StatesChart states={stats.states} total={stats.total} query={query} usShapes={us} omitted={omitted('states')} />,
+              'States and regions',
             )}
             {cell(
               null,
@@ -124,6 +126,7 @@ export async function ChartsBody({
                 query={query}
                 omitted={omitted('language_by_country')}
               />,
+              'Languages in the top countries',
             )}
           </div>
         </Section>
@@ -164,12 +167,14 @@ export async function ChartsBody({
             {beside('topic_split', <TopicSplitChart topics={stats.topics} query={query} omitted={omitted('topics')} />)}
           </div>
         </Section>
-        <Section title="Time">{cell('time', 'time', <TimeChart time={stats.time} total={stats.total} query={query} />)}</Section>
+        <Section title="Time">
+          {cell('time', 'time', <TimeChart time={stats.time} total={stats.total} query={query} />, 'Conversations over time')}
+        </Section>
         <Section title="Moderation">
           <div className="grid gap-4 lg:grid-cols-2">
             {beside('moderation_flagged', <ModerationFlagged moderation={stats.moderation} query={query} />)}
             {beside('moderation_scores', <ModerationScores moderation={stats.moderation} query={query} />)}
-            {cell('detoxify', 'detoxify', <DetoxifyChart moderation={stats.moderation} query={query} />)}
+            {cell('detoxify', 'detoxify', <DetoxifyChart moderation={stats.moderation} query={query} />, 'Detoxify scores')}
           </div>
         </Section>
         <Section title="Conversation shape">

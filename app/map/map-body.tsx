@@ -12,7 +12,13 @@ import { pageNotice } from '@/lib/server/respond';
 import type { ViewLinks } from '@/lib/urls';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
-const COLOR_NAMES: Record<MapColor, string> = { topic: 'Topic', language: 'Language', model: 'Model', moderation: 'Moderation' };
+const COLOR_NAMES: Record<MapColor, string> = {
+  topic: 'Topic',
+  language: 'Language',
+  model: 'Model',
+  moderation: 'Moderation',
+  dataset: 'Dataset',
+};
 
 /** The map of one filter: counts, the colour choice, the map and the table of topics. */
 export async function MapBody({ filter, color, links }: { filter: Filter; color: MapColor; links: ViewLinks }) {
@@ -53,7 +59,8 @@ export async function MapBody({ filter, color, links }: { filter: Filter; color:
       </p>
       <nav aria-label="Colour the points by" className="flex flex-wrap items-center gap-2 text-sm">
         <span className="text-slate-600">Colour by</span>
-        {COLORS.map((c) => (
+        {/* By dataset only when there are several to tell apart. */}
+        {COLORS.filter((c) => c !== 'dataset' || info.legends.dataset.length > 1).map((c) => (
           <Link
             key={c}
             href={links.set({ color: c === 'topic' ? null : c })}

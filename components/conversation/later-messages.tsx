@@ -18,6 +18,7 @@ const STEP = 60;
  */
 export function LaterMessages({
   conversationId,
+  dataset,
   start,
   total,
   anchors,
@@ -25,6 +26,8 @@ export function LaterMessages({
   showDetoxify,
 }: {
   conversationId: string;
+  /** The dataset it was read from, when several hold its id. */
+  dataset?: string;
   start: number;
   total: number;
   anchors: string[];
@@ -49,7 +52,7 @@ export function LaterMessages({
       if (loading.current) return;
       loading.current = true;
       setFailed(null);
-      fetch(conversationApiPath(conversationId))
+      fetch(conversationApiPath(conversationId, dataset))
         .then(async (r) => {
           if (!r.ok) throw new Error(`the server answered ${r.status}`);
           const body = (await r.json()) as { messages: Message[] };
@@ -61,7 +64,7 @@ export function LaterMessages({
           loading.current = false;
         });
     },
-    [conversationId, messages, start, total],
+    [conversationId, dataset, messages, start, total],
   );
 
   // A permalink to a turn past the head: render up to it (and a little beyond), then let TurnFocus scroll.
@@ -112,6 +115,7 @@ export function LaterMessages({
         <MessageCard
           key={start + i}
           conversationId={conversationId}
+          dataset={dataset}
           message={m}
           turn={turns[start + i]!}
           pattern={pattern}

@@ -11,6 +11,7 @@ const MARKDOWN_LIMIT = 200_000;
 /** Where the whole text of a message whose head alone was sent can be fetched: its conversation and position. */
 export interface MessageSource {
   conversationId: string;
+  dataset?: string;
   position: number;
 }
 
@@ -46,7 +47,7 @@ export function MessageBody({
     setOpen(!open);
     if (open || !remote || fetched !== null) return;
     setFailed(null);
-    fetch(conversationApiPath(remote.conversationId))
+    fetch(conversationApiPath(remote.conversationId, remote.dataset))
       .then(async (r) => {
         if (!r.ok) throw new Error(`the server answered ${r.status}`);
         const body = (await r.json()) as { messages: { content: string }[] };

@@ -17,6 +17,8 @@ const COLLAPSE_CHARS = 4_000;
 
 interface Props {
   conversationId: string;
+  /** The dataset it was read from, when several hold its id: links and fetches name it. */
+  dataset?: string;
   message: Message;
   turn: TurnInfo;
   pattern: RegExp | null;
@@ -26,7 +28,7 @@ interface Props {
   position?: number;
 }
 
-export function MessageCard({ conversationId, message: m, turn, pattern, terms, showDetoxify, position }: Props) {
+export function MessageCard({ conversationId, dataset, message: m, turn, pattern, terms, showDetoxify, position }: Props) {
   const user = m.role === 'user';
   const { text, cut } = head(m.content, HEAD_CHARS);
   const html = renderMarkdown(text, pattern);
@@ -50,7 +52,7 @@ export function MessageCard({ conversationId, message: m, turn, pattern, terms, 
         {m.redacted && <Badge tone="warn">redacted</Badge>}
         {m.moderation.flagged && <Badge tone="danger">flagged</Badge>}
         <span className="ml-auto">
-          <CopyLinkButton path={turnPath(conversationId, turn.key)} label={`Copy link to turn ${turn.number}`} />
+          <CopyLinkButton path={turnPath(conversationId, turn.key, dataset)} label={`Copy link to turn ${turn.number}`} />
         </span>
       </div>
       {m.content.trim() === '' ? (
@@ -58,7 +60,7 @@ export function MessageCard({ conversationId, message: m, turn, pattern, terms, 
       ) : cut || m.content.length > COLLAPSE_CHARS ? (
         <MessageBody
           html={html}
-          full={!cut ? null : position === undefined ? m.content : { conversationId, position }}
+          full={!cut ? null : position === undefined ? m.content : { conversationId, dataset, position }}
           terms={terms}
           size={m.content.length}
           lang={lang}

@@ -140,3 +140,20 @@ export function buildMix(f: Facets, words: Words, ids: string[], tids: string[],
     probes.push({ cls: 'compare page', urls: [`/compare?${enc({ a: enc(filterSets[i]!), b: enc(filterSets[i + 1]!) })}`] });
   return probes;
 }
+
+/** With two datasets served (`--lmsys`), the views of each one alone, a word within each, and the charts split by dataset. */
+export function datasetProbes(words: Words): Probe[] {
+  const probes: Probe[] = [];
+  const word = words.en[1][0];
+  for (const dataset of ['wildchat', 'lmsys']) {
+    probes.push({ cls: 'dataset filter', urls: [`/api/conversations?${enc({ dataset })}`, `/api/facets?${enc({ dataset })}`] });
+    if (word)
+      probes.push({
+        cls: 'dataset filter',
+        urls: [`/api/conversations?${enc({ dataset, q: word })}`, `/api/facets?${enc({ dataset, q: word })}`],
+      });
+    probes.push({ cls: 'chart aggregates', urls: [`/api/stats?${enc({ dataset })}`] });
+  }
+  probes.push({ cls: 'chart aggregates', urls: [`/api/stats?${enc({ split: 'dataset', stack: 'dataset' })}`] });
+  return probes;
+}

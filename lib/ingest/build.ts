@@ -3,12 +3,25 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dataSources, INDEX_FILE } from '../config';
-import { Database, literal } from '../db/duckdb';
+import { Database, literal, type Connection } from '../db/duckdb';
 import { firstLine, readSchema, SchemaError, type FileSchema } from './detect';
 import { indexRowNumbers } from './number-index';
 import { BUILD_VERSION, indexChecksum, MANIFEST_FILE, readManifestFile, writeManifest, type DatasetPart, type Manifest } from './manifest';
-import { buildPostings, POSTINGS_RAW_DDL } from './postings';
-import { changedSource, listDatasets, SourceError, vectorSources } from './sources';
+import { buildPostings, POSTINGS_RAW_DDL, sortRuns } from './postings';
+import {
+  installPart,
+  newPartDir,
+  PART_DB,
+  PART_RUNS,
+  partDir,
+  readSegmentPlaces,
+  removeDeadPartBuilds,
+  removeUnusedParts,
+  reusablePart,
+  writeSegmentPlaces,
+  type PartRecord,
+} from './parts';
+import { changedSource, listDatasets, SourceError, vectorSources, type DatasetSources } from './sources';
 import {
   CONVERSATIONS_DDL,
   encodeFewValued,
@@ -32,6 +45,8 @@ export interface BuildOptions {
   /** WILDSCOPE_VECTORS: a Parquet file of conversation ids and vectors for the map, instead of the text. */
   vectors?: string;
   log?: (line: string) => void;
+  /** Postings held before a run is written (postings.ts); tests make it small to write many runs. */
+  runPostings?: number;
   /**
    * Awaited once the index is complete, just before it is renamed into place: a test holds the
    * ingest here to ask the server questions while the previous index is still the one in place.
@@ -62,6 +77,7 @@ async function removeLeftovers(cache: string): Promise<void> {
     const gone = pid && (!alive(Number(pid[0])) || Number(pid[0]) === process.pid);
     if (gone && f !== inUse) rmSync(join(cache, f), { recursive: true, force: true });
   }
+  removeDeadPartBuilds(cache, alive);
 }
 
 const TEXT_PREFIX = 'text-';
@@ -78,6 +94,163 @@ async function textFileInUse(cache: string): Promise<string | undefined | null> 
     return null;
   }
 }
+
+type Input = { file: string; schema: FileSchema; rows: number };
+/** A dataset of this ingest: its files read now (`inputs`), or its part kept from an earlier ingest (`kept`). */
+type Part = DatasetPart & { inputs?: Input[]; kept?: PartRecord; postings: number };
+
+/** Reads each of a dataset's files' schema and number of conversations; one dataset holds one kind. */
+async function readInputs(conn: Connection, d: DatasetSources): Promise<Input[]> {
+  const inputs: Input[] = [];
+  for (const s of d.sources) {
+    const schema = await readSchema(conn, s.file);
+    const head = inputs[0];
+    if (head && schema.kind !== head.schema.kind) {
+      throw new SchemaError(
+        `${s.file} is ${schema.kind} but ${head.file} is ${head.schema.kind}: one dataset holds one kind` +
+          (d.name === undefined ? " (name each kind's folder in WILDSCOPE_DATA as name=path;name=path)" : ` (dataset ${d.name})`),
+      );
+    }
+    const r = await conn.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM read_parquet(${literal(s.file)})`).catch((e) => {
+      throw new SchemaError(`${s.file}: cannot be read (${firstLine(e)})`);
+    });
+    inputs.push({ file: s.file, schema, rows: r!.n });
+  }
+  return inputs;
+}
+
+/**
+ * Inserts a dataset's files as conversations 0, 1, ... into the `messages` and `conversations` of
+ * the connection's current catalog and tokenizes them, through `scratch.postings_raw`, into runs
+ * in the folder `runs` (postings.ts); file k's text goes to the segment file `segmentPath(k)`.
+ * Returns its messages, postings and segments in file order.
+ */
+async function fillPart(
+  conn: Connection,
+  part: Part & { inputs: Input[] },
+  o: {
+    threads: number;
+    memoryLimit: string;
+    runs: string;
+    runPostings?: number;
+    segmentPath: (k: number) => string;
+    log: (line: string) => void;
+    progress: () => string;
+  },
+): Promise<{ messages: number[]; postings: number; segments: TextSegment[] }> {
+  await conn.run(MESSAGES_DDL);
+  await conn.run(CONVERSATIONS_DDL);
+  await conn.run(POSTINGS_RAW_DDL);
+  const started = Date.now();
+  let base = 0;
+  const files: { file: string; base: number; messages: number; text: string }[] = [];
+  for (const [k, { file, schema, rows: n }] of part.inputs.entries()) {
+    try {
+      await conn.run(insertMessagesSql(file, base, schema));
+      await conn.run(insertConversationsSql(file, base, n, part.kind, part.name));
+    } catch (e) {
+      throw new SchemaError(`${file}: ${firstLine(e)}`);
+    }
+    const m = await conn.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM messages WHERE conv >= ${base} AND conv < ${base + n}`);
+    files.push({ file, base, messages: m!.n, text: o.segmentPath(k) });
+    base += n;
+    const eta = (((Date.now() - started) / base) * (part.conversations - base)) / 1000;
+    o.log(
+      `[tables] ${part.name}, file ${k + 1}/${part.inputs.length}: ${base.toLocaleString('en-US')}/${part.conversations.toLocaleString('en-US')} conversations, ${o.progress()}, ~${eta.toFixed(0)} s left for tables`,
+    );
+  }
+  const messages = files.reduce((a, f) => a + f.messages, 0);
+  // The tokenizer workers live in this process, so their memory and DuckDB's buffers of appended
+  // postings add up: DuckDB gets less while they run, and its full limit back for the sort.
+  const limit = await conn.memoryLimit();
+  if (limit !== undefined) await conn.run(`SET memory_limit = '${Math.floor(Math.min(limit, TOKENIZING_MEMORY) / 1e6)}MB'`);
+  let lastLog = 0;
+  const segments = new Map<string, TextSegment>();
+  const postings = await buildPostings(
+    conn,
+    files,
+    o.threads,
+    (done) => {
+      if (Date.now() - lastLog < 2000) return;
+      lastLog = Date.now();
+      o.log(
+        `[keywords] ${part.name}: ${done.toLocaleString('en-US')}/${messages.toLocaleString('en-US')} messages tokenized, ${o.progress()}`,
+      );
+    },
+    (s) => segments.set(s.path, s),
+    o.runs,
+    o.runPostings,
+  );
+  await conn.run(`SET memory_limit = ${literal(o.memoryLimit)}`);
+  return {
+    messages: files.map((f) => f.messages),
+    postings,
+    segments: files.map((f) => {
+      const s = segments.get(f.text); // by its path: one file may be in two datasets
+      if (!s || s.convs.length !== f.messages)
+        throw new Error(`${f.file}: ${f.messages} messages in the table but ${s?.convs.length ?? 0} in its text`);
+      return s;
+    }),
+  };
+}
+
+type FillOptions = Parameters<typeof fillPart>[2];
+
+/** Builds a dataset's part in a folder of its own in the cache (parts.ts) and puts it in place of the previous one. */
+async function buildPart(
+  conn: Connection,
+  catalog: string,
+  cache: string,
+  part: Part & { inputs: Input[] },
+  fill: Omit<FillOptions, 'runs' | 'segmentPath'>,
+): Promise<PartRecord> {
+  const started = Date.now();
+  const dir = newPartDir(cache, part.name);
+  await conn.run(`ATTACH ${literal(join(dir, PART_DB))} AS scratch`);
+  await conn.run('USE scratch');
+  const filled = await fillPart(conn, part, { ...fill, runs: join(dir, PART_RUNS), segmentPath: (k) => join(dir, `segment-${k}.bin`) });
+  await conn.run(`USE "${catalog.replace(/"/g, '""')}"`);
+  await conn.run('DETACH scratch');
+  filled.segments.forEach((s, k) => writeSegmentPlaces(dir, `segment-${k}.bin`, s));
+  const record: PartRecord = {
+    buildVersion: BUILD_VERSION,
+    name: part.name,
+    kind: part.kind,
+    path: part.path,
+    sources: part.sources,
+    builtAt: new Date().toISOString(),
+    seconds: (Date.now() - started) / 1000,
+    conversations: part.conversations,
+    messages: filled.messages.reduce((a, n) => a + n, 0),
+    postings: filled.postings,
+    files: part.inputs.map((f, k) => ({ file: f.file, rows: f.rows, messages: filled.messages[k]!, segment: `segment-${k}.bin` })),
+  };
+  installPart(cache, dir, record);
+  return record;
+}
+
+/**
+ * Copies every part's tables into the index in configuration order, each one's conversations
+ * numbered from its `first`; adds their text segments to `segments` and returns their runs.
+ */
+async function joinParts(conn: Connection, cache: string, parts: Part[], segments: Segment[]): Promise<Runs> {
+  await conn.run(MESSAGES_DDL);
+  await conn.run(CONVERSATIONS_DDL);
+  for (const [i, part] of parts.entries()) {
+    const dir = partDir(cache, part.name);
+    await conn.run(`ATTACH ${literal(join(dir, PART_DB))} AS p${i} (READ_ONLY)`);
+    await conn.run(`INSERT INTO messages SELECT * REPLACE ((conv + ${part.first})::UINTEGER AS conv) FROM p${i}.messages`);
+    await conn.run(`INSERT INTO conversations SELECT * REPLACE ((idx + ${part.first})::UINTEGER AS idx) FROM p${i}.conversations`);
+    await conn.run(`DETACH p${i}`);
+    for (const f of part.kept!.files)
+      segments.push({ path: join(dir, f.segment), ...readSegmentPlaces(dir, f.segment), first: part.first, keep: true });
+  }
+  return parts.map((p) => ({ runs: join(partDir(cache, p.name), PART_RUNS), first: p.first, keep: true }));
+}
+
+/** A text segment on its way into the store, its conversations numbered from `first`; `keep`: a part's, not removed. */
+type Segment = { path: string; convs: Uint32Array; roles: Uint8Array; lengths: Uint32Array; first: number; keep: boolean };
+type Runs = { runs: string; first: number; keep: boolean }[];
 
 export async function buildIndex(o: BuildOptions): Promise<Manifest> {
   const started = Date.now();
@@ -97,106 +270,90 @@ export async function buildIndex(o: BuildOptions): Promise<Manifest> {
     db = await Database.open(tmp, { threads, memoryLimit, tempDirectory: spill });
     const conn = await db.connect();
     await conn.run('SET preserve_insertion_order = true');
+    const catalog = (await conn.one<{ n: string }>('SELECT current_database() AS n'))!.n;
 
     const datasets = await listDatasets(dataSources(o.data), conn);
     const sources = datasets.flatMap((d) => d.sources);
     const vectors = vectorSources(o.vectors);
-    // Each dataset's files with their schema and number of conversations (listSources never gives none).
-    const parts: (DatasetPart & { inputs: { file: string; schema: FileSchema; rows: number }[] })[] = [];
+    // With several datasets each one's part is kept for the next ingest, which reuses the parts
+    // whose files did not change; one dataset alone is built straight into the index.
+    const several = datasets.length > 1;
+    const parts: Part[] = [];
     let first = 0;
     for (const d of datasets) {
-      const inputs: { file: string; schema: FileSchema; rows: number }[] = [];
-      for (const s of d.sources) {
-        const schema = await readSchema(conn, s.file);
-        const head = inputs[0];
-        if (head && schema.kind !== head.schema.kind) {
-          throw new SchemaError(
-            `${s.file} is ${schema.kind} but ${head.file} is ${head.schema.kind}: one dataset holds one kind` +
-              (d.name === undefined ? " (name each kind's folder in WILDSCOPE_DATA as name=path;name=path)" : ` (dataset ${d.name})`),
-          );
-        }
-        const r = await conn.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM read_parquet(${literal(s.file)})`).catch((e) => {
-          throw new SchemaError(`${s.file}: cannot be read (${firstLine(e)})`);
-        });
-        inputs.push({ file: s.file, schema, rows: r!.n });
-      }
-      const kind = inputs[0]!.schema.kind;
-      const conversations = inputs.reduce((a, f) => a + f.rows, 0);
-      parts.push({ name: d.name ?? kind, kind, path: d.path, first, conversations, messages: 0, sources: d.sources, inputs });
+      const kept = several ? reusablePart(o.cache, d.name!, d.sources) : undefined;
+      const inputs = kept ? undefined : await readInputs(conn, d);
+      const kind = kept?.kind ?? inputs![0]!.schema.kind;
+      const conversations = kept?.conversations ?? inputs!.reduce((a, f) => a + f.rows, 0);
+      const messages = kept?.messages ?? 0;
+      const name = d.name ?? kind;
+      parts.push({
+        name,
+        kind,
+        path: d.path,
+        first,
+        conversations,
+        messages,
+        sources: d.sources,
+        builtAt: kept?.builtAt,
+        inputs,
+        kept,
+        postings: kept?.postings ?? 0,
+      });
       first += conversations;
     }
     const kind = parts[0]!.kind;
     const total = first;
-    const nFiles = sources.length;
     log(
-      `${nFiles} file(s), ${total.toLocaleString('en-US')} conversations: ` +
-        parts.map((p) => `${p.name} (${p.kind}, ${p.conversations.toLocaleString('en-US')})`).join(', '),
+      `${sources.length} file(s), ${total.toLocaleString('en-US')} conversations: ` +
+        parts
+          .map((p) => `${p.name} (${p.kind}, ${p.conversations.toLocaleString('en-US')}${p.kept ? `, kept from ${p.kept.builtAt}` : ''})`)
+          .join(', '),
     );
 
-    await conn.run(MESSAGES_DDL);
-    await conn.run(CONVERSATIONS_DDL);
-    let base = 0;
-    const files: { file: string; base: number; messages: number; text: string }[] = [];
-    for (const part of parts) {
-      for (const { file, schema, rows: n } of part.inputs) {
-        const k = files.length;
-        try {
-          await conn.run(insertMessagesSql(file, base, schema));
-          await conn.run(insertConversationsSql(file, base, n, part.kind, part.name));
-        } catch (e) {
-          throw new SchemaError(`${file}: ${firstLine(e)}`);
-        }
-        const m = await conn.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM messages WHERE conv >= ${base} AND conv < ${base + n}`);
-        files.push({ file, base, messages: m!.n, text: join(o.cache, `${textFile}.part-${k}`) });
-        part.messages += m!.n;
-        base += n;
-        const eta = (((Date.now() - started) / base) * (total - base)) / 1000;
-        log(
-          `[tables] file ${k + 1}/${nFiles}: ${base.toLocaleString('en-US')}/${total.toLocaleString('en-US')} conversations, ${progress()}, ~${eta.toFixed(0)} s left for tables`,
-        );
+    const fill = { threads, memoryLimit, runPostings: o.runPostings, log, progress };
+    // Postings on their way to runs go through a scratch database: deleted rows leave their space inside a DuckDB file.
+    const segments: Segment[] = [];
+    let runs: Runs;
+    if (!several) {
+      const part = parts[0]! as Part & { inputs: Input[] };
+      await conn.run(`ATTACH ${literal(`${spill}.scratch.duckdb`)} AS scratch`);
+      const filled = await fillPart(conn, part, {
+        ...fill,
+        runs: `${spill}.runs`,
+        segmentPath: (k) => join(o.cache, `${textFile}.part-${k}`),
+      });
+      part.messages = filled.messages.reduce((a, n) => a + n, 0);
+      part.postings = filled.postings;
+      part.builtAt = new Date().toISOString();
+      for (const s of filled.segments) segments.push({ ...s, first: 0, keep: false });
+      await conn.run('DETACH scratch');
+      rmSync(`${spill}.scratch.duckdb`, { force: true });
+      runs = [{ runs: `${spill}.runs`, first: 0, keep: false }];
+    } else {
+      for (const part of parts) {
+        if (part.kept) continue;
+        part.kept = await buildPart(conn, catalog, o.cache, part as Part & { inputs: Input[] }, fill);
+        Object.assign(part, { messages: part.kept.messages, postings: part.kept.postings, builtAt: part.kept.builtAt });
+        log(`[parts] ${part.name} built in ${part.kept.seconds.toFixed(1)} s, ${progress()}`);
       }
+      runs = await joinParts(conn, o.cache, parts, segments);
+      log(`[parts] ${parts.length} parts joined, ${progress()}`);
     }
-    const messages = files.reduce((a, f) => a + f.messages, 0);
+    const messages = parts.reduce((a, p) => a + p.messages, 0);
+    const postings = parts.reduce((a, p) => a + p.postings, 0);
     await numberDerivedCopies(conn);
     const encoded = await encodeFewValued(conn);
     await numberUsers(conn);
     log(`[tables] ${encoded.length ? encoded.join(', ') : 'no column'} stored as ENUM, ${progress()}`);
 
-    // Unsorted postings go to a scratch database: dropped tables leave their space inside a DuckDB file.
-    await conn.run(`ATTACH ${literal(`${spill}.scratch.duckdb`)} AS scratch`);
-    await conn.run(POSTINGS_RAW_DDL);
-    // The tokenizer workers live in this process, so their memory and DuckDB's buffers of appended
-    // postings add up: DuckDB gets less while they run, and its full limit back for the sort.
-    const limit = await conn.memoryLimit();
-    if (limit !== undefined) await conn.run(`SET memory_limit = '${Math.floor(Math.min(limit, TOKENIZING_MEMORY) / 1e6)}MB'`);
-    let lastLog = 0;
-    const segments = new Map<string, TextSegment>();
-    const postings = await buildPostings(
-      conn,
-      files,
-      threads,
-      (done) => {
-        if (Date.now() - lastLog < 2000) return;
-        lastLog = Date.now();
-        log(`[keywords] ${done.toLocaleString('en-US')}/${messages.toLocaleString('en-US')} messages tokenized, ${progress()}`);
-      },
-      (s) => segments.set(s.path, s),
-    );
-    // The workers wrote each file's text apart; the store takes the segments in file order.
+    // The text store takes the segments in conversation order.
     text = new TextStoreWriter(join(o.cache, textFile));
-    for (const f of files) {
-      const s = segments.get(f.text); // by its part: one file may be in two datasets
-      if (!s || s.convs.length !== f.messages)
-        throw new Error(`${f.file}: ${f.messages} messages in the table but ${s?.convs.length ?? 0} in its text`);
-      text.addSegment(s.path, s.convs, s.roles, s.lengths);
-    }
+    for (const s of segments) text.addSegment(s.path, s.convs, s.roles, s.lengths, { first: s.first, keep: s.keep });
     const textBytes = text.finish(total);
     log(`[text] ${(textBytes / 1e6).toFixed(0)} MB of message text stored, ${progress()}`);
     log(`[keywords] ${postings.toLocaleString('en-US')} postings, sorting by term, ${progress()}`);
-    await conn.run(`SET memory_limit = ${literal(memoryLimit)}`);
-    await conn.run('CREATE TABLE postings AS SELECT * FROM scratch.postings_raw ORDER BY term, conv');
-    await conn.run('DETACH scratch');
-    rmSync(`${spill}.scratch.duckdb`, { force: true });
+    await sortRuns(conn, runs);
     await conn.run('CREATE TABLE terms AS SELECT term, count(*)::UINTEGER AS df FROM postings GROUP BY term ORDER BY term');
     const vocabulary = await buildVocabulary(conn, {
       textPath: join(o.cache, textFile),
@@ -233,6 +390,7 @@ export async function buildIndex(o: BuildOptions): Promise<Manifest> {
         conversations: p.conversations,
         messages: p.messages,
         sources: p.sources,
+        builtAt: p.builtAt,
       })),
       builtAt: new Date().toISOString(),
       seconds: 0,
@@ -264,6 +422,7 @@ export async function buildIndex(o: BuildOptions): Promise<Manifest> {
     manifest.bytes = statSync(final).size + textBytes;
     manifest.seconds = (Date.now() - started) / 1000;
     writeFileSync(join(o.cache, MANIFEST_FILE), JSON.stringify(manifest, null, 2));
+    removeUnusedParts(o.cache, several ? parts.map((p) => p.name) : []);
     return manifest;
   } finally {
     db?.close();
@@ -272,6 +431,7 @@ export async function buildIndex(o: BuildOptions): Promise<Manifest> {
     for (const f of readdirSync(o.cache)) if (f.startsWith(`${textFile}.part-`)) rmSync(join(o.cache, f), { force: true });
     for (const f of [tmp, `${tmp}.wal`]) if (existsSync(f)) rmSync(f, { force: true });
     rmSync(spill, { recursive: true, force: true });
+    rmSync(`${spill}.runs`, { recursive: true, force: true });
     rmSync(`${spill}.scratch.duckdb`, { force: true });
     rmSync(`${spill}.scratch.duckdb.wal`, { force: true });
   }

@@ -20,6 +20,8 @@ export interface DatasetPart {
   conversations: number;
   messages: number;
   sources: Source[];
+  /** When its files were last read: an ingest that kept its part (parts.ts) keeps its time. Absent in indexes before parts. */
+  builtAt?: string;
 }
 
 export interface Manifest {

@@ -4,7 +4,7 @@
 import { LISTING_PARAMS, MAP_PARAMS } from '../filters/fields';
 import { parseParams, parseParamsLenient, ParamError, type Filter } from '../filters/schema';
 
-export const COLORS = ['topic', 'language', 'model', 'moderation'] as const;
+export const COLORS = ['topic', 'language', 'model', 'moderation', 'dataset'] as const;
 export type MapColor = (typeof COLORS)[number];
 
 const clip = (s: string) => (s.length > 40 ? `${s.slice(0, 40)}…` : s);

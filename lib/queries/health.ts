@@ -43,7 +43,7 @@ export async function getHealth(): Promise<Health> {
       kind: d.kind,
       conversations: d.conversations,
       messages: d.messages,
-      built_at: m.builtAt,
+      built_at: d.builtAt ?? m.builtAt,
     })),
     index_id: indexId(cache, m),
     ...(status.problem ? { problem: status.problem } : {}),

@@ -28,7 +28,7 @@ export interface LegendEntry {
   count: number;
 }
 
-export const COLOR_FIELDS = ['language', 'model', 'moderation'] as const;
+export const COLOR_FIELDS = ['language', 'model', 'moderation', 'dataset'] as const;
 export type ColorField = (typeof COLOR_FIELDS)[number];
 
 export interface MapInfo {
@@ -80,11 +80,12 @@ async function readInfo(c: Connection): Promise<MapInfo> {
       language: await valueLegend(c, 'language'),
       model: await valueLegend(c, 'model'),
       moderation: await moderationLegend(c),
+      dataset: await valueLegend(c, 'dataset'),
     },
   };
 }
 
-async function valueLegend(c: Connection, field: 'language' | 'model'): Promise<LegendEntry[]> {
+async function valueLegend(c: Connection, field: 'language' | 'model' | 'dataset'): Promise<LegendEntry[]> {
   const rows = await c.all<{ v: string | null; n: number }>(
     `SELECT c.${field}::VARCHAR AS v, count(*)::INTEGER AS n FROM map_points p JOIN conversations c ON c.idx = p.conv
      WHERE c.${field} IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1`,

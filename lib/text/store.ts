@@ -54,12 +54,13 @@ export class TextStoreWriter {
   /**
    * Appends a segment written elsewhere (a tokenizer worker writes one per source file): the file
    * at `path` holds the UTF-8 of its messages back to back, message i of conversation convs[i],
-   * role roles[i] (roleCode) and lengths[i] bytes. The segment file is removed once copied.
+   * role roles[i] (roleCode) and lengths[i] bytes. The segment file is removed once copied, unless
+   * `keep` (a dataset's part keeps its segments for the next ingest, whose conversations start at `first`).
    */
-  addSegment(path: string, convs: Uint32Array, roles: Uint8Array, lengths: Uint32Array): void {
+  addSegment(path: string, convs: Uint32Array, roles: Uint8Array, lengths: Uint32Array, { first = 0, keep = false } = {}): void {
     let total = 0;
     for (let i = 0; i < convs.length; i++) {
-      this.push(convs[i]!, roles[i]!, lengths[i]!);
+      this.push(first + convs[i]!, roles[i]!, lengths[i]!);
       total += lengths[i]!;
     }
     this.flush();
@@ -76,7 +77,7 @@ export class TextStoreWriter {
     } finally {
       closeSync(from);
     }
-    rmSync(path, { force: true });
+    if (!keep) rmSync(path, { force: true });
   }
 
   private push(conv: number, role: number, bytes: number): void {

@@ -78,6 +78,8 @@ export default async function ConversationPage({ params, searchParams }: { param
   const walk = await walkFrom(first(sp.back), c.id);
   const turns = turnInfos([...c.messages, ...c.later]);
   const showDetoxify = c.messages.some((m) => m.moderation.detoxify !== null);
+  // An id several datasets hold: turn links and later fetches name the one shown.
+  const pinned = c.also_in.length > 0 ? c.dataset : undefined;
   return (
     <article>
       <TurnFocus />
@@ -110,6 +112,7 @@ export default async function ConversationPage({ params, searchParams }: { param
           <MessageCard
             key={i}
             conversationId={c.id}
+            dataset={pinned}
             message={m}
             turn={turns[i]!}
             pattern={pattern}
@@ -121,6 +124,7 @@ export default async function ConversationPage({ params, searchParams }: { param
         {c.later.length > 0 && (
           <LaterMessages
             conversationId={c.id}
+            dataset={pinned}
             start={HEAD_MESSAGES}
             total={HEAD_MESSAGES + c.later.length}
             terms={terms}
