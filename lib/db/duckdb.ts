@@ -44,12 +44,23 @@ export class Connection {
   private interrupted = false;
   /** Calls into DuckDB not yet returned (a stream counts until it is read or dropped). */
   private running = 0;
+  /** Statements to run before the next one (defer). */
+  private deferred: string[] = [];
 
   constructor(private readonly c: DuckDBConnection) {}
+
+  /**
+   * Runs `sql` just before the next statement on this connection, if there is one: for session state
+   * (a search's bits) that only some statements read, so requests answered without them skip it.
+   */
+  defer(sql: string): void {
+    this.deferred.push(sql);
+  }
 
   private async tracked<T>(call: () => Promise<T>): Promise<T> {
     this.running++;
     try {
+      while (this.deferred.length) await this.c.run(this.deferred.shift()!);
       return await call();
     } finally {
       this.running--;
@@ -81,6 +92,7 @@ export class Connection {
   async *stream<T = Row>(sql: string, params: Param[] = []): AsyncGenerator<T[]> {
     this.running++;
     try {
+      while (this.deferred.length) await this.c.run(this.deferred.shift()!);
       const result = await this.c.stream(sql, params as DuckDBValue[]);
       for await (const rows of result.yieldRowObjectJson()) yield rows as T[];
     } finally {
@@ -101,6 +113,7 @@ export class Connection {
     n: number,
     catalog?: string,
   ): Promise<void> {
+    await this.tracked(async () => undefined);
     const appender = await this.c.createAppender(table, null, catalog ?? null);
     const chunk = DuckDBDataChunk.create(types);
     const size = 2048;

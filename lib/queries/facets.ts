@@ -11,7 +11,7 @@ import { cachedPerIndex } from './cache';
 import { BOOL_FIELDS, DERIVED_FACETS, FEW_VALUED_FACETS, MANY_VALUED_FACETS } from '../filters/fields';
 import { CUBE_FACETS, cubeAnswers, cubeCounts, type Counted, type CubeFacet } from './facet-cube';
 import { matchCounts, matchesAnswer, type MatchCounts } from './match-facets';
-import { Selection, withSelection } from './selection';
+import { withSelection, type Selection } from './selection';
 
 export const FACETS = [...FEW_VALUED_FACETS, ...BOOL_FIELDS, ...DERIVED_FACETS, ...MANY_VALUED_FACETS];
 export type Facet = (typeof FACETS)[number];
@@ -59,7 +59,7 @@ async function countPass(c: Connection, sel: Selection): Promise<Record<CubeFace
   const filter = sel.filter;
   const filtered = CUBE_FACETS.filter((f) => filtersOn(filter, f));
   const sql = new Sql();
-  const rest = new Selection(filtered.reduce(without, filter), sel.matches, sel.convs).where(sql);
+  const rest = sel.withFilter(filtered.reduce(without, filter)).where(sql);
   const passes = filtered.map((f, i) => `COALESCE(${buildWhere(only(filter, f), sql)}, false) AS p${i}`);
   const all = (but = -1) => filtered.flatMap((_, i) => (i === but ? [] : [`p${i}`])).join(' AND ') || 'true';
   const counts = [

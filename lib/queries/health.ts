@@ -3,7 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { config, STATUS_FILE } from '../config';
 import { MANIFEST_FILE, readManifest, type Manifest } from '../ingest/manifest';
-import { session } from '../server/index-db';
+import { currentScope, session } from '../server/index-db';
+import { cachedForScope } from './cache';
 
 export interface Health {
   status: 'ok' | 'degraded';
@@ -22,7 +23,8 @@ export interface Health {
 
 export async function getHealth(): Promise<Health> {
   // An index of another build version is rebuilt at start, not served: its manifest has every field.
-  const m = (await session(readManifest)) as Manifest;
+  // Read once per opened index: a swapped index has a scope of its own.
+  const m = (await cachedForScope(await currentScope(), 'health|manifest', () => session(readManifest))) as Manifest;
   const { cache, readOnly } = config();
   const statusFile = join(cache, STATUS_FILE);
   // A read-only index is never rebuilt here: a status file copied with it speaks of another machine.

@@ -8,6 +8,8 @@ import { planOf } from '../search/query';
 import { snippetFinderOf } from '../search/snippet';
 import { textOf } from '../server/index-db';
 import type { TextStore } from '../text/store';
+import { isUnfiltered } from '../filters/where';
+import { cachedPerIndex } from './cache';
 import { newestPage } from './newest-page';
 import { ROW_COLUMNS, type ConversationRow } from './row-columns';
 import { withSelection, type Selection } from './selection';
@@ -59,8 +61,12 @@ export function pageSql(sel: Selection, listing: Listing): Statement {
 export const rowsSql = (idxs: readonly number[]) =>
   `SELECT ${ROW_COLUMNS}, c.idx AS conv_idx FROM conversations c WHERE c.idx IN (${idxs.map((i) => Number(i)).join(', ')})`;
 
-/** The first message of each conversation (row numbers from the index) that holds a search word, cut around it. */
-function snippetsOf(text: TextStore, filter: Filter, convs: number[]): Map<number, string> {
+/**
+ * The first message of each conversation (row numbers from the index) that holds a search word, cut
+ * around it. Only the messages the postings place the words in are read, when the selection knows.
+ */
+function snippetsOf(text: TextStore, sel: Selection, convs: number[]): Map<number, string> {
+  const filter = sel.filter;
   const find = snippetFinderOf(planOf(filter).highlight);
   const out = new Map<number, string>();
   for (const conv of convs) {
@@ -71,7 +77,7 @@ function snippetsOf(text: TextStore, filter: Filter, convs: number[]): Map<numbe
         if (snippet) out.set(conv, snippet);
         return snippet !== null;
       },
-      { role: filter.role },
+      { role: filter.role, positions: sel.positionsOf(conv) },
     );
   }
   return out;
@@ -86,13 +92,30 @@ export function listConversations(filter: Filter, listing: Listing): Promise<Con
   return withSelection(filter, (c, sel) => listWith(c, sel, listing));
 }
 
+async function pageInSql(c: Connection, sel: Selection, listing: Listing): Promise<number[]> {
+  const s = pageSql(sel, listing);
+  return (await c.all<{ idx: number }>(s.text, s.params)).map((r) => Number(r.idx));
+}
+
+/** How many of the whole index's newest rows are kept: the pages every visitor opens first. */
+const FIRST_ROWS = 200;
+
 /** One page of the selection. With a search, each row carries a snippet of its first matching message. */
 export async function pageRows(c: Connection, sel: Selection, listing: Listing): Promise<ConversationRow[]> {
-  const s = pageSql(sel, listing);
-  const order = (await newestPage(c, sel, listing)) ?? (await c.all<{ idx: number }>(s.text, s.params)).map((r) => Number(r.idx));
+  const { offset, limit, sort } = listing;
+  const firstOfAll = !sel.filter.q && isUnfiltered(sel.filter) && (sort === 'newest' || sort === 'relevance');
+  if (firstOfAll && offset + limit <= FIRST_ROWS) {
+    const first = await cachedPerIndex(c, 'listing|first-rows', () => readPage(c, sel, { ...listing, offset: 0, limit: FIRST_ROWS }));
+    return first.slice(offset, offset + limit);
+  }
+  return readPage(c, sel, listing);
+}
+
+async function readPage(c: Connection, sel: Selection, listing: Listing): Promise<ConversationRow[]> {
+  const order = (await newestPage(c, sel, listing)) ?? (await pageInSql(c, sel, listing));
   if (!order.length) return [];
   const byIdx = new Map((await c.all<ConversationRow & { conv_idx: number }>(rowsSql(order))).map((r) => [Number(r.conv_idx), r]));
-  const snippets = sel.filter.q ? snippetsOf(textOf(c), sel.filter, order) : undefined;
+  const snippets = sel.filter.q ? snippetsOf(textOf(c), sel, order) : undefined;
   return order.map((idx) => {
     const { conv_idx, ...row } = byIdx.get(idx)!;
     return snippets ? { ...row, snippet: snippets.get(Number(conv_idx)) ?? null } : row;

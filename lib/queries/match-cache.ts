@@ -9,6 +9,7 @@ export interface Entry {
   ready: Promise<void>;
   rows: number; // matches held, known once ready
   convs?: Uint32Array; // their conversations' row numbers, when few (search/matches.ts)
+  masks?: Uint8Array; // beside convs: the positions of the messages holding the search's words
   users: number;
   idleSince: number;
   done: boolean;
@@ -17,6 +18,7 @@ export interface Entry {
 export interface Computed {
   rows: number;
   convs?: Uint32Array;
+  masks?: Uint8Array;
 }
 
 export interface CacheLimits {
@@ -49,9 +51,10 @@ export class MatchCache {
       const table = `${prefix}${++this.counter}`;
       const entry: Entry = { key, table, ready: Promise.resolve(), rows: 0, users: 0, idleSince: this.now(), done: false };
       entry.ready = compute(table).then(
-        ({ rows, convs }) => {
+        ({ rows, convs, masks }) => {
           entry.rows = rows;
           entry.convs = convs;
+          entry.masks = masks;
           entry.done = true;
         },
         (err) => {

@@ -7,11 +7,12 @@ import { matchCacheSeconds } from '../config';
 import type { Connection } from '../db/duckdb';
 import { Sql } from '../db/sql';
 import type { Filter } from '../filters/schema';
-import { buildWhere, type OmitField } from '../filters/where';
+import { buildWhere, isUnfiltered, type OmitField } from '../filters/where';
 import { computeMatches } from '../search/matches';
-import { dropMatchesSql, inMatches, loadBitsSql, matchTable, resetBitsSql, type MatchTable } from '../search/matches-sql';
+import { dropMatchesSql, inMatches, loadBitsSql, matchTable, resetBitsSql, setBitsSql, type MatchTable } from '../search/matches-sql';
 import { planOf } from '../search/query';
 import { currentScope, session, textOf, type Scope, type SessionOptions } from '../server/index-db';
+import { cachedPerIndex } from './cache';
 import { cubeAnswers, cubeCounts } from './facet-cube';
 import { matchCounts, matchesAnswer } from './match-facets';
 import { MatchCache, type Entry } from './match-cache';
@@ -19,6 +20,24 @@ import { MatchCache, type Entry } from './match-cache';
 export interface SelectionWhere {
   omit?: OmitField; // leave out this facet's own filter (facet counts)
   joined?: boolean; // the caller joins or tests the matches itself (relevance order, messages), so no test here
+}
+
+/**
+ * A search's bits in one session, loaded only when a statement is to test them: a search whose
+ * page, total and facets are all counted from its few matches in JavaScript needs none.
+ */
+class SessionBits {
+  loaded = false;
+  constructor(
+    private readonly c: Connection,
+    private readonly load: string,
+  ) {}
+
+  need(): void {
+    if (this.loaded) return;
+    this.loaded = true;
+    this.c.defer(this.load);
+  }
 }
 
 /**
@@ -30,7 +49,29 @@ export class Selection {
     readonly filter: Filter,
     readonly matches?: MatchTable,
     readonly convs?: Uint32Array,
+    private readonly masks?: Uint8Array,
+    private readonly bits?: SessionBits,
   ) {}
+
+  /** The positions (search/positions.ts) of the messages of match `conv` that may hold the search's words, when known. */
+  positionsOf(conv: number): number | undefined {
+    if (!this.convs || !this.masks) return undefined;
+    let lo = 0;
+    let hi = this.convs.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const at = this.convs[mid]!;
+      if (at === conv) return this.masks[mid];
+      if (at < conv) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  }
+
+  /** The same search's matches under another filter (the same session's bits). */
+  withFilter(filter: Filter): Selection {
+    return new Selection(filter, this.matches, this.convs, this.masks, this.bits);
+  }
 
   private table(): MatchTable {
     // Phrases are confirmed on the text outside SQL: a search's matches exist only as withSelection's table.
@@ -43,9 +84,11 @@ export class Selection {
     return buildWhere(this.filter, sql, { omit, search: this.filter.q && !joined ? this.inMatches('c.idx') : undefined });
   }
 
-  /** SQL true when row number `col` is among the search's matches. */
+  /** SQL true when row number `col` is among the search's matches (the session's bits are loaded before the next statement). */
   inMatches(col: string): string {
-    return inMatches(this.table(), col);
+    const table = this.table();
+    this.bits?.need();
+    return inMatches(table, col);
   }
 
   /** A JOIN of the matches (conv, score) as `alias` to conversations `c`, for the relevance order. */
@@ -55,6 +98,7 @@ export class Selection {
 
   /** How many conversations are selected: from the facet cube or a few matches when they answer, else one count. */
   async count(c: Connection): Promise<number> {
+    if (!this.filter.q && isUnfiltered(this.filter)) return conversationCount(c);
     const cube = cubeAnswers(this.filter) ? await cubeCounts(c, this.filter) : undefined;
     if (cube) return cube.total;
     const few = matchesAnswer(this.filter, this.convs) ? await matchCounts(c, this.filter, this.convs, 0) : undefined;
@@ -64,6 +108,12 @@ export class Selection {
     return Number((await c.one<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM conversations c WHERE ${where}`, sql.params))!.n);
   }
 }
+
+/** How many conversations the index holds: the bits' bounds (row numbers run from 0 to it less one). */
+const conversationCount = (c: Connection): Promise<number> =>
+  cachedPerIndex(c, 'conversations|count', async () =>
+    Number((await c.one<{ n: number }>('SELECT count(*)::BIGINT AS n FROM conversations'))!.n),
+  );
 
 /** The index was swapped between choosing a cache and getting a connection: try again on the new one. */
 class SwappedError extends Error {}
@@ -114,7 +164,7 @@ export async function withSelection<T>(
         session(
           async (c, s) => {
             if (s !== scope) throw new SwappedError();
-            return computeMatches(c, textOf(c), plan, filter.role, matchTable(name));
+            return computeMatches(c, textOf(c), plan, filter.role, matchTable(name), await conversationCount(c));
           },
           { ...options, heavy },
         ),
@@ -128,11 +178,13 @@ export async function withSelection<T>(
       const out = await session(async (c, s) => {
         if (s !== scope) return swapped;
         const table = matchTable(entry.table);
-        await c.run(loadBitsSql(table));
+        // A few matches' bits are made from their table (search/matches.ts keeps no bits of them), more loaded.
+        const load = entry.convs ? setBitsSql(table, await conversationCount(c)) : loadBitsSql(table);
+        const bits = new SessionBits(c, load);
         try {
-          return await fn(c, new Selection(filter, table, entry.convs));
+          return await fn(c, new Selection(filter, table, entry.convs, entry.masks, bits));
         } finally {
-          await c.run(resetBitsSql(table));
+          if (bits.loaded) await c.run(resetBitsSql(table));
         }
       }, options);
       if (out !== swapped) return out as T;

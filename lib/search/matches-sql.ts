@@ -31,7 +31,8 @@ export const holdingInOneMessageSql = (terms: string[], and?: string) =>
 
 /**
  * The conversations matching the plan's words (in messages of `role`, or any), with a relevance
- * score: `SELECT conv, score`. Phrases and long CJK runs are left for the caller to confirm on the
+ * score and the positions (search/positions.ts) of the messages holding any of them (NULL without
+ * words): `SELECT conv, score, msgs`. Phrases and long CJK runs are left for the caller to confirm on the
  * text (search/matches.ts), and so are excluded phrases: only excluded words are applied here.
  */
 export function matchesSql(plan: SearchPlan, role?: SearchRole): string {
@@ -45,12 +46,12 @@ export function matchesSql(plan: SearchPlan, role?: SearchRole): string {
   // order, are the matches, and a frequent word's hundreds of thousands are not grouped for nothing.
   const from =
     plan.terms.length === 1
-      ? `(SELECT p.conv, ln(1 + p.tf) * t.idf AS score ${scored}) h`
+      ? `(SELECT p.conv, ln(1 + p.tf) * t.idf AS score, p.msgs ${scored}) h`
       : plan.terms.length
-        ? `(SELECT p.conv, sum(ln(1 + p.tf) * t.idf) AS score ${scored} GROUP BY p.conv HAVING count(*) = ${plan.terms.length}) h`
-        : '(SELECT idx AS conv, 0.0 AS score FROM conversations) h';
+        ? `(SELECT p.conv, sum(ln(1 + p.tf) * t.idf) AS score, bit_or(p.msgs) AS msgs ${scored} GROUP BY p.conv HAVING count(*) = ${plan.terms.length}) h`
+        : '(SELECT idx AS conv, 0.0 AS score, NULL::UTINYINT AS msgs FROM conversations) h';
   for (const { ids: ex, check } of plan.excluded) if (!check) conds.push(`h.conv NOT IN (${holdingAllSql(ex)})`);
-  return `SELECT h.conv, h.score FROM ${from}${conds.length ? ` WHERE ${conds.join(' AND ')}` : ''}`;
+  return `SELECT h.conv, h.score, h.msgs FROM ${from}${conds.length ? ` WHERE ${conds.join(' AND ')}` : ''}`;
 }
 
 /** A session-local name (variable or temporary table) for `what` of the table `of`, which may be qualified. */
@@ -59,9 +60,12 @@ export const localName = (of: string, what: string) => `${of.replace(/\W/g, '_')
 /** The variable holding the bits of the matches in `table`. */
 export const bitsVariable = (table: MatchTable) => localName(table, 'bits');
 
+/** The bits of `table`'s rows over row numbers 0 .. rows - 1, as one value `b`: `SELECT b`. */
+export const bitsSql = (table: MatchTable, rows: number) =>
+  `SELECT ${rows === 0 ? 'NULL::BIT' : `bitstring_agg(conv, 0::UINTEGER, ${rows - 1}::UINTEGER)`} AS b FROM ${table}`;
+
 /** Sets the session's bits variable of `table` to its rows' bits, over row numbers 0 .. rows - 1. */
-export const setBitsSql = (table: MatchTable, rows: number) =>
-  `SET VARIABLE ${bitsVariable(table)} = (SELECT ${rows === 0 ? 'NULL::BIT' : `bitstring_agg(conv, 0::UINTEGER, ${rows - 1}::UINTEGER)`} FROM ${table})`;
+export const setBitsSql = (table: MatchTable, rows: number) => `SET VARIABLE ${bitsVariable(table)} = (${bitsSql(table, rows)})`;
 
 /**
  * SQL true when row number `col` is among the matches in `table`. They are kept as a bit string
@@ -69,7 +73,7 @@ export const setBitsSql = (table: MatchTable, rows: number) =>
  */
 export const inMatches = (table: MatchTable, col: string) => `get_bit(getvariable('${bitsVariable(table)}'), ${col}::INTEGER) = 1`;
 
-/** Loads the bits of `table` (made by computeMatches) into the session's variable. */
+/** Loads the bits of `table` (made by computeMatches for more than a few matches) into the session's variable. */
 export const loadBitsSql = (table: MatchTable) => `SET VARIABLE ${bitsVariable(table)} = (SELECT b FROM ${table}_bits)`;
 /** Frees the session's variable of `table`'s bits. */
 export const resetBitsSql = (table: MatchTable) => `RESET VARIABLE ${bitsVariable(table)}`;

@@ -4,7 +4,7 @@ import { UINTEGER, type Connection } from '../db/duckdb';
 import type { TextStore } from '../text/store';
 import { byteTest } from './bytes';
 import {
-  bitsVariable,
+  bitsSql,
   holdingInOneMessageSql,
   inMatches,
   localName,
@@ -14,6 +14,7 @@ import {
   type MatchTable,
   type SearchRole,
 } from './matches-sql';
+import { ALL_POSITIONS } from './positions';
 import { checkMatcher, type Check, type SearchPlan } from './query';
 
 /** Milliseconds of confirming text between two yields to the event loop. */
@@ -71,10 +72,13 @@ async function confirm(
 export const fewMatches = { max: 20_000 };
 
 /**
- * Computes the matches of `plan` (in messages of `role`) into the shared table `table` (conv, score)
- * and their bits into `table`_bits, for any session to load; returns how many matched, and which
- * (in conv order) when at most fewMatches.max. A bit string, unlike a scalar subquery, is a constant
- * to the planner (a subquery made it a nested-loop join: seconds), and bitstring_agg needs constant bounds.
+ * Computes the matches of `plan` (in messages of `role`) into the shared table `table` (conv, score,
+ * msgs); returns how many matched, and which (in conv order) when at most fewMatches.max, with the
+ * positions of the messages holding their words (`masks`, beside `convs`) when the search is of
+ * words alone. More matches also get their bits in `table`_bits, for any session to load (a few
+ * matches' bits cost a session no more to make again: selection.ts). `rows`: how many conversations
+ * the index holds. A bit string, unlike a scalar subquery, is a constant to the planner (a subquery
+ * made it a nested-loop join: seconds), and bitstring_agg needs constant bounds.
  */
 export async function computeMatches(
   c: Connection,
@@ -82,12 +86,13 @@ export async function computeMatches(
   plan: SearchPlan,
   role: SearchRole | undefined,
   table: MatchTable,
-): Promise<{ rows: number; convs?: Uint32Array }> {
+  rows: number,
+): Promise<{ rows: number; convs?: Uint32Array; masks?: Uint8Array }> {
   await c.run(`CREATE TABLE ${table} AS ${matchesSql(plan, role)}`);
+  const checked = plan.checks.length > 0 || plan.excluded.some((e) => e.check);
   try {
-    // Row numbers run from 0 to the count less one (idx is the insertion order; build.test checks rowid = idx).
-    const rows = Number((await c.one<{ n: number }>('SELECT count(*)::BIGINT AS n FROM conversations'))!.n);
-    await c.run(setBitsSql(table, rows));
+    // Phrases are confirmed on the text with the bits in the session (confirm's candidates test them).
+    if (checked) await c.run(setBitsSql(table, rows));
     for (const check of plan.checks) {
       await confirm(c, text, role, check, table);
       await c.run(setBitsSql(table, rows));
@@ -98,12 +103,22 @@ export async function computeMatches(
       await confirm(c, text, undefined, check, table, true);
       await c.run(setBitsSql(table, rows));
     }
-    await c.run(`CREATE TABLE ${table}_bits AS SELECT getvariable('${bitsVariable(table)}') AS b`);
-    const matched = Number((await c.one<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM ${table}`))!.n);
-    if (matched > fewMatches.max) return { rows: matched };
-    const [convs] = await c.columns<[number]>(`SELECT conv FROM ${table}`);
-    return { rows: matched, convs: Uint32Array.from(convs).sort() };
+    // A few matches are read whole, and counted by their number; only more need a count of their own.
+    const [convs, msgs] = await c.columns<[number, number | null]>(`SELECT conv, msgs FROM ${table} LIMIT ${fewMatches.max + 1}`);
+    if (convs.length > fewMatches.max) {
+      await c.run(`CREATE TABLE ${table}_bits AS ${bitsSql(table, rows)}`);
+      return { rows: Number((await c.one<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM ${table}`))!.n) };
+    }
+    // Sorted by conv with each one's mask beside it: both in one number, conv * 256 + mask (exact below 2^53).
+    const both = Float64Array.from(convs, (conv, i) => Number(conv) * 256 + Number(msgs[i] ?? ALL_POSITIONS)).sort();
+    // Where its words are tells a snippet which messages to read, when the words are all there is to match.
+    const words = !plan.checks.length && plan.terms.length > 0;
+    return {
+      rows: both.length,
+      convs: Uint32Array.from(both, (x) => Math.floor(x / 256)),
+      masks: words ? Uint8Array.from(both, (x) => x % 256) : undefined,
+    };
   } finally {
-    await c.run(resetBitsSql(table));
+    if (checked) await c.run(resetBitsSql(table));
   }
 }

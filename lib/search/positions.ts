@@ -5,5 +5,8 @@
 
 export const POSITIONS = 8;
 
+/** A mask with every position's bit: any message. */
+export const ALL_POSITIONS = (1 << POSITIONS) - 1;
+
 /** The mask bit of the message at position `pos`. */
 export const positionBit = (pos: number): number => 1 << (pos % POSITIONS);

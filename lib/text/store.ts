@@ -9,7 +9,7 @@
 // of MAGIC and six Float64 numbers (see TRAILER).
 import { closeSync, fstatSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { MAYBE, NO, YES, type ByteTest } from '../search/bytes';
-import { POSITIONS, positionBit } from '../search/positions';
+import { ALL_POSITIONS, positionBit } from '../search/positions';
 
 const MAGIC = Buffer.from('WSTEXT01');
 const TRAILER = MAGIC.length + 6 * 8;
@@ -156,7 +156,6 @@ export interface StoredMessage {
 }
 
 const ROLE_NAMES = ['user', 'assistant', 'other'] as const;
-const ALL_POSITIONS = (1 << POSITIONS) - 1;
 
 /** Which messages of a conversation: positions `from` up to (not including) `to`, of one role. */
 interface ReadOptions {
