@@ -1,5 +1,5 @@
 // npm run bench [-- --conversations N --seed S --duration SECONDS --clients C --repeat R --baseline-repeat B --port P
-//   --no-peer --peer-baseline-repeat B --processes N --lmsys M]
+//   --no-peer --peer-baseline-repeat B --processes N --lmsys M --schema wildchat|wildchat-4.8m]
 // Generates (or reuses) a synthetic WildChat-shaped dataset, ingests it, starts the production
 // server, drives a seeded request mix one at a time and then concurrently, asks the comparable
 // questions of the raw Parquet and of an SQLite FTS5 peer built from the same files, and writes
@@ -46,17 +46,22 @@ const a = parseArgs(process.argv.slice(2), {
   // WILDSCOPE_PROCESSES for the server; 1 by default, so figures compare with earlier runs.
   processes: { type: 'int', min: 1, default: 1 },
   lmsys: { type: 'int', min: 100 },
+  // The WildChat release the generated dataset is shaped like (WildChat-4.8M adds columns).
+  schema: { type: 'string', default: 'wildchat', choices: ['wildchat', 'wildchat-4.8m'] },
 });
 const N = a.conversations as number;
 const seed = a.seed as number;
 // Real paths: a .cache/bench linked from another checkout names the files its index was built from.
 const real = (p: string) => (existsSync(p) ? realpathSync(p) : p);
-const data = real(resolve(`.cache/bench/wildchat-${N}-s${seed}`));
+const schema = a.schema as string;
+// WildChat-1M-shaped data keeps the folder names of earlier runs.
+const shape = schema === 'wildchat' ? '' : '-4.8m';
+const data = real(resolve(`.cache/bench/wildchat${shape}-${N}-s${seed}`));
 const M = a.lmsys as number | undefined;
 const lmsysData = M ? real(resolve(`.cache/bench/lmsys-${M}-s${seed}`)) : undefined;
 // WILDSCOPE_DATA of the served index: the WildChat files, or both datasets by name.
 const served = lmsysData ? `wildchat=${data};lmsys=${lmsysData}` : data;
-const cache = real(resolve(`.cache/bench/index-${N}-s${seed}${M ? `-lmsys-${M}` : ''}`));
+const cache = real(resolve(`.cache/bench/index${shape}-${N}-s${seed}${M ? `-lmsys-${M}` : ''}`));
 if (M) {
   a['no-peer'] = true;
   a['baseline-repeat'] = 0;
@@ -70,7 +75,7 @@ if (!existsSync(data) || !readdirSync(data).some((f) => f.endsWith('.parquet')))
   console.log(`generating ${N} conversations into ${data}`);
   generation = await runMeasured(
     tsx[0],
-    [...tsx.slice(1), 'scripts/generate.ts', '--conversations', String(N), '--seed', String(seed), '--out', data],
+    [...tsx.slice(1), 'scripts/generate.ts', '--conversations', String(N), '--seed', String(seed), '--schema', schema, '--out', data],
     process.env,
   );
 }
