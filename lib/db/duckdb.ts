@@ -57,10 +57,14 @@ export class Connection {
     this.deferred.push(sql);
   }
 
+  private async runDeferred(): Promise<void> {
+    while (this.deferred.length) await this.c.run(this.deferred.shift()!);
+  }
+
   private async tracked<T>(call: () => Promise<T>): Promise<T> {
     this.running++;
     try {
-      while (this.deferred.length) await this.c.run(this.deferred.shift()!);
+      await this.runDeferred();
       return await call();
     } finally {
       this.running--;
@@ -92,7 +96,7 @@ export class Connection {
   async *stream<T = Row>(sql: string, params: Param[] = []): AsyncGenerator<T[]> {
     this.running++;
     try {
-      while (this.deferred.length) await this.c.run(this.deferred.shift()!);
+      await this.runDeferred();
       const result = await this.c.stream(sql, params as DuckDBValue[]);
       for await (const rows of result.yieldRowObjectJson()) yield rows as T[];
     } finally {
@@ -113,7 +117,7 @@ export class Connection {
     n: number,
     catalog?: string,
   ): Promise<void> {
-    await this.tracked(async () => undefined);
+    await this.runDeferred();
     const appender = await this.c.createAppender(table, null, catalog ?? null);
     const chunk = DuckDBDataChunk.create(types);
     const size = 2048;
