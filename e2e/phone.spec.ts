@@ -27,6 +27,18 @@ test('no page scrolls sideways at 390 px', async ({ page, request }) => {
   }
 });
 
+test("a conversation's long id and its messages' moderation lines fit the screen, not cut at its edge", async ({ page, request }) => {
+  // LMSYS ids are 32 hex digits with no break; a moderation line names the highest category.
+  const lmsys = (await (await request.get('/api/conversations?dataset=lmsys&sort=turns&limit=1')).json()).rows[0].id;
+  await page.goto(`/c/${lmsys}`);
+  const right = (selector: string) =>
+    page
+      .locator(selector)
+      .evaluateAll((els) => Math.max(...els.map((e) => e.getBoundingClientRect().right + e.scrollWidth - e.clientWidth)));
+  expect(await right('h1')).toBeLessThanOrEqual(390);
+  expect(await right('[data-testid="moderation"] summary')).toBeLessThanOrEqual(390);
+});
+
 test('explore at phone width: search first, filters in a drawer with the active count, results as cards', async ({ page }) => {
   await page.goto('/?language=English&country=United+States');
   const search = page.getByRole('textbox', { name: 'Search conversations' });

@@ -61,7 +61,7 @@ export async function ConversationHeader({ c, several = false }: { c: Conversati
   return (
     <header className="mb-4 rounded-lg border border-slate-200 bg-white p-4 text-sm" data-testid="conversation-header">
       <div className="mb-3 flex flex-wrap items-center gap-2">
-        <h1 className="text-lg font-semibold">Conversation {c.id}</h1>
+        <h1 className="break-all text-lg font-semibold">Conversation {c.id}</h1>
         {c.toxic && <span className="rounded bg-rose-100 px-1.5 py-0.5 text-xs text-rose-700">toxic</span>}
         {c.redacted && <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-800">redacted</span>}
         {c.flagged && <span className="rounded bg-rose-600 px-1.5 py-0.5 text-xs text-white">flagged</span>}

@@ -80,7 +80,7 @@ export function ModerationPanel({ moderation, showDetoxify }: { moderation: Mode
   const top = openai ? strongest(openai) : null;
   return (
     <details className="mt-2 text-xs" data-testid="moderation" onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary className="flex cursor-pointer list-none items-center gap-2 text-slate-600 hover:text-slate-800">
+      <summary className="flex cursor-pointer list-none flex-wrap items-center gap-x-2 text-slate-600 hover:text-slate-800">
         <span>moderation</span>
         {openai ? <MiniBars rows={openai} /> : <span className="italic">OpenAI not scored</span>}
         {moderation.flagged ? (
