@@ -2,7 +2,7 @@
 // bound parameters. BIGINTs come back as strings (JSON mode), so int64 ids never pass through a JS number.
 import bindings from '@duckdb/node-bindings';
 import { DuckDBConnection, DuckDBDataChunk, DuckDBInstance, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
-export { FLOAT, UBIGINT, UINTEGER, USMALLINT, UTINYINT } from '@duckdb/node-api';
+export { DOUBLE, FLOAT, UBIGINT, UINTEGER, USMALLINT, UTINYINT } from '@duckdb/node-api';
 
 export type Param = string | number | boolean | null | bigint;
 export type Row = Record<string, unknown>;
@@ -44,21 +44,34 @@ export class Connection {
   private interrupted = false;
   /** Calls into DuckDB not yet returned (a stream counts until it is read or dropped). */
   private running = 0;
-  /** Statements to run before the next one (defer). */
-  private deferred: string[] = [];
+  /** Statements (or steps that run some on this connection) to run before the next one (defer). */
+  private deferred: (string | (() => Promise<void>))[] = [];
 
   constructor(private readonly c: DuckDBConnection) {}
 
   /**
-   * Runs `sql` just before the next statement on this connection, if there is one: for session state
-   * (a search's bits) that only some statements read, so requests answered without them skip it.
+   * Runs `step` (a statement, or a function running some on this connection) just before the next
+   * statement on this connection, if there is one: for state (a search's matches' table, its bits)
+   * that only some statements read, so requests answered without them skip it.
    */
-  defer(sql: string): void {
-    this.deferred.push(sql);
+  defer(step: string | (() => Promise<void>)): void {
+    this.deferred.push(step);
   }
 
   private async runDeferred(): Promise<void> {
-    while (this.deferred.length) await this.c.run(this.deferred.shift()!);
+    // Taken all at once: a step's own statements must not run the steps deferred after it first.
+    const steps = this.deferred;
+    this.deferred = [];
+    for (let i = 0; i < steps.length; i++) {
+      const step = steps[i]!;
+      try {
+        if (typeof step === 'string') await this.c.run(step);
+        else await step();
+      } catch (e) {
+        this.deferred = [...steps.slice(i + 1), ...this.deferred];
+        throw e;
+      }
+    }
   }
 
   private async tracked<T>(call: () => Promise<T>): Promise<T> {

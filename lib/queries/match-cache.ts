@@ -10,6 +10,8 @@ export interface Entry {
   rows: number; // matches held, known once ready
   convs?: Uint32Array; // their conversations' row numbers, when few (search/matches.ts)
   masks?: Uint8Array; // beside convs: the positions of the messages holding the search's words
+  scores?: Float64Array; // beside convs: their relevance scores
+  unmade?: boolean; // the table is made on first need (search/matches.ts makeMatchTable)
   users: number;
   idleSince: number;
   done: boolean;
@@ -19,6 +21,8 @@ export interface Computed {
   rows: number;
   convs?: Uint32Array;
   masks?: Uint8Array;
+  scores?: Float64Array;
+  unmade?: boolean;
 }
 
 export interface CacheLimits {
@@ -51,10 +55,8 @@ export class MatchCache {
       const table = `${prefix}${++this.counter}`;
       const entry: Entry = { key, table, ready: Promise.resolve(), rows: 0, users: 0, idleSince: this.now(), done: false };
       entry.ready = compute(table).then(
-        ({ rows, convs, masks }) => {
-          entry.rows = rows;
-          entry.convs = convs;
-          entry.masks = masks;
+        ({ rows, convs, masks, scores, unmade }) => {
+          Object.assign(entry, { rows, convs, masks, scores, unmade });
           entry.done = true;
         },
         (err) => {

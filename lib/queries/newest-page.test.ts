@@ -42,4 +42,32 @@ describe('newest pages from the kept order', () => {
       expect(fast, qs).toEqual(sql);
     }
   });
+
+  it("of a search's few matches, newest and by relevance, are the SQL sort joined with its table, made when SQL asks", async () => {
+    const { rows } = await listConversations(parseParams(new URLSearchParams('limit=1')).filter, { sort: 'newest', limit: 1, offset: 0 });
+    const language = rows[0]!.language!;
+    const states = [
+      'q=the&sort=relevance',
+      'q=the&sort=newest&offset=5&limit=7',
+      'q=python&sort=relevance&limit=100',
+      `q=hello&sort=relevance&language=${language}`,
+      `q=data&sort=relevance&not_language=${language}&offset=3`,
+      'q=the python&sort=relevance',
+      'q=the -python&sort=relevance&role=user',
+      'q="of the"&sort=relevance',
+    ];
+    let ranked = 0;
+    for (const qs of states) {
+      const { filter, listing } = parseParams(new URLSearchParams(qs));
+      const [kept, fast, sql] = await withSelection(filter, async (c, sel) => {
+        const fast = await newestPage(c, sel, listing);
+        const s = pageSql(sel, listing);
+        return [sel.scores !== undefined, fast, (await c.all<{ idx: number }>(s.text, s.params)).map((r) => Number(r.idx))];
+      });
+      expect(kept, qs).toBe(true);
+      expect(fast, qs).toEqual(sql);
+      if (sql.length > 1) ranked++;
+    }
+    expect(ranked).toBeGreaterThan(5);
+  });
 });

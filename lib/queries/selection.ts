@@ -8,7 +8,7 @@ import type { Connection } from '../db/duckdb';
 import { Sql } from '../db/sql';
 import type { Filter } from '../filters/schema';
 import { buildWhere, isUnfiltered, type OmitField } from '../filters/where';
-import { computeMatches } from '../search/matches';
+import { computeMatches, makeMatchTable } from '../search/matches';
 import { dropMatchesSql, inMatches, loadBitsSql, matchTable, resetBitsSql, setBitsSql, type MatchTable } from '../search/matches-sql';
 import { planOf } from '../search/query';
 import { currentScope, session, textOf, type Scope, type SessionOptions } from '../server/index-db';
@@ -23,21 +23,37 @@ export interface SelectionWhere {
 }
 
 /**
- * A search's bits in one session, loaded only when a statement is to test them: a search whose
- * page, total and facets are all counted from its few matches in JavaScript needs none.
+ * A search's matches in one session: their table made (when computeMatches left it unmade) and
+ * their bits loaded only when a statement is to read them: a search whose page, total and facets
+ * are all counted from its few matches in JavaScript needs neither.
  */
-class SessionBits {
-  loaded = false;
+class SessionMatches {
+  bitsLoaded = false;
   constructor(
     private readonly c: Connection,
-    private readonly load: string,
+    private make: (() => Promise<void>) | undefined,
+    private readonly loadBits: string,
   ) {}
 
-  need(): void {
-    if (this.loaded) return;
-    this.loaded = true;
-    this.c.defer(this.load);
+  table(): void {
+    if (!this.make) return;
+    this.c.defer(this.make);
+    this.make = undefined;
   }
+
+  bits(): void {
+    if (this.bitsLoaded) return;
+    this.bitsLoaded = true;
+    this.table();
+    this.c.defer(this.loadBits);
+  }
+}
+
+/** A search's few matches kept in JavaScript (search/matches.ts): their row numbers in order, and beside them their message positions and scores. */
+export interface FewMatches {
+  convs: Uint32Array;
+  masks?: Uint8Array;
+  scores?: Float64Array;
 }
 
 /**
@@ -45,23 +61,30 @@ class SessionBits {
  * (withSelection), and `convs` holds their row numbers when they are few (search/matches.ts).
  */
 export class Selection {
+  readonly convs?: Uint32Array;
+  /** Beside convs: each match's relevance score. */
+  readonly scores?: Float64Array;
+
   constructor(
     readonly filter: Filter,
     readonly matches?: MatchTable,
-    readonly convs?: Uint32Array,
-    private readonly masks?: Uint8Array,
-    private readonly bits?: SessionBits,
-  ) {}
+    private readonly few?: FewMatches,
+    private readonly state?: SessionMatches,
+  ) {
+    this.convs = few?.convs;
+    this.scores = few?.scores;
+  }
 
   /** The positions (search/positions.ts) of the messages of match `conv` that may hold the search's words, when known. */
   positionsOf(conv: number): number | undefined {
-    if (!this.convs || !this.masks) return undefined;
+    const masks = this.few?.masks;
+    if (!this.convs || !masks) return undefined;
     let lo = 0;
     let hi = this.convs.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       const at = this.convs[mid]!;
-      if (at === conv) return this.masks[mid];
+      if (at === conv) return masks[mid];
       if (at < conv) lo = mid + 1;
       else hi = mid - 1;
     }
@@ -70,7 +93,7 @@ export class Selection {
 
   /** The same search's matches under another filter (the same session's bits). */
   withFilter(filter: Filter): Selection {
-    return new Selection(filter, this.matches, this.convs, this.masks, this.bits);
+    return new Selection(filter, this.matches, this.few, this.state);
   }
 
   private table(): MatchTable {
@@ -87,13 +110,15 @@ export class Selection {
   /** SQL true when row number `col` is among the search's matches (the session's bits are loaded before the next statement). */
   inMatches(col: string): string {
     const table = this.table();
-    this.bits?.need();
+    this.state?.bits();
     return inMatches(table, col);
   }
 
   /** A JOIN of the matches (conv, score) as `alias` to conversations `c`, for the relevance order. */
   joinMatches(alias: string): string {
-    return `JOIN ${this.table()} ${alias} ON ${alias}.conv = c.idx`;
+    const table = this.table();
+    this.state?.table();
+    return `JOIN ${table} ${alias} ON ${alias}.conv = c.idx`;
   }
 
   /** How many conversations are selected: from the facet cube or a few matches when they answer, else one count. */
@@ -114,6 +139,21 @@ const conversationCount = (c: Connection): Promise<number> =>
   cachedPerIndex(c, 'conversations|count', async () =>
     Number((await c.one<{ n: number }>('SELECT count(*)::BIGINT AS n FROM conversations'))!.n),
   );
+
+/** Tables of matches left unmade by computeMatches, made (or being made) once for every session that needs one. */
+const made = new WeakMap<Entry, Promise<void>>();
+
+function tableOf(c: Connection, entry: Entry): Promise<void> {
+  let making = made.get(entry);
+  if (!making) {
+    const { convs, scores, masks } = entry;
+    if (!convs || !scores || !masks) throw new Error('an unmade table of matches needs its matches kept (search/matches.ts)');
+    making = makeMatchTable(c, matchTable(entry.table), { convs, scores, masks });
+    made.set(entry, making);
+    making.catch(() => made.delete(entry));
+  }
+  return making;
+}
 
 /** The index was swapped between choosing a cache and getting a connection: try again on the new one. */
 class SwappedError extends Error {}
@@ -180,11 +220,12 @@ export async function withSelection<T>(
         const table = matchTable(entry.table);
         // A few matches' bits are made from their table (search/matches.ts keeps no bits of them), more loaded.
         const load = entry.convs ? setBitsSql(table, await conversationCount(c)) : loadBitsSql(table);
-        const bits = new SessionBits(c, load);
+        const state = new SessionMatches(c, entry.unmade ? () => tableOf(c, entry) : undefined, load);
+        const few = entry.convs && { convs: entry.convs, masks: entry.masks, scores: entry.scores };
         try {
-          return await fn(c, new Selection(filter, table, entry.convs, entry.masks, bits));
+          return await fn(c, new Selection(filter, table, few, state));
         } finally {
-          if (bits.loaded) await c.run(resetBitsSql(table));
+          if (state.bitsLoaded) await c.run(resetBitsSql(table));
         }
       }, options);
       if (out !== swapped) return out as T;

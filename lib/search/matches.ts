@@ -1,6 +1,8 @@
 // Computing a search's matches on one connection: its words from the postings (matches-sql.ts),
 // then each phrase confirmed on the message text, into a table any session can load the bits of.
-import { UINTEGER, type Connection } from '../db/duckdb';
+// A word alone with few matches is read straight into JavaScript, its table made only when a
+// statement needs it (makeMatchTable).
+import { DOUBLE, UINTEGER, UTINYINT, type Connection } from '../db/duckdb';
 import type { TextStore } from '../text/store';
 import { byteTest } from './bytes';
 import {
@@ -71,14 +73,42 @@ async function confirm(
  */
 export const fewMatches = { max: 20_000 };
 
+/** A search's matches: how many, and when few, which (in conv order) with what the table holds of each. */
+export interface Matches {
+  rows: number;
+  convs?: Uint32Array;
+  /** Beside convs, when the search is of words alone: the positions of the messages holding them. */
+  masks?: Uint8Array;
+  /** Beside convs: their relevance scores (the table's `score`). */
+  scores?: Float64Array;
+  /** The table was left unmade: makeMatchTable makes it from convs, scores and masks. */
+  unmade?: boolean;
+}
+
+/** A few matches read from SQL (conv, score, msgs in any order) sorted by conv. */
+function fewOf(convs: number[], scores: unknown[], msgs: (number | null)[], words: boolean): Matches {
+  const order = Uint32Array.from(convs.keys());
+  // Usually read in conv order already (the postings are sorted by term, then conv).
+  if (convs.some((conv, i) => i > 0 && conv < convs[i - 1]!)) order.sort((a, b) => convs[a]! - convs[b]!);
+  return {
+    rows: order.length,
+    convs: Uint32Array.from(order, (i) => convs[i]!),
+    // Where its words are tells a snippet which messages to read, when the words are all there is to match.
+    masks: words ? Uint8Array.from(order, (i) => Number(msgs[i] ?? ALL_POSITIONS)) : undefined,
+    scores: Float64Array.from(order, (i) => Number(scores[i])),
+  };
+}
+
 /**
  * Computes the matches of `plan` (in messages of `role`) into the shared table `table` (conv, score,
- * msgs); returns how many matched, and which (in conv order) when at most fewMatches.max, with the
- * positions of the messages holding their words (`masks`, beside `convs`) when the search is of
- * words alone. More matches also get their bits in `table`_bits, for any session to load (a few
- * matches' bits cost a session no more to make again: selection.ts). `rows`: how many conversations
- * the index holds. A bit string, unlike a scalar subquery, is a constant to the planner (a subquery
- * made it a nested-loop join: seconds), and bitstring_agg needs constant bounds.
+ * msgs); returns how many matched, and which (in conv order) when at most fewMatches.max, with their
+ * scores and, when the search is of words alone, the positions of the messages holding its words.
+ * A word alone with few matches leaves the table unmade (`unmade`: makeMatchTable makes it when a
+ * statement needs it; a page, total and facets counted in JavaScript do not). More matches also get
+ * their bits in `table`_bits, for any session to load (a few matches' bits cost a session no more to
+ * make again: selection.ts). `rows`: how many conversations the index holds. A bit string, unlike a
+ * scalar subquery, is a constant to the planner (a subquery made it a nested-loop join: seconds),
+ * and bitstring_agg needs constant bounds.
  */
 export async function computeMatches(
   c: Connection,
@@ -87,7 +117,14 @@ export async function computeMatches(
   role: SearchRole | undefined,
   table: MatchTable,
   rows: number,
-): Promise<{ rows: number; convs?: Uint32Array; masks?: Uint8Array }> {
+): Promise<Matches> {
+  if (plan.terms.length === 1 && !plan.checks.length && !plan.excluded.length) {
+    // Its postings are its matches: read up to one past the few, and only more go to a table.
+    const [convs, scores, msgs] = await c.columns<[number, unknown, number | null]>(
+      `${matchesSql(plan, role)} LIMIT ${fewMatches.max + 1}`,
+    );
+    if (convs.length <= fewMatches.max) return { ...fewOf(convs, scores, msgs, true), unmade: true };
+  }
   await c.run(`CREATE TABLE ${table} AS ${matchesSql(plan, role)}`);
   const checked = plan.checks.length > 0 || plan.excluded.some((e) => e.check);
   try {
@@ -104,21 +141,27 @@ export async function computeMatches(
       await c.run(setBitsSql(table, rows));
     }
     // A few matches are read whole, and counted by their number; only more need a count of their own.
-    const [convs, msgs] = await c.columns<[number, number | null]>(`SELECT conv, msgs FROM ${table} LIMIT ${fewMatches.max + 1}`);
+    const [convs, scores, msgs] = await c.columns<[number, unknown, number | null]>(
+      `SELECT conv, score, msgs FROM ${table} LIMIT ${fewMatches.max + 1}`,
+    );
     if (convs.length > fewMatches.max) {
       await c.run(`CREATE TABLE ${table}_bits AS ${bitsSql(table, rows)}`);
       return { rows: Number((await c.one<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM ${table}`))!.n) };
     }
-    // Sorted by conv with each one's mask beside it: both in one number, conv * 256 + mask (exact below 2^53).
-    const both = Float64Array.from(convs, (conv, i) => Number(conv) * 256 + Number(msgs[i] ?? ALL_POSITIONS)).sort();
-    // Where its words are tells a snippet which messages to read, when the words are all there is to match.
-    const words = !plan.checks.length && plan.terms.length > 0;
-    return {
-      rows: both.length,
-      convs: Uint32Array.from(both, (x) => Math.floor(x / 256)),
-      masks: words ? Uint8Array.from(both, (x) => x % 256) : undefined,
-    };
+    return fewOf(convs, scores, msgs, !plan.checks.length && plan.terms.length > 0);
   } finally {
     if (checked) await c.run(resetBitsSql(table));
   }
+}
+
+/** Makes the table of matches that computeMatches left unmade, from what it kept of them. */
+export async function makeMatchTable(
+  c: Connection,
+  table: MatchTable,
+  m: Required<Pick<Matches, 'convs' | 'scores' | 'masks'>>,
+): Promise<void> {
+  const dot = table.lastIndexOf('.');
+  await c.run(`CREATE OR REPLACE TABLE ${table} (conv UINTEGER, score DOUBLE, msgs UTINYINT)`);
+  const [name, catalog] = dot < 0 ? [table, undefined] : [table.slice(dot + 1), table.slice(0, dot)];
+  await c.appendColumns(name, [UINTEGER, DOUBLE, UTINYINT], [4, 8, 1], [m.convs, m.scores, m.masks], m.convs.length, catalog);
 }
