@@ -1,4 +1,4 @@
-// Every request but static files passes here. A path whose percent-escapes are not UTF-8 is refused
+// Every request but static files and API paths without a percent-escape passes here. A path whose percent-escapes are not UTF-8 is refused
 // with a 400 (Next.js would fail decoding it into route parameters with a 500). Pages get a
 // Content-Security-Policy with a fresh nonce: Next.js reads the nonce from the request's policy and
 // puts it on its own scripts, so only they run. Inline style attributes stay allowed (React and the
@@ -73,5 +73,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'],
+  // An API path with no percent-escape has nothing to refuse and gets no page policy: it skips the
+  // proxy, and the Next.js round trip into it that every request paid.
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|api/[^%]*$).*)'],
 };
