@@ -114,8 +114,16 @@ export async function pageRows(c: Connection, sel: Selection, listing: Listing):
 async function readPage(c: Connection, sel: Selection, listing: Listing): Promise<ConversationRow[]> {
   const order = (await newestPage(c, sel, listing)) ?? (await pageInSql(c, sel, listing));
   if (!order.length) return [];
-  const byIdx = new Map((await c.all<ConversationRow & { conv_idx: number }>(rowsSql(order))).map((r) => [Number(r.conv_idx), r]));
-  const snippets = sel.filter.q ? snippetsOf(textOf(c), sel, order) : undefined;
+  const reading = c.all<ConversationRow & { conv_idx: number }>(rowsSql(order));
+  // The snippets are cut (synchronous reads of the text store) while DuckDB reads the rows.
+  let snippets: Map<number, string> | undefined;
+  try {
+    snippets = sel.filter.q ? snippetsOf(textOf(c), sel, order) : undefined;
+  } catch (e) {
+    await reading.catch(() => undefined);
+    throw e;
+  }
+  const byIdx = new Map((await reading).map((r) => [Number(r.conv_idx), r]));
   return order.map((idx) => {
     const { conv_idx, ...row } = byIdx.get(idx)!;
     return snippets ? { ...row, snippet: snippets.get(Number(conv_idx)) ?? null } : row;
