@@ -54,6 +54,14 @@ export function matchesSql(plan: SearchPlan, role?: SearchRole): string {
   return `SELECT h.conv, h.score, h.msgs FROM ${from}${conds.length ? ` WHERE ${conds.join(' AND ')}` : ''}`;
 }
 
+/**
+ * The matches of a plan of one word alone, as matchesSql gives them, when the word is in at most
+ * `max` conversations (its `df`; its matches are fewer still), else none: the postings of a
+ * frequent word are not read out for nothing.
+ */
+export const fewWordMatchesSql = (plan: SearchPlan, role: SearchRole | undefined, max: number) =>
+  `SELECT * FROM (${matchesSql(plan, role)}) WHERE (SELECT df FROM terms WHERE term = ${idList(plan.terms.slice(0, 1))}) <= ${max}`;
+
 /** A session-local name (variable or temporary table) for `what` of the table `of`, which may be qualified. */
 export const localName = (of: string, what: string) => `${of.replace(/\W/g, '_')}_${what}`;
 

@@ -7,6 +7,7 @@ import type { TextStore } from '../text/store';
 import { byteTest } from './bytes';
 import {
   bitsSql,
+  fewWordMatchesSql,
   holdingInOneMessageSql,
   inMatches,
   localName,
@@ -119,11 +120,9 @@ export async function computeMatches(
   rows: number,
 ): Promise<Matches> {
   if (plan.terms.length === 1 && !plan.checks.length && !plan.excluded.length) {
-    // Its postings are its matches: read up to one past the few, and only more go to a table.
-    const [convs, scores, msgs] = await c.columns<[number, unknown, number | null]>(
-      `${matchesSql(plan, role)} LIMIT ${fewMatches.max + 1}`,
-    );
-    if (convs.length <= fewMatches.max) return { ...fewOf(convs, scores, msgs, true), unmade: true };
+    // Its postings are its matches. None read (a frequent word, or none in the role) go by the table.
+    const [convs, scores, msgs] = await c.columns<[number, unknown, number | null]>(fewWordMatchesSql(plan, role, fewMatches.max));
+    if (convs.length > 0) return { ...fewOf(convs, scores, msgs, true), unmade: true };
   }
   await c.run(`CREATE TABLE ${table} AS ${matchesSql(plan, role)}`);
   const checked = plan.checks.length > 0 || plan.excluded.some((e) => e.check);
