@@ -143,16 +143,24 @@ const conversationCount = (c: Connection): Promise<number> =>
 /** Tables of matches left unmade by computeMatches, made (or being made) once for every session that needs one. */
 const made = new WeakMap<Entry, Promise<void>>();
 
-function tableOf(c: Connection, entry: Entry): Promise<void> {
-  let making = made.get(entry);
-  if (!making) {
-    const { convs, scores, masks } = entry;
-    if (!convs || !scores || !masks) throw new Error('an unmade table of matches needs its matches kept (search/matches.ts)');
-    making = makeMatchTable(c, matchTable(entry.table), { convs, scores, masks });
-    made.set(entry, making);
-    making.catch(() => made.delete(entry));
+async function tableOf(c: Connection, entry: Entry): Promise<void> {
+  for (;;) {
+    let making = made.get(entry);
+    const mine = !making;
+    if (!making) {
+      const { convs, scores, masks } = entry;
+      if (!convs || !scores || !masks) throw new Error('an unmade table of matches needs its matches kept (search/matches.ts)');
+      making = makeMatchTable(c, matchTable(entry.table), { convs, scores, masks });
+      made.set(entry, making);
+      making.catch(() => made.delete(entry));
+    }
+    try {
+      return await making;
+    } catch (e) {
+      // Made on another session, which failed (its deadline): made again on this one.
+      if (mine) throw e;
+    }
   }
-  return making;
 }
 
 /** The index was swapped between choosing a cache and getting a connection: try again on the new one. */
