@@ -37,7 +37,8 @@ export class MatchCache {
 
   constructor(
     private readonly limits: CacheLimits,
-    private readonly drop: (table: string) => void,
+    /** Drops a table; with the entry, one that finished (whose table may have been left unmade). */
+    private readonly drop: (table: string, finished?: Entry) => void,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -99,7 +100,7 @@ export class MatchCache {
       if (over || now - e.idleSince >= this.limits.ttlMs) {
         this.entries.delete(e.key);
         rows -= e.rows;
-        this.drop(e.table);
+        this.drop(e.table, e);
       }
     }
   }

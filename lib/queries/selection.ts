@@ -142,6 +142,8 @@ const conversationCount = (c: Connection): Promise<number> =>
 
 /** Tables of matches left unmade by computeMatches, made (or being made) once for every session that needs one. */
 const made = new WeakMap<Entry, Promise<void>>();
+/** Entries whose table was made, or begun: theirs are dropped with them. */
+const tried = new WeakSet<Entry>();
 
 async function tableOf(c: Connection, entry: Entry): Promise<void> {
   for (;;) {
@@ -150,6 +152,7 @@ async function tableOf(c: Connection, entry: Entry): Promise<void> {
     if (!making) {
       const { convs, scores, masks } = entry;
       if (!convs || !scores || !masks) throw new Error('an unmade table of matches needs its matches kept (search/matches.ts)');
+      tried.add(entry);
       making = makeMatchTable(c, matchTable(entry.table), { convs, scores, masks });
       made.set(entry, making);
       making.catch(() => made.delete(entry));
@@ -174,7 +177,9 @@ const LIMITS = { maxEntries: 64, maxRows: 20_000_000 };
 function cacheOf(scope: Scope): MatchCache {
   let cache = caches.get(scope);
   if (!cache) {
-    const drop = (name: string) => {
+    const drop = (name: string, finished?: Entry) => {
+      // A table left unmade and never needed has nothing to drop: no session is taken for it.
+      if (finished?.unmade && !tried.has(finished)) return;
       void session(async (c, s) => {
         if (s !== scope) return;
         for (const statement of dropMatchesSql(matchTable(name))) await c.run(statement);

@@ -34,13 +34,20 @@ export const holdingInOneMessageSql = (terms: string[], and?: string) =>
  * score and the positions (search/positions.ts) of the messages holding any of them (NULL without
  * words): `SELECT conv, score, msgs`. Phrases and long CJK runs are left for the caller to confirm on the
  * text (search/matches.ts), and so are excluded phrases: only excluded words are applied here.
+ * `conversations`: how many the index holds, when known (else counted here, for the scores).
+ * `maxDf`: only terms in at most so many conversations are read (a term in more matches nothing).
  */
-export function matchesSql(plan: SearchPlan, role?: SearchRole): string {
+export function matchesSql(
+  plan: SearchPlan,
+  role?: SearchRole,
+  { conversations, maxDf }: { conversations?: number; maxDf?: number } = {},
+): string {
   const mask = role ? ROLE_MASK[role] : 3;
   const conds: string[] = [];
   const terms = idList(plan.terms);
-  const scored = `FROM postings p JOIN (SELECT term, ln(1 + (SELECT count(*) FROM conversations) / df) AS idf FROM terms
-                                     WHERE term IN (${terms})) t USING (term)
+  const n = conversations === undefined ? '(SELECT count(*) FROM conversations)' : `${Math.trunc(conversations)}::BIGINT`;
+  const scored = `FROM postings p JOIN (SELECT term, ln(1 + ${n} / df) AS idf FROM terms
+                                     WHERE term IN (${terms})${maxDf === undefined ? '' : ` AND df <= ${Math.trunc(maxDf)}`}) t USING (term)
       WHERE p.term IN (${terms}) AND (p.roles & ${mask}) > 0`;
   // A conversation has one posting per term, so one term needs no grouping: its postings, in conv
   // order, are the matches, and a frequent word's hundreds of thousands are not grouped for nothing.
@@ -53,14 +60,6 @@ export function matchesSql(plan: SearchPlan, role?: SearchRole): string {
   for (const { ids: ex, check } of plan.excluded) if (!check) conds.push(`h.conv NOT IN (${holdingAllSql(ex)})`);
   return `SELECT h.conv, h.score, h.msgs FROM ${from}${conds.length ? ` WHERE ${conds.join(' AND ')}` : ''}`;
 }
-
-/**
- * The matches of a plan of one word alone, as matchesSql gives them, when the word is in at most
- * `max` conversations (its `df`; its matches are fewer still), else none: the postings of a
- * frequent word are not read out for nothing.
- */
-export const fewWordMatchesSql = (plan: SearchPlan, role: SearchRole | undefined, max: number) =>
-  `SELECT * FROM (${matchesSql(plan, role)}) WHERE (SELECT df FROM terms WHERE term = ${idList(plan.terms.slice(0, 1))}) <= ${max}`;
 
 /** A session-local name (variable or temporary table) for `what` of the table `of`, which may be qualified. */
 export const localName = (of: string, what: string) => `${of.replace(/\W/g, '_')}_${what}`;

@@ -7,7 +7,6 @@ import type { TextStore } from '../text/store';
 import { byteTest } from './bytes';
 import {
   bitsSql,
-  fewWordMatchesSql,
   holdingInOneMessageSql,
   inMatches,
   localName,
@@ -120,11 +119,14 @@ export async function computeMatches(
   rows: number,
 ): Promise<Matches> {
   if (plan.terms.length === 1 && !plan.checks.length && !plan.excluded.length) {
-    // Its postings are its matches. None read (a frequent word, or none in the role) go by the table.
-    const [convs, scores, msgs] = await c.columns<[number, unknown, number | null]>(fewWordMatchesSql(plan, role, fewMatches.max));
+    // Its postings are its matches, read when the word is in at most the few conversations (its
+    // matches are fewer still). None read (a frequent word, or none in the role) go by the table.
+    const [convs, scores, msgs] = await c.columns<[number, unknown, number | null]>(
+      matchesSql(plan, role, { conversations: rows, maxDf: fewMatches.max }),
+    );
     if (convs.length > 0) return { ...fewOf(convs, scores, msgs, true), unmade: true };
   }
-  await c.run(`CREATE TABLE ${table} AS ${matchesSql(plan, role)}`);
+  await c.run(`CREATE TABLE ${table} AS ${matchesSql(plan, role, { conversations: rows })}`);
   const checked = plan.checks.length > 0 || plan.excluded.some((e) => e.check);
   try {
     // Phrases are confirmed on the text with the bits in the session (confirm's candidates test them).
