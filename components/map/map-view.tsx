@@ -180,6 +180,7 @@ export function MapView({ points, bounds, topics, color, legend, filters, childr
     const el = canvas.current!;
     // The content box, as the ResizeObserver below reports it (the border is not drawn on).
     const box = { width: wrap.current!.clientWidth, height: wrap.current!.clientHeight };
+    performance.mark('map:hydrated');
     (async () => {
       // The first colours and matches travel beside the points rather than after them.
       if (filters) prefetch(`/api/map/matches?${filters}`);
@@ -209,6 +210,7 @@ export function MapView({ points, bounds, topics, color, legend, filters, childr
         onDeselect: () => setSelection(null),
       });
       scatter.current = s;
+      performance.mark('map:scatter');
       const { category, palette } = await categories(c);
       if (gone) return;
       performance.mark('map:colours');
