@@ -14,7 +14,6 @@ import type { LinearScale } from '@/lib/map-view/scale';
 import { decodePoints, hasBit, NO_VALUE, type Bounds, type PointColumns } from '@/lib/map-view/wire';
 import { ViewLinks } from '@/lib/urls';
 import type { Scatter } from './scatter';
-import { indexInWorker } from './worker-index';
 import type { MapPointInfo } from '@/lib/queries/map';
 
 export interface ViewTopic {
@@ -80,17 +79,8 @@ async function fetchBytes(url: string): Promise<{ data: Uint8Array; res: Respons
 // The WebGL module is fetched as soon as this one runs in the browser (it touches the DOM when it
 // loads, so never on the server), not once the page has hydrated.
 const scatterModule = typeof window === 'undefined' ? undefined : import('./scatter');
-// The points too (preloaded with the page): their body is read while the page hydrates, and their
-// spatial index started in a worker as soon as they are here (taken by the first map drawn), so
-// the index is not built after the first frame, when the page should be answering input.
-let earlyIndex: Promise<ArrayBuffer | undefined> | undefined;
-if (typeof window !== 'undefined') {
-  prefetch('/api/map/points');
-  earlyIndex = early
-    .get('/api/map/points')!
-    .then(({ data }) => indexInWorker({ points: data }))
-    .catch(() => undefined);
-}
+// The points too (preloaded with the page): their body is read while the page hydrates.
+if (typeof window !== 'undefined') prefetch('/api/map/points');
 
 const isDark = () => document.documentElement.dataset.theme === 'dark';
 /** The theme toggle (components/common/theme.tsx) sets data-theme on the root element. */
@@ -224,14 +214,11 @@ export function MapView({ points, bounds, topics, color, legend, filters, childr
       const { category, palette } = await categories(c);
       if (gone) return;
       performance.mark('map:colours');
-      const index = earlyIndex;
-      earlyIndex = undefined;
-      await s.draw(c.x, c.y, category, palette, index);
+      await s.draw(c.x, c.y, category, palette);
       performance.mark('map:drawn');
       if (gone) return;
       setStatus('ready');
-      // The index hover and selection search: under way since the points arrived, or else started
-      // when the page is idle (or built at the first pointer event).
+      // Drawn first; the index hover and selection search comes when the page is idle (or at the first pointer event).
       const later = window.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 50));
       later(() => void s.index().then(() => performance.mark('map:indexed')));
     })().catch((e: unknown) => {

@@ -4,9 +4,8 @@
 import createScatterplot from 'regl-scatterplot';
 import type { PointColour } from '@/lib/map-view/colors';
 import type { Bounds } from '@/lib/map-view/wire';
-import { linearScale, viewFrame, type LinearScale } from '@/lib/map-view/scale';
-import { buildSpatialIndex, emptySpatialIndex, placeSpatialIndex } from '@/lib/map-view/spatial-index';
-import { indexInWorker } from './worker-index';
+import { linearScale, type LinearScale } from '@/lib/map-view/scale';
+import { buildSpatialIndex, emptySpatialIndex } from '@/lib/map-view/spatial-index';
 
 export interface ScatterEvents {
   onView: (x: LinearScale, y: LinearScale) => void;
@@ -18,19 +17,10 @@ export interface ScatterEvents {
 }
 
 export interface Scatter {
-  /**
-   * Draws the points (map coordinates) with a category per point, indexing `palette`; `early` is
-   * their spatial index over the quantised coordinates if one was started before (undefined if it failed).
-   */
-  draw(
-    x: Float32Array,
-    y: Float32Array,
-    category: Uint8Array | Uint16Array,
-    palette: PointColour[],
-    early?: Promise<ArrayBuffer | undefined>,
-  ): Promise<void>;
+  /** Draws the points (map coordinates) with a category per point, indexing `palette`. */
+  draw(x: Float32Array, y: Float32Array, category: Uint8Array | Uint16Array, palette: PointColour[]): Promise<void>;
   recolour(category: Uint8Array | Uint16Array, palette: PointColour[]): Promise<void>;
-  /** Builds the spatial index that hover and selection search, unless under way (drawn points find nothing until then). */
+  /** Builds the spatial index that hover and selection search (drawn points find nothing until then). */
   index(): Promise<void>;
   /** Zooms by `factor` (> 1 in) about the view's centre, or pans by a share of the view. */
   zoom(factor: number): void;
@@ -44,6 +34,28 @@ export interface Scatter {
   destroy(): void;
 }
 
+/**
+ * The real index of the points, built in a worker (components/map/index-worker.ts) so the page
+ * answers input while it is built; on the main thread if the browser cannot start the worker.
+ */
+function spatialIndexOf(x: Float32Array, y: Float32Array): Promise<ArrayBuffer> {
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL('./index-worker.ts', import.meta.url));
+  } catch {
+    return Promise.resolve(buildSpatialIndex(x, y));
+  }
+  return new Promise<ArrayBuffer>((resolve) => {
+    worker.onmessage = (e: MessageEvent<ArrayBuffer>) => resolve(e.data);
+    worker.onerror = (e) => {
+      e.preventDefault();
+      resolve(buildSpatialIndex(x, y));
+    };
+    // Copies: the page keeps its own columns.
+    worker.postMessage({ x: x.slice(), y: y.slice() });
+  }).finally(() => worker.terminate());
+}
+
 export function createScatter(
   canvas: HTMLCanvasElement,
   bounds: Bounds,
@@ -51,9 +63,11 @@ export function createScatter(
   points: number,
   on: ScatterEvents,
 ): Scatter {
+  const [x0, y0, x1, y1] = bounds;
+  const cx = (x0 + x1) / 2;
+  const cy = (y0 + y1) / 2;
   // One scale for both axes, so the map keeps its shape; a margin keeps edge points off the border.
-  const frame = viewFrame(bounds);
-  const { cx, cy, half } = frame;
+  const half = (Math.max(x1 - x0, y1 - y0) / 2) * 1.04 || 1;
   const xScale = linearScale([cx - half, cx + half]);
   const yScale = linearScale([cy - half, cy + half]);
   const plot = createScatterplot({
@@ -101,7 +115,17 @@ export function createScatter(
   window.addEventListener('mousemove', needIndex, { capture: true, passive: true });
   window.addEventListener('mousedown', needIndex, { capture: true, passive: true });
 
-  const normal = frame.place;
+  // Plain loops: Float32Array.from with a mapping function costs several times more per point.
+  const normal = (xs: Float32Array, ys: Float32Array) => {
+    const n = xs.length;
+    const x = new Float32Array(n);
+    const y = new Float32Array(n);
+    for (let i = 0; i < n; i++) {
+      x[i] = (xs[i]! - cx) / half;
+      y[i] = (ys[i]! - cy) / half;
+    }
+    return { x, y };
+  };
   let width = size.width;
   let height = size.height;
   const ndcRect = () => {
@@ -111,7 +135,7 @@ export function createScatter(
   };
 
   return {
-    async draw(x, y, category, palette, early) {
+    async draw(x, y, category, palette) {
       lastX = x;
       lastY = y;
       // Awaited: set() redraws at the next animation frame, which would otherwise be a second full
@@ -119,8 +143,7 @@ export function createScatter(
       await plot.set({ pointColor: palette, colorBy: 'valueA' });
       const n = normal(x, y);
       // Drawn with an index that finds nothing; the real one's bytes are copied over it once built
-      // (KDBush.from keeps views on the buffer it is given), off the main thread: from the points'
-      // answer while the page hydrated (`early`), or else after the first frame.
+      // (KDBush.from keeps views on the buffer it is given), after the first frame, off the main thread.
       const shared = emptySpatialIndex(x.length);
       index = shared;
       let filled = false;
@@ -130,12 +153,10 @@ export function createScatter(
         new Uint8Array(shared).set(new Uint8Array(real));
         filled = true;
       };
-      const inWorker = () => indexInWorker({ x: n.x, y: n.y }).then(fill);
       fillIndex = (now) => {
         if (now && !filled) fill(buildSpatialIndex(n.x, n.y));
-        indexed ??= filled ? Promise.resolve() : inWorker();
+        indexed ??= filled ? Promise.resolve() : spatialIndexOf(n.x, n.y).then(fill);
       };
-      indexed = early?.then((q) => (q ? fill(placeSpatialIndex(q, n.x, n.y)) : inWorker())).catch(inWorker);
       // Typed columns: regl-scatterplot reads them as they are (an Array.from of every point costs a copy).
       await plot.draw({ x: n.x, y: n.y, valueA: category }, { zDataType: 'categorical', spatialIndex: shared });
       on.onView(xScale, yScale);

@@ -29,30 +29,3 @@ export function linearScale(domain: readonly number[], range: readonly number[] 
   scale.copy = () => linearScale(d, r);
   return scale;
 }
-
-/**
- * The coordinates the points are drawn at: the map's bounds centred on 0 and scaled by one factor
- * on both axes (the map keeps its shape) to within [-1, 1], with a margin off the border.
- */
-export function viewFrame(bounds: readonly [number, number, number, number]) {
-  const [x0, y0, x1, y1] = bounds;
-  const cx = (x0 + x1) / 2;
-  const cy = (y0 + y1) / 2;
-  const half = (Math.max(x1 - x0, y1 - y0) / 2) * 1.04 || 1;
-  return {
-    cx,
-    cy,
-    half,
-    /** Map coordinates to drawn ones (plain loops: Float32Array.from with a mapping function costs several times more a point). */
-    place(xs: Float32Array, ys: Float32Array): { x: Float32Array; y: Float32Array } {
-      const n = xs.length;
-      const x = new Float32Array(n);
-      const y = new Float32Array(n);
-      for (let i = 0; i < n; i++) {
-        x[i] = (xs[i]! - cx) / half;
-        y[i] = (ys[i]! - cy) / half;
-      }
-      return { x, y };
-    },
-  };
-}

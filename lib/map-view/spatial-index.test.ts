@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { viewFrame } from './scale';
-import { buildIndexOf, buildSpatialIndex, emptySpatialIndex, placeSpatialIndex } from './spatial-index';
-import { decodePoints, encodePoints, type Bounds } from './wire';
+import { buildSpatialIndex, emptySpatialIndex } from './spatial-index';
 
 /**
  * regl-scatterplot's own builder, from its ES module (the package's main file is a browser bundle
@@ -49,23 +47,5 @@ describe('spatial index', () => {
     expect(new Uint8Array(empty, 0, 8)).toEqual(new Uint8Array(real, 0, 8));
     const coords = new Float64Array(empty, empty.byteLength - n * 16, n * 2);
     expect(coords.every((v) => Math.abs(v) > 1e6)).toBe(true);
-  });
-
-  it.each([
-    ['few points (16-bit ids)', 5_003, [-7.25, 2.5, 11.5, 9.75] as Bounds],
-    ['many points (32-bit ids)', 70_001, [0.5, -30, 3, 1] as Bounds],
-  ])('built from the points’ answer, then placed at the drawn coordinates, is the index of the drawn points, for %s', (_, n, bounds) => {
-    // The map's points as the server sends them, and as the page draws them.
-    const { x, y } = points(n, n + 1);
-    const [x0, y0, x1, y1] = bounds;
-    const answer = encodePoints(
-      { x: x.map((v) => x0 + ((v + 1) / 2) * (x1 - x0)), y: y.map((v) => y0 + ((v + 1) / 2) * (y1 - y0)), topic: new Uint16Array(n) },
-      bounds,
-    );
-    const decoded = decodePoints(answer, bounds);
-    const drawn = viewFrame(bounds).place(decoded.x, decoded.y);
-    const early = placeSpatialIndex(buildIndexOf({ points: answer }), drawn.x, drawn.y);
-    expect(Buffer.compare(new Uint8Array(early), new Uint8Array(buildSpatialIndex(drawn.x, drawn.y)))).toBe(0);
-    expect(() => placeSpatialIndex(buildIndexOf({ points: answer }), drawn.x.subarray(1), drawn.y.subarray(1))).toThrow(/points/);
   });
 });

@@ -36,7 +36,7 @@ export function decodePoints(bytes: ArrayBuffer | Uint8Array, bounds: Bounds): P
   const u8 = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
   if (u8.byteLength % POINT_BYTES) throw new Error(`the points answer is ${u8.byteLength} bytes, not a multiple of ${POINT_BYTES}`);
   const n = u8.byteLength / POINT_BYTES;
-  const w = pointWords(u8);
+  const w = words(u8);
   const [x0, y0, x1, y1] = bounds;
   const sx = (x1 - x0) / QUANT_MAX;
   const sy = (y1 - y0) / QUANT_MAX;
@@ -51,11 +51,8 @@ export function decodePoints(bytes: ArrayBuffer | Uint8Array, bounds: Bounds): P
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
-/**
- * The points' answer as uint16s (x, y, topic for each point): a view where the platform allows (a
- * DataView call a number costs ~0.1 s more at 800k).
- */
-export function pointWords(u8: Uint8Array): Uint16Array {
+/** The bytes as little-endian uint16s: a view where the platform allows (a DataView call a number costs ~0.1 s more at 800k). */
+function words(u8: Uint8Array): Uint16Array {
   if (LITTLE_ENDIAN && u8.byteOffset % 2 === 0) return new Uint16Array(u8.buffer, u8.byteOffset, u8.byteLength / 2);
   const view = new DataView(u8.buffer, u8.byteOffset, u8.byteLength);
   const out = new Uint16Array(u8.byteLength / 2);
