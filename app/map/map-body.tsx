@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { preload } from 'react-dom';
 import { Sentence } from '@/components/common/sentence';
 import { ViewNotice } from '@/components/common/view-notice';
@@ -57,20 +58,22 @@ export async function MapBody({ filter, color, links }: { filter: Filter; color:
           : `${fmt(info.points)} conversations on the map`}
         <span className="text-slate-500"> · {info.method}</span>
       </p>
-      {/* Plain links, as the legend's and the table's: each is another map of every point (not
-          prefetched), and the page hydrates no client component for them before the map is drawn. */}
+      {/* Not prefetched, as the legend's and the table's links: each is another map of every point.
+          Client links, so a new colour or filter recolours the drawn points instead of loading the
+          page again (plain links measured no faster to ready: docs/PERFORMANCE.md). */}
       <nav aria-label="Colour the points by" className="flex flex-wrap items-center gap-2 text-sm">
         <span className="text-slate-600">Colour by</span>
         {/* By dataset only when there are several to tell apart. */}
         {COLORS.filter((c) => c !== 'dataset' || info.legends.dataset.length > 1).map((c) => (
-          <a
+          <Link
+            prefetch={false}
             key={c}
             href={links.set({ color: c === 'topic' ? null : c })}
             aria-current={c === color ? 'true' : undefined}
             className={`rounded border px-2 py-0.5 ${c === color ? 'border-indigo-600 bg-indigo-50 text-indigo-900' : 'border-slate-300 text-slate-700 hover:bg-slate-100'}`}
           >
             {COLOR_NAMES[c]}
-          </a>
+          </Link>
         ))}
       </nav>
       <MapView

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { colourOf } from '@/lib/map-view/colors';
 import type { MapColor } from '@/lib/map-view/params';
 import type { ViewLinks } from '@/lib/urls';
@@ -6,9 +7,8 @@ import type { ViewLegendEntry, ViewTopic } from './map-view';
 const fmt = (n: number) => n.toLocaleString('en-US');
 
 /**
- * What the colours mean, each entry filtering the map. Server-rendered with plain links: nothing
- * in it is interactive beyond a link, and the map page hydrates as little as it can before its
- * points are drawn (each is another map of every point, so neither prefetched nor a client route).
+ * What the colours mean, each entry filtering the map. Server-rendered, passed to the map as its
+ * children; its links are not prefetched (each is another map of every point).
  */
 export function Legend({
   color,
@@ -45,9 +45,9 @@ export function Legend({
           <li key={it.key} className="flex items-center gap-1">
             <span aria-hidden="true" className="inline-block h-3 w-3 rounded-full" style={{ background: it.colour }} />
             {it.href ? (
-              <a href={it.href} className="text-slate-700 underline decoration-slate-300 hover:text-slate-900">
+              <Link prefetch={false} href={it.href} className="text-slate-700 underline decoration-slate-300 hover:text-slate-900">
                 {it.label}
-              </a>
+              </Link>
             ) : (
               <span className="text-slate-700">{it.label}</span>
             )}

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import type { MapTopic } from '@/lib/queries/map';
 import type { ViewLinks } from '@/lib/urls';
 
@@ -17,17 +18,22 @@ export function TopicTable({ topics, perTopic, links }: { topics: MapTopic[]; pe
   const row = (t: MapTopic) => (
     <tr key={t.id} className={`border-t border-slate-100 ${t.level === 1 ? 'bg-slate-50 font-medium' : ''}`} data-topic={t.id}>
       <th scope="row" className={`py-1 pr-2 text-left font-normal ${t.level === 1 ? 'font-semibold' : 'pl-5'}`}>
-        <a href={links.toggle('topic', t.id)} className="text-indigo-700 underline">
+        <Link prefetch={false} href={links.toggle('topic', t.id)} className="text-indigo-700 underline">
           {t.label}
-        </a>
+        </Link>
         {t.terms.length > 0 && <span className="ml-2 text-xs text-slate-500">{t.terms.slice(0, 6).join(', ')}</span>}
       </th>
       <td className="py-1 pr-2 text-right tabular-nums">{fmt(t.count)}</td>
       {perTopic && <td className="py-1 pr-2 text-right tabular-nums">{fmt(matching(t))}</td>}
       <td className="py-1 text-right">
-        <a href={links.narrowed('topic', [t.id])} className="text-indigo-700 underline" aria-label={`Results for ${t.label}`}>
+        <Link
+          prefetch={false}
+          href={links.narrowed('topic', [t.id])}
+          className="text-indigo-700 underline"
+          aria-label={`Results for ${t.label}`}
+        >
           results
-        </a>
+        </Link>
       </td>
     </tr>
   );
