@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { preload } from 'react-dom';
 import { Sentence } from '@/components/common/sentence';
 import { ViewNotice } from '@/components/common/view-notice';
+import { Legend } from '@/components/map/legend';
 import { MapView } from '@/components/map/map-view';
 import { TopicTable } from '@/components/map/topic-table';
 import type { Filter } from '@/lib/filters/schema';
@@ -57,15 +58,17 @@ export async function MapBody({ filter, color, links }: { filter: Filter; color:
           : `${fmt(info.points)} conversations on the map`}
         <span className="text-slate-500"> · {info.method}</span>
       </p>
-      {/* Not prefetched, as the legend's and the table's links: each is another map of every point. */}
+      {/* Not prefetched, as the legend's and the table's links: each is another map of every point.
+          Client links, so a new colour or filter recolours the drawn points instead of loading the
+          page again (plain links measured no faster to ready: docs/PERFORMANCE.md). */}
       <nav aria-label="Colour the points by" className="flex flex-wrap items-center gap-2 text-sm">
         <span className="text-slate-600">Colour by</span>
         {/* By dataset only when there are several to tell apart. */}
         {COLORS.filter((c) => c !== 'dataset' || info.legends.dataset.length > 1).map((c) => (
           <Link
+            prefetch={false}
             key={c}
             href={links.set({ color: c === 'topic' ? null : c })}
-            prefetch={false}
             aria-current={c === color ? 'true' : undefined}
             className={`rounded border px-2 py-0.5 ${c === color ? 'border-indigo-600 bg-indigo-50 text-indigo-900' : 'border-slate-300 text-slate-700 hover:bg-slate-100'}`}
           >
@@ -79,9 +82,10 @@ export async function MapBody({ filter, color, links }: { filter: Filter; color:
         topics={info.topics.map(({ id, parent, level, num, label, count, x, y }) => ({ id, parent, level, num, label, count, x, y }))}
         color={color}
         legend={legend}
-        query={links.query}
         filters={filtered ? filters : ''}
-      />
+      >
+        <Legend color={color} legend={legend} broad={info.topics.filter((t) => t.level === 1)} links={links} />
+      </MapView>
       <TopicTable topics={info.topics} perTopic={perTopic} links={links} />
     </div>
   );

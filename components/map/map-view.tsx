@@ -5,7 +5,7 @@
 // under it (server-rendered) carries the same content for readers who cannot use the canvas.
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { colourOf, pointPalette, type PointColour } from '@/lib/map-view/colors';
 import { handoff } from '@/lib/map-view/handoff';
 import { placeLabels, type PlacedLabel } from '@/lib/map-view/labels';
@@ -42,10 +42,10 @@ export interface MapViewProps {
   color: MapColor;
   /** The colour's legend (none for topics: their legend is the broad topics). */
   legend?: ViewLegendEntry[];
-  /** The page's query string (filters and colour). */
-  query: string;
   /** The filters alone, as /api/map/matches takes them; empty when nothing is filtered. */
   filters: string;
+  /** The legend (components/map/legend.tsx), server-rendered, shown under the map. */
+  children?: ReactNode;
 }
 
 const fmt = (n: number) => n.toLocaleString('en-US');
@@ -104,7 +104,7 @@ interface Selected {
   byTopic: Map<string, number>;
 }
 
-export function MapView({ points, bounds, topics, color, legend, query, filters }: MapViewProps) {
+export function MapView({ points, bounds, topics, color, legend, filters, children }: MapViewProps) {
   const router = useRouter();
   const wrap = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -123,7 +123,6 @@ export function MapView({ points, bounds, topics, color, legend, query, filters 
   const [selection, setSelection] = useState<Selected | null>(null);
   const down = useRef<[number, number] | null>(null);
 
-  const links = useMemo(() => new ViewLinks(query, '/map'), [query]);
   const conversationLinks = useMemo(() => new ViewLinks(filters), [filters]);
   const broad = useMemo(() => topics.filter((t) => t.level === 1), [topics]);
   const byNum = useMemo(() => new Map(topics.filter((t) => t.num !== null).map((t) => [t.num!, t])), [topics]);
@@ -181,6 +180,7 @@ export function MapView({ points, bounds, topics, color, legend, query, filters 
     const el = canvas.current!;
     // The content box, as the ResizeObserver below reports it (the border is not drawn on).
     const box = { width: wrap.current!.clientWidth, height: wrap.current!.clientHeight };
+    performance.mark('map:hydrated');
     (async () => {
       // The first colours and matches travel beside the points rather than after them.
       if (filters) prefetch(`/api/map/matches?${filters}`);
@@ -210,6 +210,7 @@ export function MapView({ points, bounds, topics, color, legend, query, filters 
         onDeselect: () => setSelection(null),
       });
       scatter.current = s;
+      performance.mark('map:scatter');
       const { category, palette } = await categories(c);
       if (gone) return;
       performance.mark('map:colours');
@@ -431,7 +432,7 @@ export function MapView({ points, bounds, topics, color, legend, query, filters 
       <p id="map-status" className="sr-only" aria-live="polite">
         {status === 'ready' ? `Map drawn${litCount !== null ? `, ${fmt(litCount)} of ${fmt(points)} points lit` : ''}.` : ''}
       </p>
-      <Legend color={color} legend={legend} broad={broad} links={links} />
+      {children}
       {selection && (
         <section aria-labelledby="selection-title" className="rounded border border-slate-200 bg-white p-3" data-testid="map-selection">
           <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -471,47 +472,6 @@ export function MapView({ points, bounds, topics, color, legend, query, filters 
           )}
         </section>
       )}
-    </div>
-  );
-}
-
-function Legend({ color, legend, broad, links }: { color: MapColor; legend?: ViewLegendEntry[]; broad: ViewTopic[]; links: ViewLinks }) {
-  // Its links are not prefetched: each is another map (of up to ~40 shown), and prefetching them all
-  // as the page settles kept its main thread and the server busy after the points were drawn.
-  const items =
-    color === 'topic' || !legend
-      ? broad.map((t, i) => ({
-          key: t.id,
-          label: t.label,
-          colour: colourOf('topic', i % 20),
-          href: links.toggle('topic', t.id),
-          count: t.count,
-        }))
-      : legend.map((e) => ({
-          key: String(e.code),
-          label: e.label,
-          colour: colourOf(color, e.code, e.value === null && color !== 'moderation'),
-          href: e.value !== null ? links.toggle(color, e.value) : undefined,
-          count: e.count,
-        }));
-  return (
-    <div>
-      <h2 className="sr-only">Legend</h2>
-      <ul className="flex flex-wrap gap-x-3 gap-y-1 text-xs" data-testid="map-legend">
-        {items.map((it) => (
-          <li key={it.key} className="flex items-center gap-1">
-            <span aria-hidden="true" className="inline-block h-3 w-3 rounded-full" style={{ background: it.colour }} />
-            {it.href ? (
-              <Link href={it.href} prefetch={false} className="text-slate-700 underline decoration-slate-300 hover:text-slate-900">
-                {it.label}
-              </Link>
-            ) : (
-              <span className="text-slate-700">{it.label}</span>
-            )}
-            <span className="text-slate-500">{fmt(it.count)}</span>
-          </li>
-        ))}
-      </ul>
     </div>
   );
 }

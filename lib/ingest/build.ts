@@ -7,10 +7,10 @@ import { Database, literal, type Connection } from '../db/duckdb';
 import { firstLine, readSchema, SchemaError, type FileSchema } from './detect';
 import { indexRowNumbers } from './number-index';
 import { BUILD_VERSION, indexChecksum, MANIFEST_FILE, readManifestFile, writeManifest, type DatasetPart, type Manifest } from './manifest';
-import { buildPostings, POSTINGS_RAW_DDL, sortRuns } from './postings';
+import { buildPostings, countRuns, removeRunsExcept, sortRuns, type TokenizerFile } from './postings';
 import {
   installPart,
-  newPartDir,
+  buildingPartDir,
   PART_DB,
   PART_RUNS,
   partDir,
@@ -21,6 +21,7 @@ import {
   writeSegmentPlaces,
   type PartRecord,
 } from './parts';
+import { BuildJournal } from './resume';
 import { changedSource, listDatasets, SourceError, vectorSources, type DatasetSources } from './sources';
 import {
   CONVERSATIONS_DDL,
@@ -47,6 +48,8 @@ export interface BuildOptions {
   log?: (line: string) => void;
   /** Postings held before a run is written (postings.ts); tests make it small to write many runs. */
   runPostings?: number;
+  /** Called as each file's rows are in the tables, and as its text and postings are written: a test kills the ingest here. */
+  afterFile?: (step: 'tables' | 'read', file: number) => void;
   /**
    * Awaited once the index is complete, just before it is renamed into place: a test holds the
    * ingest here to ask the server questions while the previous index is still the one in place.
@@ -66,7 +69,8 @@ function alive(pid: number): boolean {
 /**
  * Temporary files of ingests that died (killed, out of memory), and text stores no index names
  * (the one before the last build's): never the files of a running ingest, nor the store of the
- * index in place. A server still reading a removed store keeps it open until it moves on.
+ * index in place, nor the build folder (resume.ts decides on it). A server still reading a removed
+ * store keeps it open until it moves on.
  */
 async function removeLeftovers(cache: string): Promise<void> {
   const inUse = await textFileInUse(cache);
@@ -81,6 +85,26 @@ async function removeLeftovers(cache: string): Promise<void> {
 }
 
 const TEXT_PREFIX = 'text-';
+/** The folder an index is built in (resume.ts): one dataset's tables, runs and text segments, then the index itself. */
+export const BUILDING_DIR = 'building';
+
+const folderBytes = (dir: string): number =>
+  existsSync(dir)
+    ? readdirSync(dir, { recursive: true, encoding: 'utf8' }).reduce(
+        (a, f) => a + (statSync(join(dir, f)).isFile() ? statSync(join(dir, f)).size : 0),
+        0,
+      )
+    : 0;
+
+/** The datasets of WILDSCOPE_DATA and their files, listed by a DuckDB of their own (the index's file is not open yet). */
+async function listSources(data: string): Promise<DatasetSources[]> {
+  const probe = await Database.open(':memory:', { threads: 1 });
+  try {
+    return await listDatasets(dataSources(data), await probe.connect());
+  } finally {
+    probe.close();
+  }
+}
 /** DuckDB's memory limit while the tokenizer workers run, at most (bytes). */
 const TOKENIZING_MEMORY = 4e9;
 
@@ -121,8 +145,9 @@ async function readInputs(conn: Connection, d: DatasetSources): Promise<Input[]>
 
 /**
  * Inserts a dataset's files as conversations 0, 1, ... into the `messages` and `conversations` of
- * the connection's current catalog and tokenizes them, through `scratch.postings_raw`, into runs
- * in the folder `runs` (postings.ts); file k's text goes to the segment file `segmentPath(k)`.
+ * the connection's current catalog and tokenizes them, through tables in `scratch`, into runs in
+ * the folder `runs` (postings.ts); file k's text goes to the segment file `segmentPath(k)`. Each
+ * file's progress is kept in `journal`: files an interrupted ingest completed are not read again.
  * Returns its messages, postings and segments in file order.
  */
 async function fillPart(
@@ -131,6 +156,8 @@ async function fillPart(
   o: {
     threads: number;
     memoryLimit: string;
+    journal: BuildJournal;
+    afterFile?: BuildOptions['afterFile'];
     runs: string;
     runPostings?: number;
     segmentPath: (k: number) => string;
@@ -138,57 +165,90 @@ async function fillPart(
     progress: () => string;
   },
 ): Promise<{ messages: number[]; postings: number; segments: TextSegment[] }> {
-  await conn.run(MESSAGES_DDL);
-  await conn.run(CONVERSATIONS_DDL);
-  await conn.run(POSTINGS_RAW_DDL);
+  const { journal } = o;
+  await conn.run(MESSAGES_DDL.replace('CREATE TABLE', 'CREATE TABLE IF NOT EXISTS'));
+  await conn.run(CONVERSATIONS_DDL.replace('CREATE TABLE', 'CREATE TABLE IF NOT EXISTS'));
+  const bases = part.inputs.map((_, k) => part.inputs.slice(0, k).reduce((a, f) => a + f.rows, 0));
+  if (journal.resumedFiles || journal.tables)
+    o.log(
+      `[resume] ${part.name}: ${journal.tables}/${part.inputs.length} files in the tables and ${journal.resumedFiles} tokenized by an interrupted ingest, kept`,
+    );
+  // Rows of a file whose insert was cut short, or done but not yet recorded.
+  const cut = bases[journal.tables] ?? part.conversations;
+  await conn.run(`DELETE FROM messages WHERE conv >= ${cut}`);
+  await conn.run(`DELETE FROM conversations WHERE idx >= ${cut}`);
   const started = Date.now();
-  let base = 0;
-  const files: { file: string; base: number; messages: number; text: string }[] = [];
   for (const [k, { file, schema, rows: n }] of part.inputs.entries()) {
+    if (k < journal.tables) continue;
+    const base = bases[k]!;
     try {
       await conn.run(insertMessagesSql(file, base, schema));
       await conn.run(insertConversationsSql(file, base, n, part.kind, part.name));
     } catch (e) {
       throw new SchemaError(`${file}: ${firstLine(e)}`);
     }
-    const m = await conn.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM messages WHERE conv >= ${base} AND conv < ${base + n}`);
-    files.push({ file, base, messages: m!.n, text: o.segmentPath(k) });
-    base += n;
-    const eta = (((Date.now() - started) / base) * (part.conversations - base)) / 1000;
+    journal.tablesDone(k + 1);
+    o.afterFile?.('tables', k);
+    const eta = (((Date.now() - started) / (base + n - cut)) * (part.conversations - base - n)) / 1000;
     o.log(
-      `[tables] ${part.name}, file ${k + 1}/${part.inputs.length}: ${base.toLocaleString('en-US')}/${part.conversations.toLocaleString('en-US')} conversations, ${o.progress()}, ~${eta.toFixed(0)} s left for tables`,
+      `[tables] ${part.name}, file ${k + 1}/${part.inputs.length}: ${(base + n).toLocaleString('en-US')}/${part.conversations.toLocaleString('en-US')} conversations, ${o.progress()}, ~${eta.toFixed(0)} s left for tables`,
     );
   }
-  const messages = files.reduce((a, f) => a + f.messages, 0);
+  const counts = await conn.all<{ k: number; n: number }>(
+    `SELECT k::INTEGER AS k, count(*)::INTEGER AS n FROM (SELECT CASE ${bases
+      .map((b, k) => `WHEN conv >= ${b} THEN ${k}`)
+      .reverse()
+      .join(' ')} END AS k FROM messages) GROUP BY k`,
+  );
+  const perFile = part.inputs.map((_, k) => counts.find((c) => c.k === k)?.n ?? 0);
+  const files: TokenizerFile[] = part.inputs.map((f, k) => ({
+    key: k,
+    file: f.file,
+    base: bases[k]!,
+    messages: perFile[k]!,
+    text: o.segmentPath(k),
+  }));
+  const messages = perFile.reduce((a, n) => a + n, 0);
   // The tokenizer workers live in this process, so their memory and DuckDB's buffers of appended
   // postings add up: DuckDB gets less while they run, and its full limit back for the sort.
   const limit = await conn.memoryLimit();
   if (limit !== undefined) await conn.run(`SET memory_limit = '${Math.floor(Math.min(limit, TOKENIZING_MEMORY) / 1e6)}MB'`);
   let lastLog = 0;
-  const segments = new Map<string, TextSegment>();
-  const postings = await buildPostings(
+  const segments = new Map<number, TextSegment>();
+  for (const f of files) if (journal.isRead(f.key)) segments.set(f.key, { file: f.file, path: f.text, ...readSegmentPlaces(f.text) });
+  removeRunsExcept(o.runs, (k) => journal.isRead(k));
+  const before = files.filter((f) => journal.isRead(f.key)).reduce((a, f) => a + f.messages, 0);
+  await buildPostings(
     conn,
-    files,
+    files.filter((f) => !journal.isRead(f.key)),
     o.threads,
     (done) => {
       if (Date.now() - lastLog < 2000) return;
       lastLog = Date.now();
       o.log(
-        `[keywords] ${part.name}: ${done.toLocaleString('en-US')}/${messages.toLocaleString('en-US')} messages tokenized, ${o.progress()}`,
+        `[keywords] ${part.name}: ${(before + done).toLocaleString('en-US')}/${messages.toLocaleString('en-US')} messages tokenized, ${o.progress()}`,
       );
     },
-    (s) => segments.set(s.path, s),
+    async (s, f) => {
+      if (s.convs.length !== f.messages)
+        throw new Error(`${f.file}: ${f.messages} messages in the table but ${s.convs.length} in its text`);
+      writeSegmentPlaces(f.text, s);
+      segments.set(f.key, s);
+      journal.fileRead(f.key);
+      o.afterFile?.('read', f.key);
+    },
     o.runs,
     o.runPostings,
   );
   await conn.run(`SET memory_limit = ${literal(o.memoryLimit)}`);
+  // Counted from the runs, which hold the files read before an interruption too.
+  const postings = await countRuns(conn, o.runs);
   return {
-    messages: files.map((f) => f.messages),
+    messages: perFile,
     postings,
     segments: files.map((f) => {
-      const s = segments.get(f.text); // by its path: one file may be in two datasets
-      if (!s || s.convs.length !== f.messages)
-        throw new Error(`${f.file}: ${f.messages} messages in the table but ${s?.convs.length ?? 0} in its text`);
+      const s = segments.get(f.key);
+      if (!s) throw new Error(`${f.file}: no text segment`);
       return s;
     }),
   };
@@ -202,16 +262,21 @@ async function buildPart(
   catalog: string,
   cache: string,
   part: Part & { inputs: Input[] },
-  fill: Omit<FillOptions, 'runs' | 'segmentPath'>,
+  fill: Omit<FillOptions, 'runs' | 'segmentPath' | 'journal'>,
 ): Promise<PartRecord> {
   const started = Date.now();
-  const dir = newPartDir(cache, part.name);
+  const dir = buildingPartDir(cache, part.name);
+  const journal = BuildJournal.open(dir, part.sources, alive);
   await conn.run(`ATTACH ${literal(join(dir, PART_DB))} AS scratch`);
   await conn.run('USE scratch');
-  const filled = await fillPart(conn, part, { ...fill, runs: join(dir, PART_RUNS), segmentPath: (k) => join(dir, `segment-${k}.bin`) });
+  const filled = await fillPart(conn, part, {
+    ...fill,
+    journal,
+    runs: join(dir, PART_RUNS),
+    segmentPath: (k) => join(dir, `segment-${k}.bin`),
+  });
   await conn.run(`USE "${catalog.replace(/"/g, '""')}"`);
   await conn.run('DETACH scratch');
-  filled.segments.forEach((s, k) => writeSegmentPlaces(dir, `segment-${k}.bin`, s));
   const record: PartRecord = {
     buildVersion: BUILD_VERSION,
     name: part.name,
@@ -243,7 +308,7 @@ async function joinParts(conn: Connection, cache: string, parts: Part[], segment
     await conn.run(`INSERT INTO conversations SELECT * REPLACE ((idx + ${part.first})::UINTEGER AS idx) FROM p${i}.conversations`);
     await conn.run(`DETACH p${i}`);
     for (const f of part.kept!.files)
-      segments.push({ path: join(dir, f.segment), ...readSegmentPlaces(dir, f.segment), first: part.first, keep: true });
+      segments.push({ path: join(dir, f.segment), ...readSegmentPlaces(join(dir, f.segment)), first: part.first, keep: true });
   }
   return parts.map((p) => ({ runs: join(partDir(cache, p.name), PART_RUNS), first: p.first, keep: true }));
 }
@@ -258,7 +323,8 @@ export async function buildIndex(o: BuildOptions): Promise<Manifest> {
   const threads = o.threads ?? 2;
   mkdirSync(o.cache, { recursive: true });
   await removeLeftovers(o.cache);
-  const tmp = join(o.cache, `${INDEX_FILE}.tmp-${process.pid}`);
+  const building = join(o.cache, BUILDING_DIR);
+  const tmp = join(building, INDEX_FILE);
   const spill = join(o.cache, `spill-${process.pid}`);
   const textFile = `${TEXT_PREFIX}${process.pid}-${started}.bin`;
   const progress = () => `${((Date.now() - started) / 1000).toFixed(1)} s, RSS ${(process.memoryUsage.rss() / 2 ** 30).toFixed(1)} GB`;
@@ -266,18 +332,22 @@ export async function buildIndex(o: BuildOptions): Promise<Manifest> {
   let db: Database | undefined;
   let text: TextStoreWriter | undefined;
   let committed = false;
+  let journal: BuildJournal | undefined;
   try {
+    const datasets = await listSources(o.data);
+    const sources = datasets.flatMap((d) => d.sources);
+    const vectors = vectorSources(o.vectors);
+    // With several datasets each one's part is kept for the next ingest, which reuses the parts
+    // whose files did not change; one dataset alone is built straight into the index, in a folder
+    // an interrupted ingest resumes (resume.ts).
+    const several = datasets.length > 1;
+    journal = BuildJournal.open(building, several ? [] : sources, alive);
+    // The joined index of several datasets is made again from their parts, which resume on their own.
+    if (several) journal.finishing();
     db = await Database.open(tmp, { threads, memoryLimit, tempDirectory: spill });
     const conn = await db.connect();
     await conn.run('SET preserve_insertion_order = true');
     const catalog = (await conn.one<{ n: string }>('SELECT current_database() AS n'))!.n;
-
-    const datasets = await listDatasets(dataSources(o.data), conn);
-    const sources = datasets.flatMap((d) => d.sources);
-    const vectors = vectorSources(o.vectors);
-    // With several datasets each one's part is kept for the next ingest, which reuses the parts
-    // whose files did not change; one dataset alone is built straight into the index.
-    const several = datasets.length > 1;
     const parts: Part[] = [];
     let first = 0;
     for (const d of datasets) {
@@ -311,7 +381,7 @@ export async function buildIndex(o: BuildOptions): Promise<Manifest> {
           .join(', '),
     );
 
-    const fill = { threads, memoryLimit, runPostings: o.runPostings, log, progress };
+    const fill = { threads, memoryLimit, runPostings: o.runPostings, afterFile: o.afterFile, log, progress };
     // Postings on their way to runs go through a scratch database: deleted rows leave their space inside a DuckDB file.
     const segments: Segment[] = [];
     let runs: Runs;
@@ -320,16 +390,19 @@ export async function buildIndex(o: BuildOptions): Promise<Manifest> {
       await conn.run(`ATTACH ${literal(`${spill}.scratch.duckdb`)} AS scratch`);
       const filled = await fillPart(conn, part, {
         ...fill,
-        runs: `${spill}.runs`,
-        segmentPath: (k) => join(o.cache, `${textFile}.part-${k}`),
+        journal,
+        runs: join(building, PART_RUNS),
+        segmentPath: (k) => join(building, `segment-${k}.bin`),
       });
+      // Numbering and encoding change the tables in place: past here an interruption starts over.
+      journal.finishing();
       part.messages = filled.messages.reduce((a, n) => a + n, 0);
       part.postings = filled.postings;
       part.builtAt = new Date().toISOString();
       for (const s of filled.segments) segments.push({ ...s, first: 0, keep: false });
       await conn.run('DETACH scratch');
       rmSync(`${spill}.scratch.duckdb`, { force: true });
-      runs = [{ runs: `${spill}.runs`, first: 0, keep: false }];
+      runs = [{ runs: join(building, PART_RUNS), first: 0, keep: false }];
     } else {
       for (const part of parts) {
         if (part.kept) continue;
@@ -428,10 +501,12 @@ export async function buildIndex(o: BuildOptions): Promise<Manifest> {
     db?.close();
     text?.abort();
     if (!committed) rmSync(join(o.cache, textFile), { force: true });
-    for (const f of readdirSync(o.cache)) if (f.startsWith(`${textFile}.part-`)) rmSync(join(o.cache, f), { force: true });
-    for (const f of [tmp, `${tmp}.wal`]) if (existsSync(f)) rmSync(f, { force: true });
+    if (journal?.resumable && !committed)
+      log(
+        `[resume] the files read so far are kept in ${building} (${(folderBytes(building) / 1e9).toFixed(1)} GB): an ingest of the same files resumes from them; delete it to start over`,
+      );
+    else if (journal) rmSync(building, { recursive: true, force: true });
     rmSync(spill, { recursive: true, force: true });
-    rmSync(`${spill}.runs`, { recursive: true, force: true });
     rmSync(`${spill}.scratch.duckdb`, { force: true });
     rmSync(`${spill}.scratch.duckdb.wal`, { force: true });
   }

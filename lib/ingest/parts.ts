@@ -2,7 +2,7 @@
 // tables, its runs of unsorted postings and its message text, numbered from its own first conversation.
 // An ingest rebuilds only the parts whose files changed and joins every part into the new index,
 // so replacing an LMSYS shard does not tokenize a WildChat-4.8M again.
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DatasetKind } from '../dataset/schemas';
 import { BUILD_VERSION } from './manifest';
@@ -49,20 +49,15 @@ export function reusablePart(cache: string, name: string, sources: Source[]): Pa
   return whole && r.buildVersion === BUILD_VERSION && r.name === name && sameSources(r.sources, sources) ? r : undefined;
 }
 
-/** A folder to build dataset `name`'s part in, installed by installPart; leftovers of dead ingests are removed by name. */
-export function newPartDir(cache: string, name: string): string {
-  const dir = `${partDir(cache, name)}.tmp-${process.pid}`;
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  return dir;
-}
+/** The folder dataset `name`'s part is built in (resume.ts keeps it when an ingest is interrupted), installed by installPart. */
+export const buildingPartDir = (cache: string, name: string) => `${partDir(cache, name)}.building`;
 
-/** A segment's places (conversation, role and length of each message), written beside its text. */
-export function writeSegmentPlaces(dir: string, segment: string, s: TextSegment): void {
+/** A segment's places (conversation, role and length of each message), written beside its text at `path`. */
+export function writeSegmentPlaces(path: string, s: TextSegment): void {
   const n = s.convs.length;
   const head = Buffer.from(new Float64Array([n]).buffer);
   writeFileSync(
-    join(dir, `${segment}.places`),
+    `${path}.places`,
     Buffer.concat([
       head,
       Buffer.from(s.convs.buffer, 0, n * 4),
@@ -72,8 +67,12 @@ export function writeSegmentPlaces(dir: string, segment: string, s: TextSegment)
   );
 }
 
-export function readSegmentPlaces(dir: string, segment: string): { convs: Uint32Array; roles: Uint8Array; lengths: Uint32Array } {
-  const b = readFileSync(join(dir, `${segment}.places`));
+export function readSegmentPlaces(path: string): {
+  convs: Uint32Array<ArrayBuffer>;
+  roles: Uint8Array<ArrayBuffer>;
+  lengths: Uint32Array<ArrayBuffer>;
+} {
+  const b = readFileSync(`${path}.places`);
   const n = b.readDoubleLE(0);
   const copy = (at: number, bytes: number) => new Uint8Array(b.subarray(at, at + bytes)).buffer; // aligned copies
   return {
@@ -93,12 +92,12 @@ export function installPart(cache: string, dir: string, record: PartRecord): voi
   rmSync(old, { recursive: true, force: true });
 }
 
-/** Removes the parts of datasets no longer configured (all of them when one dataset is left: it needs none). */
+/** Removes the parts of datasets no longer configured (all of them when one dataset is left: it needs none), built or half built. */
 export function removeUnusedParts(cache: string, keep: string[]): void {
   const root = join(cache, PARTS_DIR);
   if (!existsSync(root)) return;
   for (const f of readdirSync(root))
-    if (!keep.includes(f) && !/\.tmp-\d+$/.test(f)) rmSync(join(root, f), { recursive: true, force: true });
+    if (!keep.includes(f.replace(/\.building$/, '')) && !/\.tmp-\d+$/.test(f)) rmSync(join(root, f), { recursive: true, force: true });
   if (readdirSync(root).length === 0) rmSync(root, { recursive: true, force: true });
 }
 

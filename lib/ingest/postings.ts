@@ -1,4 +1,4 @@
-// Runs tokenizer workers over the source files and appends their postings to `postings_raw`,
+// Runs tokenizer workers over the source files, each appending its postings to a table of its own,
 // written out in runs; then sorts the runs into the index's `postings`.
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,57 +7,70 @@ import { literal, UBIGINT, UINTEGER, USMALLINT, UTINYINT, type Connection } from
 import type { PostingBatch, TextSegment } from './postings-worker';
 
 const POSTINGS_COLUMNS = '(term UBIGINT, conv UINTEGER, roles UTINYINT, tf USMALLINT, msgs UTINYINT)';
-export const POSTINGS_RAW_DDL = `CREATE TABLE scratch.postings_raw ${POSTINGS_COLUMNS}`;
 const POSTINGS_DDL = `CREATE TABLE postings ${POSTINGS_COLUMNS}`;
 
+/** A file to tokenize: `key` names its runs (`run-<key>-<n>`), `text` is its segment file's path. */
+export interface TokenizerFile {
+  key: number;
+  file: string;
+  base: number;
+  messages: number;
+  text: string;
+}
+
 /**
- * Tokenizes `files` in `threads` workers into postings_raw; each file's message text goes to a
- * segment file at its `text` path, reported to `segment` when complete. Every `RUN_POSTINGS`
- * postings, and at the end, postings_raw is written out as a run into `runs` and emptied.
+ * Tokenizes `files` in `threads` workers into runs in the folder `runs`. Each worker appends to a
+ * table of its own in `scratch` and writes it out as a run when it holds its share of
+ * `runPostings`, and at the end of each file: a run holds one file's postings, so an interrupted
+ * ingest keeps the runs of the files it completed (resume.ts). `read` is awaited once a file's
+ * postings are all in runs, with its text segment (written to its `text` path).
  */
 export async function buildPostings(
   conn: Connection,
-  files: { file: string; base: number; messages: number; text: string }[],
+  files: TokenizerFile[],
   threads: number,
   progress: (messagesDone: number) => void,
-  segment: (s: TextSegment) => void,
+  read: (s: TextSegment, f: TokenizerFile) => Promise<void>,
   runs: string,
   runPostings = RUN_POSTINGS,
 ): Promise<number> {
   mkdirSync(runs, { recursive: true });
-  let buffered = 0;
-  let run = 0;
-  const flush = async () => {
-    if (buffered === 0) return;
-    await writeRun(conn, join(runs, `run-${run++}`));
-    buffered = 0;
-  };
   // Deal files to workers, largest first, to balance their work.
-  const groups: { file: string; base: number; text: string }[][] = Array.from({ length: Math.min(threads, files.length) }, () => []);
+  const groups: TokenizerFile[][] = Array.from({ length: Math.min(threads, files.length) }, () => []);
   const load = groups.map(() => 0);
   for (const f of [...files].sort((a, b) => b.messages - a.messages)) {
     const g = load.indexOf(Math.min(...load));
-    groups[g]!.push({ file: f.file, base: f.base, text: f.text });
+    groups[g]!.push(f);
     load[g]! += f.messages;
   }
+  const share = Math.ceil(runPostings / Math.max(1, groups.length));
   let postings = 0;
   let done = 0;
   let appending = Promise.resolve();
   await Promise.all(
     groups.map(
-      (g) =>
+      (g, i) =>
         new Promise<void>((resolve, reject) => {
-          const w = new Worker(new URL('../worker-boot.mjs', import.meta.url), {
+          const table = `postings_raw_${i}`;
+          let current = 0; // the worker's file, in the order of its group
+          let buffered = 0;
+          let run = 0;
+          const flush = async () => {
+            if (buffered === 0) return;
+            await writeRun(conn, table, join(runs, `run-${g[current]!.key}-${run++}`));
+            buffered = 0;
+          };
+          const worker = new Worker(new URL('../worker-boot.mjs', import.meta.url), {
             workerData: { entry: new URL('./postings-worker.ts', import.meta.url).href, files: g },
           });
-          w.on('message', (m: { batch?: PostingBatch; progress?: number; segment?: TextSegment; finished?: boolean }) => {
+          appending = appending.then(() => conn.run(`CREATE OR REPLACE TABLE scratch.${table} ${POSTINGS_COLUMNS}`));
+          worker.on('message', (m: { batch?: PostingBatch; progress?: number; segment?: TextSegment; finished?: boolean }) => {
             if (m.progress) progress((done += m.progress));
-            if (m.segment) segment(m.segment);
             if (m.batch) {
               const b = m.batch;
               appending = appending.then(async () => {
                 await conn.appendColumns(
-                  'postings_raw',
+                  table,
                   [UBIGINT, UINTEGER, UTINYINT, USMALLINT, UTINYINT],
                   [8, 4, 1, 2, 1],
                   [b.term, b.conv, b.roles, b.tf, b.msgs],
@@ -67,22 +80,36 @@ export async function buildPostings(
                 postings += b.n;
                 buffered += b.n;
                 // The worker goes on tokenizing while the run is written; its next batch waits here.
-                w.postMessage('ack');
-                if (buffered >= runPostings) await flush();
+                worker.postMessage('ack');
+                if (buffered >= share) await flush();
               });
               appending.catch(reject);
             }
-            if (m.finished) appending.then(() => w.terminate()).then(() => resolve(), reject);
+            // A file's last batch came before its segment: both wait in the same queue.
+            if (m.segment) {
+              const s = m.segment;
+              appending = appending.then(async () => {
+                await flush();
+                const f = g[current++]!;
+                run = 0;
+                await read(s, f);
+              });
+              appending.catch(reject);
+            }
+            if (m.finished)
+              appending
+                .then(() => conn.run(`DROP TABLE scratch.${table}`))
+                .then(() => worker.terminate())
+                .then(() => resolve(), reject);
           });
-          w.on('error', reject);
-          w.on('exit', (code) => {
+          worker.on('error', reject);
+          worker.on('exit', (code) => {
             if (code !== 0 && code !== 1) reject(new Error(`tokenizer worker exited with ${code}`));
           });
         }),
     ),
   );
   await appending;
-  await flush();
   return postings;
 }
 
@@ -95,11 +122,22 @@ const BUCKET_BITS = 4;
 /** Postings in memory before a run is written (about 0.5 GB in DuckDB's buffers). */
 const RUN_POSTINGS = 32 << 20;
 
-/** Writes postings_raw into the folder `dir`, one Parquet file per bucket (`bucket=<b>/`), and empties it. */
-async function writeRun(conn: Connection, dir: string): Promise<void> {
-  await conn.run(`COPY (SELECT *, (term >> ${64 - BUCKET_BITS})::UTINYINT AS bucket FROM scratch.postings_raw)
+/** Writes `scratch.<table>` into the folder `dir`, one Parquet file per bucket (`bucket=<b>/`), and empties it. */
+async function writeRun(conn: Connection, table: string, dir: string): Promise<void> {
+  // A run half written by an interrupted ingest has the same name: it is replaced, not added to.
+  rmSync(dir, { recursive: true, force: true });
+  await conn.run(`COPY (SELECT *, (term >> ${64 - BUCKET_BITS})::UTINYINT AS bucket FROM scratch.${table})
     TO ${literal(dir)} (FORMAT parquet, PARTITION_BY (bucket), COMPRESSION zstd)`);
-  await conn.run('DELETE FROM scratch.postings_raw');
+  await conn.run(`DELETE FROM scratch.${table}`);
+}
+
+/** Removes the runs of files not in `read` (an interrupted ingest's half-read files). */
+export function removeRunsExcept(runs: string, read: (key: number) => boolean): void {
+  if (!existsSync(runs)) return;
+  for (const d of readdirSync(runs)) {
+    const m = /^run-(\d+)-\d+$/.exec(d);
+    if (!m || !read(Number(m[1]))) rmSync(join(runs, d), { recursive: true, force: true });
+  }
 }
 
 /**
@@ -129,4 +167,16 @@ export async function sortRuns(conn: Connection, sources: { runs: string; first:
     await conn.run(`INSERT INTO postings SELECT * FROM (${from}) ORDER BY term, conv`);
     for (const p of parts) if (!p.keep) for (const f of p.files) rmSync(f, { force: true });
   }
+}
+
+/** The postings in the runs of the folder `runs` (read from the Parquet files' footers). */
+export async function countRuns(conn: Connection, runs: string): Promise<number> {
+  const files = existsSync(runs)
+    ? readdirSync(runs, { recursive: true, encoding: 'utf8' })
+        .filter((f) => f.endsWith('.parquet'))
+        .map((f) => join(runs, f))
+    : [];
+  if (files.length === 0) return 0;
+  const r = await conn.one<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM read_parquet([${files.map(literal).join(', ')}])`);
+  return Number(r!.n);
 }

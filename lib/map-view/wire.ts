@@ -36,14 +36,27 @@ export function decodePoints(bytes: ArrayBuffer | Uint8Array, bounds: Bounds): P
   const u8 = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
   if (u8.byteLength % POINT_BYTES) throw new Error(`the points answer is ${u8.byteLength} bytes, not a multiple of ${POINT_BYTES}`);
   const n = u8.byteLength / POINT_BYTES;
-  const view = new DataView(u8.buffer, u8.byteOffset, u8.byteLength);
+  const w = words(u8);
   const [x0, y0, x1, y1] = bounds;
+  const sx = (x1 - x0) / QUANT_MAX;
+  const sy = (y1 - y0) / QUANT_MAX;
   const out = { x: new Float32Array(n), y: new Float32Array(n), topic: new Uint16Array(n) };
-  for (let i = 0; i < n; i++) {
-    out.x[i] = x0 + (view.getUint16(i * POINT_BYTES, true) / QUANT_MAX) * (x1 - x0);
-    out.y[i] = y0 + (view.getUint16(i * POINT_BYTES + 2, true) / QUANT_MAX) * (y1 - y0);
-    out.topic[i] = view.getUint16(i * POINT_BYTES + 4, true);
+  for (let i = 0, k = 0; i < n; i++, k += 3) {
+    out.x[i] = x0 + w[k]! * sx;
+    out.y[i] = y0 + w[k + 1]! * sy;
+    out.topic[i] = w[k + 2]!;
   }
+  return out;
+}
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/** The bytes as little-endian uint16s: a view where the platform allows (a DataView call a number costs ~0.1 s more at 800k). */
+function words(u8: Uint8Array): Uint16Array {
+  if (LITTLE_ENDIAN && u8.byteOffset % 2 === 0) return new Uint16Array(u8.buffer, u8.byteOffset, u8.byteLength / 2);
+  const view = new DataView(u8.buffer, u8.byteOffset, u8.byteLength);
+  const out = new Uint16Array(u8.byteLength / 2);
+  for (let i = 0; i < out.length; i++) out[i] = view.getUint16(i * 2, true);
   return out;
 }
 
