@@ -47,7 +47,8 @@ export async function buildPostings(
   let postings = 0;
   let done = 0;
   let appending = Promise.resolve();
-  await Promise.all(
+  const workers: Worker[] = [];
+  const all = Promise.all(
     groups.map(
       (g, i) =>
         new Promise<void>((resolve, reject) => {
@@ -63,6 +64,7 @@ export async function buildPostings(
           const worker = new Worker(new URL('../worker-boot.mjs', import.meta.url), {
             workerData: { entry: new URL('./postings-worker.ts', import.meta.url).href, files: g },
           });
+          workers.push(worker);
           appending = appending.then(() => conn.run(`CREATE OR REPLACE TABLE scratch.${table} ${POSTINGS_COLUMNS}`));
           worker.on('message', (m: { batch?: PostingBatch; progress?: number; segment?: TextSegment; finished?: boolean }) => {
             if (m.progress) progress((done += m.progress));
@@ -109,6 +111,14 @@ export async function buildPostings(
         }),
     ),
   );
+  try {
+    await all;
+  } catch (e) {
+    // The other workers stop before the ingest fails: a process exiting while a worker is inside
+    // DuckDB aborts ("terminate called after throwing") instead of reporting the error.
+    await Promise.all(workers.map((w) => w.terminate()));
+    throw e;
+  }
   await appending;
   return postings;
 }
