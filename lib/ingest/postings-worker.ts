@@ -31,8 +31,15 @@ export interface PostingBatch {
 const CAP = 1 << 20;
 const port = parentPort!;
 const acks: (() => void)[] = [];
+// 'stop': the ingest failed. The worker leaves DuckDB at its next chunk and says it finished, so
+// the thread is ended while idle (ending it inside a DuckDB call aborts the whole process).
+let stopping = false;
 port.on('message', (m) => {
   if (m === 'ack') acks.shift()?.();
+  if (m === 'stop') {
+    stopping = true;
+    for (const ack of acks.splice(0)) ack();
+  }
 });
 
 let batch = fresh();
@@ -47,6 +54,7 @@ function fresh(): PostingBatch {
   };
 }
 async function send(): Promise<void> {
+  if (stopping) batch.n = 0; // no one appends it any more
   if (batch.n === 0) return;
   const b = batch;
   batch = fresh();
@@ -194,11 +202,13 @@ const { files } = workerData as { files: { file: string; base: number; text: str
 const db = await Database.open(':memory:', { threads: 1, memoryLimit: '1GB' });
 const conn = await db.connect();
 for (const { file, base, text } of files) {
+  if (stopping) break;
   let current = -1;
   let messages = 0;
   let pos = 0;
   const segment = new SegmentWriter(file, text);
   for await (const rows of conn.stream<{ conv: number; role: string | null; content: string | null }>(messageTextSql(file, base))) {
+    if (stopping) break;
     for (const r of rows) {
       if (r.conv !== current) {
         if (current >= 0) await flushConversation(current);
@@ -214,6 +224,7 @@ for (const { file, base, text } of files) {
     port.postMessage({ progress: rows.length });
   }
   if (current >= 0) await flushConversation(current);
+  if (stopping) break;
   await send();
   const seg = segment.finish();
   port.postMessage({ fileDone: file, messages, segment: seg }, [seg.convs.buffer, seg.roles.buffer, seg.lengths.buffer]);

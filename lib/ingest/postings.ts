@@ -47,7 +47,7 @@ export async function buildPostings(
   let postings = 0;
   let done = 0;
   let appending = Promise.resolve();
-  const workers: Worker[] = [];
+  const workers: { worker: Worker; finished: Promise<void> }[] = [];
   const all = Promise.all(
     groups.map(
       (g, i) =>
@@ -64,7 +64,13 @@ export async function buildPostings(
           const worker = new Worker(new URL('../worker-boot.mjs', import.meta.url), {
             workerData: { entry: new URL('./postings-worker.ts', import.meta.url).href, files: g },
           });
-          workers.push(worker);
+          workers.push({
+            worker,
+            finished: new Promise<void>((done) => {
+              worker.on('message', (m: { finished?: boolean }) => m.finished && done());
+              worker.on('exit', () => done());
+            }),
+          });
           appending = appending.then(() => conn.run(`CREATE OR REPLACE TABLE scratch.${table} ${POSTINGS_COLUMNS}`));
           worker.on('message', (m: { batch?: PostingBatch; progress?: number; segment?: TextSegment; finished?: boolean }) => {
             if (m.progress) progress((done += m.progress));
@@ -114,9 +120,12 @@ export async function buildPostings(
   try {
     await all;
   } catch (e) {
-    // The other workers stop before the ingest fails: a process exiting while a worker is inside
-    // DuckDB aborts ("terminate called after throwing") instead of reporting the error.
-    await Promise.all(workers.map((w) => w.terminate()));
+    // The other workers stop before the ingest fails, each once it is out of DuckDB: a thread
+    // ended inside a DuckDB call aborts the process ("terminate called after throwing") instead
+    // of the error being reported.
+    for (const w of workers) w.worker.postMessage('stop');
+    await Promise.all(workers.map((w) => w.finished));
+    await Promise.all(workers.map((w) => w.worker.terminate()));
     throw e;
   }
   await appending;
