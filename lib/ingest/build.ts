@@ -97,7 +97,7 @@ const folderBytes = (dir: string): number =>
     : 0;
 
 /** The datasets of WILDSCOPE_DATA and their files, listed by a DuckDB of their own (the index's file is not open yet). */
-async function listSources(data: string): Promise<DatasetSources[]> {
+async function configuredDatasets(data: string): Promise<DatasetSources[]> {
   const probe = await Database.open(':memory:', { threads: 1 });
   try {
     return await listDatasets(dataSources(data), await probe.connect());
@@ -334,7 +334,7 @@ export async function buildIndex(o: BuildOptions): Promise<Manifest> {
   let committed = false;
   let journal: BuildJournal | undefined;
   try {
-    const datasets = await listSources(o.data);
+    const datasets = await configuredDatasets(o.data);
     const sources = datasets.flatMap((d) => d.sources);
     const vectors = vectorSources(o.vectors);
     // With several datasets each one's part is kept for the next ingest, which reuses the parts
