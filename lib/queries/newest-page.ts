@@ -1,8 +1,9 @@
 import 'server-only';
-// The newest page of a selection of facet values alone, or the newest or most relevant page of a
-// search's few matches under such a filter, read from the conversations' newest order kept per
-// index instead of sorting every selected row: the order is walked (or the matches ranked in it,
-// by their scores first for relevance) and each conversation's cube cell tested against the filter.
+// The newest page of a selection of facet values alone, or of a search's matches under such a
+// filter (the most relevant page too when they are few), read from the conversations' newest order
+// kept per index instead of sorting every selected row: the order is walked, testing many matches'
+// bits (or a few matches ranked in it, by their scores first for relevance), and each
+// conversation's cube cell tested against the filter.
 import type { Connection } from '../db/duckdb';
 import type { Listing } from '../filters/schema';
 import { isUnfiltered } from '../filters/where';
@@ -34,7 +35,7 @@ export async function newestPage(c: Connection, sel: Selection, listing: Listing
   if (listing.sort !== 'newest' && !(listing.sort === 'relevance' && (!filter.q || scores))) return undefined;
   const { limit, offset } = listing;
   if (!filter.q && isUnfiltered(filter)) return [...(await newestOf(c)).order.subarray(offset, offset + limit)];
-  const matches = filter.q ? (matchesAnswer(filter, sel.convs) ? sel.convs : undefined) : null;
+  const matches = filter.q ? (matchesAnswer(filter, sel.kept) ? sel.kept : undefined) : null;
   if (matches === undefined || (!filter.q && !cubeAnswers(filter))) return undefined;
   const kept = await conversationCells(c);
   if (!kept) return undefined;
@@ -47,20 +48,22 @@ export async function newestPage(c: Connection, sel: Selection, listing: Listing
     if (passes[cell] === -1) passes[cell] = test(cell) ? 1 : 0;
     return passes[cell] === 1;
   };
-  if (matches && scores) {
+  if (matches instanceof Uint32Array && scores) {
     const at = Uint32Array.from(matches.keys()).filter((i) => passing(matches[i]!));
     at.sort((a, b) => (scores[a]! > scores[b]! ? -1 : scores[a]! < scores[b]! ? 1 : rank[matches[a]!]! - rank[matches[b]!]!));
     return Array.from(at.subarray(offset, offset + limit), (i) => matches[i]!);
   }
-  if (matches) {
+  if (matches instanceof Uint32Array) {
     const ranks = Uint32Array.from(matches.filter(passing), (conv) => rank[conv]!).sort();
     return Array.from(ranks.subarray(offset, offset + limit), (r) => order[r]!);
   }
+  // Every conversation passing the filter, or those of many matches: the walk stops at the page's end.
+  const bits = matches ?? undefined;
   const page: number[] = [];
   let skipped = 0;
   for (let i = 0; i < order.length && page.length < limit; i++) {
     const conv = order[i]!;
-    if (!passing(conv)) continue;
+    if ((bits && !bits.has(conv)) || !passing(conv)) continue;
     if (skipped < offset) skipped++;
     else page.push(conv);
   }

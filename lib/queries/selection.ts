@@ -10,11 +10,12 @@ import type { Filter } from '../filters/schema';
 import { buildWhere, isUnfiltered, type OmitField } from '../filters/where';
 import { computeMatches, makeMatchTable } from '../search/matches';
 import { dropMatchesSql, inMatches, loadBitsSql, matchTable, resetBitsSql, setBitsSql, type MatchTable } from '../search/matches-sql';
+import type { MatchBits } from '../search/match-bits';
 import { planOf } from '../search/query';
 import { currentScope, session, textOf, type Scope, type SessionOptions } from '../server/index-db';
 import { cachedPerIndex } from './cache';
 import { cubeAnswers, cubeCounts } from './facet-cube';
-import { matchCounts, matchesAnswer } from './match-facets';
+import { matchCounts, matchesAnswer, type KeptMatches } from './match-facets';
 import { MatchCache, type Entry } from './match-cache';
 
 export interface SelectionWhere {
@@ -49,35 +50,42 @@ class SessionMatches {
   }
 }
 
-/** A search's few matches kept in JavaScript (search/matches.ts): their row numbers in order, and beside them their message positions and scores. */
-export interface FewMatches {
-  convs: Uint32Array;
+/**
+ * A search's matches kept in JavaScript (search/matches.ts): a few's row numbers in order, and
+ * beside them their message positions and scores; or the bits of many.
+ */
+export interface KeptInJs {
+  convs?: Uint32Array;
   masks?: Uint8Array;
   scores?: Float64Array;
+  bits?: MatchBits;
 }
 
 /**
  * The conversations a filter selects; with a search, `matches` names its computed matches
- * (withSelection), and `convs` holds their row numbers when they are few (search/matches.ts).
+ * (withSelection), and `kept` holds them in JavaScript: their row numbers when they are few, else
+ * their bits (search/matches.ts).
  */
 export class Selection {
   readonly convs?: Uint32Array;
   /** Beside convs: each match's relevance score. */
   readonly scores?: Float64Array;
+  readonly kept?: KeptMatches;
 
   constructor(
     readonly filter: Filter,
     readonly matches?: MatchTable,
-    private readonly few?: FewMatches,
+    private readonly inJs?: KeptInJs,
     private readonly state?: SessionMatches,
   ) {
-    this.convs = few?.convs;
-    this.scores = few?.scores;
+    this.convs = inJs?.convs;
+    this.scores = inJs?.scores;
+    this.kept = inJs?.convs ?? inJs?.bits;
   }
 
   /** The positions (search/positions.ts) of the messages of match `conv` that may hold the search's words, when known. */
   positionsOf(conv: number): number | undefined {
-    const masks = this.few?.masks;
+    const masks = this.inJs?.masks;
     if (!this.convs || !masks) return undefined;
     let lo = 0;
     let hi = this.convs.length - 1;
@@ -93,7 +101,7 @@ export class Selection {
 
   /** The same search's matches under another filter (the same session's bits). */
   withFilter(filter: Filter): Selection {
-    return new Selection(filter, this.matches, this.few, this.state);
+    return new Selection(filter, this.matches, this.inJs, this.state);
   }
 
   private table(): MatchTable {
@@ -126,7 +134,7 @@ export class Selection {
     if (!this.filter.q && isUnfiltered(this.filter)) return conversationCount(c);
     const cube = cubeAnswers(this.filter) ? await cubeCounts(c, this.filter) : undefined;
     if (cube) return cube.total;
-    const few = matchesAnswer(this.filter, this.convs) ? await matchCounts(c, this.filter, this.convs, 0) : undefined;
+    const few = matchesAnswer(this.filter, this.kept) ? await matchCounts(c, this.filter, this.kept, 0) : undefined;
     if (few) return few.total;
     const sql = new Sql();
     const where = this.where(sql);
@@ -234,9 +242,9 @@ export async function withSelection<T>(
         // A few matches' bits are made from their table (search/matches.ts keeps no bits of them), more loaded.
         const load = entry.convs ? setBitsSql(table, await conversationCount(c)) : loadBitsSql(table);
         const state = new SessionMatches(c, entry.unmade ? () => tableOf(c, entry) : undefined, load);
-        const few = entry.convs && { convs: entry.convs, masks: entry.masks, scores: entry.scores };
+        const kept = { convs: entry.convs, masks: entry.masks, scores: entry.scores, bits: entry.bits };
         try {
-          return await fn(c, new Selection(filter, table, few, state));
+          return await fn(c, new Selection(filter, table, kept, state));
         } finally {
           if (state.bitsLoaded) await c.run(resetBitsSql(table));
         }

@@ -5,6 +5,7 @@
 import { DOUBLE, UINTEGER, UTINYINT, type Connection } from '../db/duckdb';
 import type { TextStore } from '../text/store';
 import { byteTest } from './bytes';
+import { MatchBits } from './match-bits';
 import {
   bitsSql,
   holdingInOneMessageSql,
@@ -73,6 +74,12 @@ async function confirm(
  */
 export const fewMatches = { max: 20_000 };
 
+/**
+ * More matches keep their bits in JavaScript too (match-bits.ts): their newest page, total and
+ * facets are read from them. Tests turn it off to reach the passes.
+ */
+export const manyMatches = { bits: true };
+
 /** A search's matches: how many, and when few, which (in conv order) with what the table holds of each. */
 export interface Matches {
   rows: number;
@@ -83,6 +90,8 @@ export interface Matches {
   scores?: Float64Array;
   /** The table was left unmade: makeMatchTable makes it from convs, scores and masks. */
   unmade?: boolean;
+  /** When more than a few: which, as the bits of the table's `_bits`. */
+  bits?: MatchBits;
 }
 
 /** A few matches read from SQL (conv, score, msgs in any order) sorted by conv. */
@@ -147,7 +156,11 @@ export async function computeMatches(
     );
     if (convs.length > fewMatches.max) {
       await c.run(`CREATE TABLE ${table}_bits AS ${bitsSql(table, rows)}`);
-      return { rows: Number((await c.one<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM ${table}`))!.n) };
+      const bits = manyMatches.bits ? await c.bitString(`SELECT b FROM ${table}_bits`) : undefined;
+      return {
+        rows: Number((await c.one<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM ${table}`))!.n),
+        bits: bits && new MatchBits(bits),
+      };
     }
     return fewOf(convs, scores, msgs, !plan.checks.length && plan.terms.length > 0);
   } finally {
