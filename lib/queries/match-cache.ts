@@ -2,6 +2,7 @@
 // arriving meanwhile wait for it instead of searching again (a page asks for rows, facets and
 // charts of one query at once). A finished entry stays `ttlMs` for paging and sorting, within
 // limits on entries and rows; one in use is never dropped. The tables themselves are the caller's.
+import type { Connection } from '../db/duckdb';
 import type { MatchBits } from '../search/match-bits';
 
 export interface Entry {
@@ -12,7 +13,7 @@ export interface Entry {
   convs?: Uint32Array; // their conversations' row numbers, when few (search/matches.ts)
   masks?: Uint8Array; // beside convs: the positions of the messages holding the search's words
   scores?: Float64Array; // beside convs: their relevance scores
-  unmade?: boolean; // the table is made on first need (search/matches.ts makeMatchTable)
+  make?: (c: Connection) => Promise<void>; // makes the table, left unmade until needed (search/matches.ts)
   bits?: MatchBits; // when more than few: which, read from the table's bits
   users: number;
   idleSince: number;
@@ -24,7 +25,7 @@ export interface Computed {
   convs?: Uint32Array;
   masks?: Uint8Array;
   scores?: Float64Array;
-  unmade?: boolean;
+  make?: (c: Connection) => Promise<void>;
   bits?: MatchBits;
 }
 
@@ -59,8 +60,8 @@ export class MatchCache {
       const table = `${prefix}${++this.counter}`;
       const entry: Entry = { key, table, ready: Promise.resolve(), rows: 0, users: 0, idleSince: this.now(), done: false };
       entry.ready = compute(table).then(
-        ({ rows, convs, masks, scores, unmade, bits }) => {
-          Object.assign(entry, { rows, convs, masks, scores, unmade, bits });
+        ({ rows, convs, masks, scores, make, bits }) => {
+          Object.assign(entry, { rows, convs, masks, scores, make, bits });
           entry.done = true;
         },
         (err) => {

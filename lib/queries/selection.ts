@@ -8,7 +8,7 @@ import type { Connection } from '../db/duckdb';
 import { Sql } from '../db/sql';
 import type { Filter } from '../filters/schema';
 import { buildWhere, isUnfiltered, type OmitField } from '../filters/where';
-import { computeMatches, makeMatchTable } from '../search/matches';
+import { computeMatches } from '../search/matches';
 import { dropMatchesSql, inMatches, loadBitsSql, matchTable, resetBitsSql, setBitsSql, type MatchTable } from '../search/matches-sql';
 import type { MatchBits } from '../search/match-bits';
 import { planOf } from '../search/query';
@@ -34,6 +34,8 @@ class SessionMatches {
     private readonly c: Connection,
     private make: (() => Promise<void>) | undefined,
     private readonly loadBits: string,
+    /** The bits are made from the table (a few matches), not loaded from their own. */
+    private readonly bitsFromTable: boolean,
   ) {}
 
   table(): void {
@@ -45,7 +47,7 @@ class SessionMatches {
   bits(): void {
     if (this.bitsLoaded) return;
     this.bitsLoaded = true;
-    this.table();
+    if (this.bitsFromTable) this.table();
     this.c.defer(this.loadBits);
   }
 }
@@ -158,10 +160,9 @@ async function tableOf(c: Connection, entry: Entry): Promise<void> {
     let making = made.get(entry);
     const mine = !making;
     if (!making) {
-      const { convs, scores, masks } = entry;
-      if (!convs || !scores || !masks) throw new Error('an unmade table of matches needs its matches kept (search/matches.ts)');
+      if (!entry.make) throw new Error('a table of matches left unmade needs its maker (search/matches.ts)');
       tried.add(entry);
-      making = makeMatchTable(c, matchTable(entry.table), { convs, scores, masks });
+      making = entry.make(c);
       made.set(entry, making);
       making.catch(() => made.delete(entry));
     }
@@ -186,8 +187,8 @@ function cacheOf(scope: Scope): MatchCache {
   let cache = caches.get(scope);
   if (!cache) {
     const drop = (name: string, finished?: Entry) => {
-      // A table left unmade and never needed has nothing to drop: no session is taken for it.
-      if (finished?.unmade && !tried.has(finished)) return;
+      // A few matches' table left unmade and never needed has nothing to drop (many have their bits'): no session is taken for it.
+      if (finished?.make && finished.convs && !tried.has(finished)) return;
       void session(async (c, s) => {
         if (s !== scope) return;
         for (const statement of dropMatchesSql(matchTable(name))) await c.run(statement);
@@ -241,7 +242,7 @@ export async function withSelection<T>(
         const table = matchTable(entry.table);
         // A few matches' bits are made from their table (search/matches.ts keeps no bits of them), more loaded.
         const load = entry.convs ? setBitsSql(table, await conversationCount(c)) : loadBitsSql(table);
-        const state = new SessionMatches(c, entry.unmade ? () => tableOf(c, entry) : undefined, load);
+        const state = new SessionMatches(c, entry.make ? () => tableOf(c, entry) : undefined, load, entry.convs !== undefined);
         const kept = { convs: entry.convs, masks: entry.masks, scores: entry.scores, bits: entry.bits };
         try {
           return await fn(c, new Selection(filter, table, kept, state));
