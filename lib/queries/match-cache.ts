@@ -4,6 +4,7 @@
 // limits on entries and rows; one in use is never dropped. The tables themselves are the caller's.
 import type { Connection } from '../db/duckdb';
 import type { MatchBits } from '../search/match-bits';
+import type { BestMatches } from '../search/matches';
 
 export interface Entry {
   readonly key: string;
@@ -15,6 +16,7 @@ export interface Entry {
   scores?: Float64Array; // beside convs: their relevance scores
   make?: (c: Connection) => Promise<void>; // makes the table, left unmade until needed (search/matches.ts)
   bits?: MatchBits; // when more than few: which, read from the table's bits
+  best?: BestMatches; // beside bits: the highest-scoring matches
   users: number;
   idleSince: number;
   done: boolean;
@@ -27,6 +29,7 @@ export interface Computed {
   scores?: Float64Array;
   make?: (c: Connection) => Promise<void>;
   bits?: MatchBits;
+  best?: BestMatches;
 }
 
 export interface CacheLimits {
@@ -60,8 +63,8 @@ export class MatchCache {
       const table = `${prefix}${++this.counter}`;
       const entry: Entry = { key, table, ready: Promise.resolve(), rows: 0, users: 0, idleSince: this.now(), done: false };
       entry.ready = compute(table).then(
-        ({ rows, convs, masks, scores, make, bits }) => {
-          Object.assign(entry, { rows, convs, masks, scores, make, bits });
+        ({ rows, convs, masks, scores, make, bits, best }) => {
+          Object.assign(entry, { rows, convs, masks, scores, make, bits, best });
           entry.done = true;
         },
         (err) => {

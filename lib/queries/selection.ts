@@ -8,7 +8,7 @@ import type { Connection } from '../db/duckdb';
 import { Sql } from '../db/sql';
 import type { Filter } from '../filters/schema';
 import { buildWhere, isUnfiltered, type OmitField } from '../filters/where';
-import { computeMatches } from '../search/matches';
+import { computeMatches, type BestMatches } from '../search/matches';
 import { dropMatchesSql, inMatches, loadBitsSql, matchTable, resetBitsSql, setBitsSql, type MatchTable } from '../search/matches-sql';
 import type { MatchBits } from '../search/match-bits';
 import { planOf } from '../search/query';
@@ -61,6 +61,8 @@ export interface KeptInJs {
   masks?: Uint8Array;
   scores?: Float64Array;
   bits?: MatchBits;
+  /** Beside bits: the highest-scoring matches, in conv order, with their scores (search/matches.ts bestMatches). */
+  best?: BestMatches;
 }
 
 /**
@@ -70,9 +72,12 @@ export interface KeptInJs {
  */
 export class Selection {
   readonly convs?: Uint32Array;
-  /** Beside convs: each match's relevance score. */
-  readonly scores?: Float64Array;
   readonly kept?: KeptMatches;
+  /**
+   * Matches with their relevance scores: all of a few (`complete`), or the highest-scoring of many,
+   * every match ranking after them when not among them.
+   */
+  readonly scored?: BestMatches;
 
   constructor(
     readonly filter: Filter,
@@ -81,8 +86,8 @@ export class Selection {
     private readonly state?: SessionMatches,
   ) {
     this.convs = inJs?.convs;
-    this.scores = inJs?.scores;
     this.kept = inJs?.convs ?? inJs?.bits;
+    this.scored = inJs?.convs && inJs.scores ? { convs: inJs.convs, scores: inJs.scores, complete: true } : inJs?.best;
   }
 
   /** The positions (search/positions.ts) of the messages of match `conv` that may hold the search's words, when known. */
@@ -243,7 +248,7 @@ export async function withSelection<T>(
         // A few matches' bits are made from their table (search/matches.ts keeps no bits of them), more loaded.
         const load = entry.convs ? setBitsSql(table, await conversationCount(c)) : loadBitsSql(table);
         const state = new SessionMatches(c, entry.make ? () => tableOf(c, entry) : undefined, load, entry.convs !== undefined);
-        const kept = { convs: entry.convs, masks: entry.masks, scores: entry.scores, bits: entry.bits };
+        const kept = { convs: entry.convs, masks: entry.masks, scores: entry.scores, bits: entry.bits, best: entry.best };
         try {
           return await fn(c, new Selection(filter, table, kept, state));
         } finally {

@@ -23,7 +23,10 @@ describe('MatchBits', () => {
       bits.forEach((conv) => seen.push(conv));
       expect(seen, `${rows} rows`).toEqual(want);
       expect(bits.length).toBe(rows);
-      expect(Array.from({ length: rows }, (_, i) => i).filter((i) => bits.has(i)), `${rows} rows`).toEqual(want);
+      expect(
+        Array.from({ length: rows }, (_, i) => i).filter((i) => bits.has(i)),
+        `${rows} rows`,
+      ).toEqual(want);
     }
   });
 

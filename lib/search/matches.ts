@@ -7,6 +7,7 @@ import type { TextStore } from '../text/store';
 import { byteTest } from './bytes';
 import { MatchBits } from './match-bits';
 import {
+  bestScoredSql,
   bitsAggSql,
   bitsSql,
   holdingInOneMessageSql,
@@ -81,6 +82,19 @@ export const fewMatches = { max: 20_000 };
  */
 export const manyMatches = { bits: true };
 
+/**
+ * How many of a word's many matches are kept with their scores (every one scoring at least the
+ * k-th highest): its relevance pages within them need no table. Past `maxTies` (a word whose
+ * matches mostly score alike) none are kept.
+ */
+export const bestMatches = { k: 2_000, maxTies: 50_000 };
+
+export interface BestMatches {
+  convs: Uint32Array;
+  scores: Float64Array;
+  complete: boolean;
+}
+
 /** The bits of `table`_bits in JavaScript, unless tests turned them off. */
 async function bitsOf(c: Connection, table: MatchTable): Promise<MatchBits | undefined> {
   const bits = manyMatches.bits ? await c.bitString(`SELECT b FROM ${table}_bits`) : undefined;
@@ -99,6 +113,8 @@ export interface Matches {
   make?: (c: Connection) => Promise<void>;
   /** When more than a few: which, as the bits of the table's `_bits`. */
   bits?: MatchBits;
+  /** Beside bits, for a word alone: the matches scoring highest (bestMatches), in conv order, with their scores; `complete` when they are all. */
+  best?: BestMatches;
 }
 
 /** A few matches read from SQL (conv, score, msgs in any order) sorted by conv. */
@@ -149,7 +165,16 @@ export async function computeMatches(
     await c.run(`CREATE TABLE ${table}_bits AS SELECT ${bitsAggSql(rows)} AS b, count(*)::BIGINT AS n FROM (${all})`);
     const n = Number((await c.one<{ n: number }>(`SELECT n FROM ${table}_bits`))!.n);
     // None (a word in no message of the role) goes by the table, which costs nothing to make.
-    if (n > 0) return { rows: n, bits: await bitsOf(c, table), make: (c2) => c2.run(`CREATE TABLE ${table} AS ${all}`) };
+    if (n > 0) {
+      const [convs, scores] = await c.columns<[number, unknown]>(`${bestScoredSql(all, bestMatches.k)} LIMIT ${bestMatches.maxTies + 1}`);
+      const best = convs.length <= bestMatches.maxTies ? fewOf(convs, scores, [], false) : undefined;
+      return {
+        rows: n,
+        bits: await bitsOf(c, table),
+        best: best && { convs: best.convs!, scores: best.scores!, complete: best.rows === n },
+        make: (c2) => c2.run(`CREATE TABLE ${table} AS ${all}`),
+      };
+    }
     await c.run(`DROP TABLE ${table}_bits`);
   }
   await c.run(`CREATE TABLE ${table} AS ${matchesSql(plan, role, { conversations: rows })}`);
