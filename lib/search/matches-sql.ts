@@ -61,14 +61,6 @@ export function matchesSql(
   return `SELECT h.conv, h.score, h.msgs FROM ${from}${conds.length ? ` WHERE ${conds.join(' AND ')}` : ''}`;
 }
 
-/**
- * The matches of `matches` (matchesSql) scoring at least the `k`-th highest score, ties included:
- * `SELECT conv, score`. A relevance page within the first `k` is among them.
- */
-export const bestScoredSql = (matches: string, k: number) =>
-  `WITH h AS (${matches}) SELECT conv, score FROM h
-   WHERE score >= (SELECT min(score) FROM (SELECT score FROM h ORDER BY score DESC LIMIT ${Math.trunc(k)}))`;
-
 /** A session-local name (variable or temporary table) for `what` of the table `of`, which may be qualified. */
 export const localName = (of: string, what: string) => `${of.replace(/\W/g, '_')}_${what}`;
 

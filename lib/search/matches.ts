@@ -7,7 +7,6 @@ import type { TextStore } from '../text/store';
 import { byteTest } from './bytes';
 import { MatchBits } from './match-bits';
 import {
-  bestScoredSql,
   bitsAggSql,
   bitsSql,
   holdingInOneMessageSql,
@@ -95,6 +94,30 @@ export interface BestMatches {
   complete: boolean;
 }
 
+/**
+ * The matches of `all` scoring at least the bestMatches.k-th highest score, found from the
+ * scores' counts (`histogram`); undefined past bestMatches.maxTies.
+ */
+async function bestOf(
+  c: Connection,
+  all: string,
+  histogram: { key: number; value: string }[],
+  n: number,
+): Promise<BestMatches | undefined> {
+  const levels = histogram.map((h) => ({ score: Number(h.key), count: Number(h.value) })).sort((a, b) => b.score - a.score);
+  let held = 0;
+  let least = -Infinity;
+  for (const { score, count } of levels) {
+    if (held >= bestMatches.k) break;
+    held += count;
+    least = score;
+  }
+  if (held > bestMatches.maxTies) return undefined;
+  const [convs, scores] = await c.columns<[number, number]>(`SELECT conv, score FROM (${all}) WHERE score >= $1`, [least]);
+  const best = fewOf(convs, scores, [], false);
+  return { convs: best.convs!, scores: best.scores!, complete: held === n };
+}
+
 /** The bits of `table`_bits in JavaScript, unless tests turned them off. */
 async function bitsOf(c: Connection, table: MatchTable): Promise<MatchBits | undefined> {
   const bits = manyMatches.bits ? await c.bitString(`SELECT b FROM ${table}_bits`) : undefined;
@@ -162,18 +185,17 @@ export async function computeMatches(
       return { ...few, make: (c2) => makeMatchTable(c2, table, { convs: few.convs!, scores: few.scores!, masks: few.masks! }) };
     }
     const all = matchesSql(plan, role, { conversations: rows });
-    await c.run(`CREATE TABLE ${table}_bits AS SELECT ${bitsAggSql(rows)} AS b, count(*)::BIGINT AS n FROM (${all})`);
-    const n = Number((await c.one<{ n: number }>(`SELECT n FROM ${table}_bits`))!.n);
+    // A word's scores take few values (one per count of it in a conversation): counted beside the bits.
+    await c.run(
+      `CREATE TABLE ${table}_bits AS SELECT ${bitsAggSql(rows)} AS b, count(*)::BIGINT AS n, histogram(score) AS levels FROM (${all})`,
+    );
+    const { n, levels } = (await c.one<{ n: string; levels: { key: number; value: string }[] | null }>(
+      `SELECT n, levels FROM ${table}_bits`,
+    ))!;
     // None (a word in no message of the role) goes by the table, which costs nothing to make.
-    if (n > 0) {
-      const [convs, scores] = await c.columns<[number, unknown]>(`${bestScoredSql(all, bestMatches.k)} LIMIT ${bestMatches.maxTies + 1}`);
-      const best = convs.length <= bestMatches.maxTies ? fewOf(convs, scores, [], false) : undefined;
-      return {
-        rows: n,
-        bits: await bitsOf(c, table),
-        best: best && { convs: best.convs!, scores: best.scores!, complete: best.rows === n },
-        make: (c2) => c2.run(`CREATE TABLE ${table} AS ${all}`),
-      };
+    if (Number(n) > 0) {
+      const best = await bestOf(c, all, levels ?? [], Number(n));
+      return { rows: Number(n), bits: await bitsOf(c, table), best, make: (c2) => c2.run(`CREATE TABLE ${table} AS ${all}`) };
     }
     await c.run(`DROP TABLE ${table}_bits`);
   }
