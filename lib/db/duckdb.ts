@@ -1,7 +1,7 @@
 // The only importer of @duckdb/node-api: opens databases with explicit limits and runs SQL with
 // bound parameters. BIGINTs come back as strings (JSON mode), so int64 ids never pass through a JS number.
 import bindings from '@duckdb/node-bindings';
-import { DuckDBConnection, DuckDBDataChunk, DuckDBInstance, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
+import { DuckDBBitValue, DuckDBConnection, DuckDBDataChunk, DuckDBInstance, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 export { DOUBLE, FLOAT, UBIGINT, UINTEGER, USMALLINT, UTINYINT } from '@duckdb/node-api';
 
 export type Param = string | number | boolean | null | bigint;
@@ -99,6 +99,13 @@ export class Connection {
     const columns = reader.getColumnsJson();
     // With no rows the reader gives no columns: an empty one each instead.
     return (columns.length ? columns : Array.from({ length: reader.columnCount }, () => [])) as { [K in keyof T]: T[K][] };
+  }
+
+  /** The first row's first value as a BIT string's bytes in DuckDB's layout (search/match-bits.ts); undefined when NULL or no row. */
+  async bitString(sql: string, params: Param[] = []): Promise<Uint8Array | undefined> {
+    const reader = await this.tracked(() => this.c.runAndReadAll(sql, params as DuckDBValue[]));
+    const value = reader.getRows()[0]?.[0];
+    return value instanceof DuckDBBitValue ? value.data : undefined;
   }
 
   async one<T = Row>(sql: string, params: Param[] = []): Promise<T | undefined> {

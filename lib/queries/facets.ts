@@ -115,7 +115,7 @@ async function namedUsers(c: Connection, users: MatchCounts['users']): Promise<C
 async function compute(c: Connection, sel: Selection): Promise<FacetCounts> {
   const filter = sel.filter;
   const cube = cubeAnswers(filter) ? await cubeCounts(c, filter) : undefined;
-  const few = !cube && matchesAnswer(filter, sel.convs) ? await matchCounts(c, filter, sel.convs, TOP) : undefined;
+  const few = !cube && matchesAnswer(filter, sel.kept) ? await matchCounts(c, filter, sel.kept, TOP) : undefined;
   const counts = (cube ?? few)?.facets ?? (await countPass(c, sel));
   const users = few ? await namedUsers(c, few.users) : await countUsers(c, sel);
   return Object.fromEntries(

@@ -2,6 +2,9 @@
 // arriving meanwhile wait for it instead of searching again (a page asks for rows, facets and
 // charts of one query at once). A finished entry stays `ttlMs` for paging and sorting, within
 // limits on entries and rows; one in use is never dropped. The tables themselves are the caller's.
+import type { Connection } from '../db/duckdb';
+import type { MatchBits } from '../search/match-bits';
+import type { BestMatches } from '../search/matches';
 
 export interface Entry {
   readonly key: string;
@@ -11,7 +14,9 @@ export interface Entry {
   convs?: Uint32Array; // their conversations' row numbers, when few (search/matches.ts)
   masks?: Uint8Array; // beside convs: the positions of the messages holding the search's words
   scores?: Float64Array; // beside convs: their relevance scores
-  unmade?: boolean; // the table is made on first need (search/matches.ts makeMatchTable)
+  make?: (c: Connection) => Promise<void>; // makes the table, left unmade until needed (search/matches.ts)
+  bits?: MatchBits; // when more than few: which, read from the table's bits
+  best?: BestMatches; // beside bits: the highest-scoring matches
   users: number;
   idleSince: number;
   done: boolean;
@@ -22,7 +27,9 @@ export interface Computed {
   convs?: Uint32Array;
   masks?: Uint8Array;
   scores?: Float64Array;
-  unmade?: boolean;
+  make?: (c: Connection) => Promise<void>;
+  bits?: MatchBits;
+  best?: BestMatches;
 }
 
 export interface CacheLimits {
@@ -56,8 +63,8 @@ export class MatchCache {
       const table = `${prefix}${++this.counter}`;
       const entry: Entry = { key, table, ready: Promise.resolve(), rows: 0, users: 0, idleSince: this.now(), done: false };
       entry.ready = compute(table).then(
-        ({ rows, convs, masks, scores, unmade }) => {
-          Object.assign(entry, { rows, convs, masks, scores, unmade });
+        ({ rows, convs, masks, scores, make, bits, best }) => {
+          Object.assign(entry, { rows, convs, masks, scores, make, bits, best });
           entry.done = true;
         },
         (err) => {

@@ -1,9 +1,11 @@
-// A search with few matches counts its total and facets from the matches (match-facets.ts): each
-// answer is compared with the passes over every conversation that count them otherwise.
+// A search counts its total and facets from its matches kept in JavaScript (match-facets.ts), a
+// few row numbers or the bits of many: each answer is compared with the passes over every
+// conversation that count them otherwise.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rng } from '@/lib/bench/mix';
 import { parseParams } from '@/lib/filters/schema';
-import { fewMatches } from '@/lib/search/matches';
+import { fewMatches, manyMatches } from '@/lib/search/matches';
+import { MatchBits } from '@/lib/search/match-bits';
 import { duck, parquet } from '@/test/duck';
 import { WILDCHAT, WILDCHAT_CACHE } from '@/test/fixtures';
 import { matchesAnswer } from './match-facets';
@@ -21,22 +23,28 @@ beforeAll(async () => {
   ({ withSelection } = await import('./selection'));
 });
 
-/** The listing (total and page) and facets of `qs`, with the few matches' counting on or off. */
-async function answers(qs: string, few: boolean) {
+type Kept = 'few' | 'bits' | 'passes';
+
+/** The listing (total and page) and facets of `qs`, with the matches kept as a few numbers, as bits, or not kept. */
+async function answers(qs: string, mode: Kept) {
   const { filter, listing } = parseParams(new URLSearchParams(qs));
-  const max = fewMatches.max;
-  fewMatches.max = few ? max : -1;
+  const [max, bits] = [fewMatches.max, manyMatches.bits];
+  fewMatches.max = mode === 'few' ? max : -1;
+  manyMatches.bits = mode === 'bits';
   try {
-    const kept = await withSelection(filter, async (_c, sel) => matchesAnswer(filter, sel.convs));
-    expect(kept, `${qs} with few matches ${few ? 'on' : 'off'}`).toBe(few);
+    const kept = await withSelection(filter, async (_c, sel) =>
+      !matchesAnswer(filter, sel.kept) ? 'passes' : sel.kept instanceof MatchBits ? 'bits' : 'few',
+    );
+    // A search without matches has no bits to keep.
+    if (kept !== 'passes' || mode !== 'bits') expect(kept, `${qs} kept as ${mode}`).toBe(mode);
     const [list, facets] = await Promise.all([listConversations(filter, listing), countFacets(filter)]);
     return { list, facets };
   } finally {
-    fewMatches.max = max;
+    [fewMatches.max, manyMatches.bits] = [max, bits];
   }
 }
 
-describe('totals and facets of searches with few matches', () => {
+describe('totals and facets of searches from their matches kept in JavaScript', () => {
   it('are those of the passes over every conversation, for words and phrases under facet values', async () => {
     const d = await duck();
     const src = parquet(WILDCHAT.dir);
@@ -56,8 +64,9 @@ describe('totals and facets of searches with few matches', () => {
         if (i > 0 && r() < 0.4) p.append('not_country', any(countries));
         if (i > 0 && r() < 0.3) p.append('model', any(models));
         if (i === 3) p.set('toxic', 'false');
-        const [got, want] = [await answers(p.toString(), true), await answers(p.toString(), false)];
-        expect(got, p.toString()).toEqual(want);
+        const want = await answers(p.toString(), 'passes');
+        expect(await answers(p.toString(), 'few'), `${p} from a few matches`).toEqual(want);
+        expect(await answers(p.toString(), 'bits'), `${p} from the bits of many`).toEqual(want);
         if (want.list.total > 0) compared++;
       }
     }

@@ -2,6 +2,8 @@
 // (newest-page.ts), are those the SQL sort of the selected rows gives, at any offset.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseParams } from '@/lib/filters/schema';
+import { bestMatches, fewMatches } from '@/lib/search/matches';
+import { MatchBits } from '@/lib/search/match-bits';
 import { WILDCHAT_CACHE } from '@/test/fixtures';
 
 let listConversations: typeof import('./listing').listConversations;
@@ -11,6 +13,8 @@ let newestPage: typeof import('./newest-page').newestPage;
 
 beforeAll(async () => {
   process.env.WILDSCOPE_CACHE = WILDCHAT_CACHE;
+  // Each search computed anew, so one kept as a few matches is not answered where many are wanted.
+  process.env.WILDSCOPE_MATCH_CACHE_SECONDS = '0';
   ({ listConversations, pageSql } = await import('./listing'));
   ({ withSelection } = await import('./selection'));
   ({ newestPage } = await import('./newest-page'));
@@ -62,12 +66,54 @@ describe('newest pages from the kept order', () => {
       const [kept, fast, sql] = await withSelection(filter, async (c, sel) => {
         const fast = await newestPage(c, sel, listing);
         const s = pageSql(sel, listing);
-        return [sel.scores !== undefined, fast, (await c.all<{ idx: number }>(s.text, s.params)).map((r) => Number(r.idx))];
+        return [sel.scored !== undefined, fast, (await c.all<{ idx: number }>(s.text, s.params)).map((r) => Number(r.idx))];
       });
       expect(kept, qs).toBe(true);
       expect(fast, qs).toEqual(sql);
       if (sql.length > 1) ranked++;
     }
     expect(ranked).toBeGreaterThan(5);
+  });
+
+  it("of a word's many matches, newest from their bits and by relevance from the highest-scoring, are the SQL sort joined with its table", async () => {
+    const { rows } = await listConversations(parseParams(new URLSearchParams('limit=1')).filter, { sort: 'newest', limit: 1, offset: 0 });
+    const language = rows[0]!.language!;
+    const states = [
+      'q=the&sort=relevance',
+      'q=the&sort=relevance&limit=7&offset=9',
+      'q=the&sort=relevance&offset=150',
+      'q=the&sort=newest&offset=5&limit=7',
+      'q=the&sort=newest&offset=100',
+      'q=python&sort=relevance&language=English',
+      `q=data&sort=relevance&not_language=${language}&limit=5`,
+      'q=hello&sort=relevance&role=user',
+      'q=the&sort=newest&language=English&offset=2',
+    ];
+    const saved = [fewMatches.max, bestMatches.k] as const;
+    // Every search's matches are many, and only the 120 highest-scoring are kept beside their bits.
+    [fewMatches.max, bestMatches.k] = [-1, 120];
+    let fromJs = 0;
+    let toSql = 0;
+    try {
+      for (const qs of states) {
+        const { filter, listing } = parseParams(new URLSearchParams(qs));
+        const [bits, fast, sql] = await withSelection(filter, async (c, sel) => {
+          const fast = await newestPage(c, sel, listing);
+          const s = pageSql(sel, listing);
+          return [sel.kept instanceof MatchBits, fast, (await c.all<{ idx: number }>(s.text, s.params)).map((r) => Number(r.idx))];
+        });
+        expect(bits, qs).toBe(true);
+        // A relevance page past the highest-scoring is left to SQL.
+        if (fast === undefined) toSql++;
+        else {
+          expect(fast, qs).toEqual(sql);
+          if (sql.length > 1) fromJs++;
+        }
+      }
+    } finally {
+      [fewMatches.max, bestMatches.k] = saved;
+    }
+    expect(fromJs).toBeGreaterThan(5);
+    expect(toSql).toBeGreaterThan(0);
   });
 });

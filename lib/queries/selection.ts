@@ -8,13 +8,14 @@ import type { Connection } from '../db/duckdb';
 import { Sql } from '../db/sql';
 import type { Filter } from '../filters/schema';
 import { buildWhere, isUnfiltered, type OmitField } from '../filters/where';
-import { computeMatches, makeMatchTable } from '../search/matches';
+import { computeMatches, type BestMatches } from '../search/matches';
 import { dropMatchesSql, inMatches, loadBitsSql, matchTable, resetBitsSql, setBitsSql, type MatchTable } from '../search/matches-sql';
+import type { MatchBits } from '../search/match-bits';
 import { planOf } from '../search/query';
 import { currentScope, session, textOf, type Scope, type SessionOptions } from '../server/index-db';
 import { cachedPerIndex } from './cache';
 import { cubeAnswers, cubeCounts } from './facet-cube';
-import { matchCounts, matchesAnswer } from './match-facets';
+import { matchCounts, matchesAnswer, type KeptMatches } from './match-facets';
 import { MatchCache, type Entry } from './match-cache';
 
 export interface SelectionWhere {
@@ -33,6 +34,8 @@ class SessionMatches {
     private readonly c: Connection,
     private make: (() => Promise<void>) | undefined,
     private readonly loadBits: string,
+    /** The bits are made from the table (a few matches), not loaded from their own. */
+    private readonly bitsFromTable: boolean,
   ) {}
 
   table(): void {
@@ -44,40 +47,52 @@ class SessionMatches {
   bits(): void {
     if (this.bitsLoaded) return;
     this.bitsLoaded = true;
-    this.table();
+    if (this.bitsFromTable) this.table();
     this.c.defer(this.loadBits);
   }
 }
 
-/** A search's few matches kept in JavaScript (search/matches.ts): their row numbers in order, and beside them their message positions and scores. */
-export interface FewMatches {
-  convs: Uint32Array;
+/**
+ * A search's matches kept in JavaScript (search/matches.ts): a few's row numbers in order, and
+ * beside them their message positions and scores; or the bits of many.
+ */
+export interface KeptInJs {
+  convs?: Uint32Array;
   masks?: Uint8Array;
   scores?: Float64Array;
+  bits?: MatchBits;
+  /** Beside bits: the highest-scoring matches, in conv order, with their scores (search/matches.ts bestMatches). */
+  best?: BestMatches;
 }
 
 /**
  * The conversations a filter selects; with a search, `matches` names its computed matches
- * (withSelection), and `convs` holds their row numbers when they are few (search/matches.ts).
+ * (withSelection), and `kept` holds them in JavaScript: their row numbers when they are few, else
+ * their bits (search/matches.ts).
  */
 export class Selection {
   readonly convs?: Uint32Array;
-  /** Beside convs: each match's relevance score. */
-  readonly scores?: Float64Array;
+  readonly kept?: KeptMatches;
+  /**
+   * Matches with their relevance scores: all of a few (`complete`), or the highest-scoring of many,
+   * every match ranking after them when not among them.
+   */
+  readonly scored?: BestMatches;
 
   constructor(
     readonly filter: Filter,
     readonly matches?: MatchTable,
-    private readonly few?: FewMatches,
+    private readonly inJs?: KeptInJs,
     private readonly state?: SessionMatches,
   ) {
-    this.convs = few?.convs;
-    this.scores = few?.scores;
+    this.convs = inJs?.convs;
+    this.kept = inJs?.convs ?? inJs?.bits;
+    this.scored = inJs?.convs && inJs.scores ? { convs: inJs.convs, scores: inJs.scores, complete: true } : inJs?.best;
   }
 
   /** The positions (search/positions.ts) of the messages of match `conv` that may hold the search's words, when known. */
   positionsOf(conv: number): number | undefined {
-    const masks = this.few?.masks;
+    const masks = this.inJs?.masks;
     if (!this.convs || !masks) return undefined;
     let lo = 0;
     let hi = this.convs.length - 1;
@@ -93,7 +108,7 @@ export class Selection {
 
   /** The same search's matches under another filter (the same session's bits). */
   withFilter(filter: Filter): Selection {
-    return new Selection(filter, this.matches, this.few, this.state);
+    return new Selection(filter, this.matches, this.inJs, this.state);
   }
 
   private table(): MatchTable {
@@ -126,7 +141,7 @@ export class Selection {
     if (!this.filter.q && isUnfiltered(this.filter)) return conversationCount(c);
     const cube = cubeAnswers(this.filter) ? await cubeCounts(c, this.filter) : undefined;
     if (cube) return cube.total;
-    const few = matchesAnswer(this.filter, this.convs) ? await matchCounts(c, this.filter, this.convs, 0) : undefined;
+    const few = matchesAnswer(this.filter, this.kept) ? await matchCounts(c, this.filter, this.kept, 0) : undefined;
     if (few) return few.total;
     const sql = new Sql();
     const where = this.where(sql);
@@ -150,10 +165,9 @@ async function tableOf(c: Connection, entry: Entry): Promise<void> {
     let making = made.get(entry);
     const mine = !making;
     if (!making) {
-      const { convs, scores, masks } = entry;
-      if (!convs || !scores || !masks) throw new Error('an unmade table of matches needs its matches kept (search/matches.ts)');
+      if (!entry.make) throw new Error('a table of matches left unmade needs its maker (search/matches.ts)');
       tried.add(entry);
-      making = makeMatchTable(c, matchTable(entry.table), { convs, scores, masks });
+      making = entry.make(c);
       made.set(entry, making);
       making.catch(() => made.delete(entry));
     }
@@ -178,8 +192,8 @@ function cacheOf(scope: Scope): MatchCache {
   let cache = caches.get(scope);
   if (!cache) {
     const drop = (name: string, finished?: Entry) => {
-      // A table left unmade and never needed has nothing to drop: no session is taken for it.
-      if (finished?.unmade && !tried.has(finished)) return;
+      // A few matches' table left unmade and never needed has nothing to drop (many have their bits'): no session is taken for it.
+      if (finished?.make && finished.convs && !tried.has(finished)) return;
       void session(async (c, s) => {
         if (s !== scope) return;
         for (const statement of dropMatchesSql(matchTable(name))) await c.run(statement);
@@ -233,10 +247,10 @@ export async function withSelection<T>(
         const table = matchTable(entry.table);
         // A few matches' bits are made from their table (search/matches.ts keeps no bits of them), more loaded.
         const load = entry.convs ? setBitsSql(table, await conversationCount(c)) : loadBitsSql(table);
-        const state = new SessionMatches(c, entry.unmade ? () => tableOf(c, entry) : undefined, load);
-        const few = entry.convs && { convs: entry.convs, masks: entry.masks, scores: entry.scores };
+        const state = new SessionMatches(c, entry.make ? () => tableOf(c, entry) : undefined, load, entry.convs !== undefined);
+        const kept = { convs: entry.convs, masks: entry.masks, scores: entry.scores, bits: entry.bits, best: entry.best };
         try {
-          return await fn(c, new Selection(filter, table, few, state));
+          return await fn(c, new Selection(filter, table, kept, state));
         } finally {
           if (state.bitsLoaded) await c.run(resetBitsSql(table));
         }

@@ -67,9 +67,11 @@ export const localName = (of: string, what: string) => `${of.replace(/\W/g, '_')
 /** The variable holding the bits of the matches in `table`. */
 export const bitsVariable = (table: MatchTable) => localName(table, 'bits');
 
+/** The aggregate of column `conv` into bits over row numbers 0 .. rows - 1. */
+export const bitsAggSql = (rows: number) => (rows === 0 ? 'NULL::BIT' : `bitstring_agg(conv, 0::UINTEGER, ${rows - 1}::UINTEGER)`);
+
 /** The bits of `table`'s rows over row numbers 0 .. rows - 1, as one value `b`: `SELECT b`. */
-export const bitsSql = (table: MatchTable, rows: number) =>
-  `SELECT ${rows === 0 ? 'NULL::BIT' : `bitstring_agg(conv, 0::UINTEGER, ${rows - 1}::UINTEGER)`} AS b FROM ${table}`;
+export const bitsSql = (table: MatchTable, rows: number) => `SELECT ${bitsAggSql(rows)} AS b FROM ${table}`;
 
 /** Sets the session's bits variable of `table` to its rows' bits, over row numbers 0 .. rows - 1. */
 export const setBitsSql = (table: MatchTable, rows: number) => `SET VARIABLE ${bitsVariable(table)} = (${bitsSql(table, rows)})`;

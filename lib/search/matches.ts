@@ -1,11 +1,13 @@
 // Computing a search's matches on one connection: its words from the postings (matches-sql.ts),
 // then each phrase confirmed on the message text, into a table any session can load the bits of.
-// A word alone with few matches is read straight into JavaScript, its table made only when a
-// statement needs it (makeMatchTable).
+// A word alone is read straight into JavaScript when its matches are few, and as bits when many;
+// either way its table is made only when a statement needs it.
 import { DOUBLE, UINTEGER, UTINYINT, type Connection } from '../db/duckdb';
 import type { TextStore } from '../text/store';
 import { byteTest } from './bytes';
+import { MatchBits } from './match-bits';
 import {
+  bitsAggSql,
   bitsSql,
   holdingInOneMessageSql,
   inMatches,
@@ -73,6 +75,55 @@ async function confirm(
  */
 export const fewMatches = { max: 20_000 };
 
+/**
+ * More matches keep their bits in JavaScript too (match-bits.ts): their newest page, total and
+ * facets are read from them. Tests turn it off to reach the passes.
+ */
+export const manyMatches = { bits: true };
+
+/**
+ * How many of a word's many matches are kept with their scores (every one scoring at least the
+ * k-th highest): its relevance pages within them need no table. Past `maxTies` (a word whose
+ * matches mostly score alike) none are kept.
+ */
+export const bestMatches = { k: 2_000, maxTies: 50_000 };
+
+export interface BestMatches {
+  convs: Uint32Array;
+  scores: Float64Array;
+  complete: boolean;
+}
+
+/**
+ * The matches of `all` scoring at least the bestMatches.k-th highest score, found from the
+ * scores' counts (`histogram`); undefined past bestMatches.maxTies.
+ */
+async function bestOf(
+  c: Connection,
+  all: string,
+  histogram: { key: number; value: string }[],
+  n: number,
+): Promise<BestMatches | undefined> {
+  const levels = histogram.map((h) => ({ score: Number(h.key), count: Number(h.value) })).sort((a, b) => b.score - a.score);
+  let held = 0;
+  let least = -Infinity;
+  for (const { score, count } of levels) {
+    if (held >= bestMatches.k) break;
+    held += count;
+    least = score;
+  }
+  if (held > bestMatches.maxTies) return undefined;
+  const [convs, scores] = await c.columns<[number, number]>(`SELECT conv, score FROM (${all}) WHERE score >= $1`, [least]);
+  const best = fewOf(convs, scores, [], false);
+  return { convs: best.convs!, scores: best.scores!, complete: held === n };
+}
+
+/** The bits of `table`_bits in JavaScript, unless tests turned them off. */
+async function bitsOf(c: Connection, table: MatchTable): Promise<MatchBits | undefined> {
+  const bits = manyMatches.bits ? await c.bitString(`SELECT b FROM ${table}_bits`) : undefined;
+  return bits && new MatchBits(bits);
+}
+
 /** A search's matches: how many, and when few, which (in conv order) with what the table holds of each. */
 export interface Matches {
   rows: number;
@@ -81,8 +132,12 @@ export interface Matches {
   masks?: Uint8Array;
   /** Beside convs: their relevance scores (the table's `score`). */
   scores?: Float64Array;
-  /** The table was left unmade: makeMatchTable makes it from convs, scores and masks. */
-  unmade?: boolean;
+  /** The table was left unmade: this makes it, on any connection, when a statement needs it. */
+  make?: (c: Connection) => Promise<void>;
+  /** When more than a few: which, as the bits of the table's `_bits`. */
+  bits?: MatchBits;
+  /** Beside bits, for a word alone: the matches scoring highest (bestMatches), in conv order, with their scores; `complete` when they are all. */
+  best?: BestMatches;
 }
 
 /** A few matches read from SQL (conv, score, msgs in any order) sorted by conv. */
@@ -103,12 +158,13 @@ function fewOf(convs: number[], scores: unknown[], msgs: (number | null)[], word
  * Computes the matches of `plan` (in messages of `role`) into the shared table `table` (conv, score,
  * msgs); returns how many matched, and which (in conv order) when at most fewMatches.max, with their
  * scores and, when the search is of words alone, the positions of the messages holding its words.
- * A word alone with few matches leaves the table unmade (`unmade`: makeMatchTable makes it when a
- * statement needs it; a page, total and facets counted in JavaScript do not). More matches also get
- * their bits in `table`_bits, for any session to load (a few matches' bits cost a session no more to
- * make again: selection.ts). `rows`: how many conversations the index holds. A bit string, unlike a
- * scalar subquery, is a constant to the planner (a subquery made it a nested-loop join: seconds),
- * and bitstring_agg needs constant bounds.
+ * More matches get their bits in `table`_bits, for any session to load (a few matches' bits cost a
+ * session no more to make again: selection.ts), and in JavaScript (manyMatches). A word alone
+ * leaves the table unmade (`make` makes it when a statement needs it; a page, total and facets
+ * counted in JavaScript do not): its many matches' bits and count come straight from its postings,
+ * which costs a fraction of writing a row per match with its score. `rows`: how many conversations
+ * the index holds. A bit string, unlike a scalar subquery, is a constant to the planner (a subquery
+ * made it a nested-loop join: seconds), and bitstring_agg needs constant bounds.
  */
 export async function computeMatches(
   c: Connection,
@@ -124,7 +180,24 @@ export async function computeMatches(
     const [convs, scores, msgs] = await c.columns<[number, unknown, number | null]>(
       matchesSql(plan, role, { conversations: rows, maxDf: fewMatches.max }),
     );
-    if (convs.length > 0) return { ...fewOf(convs, scores, msgs, true), unmade: true };
+    if (convs.length > 0) {
+      const few = fewOf(convs, scores, msgs, true);
+      return { ...few, make: (c2) => makeMatchTable(c2, table, { convs: few.convs!, scores: few.scores!, masks: few.masks! }) };
+    }
+    const all = matchesSql(plan, role, { conversations: rows });
+    // A word's scores take few values (one per count of it in a conversation): counted beside the bits.
+    await c.run(
+      `CREATE TABLE ${table}_bits AS SELECT ${bitsAggSql(rows)} AS b, count(*)::BIGINT AS n, histogram(score) AS levels FROM (${all})`,
+    );
+    const { n, levels } = (await c.one<{ n: string; levels: { key: number; value: string }[] | null }>(
+      `SELECT n, levels FROM ${table}_bits`,
+    ))!;
+    // None (a word in no message of the role) goes by the table, which costs nothing to make.
+    if (Number(n) > 0) {
+      const best = await bestOf(c, all, levels ?? [], Number(n));
+      return { rows: Number(n), bits: await bitsOf(c, table), best, make: (c2) => c2.run(`CREATE TABLE ${table} AS ${all}`) };
+    }
+    await c.run(`DROP TABLE ${table}_bits`);
   }
   await c.run(`CREATE TABLE ${table} AS ${matchesSql(plan, role, { conversations: rows })}`);
   const checked = plan.checks.length > 0 || plan.excluded.some((e) => e.check);
@@ -141,14 +214,13 @@ export async function computeMatches(
       await confirm(c, text, undefined, check, table, true);
       await c.run(setBitsSql(table, rows));
     }
-    // A few matches are read whole, and counted by their number; only more need a count of their own.
-    const [convs, scores, msgs] = await c.columns<[number, unknown, number | null]>(
-      `SELECT conv, score, msgs FROM ${table} LIMIT ${fewMatches.max + 1}`,
-    );
-    if (convs.length > fewMatches.max) {
+    // A few matches are read whole; more are counted, and kept as bits.
+    const n = Number((await c.one<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM ${table}`))!.n);
+    if (n > fewMatches.max) {
       await c.run(`CREATE TABLE ${table}_bits AS ${bitsSql(table, rows)}`);
-      return { rows: Number((await c.one<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM ${table}`))!.n) };
+      return { rows: n, bits: await bitsOf(c, table) };
     }
+    const [convs, scores, msgs] = await c.columns<[number, unknown, number | null]>(`SELECT conv, score, msgs FROM ${table}`);
     return fewOf(convs, scores, msgs, !plan.checks.length && plan.terms.length > 0);
   } finally {
     if (checked) await c.run(resetBitsSql(table));
