@@ -218,76 +218,18 @@ export function byteTest(check: Check): ByteTest | undefined {
     return k > j && from(buf, p + 1, k, end, false);
   };
 
-  /** The verdict on a place where piece `p` may start. */
-  const at = (m: Buffer, p: number, i: number): Verdict => {
-    if ((i > 0 && isAsciiWord(m[i - 1]!)) || !from(m, p, i, m.length, false) || !before(m, p, i, false)) return NO;
-    return (i === 0 || isAsciiSeparator(m[i - 1]!)) && from(m, p, i, m.length, true) && before(m, p, i, true) ? YES : MAYBE;
-  };
-  // Harakat or tatweel inside a word leave it out of the searched form: the text test decides.
-  const settle = (m: Buffer, verdict: Verdict) => (verdict === NO && holdsFolded(m) ? MAYBE : verdict);
-
-  const scan = horspool(parts);
-  if (scan) {
-    // A piece of three or more characters, none folding from outside ASCII, is found whole: a
-    // place where it is spelt, in any case, is the only one where the check can start it.
-    const { piece: p, next } = scan;
-    return (buf, start, end) => {
-      const m = buf.subarray(start, end);
-      let verdict: Verdict = NO;
-      for (let i = next(m, 0); i !== -1; i = next(m, i + 1)) {
-        const v = at(m, p, i);
-        if (v === YES) return YES;
-        if (v === MAYBE) verdict = MAYBE;
-      }
-      return settle(m, verdict);
-    };
-  }
   return (buf, start, end) => {
     // A view of the message alone: indexOf on the whole buffer would run on past its end.
     const m = buf.subarray(start, end);
     let verdict: Verdict = NO;
     for (const a of anchors) {
       for (let i = m.indexOf(a); i !== -1; i = m.indexOf(a, i + 1)) {
-        const v = at(m, q, i);
-        if (v === YES) return YES;
-        if (v === MAYBE) verdict = MAYBE;
+        if ((i > 0 && isAsciiWord(m[i - 1]!)) || !from(m, q, i, m.length, false) || !before(m, q, i, false)) continue;
+        if ((i === 0 || isAsciiSeparator(m[i - 1]!)) && from(m, q, i, m.length, true) && before(m, q, i, true)) return YES;
+        verdict = MAYBE;
       }
     }
-    return settle(m, verdict);
+    // Harakat or tatweel inside a word leave it out of the searched form: the text test decides.
+    return verdict === NO && holdsFolded(m) ? MAYBE : verdict;
   };
-}
-
-/** Each byte with ASCII capitals turned into small letters. */
-const FOLD = Uint8Array.from({ length: 256 }, (_, b) => (b >= 65 && b <= 90 ? b + 32 : b));
-
-/**
- * A finder of the longest piece of at least three characters holding no k or s (which the
- * check also matches outside ASCII) in any ASCII case, by Boyer-Moore-Horspool over folded bytes:
- * `next(m, from)` is where it next starts in `m`, or -1. Undefined when no piece qualifies. One
- * byte in the piece's length is looked at where the piece is absent, instead of every place its
- * first letter is (each a call from JavaScript: most of the time of a phrase's confirmation).
- */
-function horspool(parts: string[]): { piece: number; next: (m: Buffer, from: number) => number } | undefined {
-  let piece = -1;
-  parts.forEach((p, i) => {
-    if (p.length >= 3 && !/[ks]/.test(p) && (piece === -1 || p.length > parts[piece]!.length)) piece = i;
-  });
-  if (piece === -1) return undefined;
-  const pat = Buffer.from(parts[piece]!, 'latin1');
-  const n = pat.length;
-  const shift = new Int32Array(256).fill(n);
-  for (let j = 0; j < n - 1; j++) {
-    const c = pat[j]!;
-    shift[c] = n - 1 - j;
-    if (c >= 97 && c <= 122) shift[c - 32] = n - 1 - j;
-  }
-  const next = (m: Buffer, from: number): number => {
-    for (let i = from, stop = m.length - n; i <= stop; i += shift[m[i + n - 1]!]!) {
-      let k = n - 1;
-      while (k >= 0 && FOLD[m[i + k]!] === pat[k]) k--;
-      if (k < 0) return i;
-    }
-    return -1;
-  };
-  return { piece, next };
 }

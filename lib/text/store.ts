@@ -175,8 +175,6 @@ interface ScanOptions extends ReadOptions {
 
 /** Bytes read at once, unless one message is longer. */
 const WINDOW = 256 * 1024;
-/** Bytes of unwanted messages read through rather than skipped by a read of their own. */
-const GAP = 4 * 1024;
 
 /** An opened store: reads are positional (pread), so one instance serves concurrent requests. */
 export class TextStore {
@@ -261,39 +259,24 @@ export class TextStore {
    * returns true; returns whether one did.
    */
   some(conv: number, fn: (m: StoredMessage) => boolean | void, options: ScanOptions = {}): boolean {
-    return this.each(conv, fn, options, true);
+    return this.each(conv, fn, options);
   }
 
   private each(
     conv: number,
     fn: (m: StoredMessage) => boolean | void,
     { from = 0, to = Infinity, role, positions = ALL_POSITIONS, bytes }: ScanOptions,
-    scan = false,
   ): boolean {
     this.check(conv);
     // check() keeps conv and conv + 1 in range, and messages a..b in first..end are in the offsets and roles.
     const first = this.convStart[conv]!;
     const end = Math.min(this.convStart[conv + 1]!, first + Math.min(to, 1 << 30));
     const want = role === undefined ? -1 : roleCode(role);
-    const wanted = (i: number) => (want === -1 || this.roles[i] === want) && (positions & positionBit(i - first)) !== 0;
-    // Only wanted messages are read: a gap of unwanted ones is read through when it is shorter
-    // than GAP (a read costs more than that many bytes), else skipped. A scan's first read is its
-    // first wanted message alone, as a phrase is mostly found there; later reads take a window of
-    // them at a time, as a search's snippet is mostly in the first message, and a long
-    // conversation holds megabytes.
-    let window = scan ? 0 : WINDOW;
+    // A window of messages at a time: a search's snippet is mostly in the first message, and a
+    // long conversation holds megabytes.
     for (let a = first + Math.max(0, from); a < end;) {
-      while (a < end && !wanted(a)) a++;
-      if (a >= end) break;
       let b = a + 1;
-      for (let c = b; c < end && this.offsets[c + 1]! - this.offsets[a]! <= window; c++) {
-        if (!wanted(c)) {
-          if (this.offsets[c + 1]! - this.offsets[b]! > GAP) break;
-          continue;
-        }
-        b = c + 1;
-      }
-      window = WINDOW;
+      while (b < end && this.offsets[b + 1]! - this.offsets[a]! <= WINDOW) b++;
       const base = this.offsets[a]!;
       const len = this.offsets[b]! - base;
       // One scratch buffer serves every read (allocating a fresh window costs more than the read
@@ -304,7 +287,8 @@ export class TextStore {
       if (own) this.reading = true;
       try {
         for (let i = a; i < b; i++) {
-          if (!wanted(i)) continue;
+          if (want !== -1 && this.roles[i] !== want) continue;
+          if (!(positions & positionBit(i - first))) continue;
           const verdict = bytes ? bytes(buf, this.offsets[i]! - base, this.offsets[i + 1]! - base) : MAYBE;
           if (verdict === YES) return true;
           if (verdict === NO) continue;
