@@ -90,6 +90,29 @@ describe('byte tests of search checks', () => {
     });
   }
 
+  for (const q of ['"bus zoo"', '"sk k s"', '"write poem about"']) {
+    it(`stay exact for ${q} whichever piece the first messages' letters make it look for`, () => {
+      const check = checkOf(q);
+      const words = check.sequence!;
+      const matches = checkMatcher(check);
+      for (const [p, word] of words.entries()) {
+        const test = byteTest(check)!;
+        // First messages (over 256 KB) full of the other pieces' first letters: this piece's is rarest.
+        const others = words.filter((_, i) => i !== p && words[i]![0] !== word[0]).map((w) => w[0]);
+        const filler = Buffer.from(`${(others.length ? others.join(' ') : 'x').repeat(8)} `.repeat(4000));
+        expect(test(filler, 0, filler.length)).toBe(NO);
+        const seen = new Set<number>();
+        for (const t of texts(words, 31 * (p + 1), 2000)) {
+          const { b, start, end } = bytesOf(t);
+          const verdict = test(b, start, end);
+          seen.add(verdict);
+          expect(verdict, JSON.stringify(t)).not.toBe(matches(t) ? NO : YES);
+        }
+        expect([...seen].sort()).toEqual([NO, MAYBE, YES]);
+      }
+    });
+  }
+
   it('are exact for a run of Chinese text', () => {
     const check = checkOf('中文字符');
     const test = byteTest(check)!;

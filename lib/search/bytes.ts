@@ -51,6 +51,8 @@ const FREQUENCY: Record<string, number> = {
   z: 1,
 };
 const rarity = (code: number) => FREQUENCY[String.fromCharCode(code)] ?? 5;
+/** Bytes of a check's first messages whose letters choose its anchor instead of FREQUENCY. */
+const SAMPLE = 256 * 1024;
 
 // The check is on the text's searched form (tokenize.ts), which leaves out Arabic harakat and
 // tatweel: U+0640, U+064B-U+0652 and U+0670 are D9 80, D9 8B-D9 92 and D9 B0 in UTF-8.
@@ -126,12 +128,28 @@ export function byteTest(check: Check): ByteTest | undefined {
     return undefined;
   // Every piece is a non-empty run of [a-z0-9_-] (tested above): codes[p][0] is its first letter.
   const codes = parts.map((p) => Array.from(p, (ch) => ch.charCodeAt(0)));
-  // Candidates are found by the first letter of one piece: the piece whose letter is rarest.
-  const q = codes.reduce((best, c, i) => (rarity(c[0]!) < rarity(codes[best]![0]!) ? i : best), 0);
-  const first = codes[q]![0]!;
-  const anchors = first >= 97 && first <= 122 ? [first, first - 32] : [first];
-  if (first === 107) anchors.push(KELVIN[0]);
-  if (first === 115) anchors.push(LONG_S[0]);
+  // Candidates are found by the first letter of one piece: the piece whose letter is rarest, by
+  // English text at first, then by the bytes of the first messages tested (SAMPLE): a dataset's
+  // text (code, generated text, other languages) may make another letter rarer.
+  let q = codes.reduce((best, c, i) => (rarity(c[0]!) < rarity(codes[best]![0]!) ? i : best), 0);
+  const anchorsOf = (p: number) => {
+    const first = codes[p]![0]!;
+    const anchors = first >= 97 && first <= 122 ? [first, first - 32] : [first];
+    if (first === 107) anchors.push(KELVIN[0]);
+    if (first === 115) anchors.push(LONG_S[0]);
+    return anchors;
+  };
+  let anchors = anchorsOf(q);
+  const seen = new Float64Array(256);
+  let sampled = 0;
+  const sample = (m: Buffer) => {
+    for (let i = 0, n = Math.min(m.length, SAMPLE - sampled); i < n; i++) seen[m[i]!]!++;
+    sampled += Math.min(m.length, SAMPLE - sampled);
+    if (sampled < SAMPLE) return;
+    const count = (p: number) => anchorsOf(p).reduce((sum, b) => sum + seen[b]!, 0);
+    q = codes.reduce((best, _, i) => (count(i) < count(best) ? i : best), q);
+    anchors = anchorsOf(q);
+  };
   const last = codes.length - 1;
 
   // Two readings of the bytes. Loose: a byte outside ASCII may belong to a separator or to a
@@ -221,6 +239,7 @@ export function byteTest(check: Check): ByteTest | undefined {
   return (buf, start, end) => {
     // A view of the message alone: indexOf on the whole buffer would run on past its end.
     const m = buf.subarray(start, end);
+    if (sampled < SAMPLE) sample(m);
     let verdict: Verdict = NO;
     for (const a of anchors) {
       for (let i = m.indexOf(a); i !== -1; i = m.indexOf(a, i + 1)) {

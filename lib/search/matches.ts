@@ -39,18 +39,18 @@ async function confirm(
   table: MatchTable,
   exclude = false,
 ): Promise<void> {
-  const candidates = await c.all<{ conv: number; msgs: number }>(
+  // As columns: hundreds of thousands of candidates read as row objects cost a third more.
+  const [convs, masks] = await c.columns<[number, number]>(
     `${holdingInOneMessageSql(check.terms, inMatches(table, 'conv'))} ORDER BY conv`,
   );
   const test = checkMatcher(check);
   const bytes = byteTest(check);
-  const confirmed = new Uint32Array(candidates.length);
+  const confirmed = new Uint32Array(convs.length);
   let n = 0;
   let since = Date.now();
-  for (let i = 0; i < candidates.length; i++) {
-    const candidate = candidates[i]!;
-    const conv = Number(candidate.conv);
-    if (text.some(conv, (m) => test(m.text), { role, positions: Number(candidate.msgs), bytes })) confirmed[n++] = conv;
+  for (let i = 0; i < convs.length; i++) {
+    const conv = Number(convs[i]);
+    if (text.some(conv, (m) => test(m.text), { role, positions: Number(masks[i]), bytes })) confirmed[n++] = conv;
     // Other requests are answered between slices of this work, and a deadline stops it.
     if (Date.now() - since > SLICE_MS) {
       await new Promise((r) => setImmediate(r));
