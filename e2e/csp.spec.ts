@@ -88,3 +88,17 @@ test('API answers and static files carry the security headers', async ({ request
   for (const k of ['x-content-type-options', 'referrer-policy', 'x-frame-options']) expect(page.headers()[k], k).toBeTruthy();
   expect(page.headers()['x-powered-by']).toBeUndefined();
 });
+
+test('a route a server process answers itself carries the headers of one Next.js answers', async ({ request }) => {
+  // lib/server/next-process.mjs answers a conversation by id itself; a turn goes through Next.js.
+  const headers = async (path: string) => {
+    const r = await request.get(path, { maxRedirects: 0 });
+    expect(r.status(), path).toBe(404);
+    // How the body is framed (a length or chunks) and the date may differ.
+    const h = r.headers();
+    expect(h.date).toBeTruthy();
+    for (const k of ['date', 'content-length', 'transfer-encoding']) delete h[k];
+    return h;
+  };
+  expect(await headers('/api/conversations/1')).toEqual(await headers('/api/turns/1'));
+});

@@ -1,6 +1,6 @@
 // npm start: makes sure the bundled sample exists, (re)builds the index when the data changed,
-// makes a production build when the code is newer than the last one, then serves with `next start`
-// in WILDSCOPE_PROCESSES processes on one port (lib/server/processes.ts). With WILDSCOPE_INDEX it
+// makes a production build when the code is newer than the last one, then serves the build in
+// WILDSCOPE_PROCESSES processes on one port (lib/server/processes.ts, next-process.mjs). With WILDSCOPE_INDEX it
 // serves that folder's index as it is: no sample, no freshness check, no rebuild, nothing written.
 // npm run dev (--dev) prepares the data the same way, then serves with one `next dev`. With a
 // previous index, a failed rebuild is logged and reported by /api/health while the previous index
@@ -64,7 +64,8 @@ if (dev) {
   for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => next.kill(sig));
   next.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 } else {
-  serveProcesses({ nextBin, port: cfg.port, host: cfg.host, processes: cfg.processes, env, log: (l) => console.log(l) });
+  const server = resolve('lib/server/next-process.mjs');
+  serveProcesses({ server, port: cfg.port, host: cfg.host, processes: cfg.processes, env, log: (l) => console.log(l) });
 }
 
 /** WILDSCOPE_INDEX: an index of this build version must be there, or nothing is served. */

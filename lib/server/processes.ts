@@ -1,4 +1,4 @@
-// The production server as N `next start` processes on one port (WILDSCOPE_PROCESSES): Node's
+// The production server as N Next.js processes (next-process.mjs) on one port (WILDSCOPE_PROCESSES): Node's
 // cluster module forks them from scripts/start.ts, which listens on the port once the first one
 // asks and hands each new connection to the next process in turn. Each process opens the index
 // read-only itself (index-db.ts) and moves to a new one after a re-ingest on its own.
@@ -10,8 +10,8 @@ import cluster, { type Worker } from 'node:cluster';
 import { constants } from 'node:os';
 
 export interface ProcessesOptions {
-  /** node_modules/next/dist/bin/next */
-  nextBin: string;
+  /** lib/server/next-process.mjs */
+  server: string;
   port: number;
   host: string;
   processes: number;
@@ -25,7 +25,7 @@ const STOP_GRACE_MS = 15_000;
 
 export function serveProcesses(o: ProcessesOptions): void {
   // No tsx loader in the servers: they run Next's compiled code.
-  cluster.setupPrimary({ exec: o.nextBin, args: ['start', '-p', String(o.port), '-H', o.host], execArgv: [] });
+  cluster.setupPrimary({ exec: o.server, args: [String(o.port), o.host], execArgv: [] });
   const listened = new Set<Worker>();
   const restarts: number[] = [];
   let announced = false;
