@@ -47,8 +47,8 @@ export async function MapBody({ filter, color, links }: { filter: Filter; color:
   const legend = color === 'topic' ? undefined : info.legends[color];
   // The points start downloading with the page's scripts, not after they have run.
   preload('/api/map/points', { as: 'fetch', crossOrigin: 'anonymous' });
-  // The legend and the topic table (~350 links) in boundaries of their own: React hydrates them after
-  // the map, whose effect (the points' drawing) then starts without waiting for theirs.
+  // The legend and the topic table (~350 links) in boundaries of their own, which React may hydrate
+  // apart from the map and after it (docs/PERFORMANCE.md: no earlier drawing measured).
   return (
     <div className="space-y-3">
       <p className="text-sm text-slate-700" data-testid="total" data-total={matches.count}>
