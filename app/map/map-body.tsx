@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { Suspense } from 'react';
 import { preload } from 'react-dom';
 import { Sentence } from '@/components/common/sentence';
 import { ViewNotice } from '@/components/common/view-notice';
@@ -46,6 +47,8 @@ export async function MapBody({ filter, color, links }: { filter: Filter; color:
   const legend = color === 'topic' ? undefined : info.legends[color];
   // The points start downloading with the page's scripts, not after they have run.
   preload('/api/map/points', { as: 'fetch', crossOrigin: 'anonymous' });
+  // The legend and the topic table (~350 links) in boundaries of their own, which React may hydrate
+  // apart from the map and after it (docs/PERFORMANCE.md: no earlier drawing measured).
   return (
     <div className="space-y-3">
       <p className="text-sm text-slate-700" data-testid="total" data-total={matches.count}>
@@ -84,9 +87,13 @@ export async function MapBody({ filter, color, links }: { filter: Filter; color:
         legend={legend}
         filters={filtered ? filters : ''}
       >
-        <Legend color={color} legend={legend} broad={info.topics.filter((t) => t.level === 1)} links={links} />
+        <Suspense>
+          <Legend color={color} legend={legend} broad={info.topics.filter((t) => t.level === 1)} links={links} />
+        </Suspense>
       </MapView>
-      <TopicTable topics={info.topics} perTopic={perTopic} links={links} />
+      <Suspense>
+        <TopicTable topics={info.topics} perTopic={perTopic} links={links} />
+      </Suspense>
     </div>
   );
 }

@@ -76,9 +76,12 @@ async function fetchBytes(url: string): Promise<{ data: Uint8Array; res: Respons
   return { data: new Uint8Array(await res.arrayBuffer()), res };
 }
 
-// The WebGL module is fetched as soon as this one runs in the browser (it touches the DOM when it
-// loads, so never on the server), not once the page has hydrated.
-const scatterModule = typeof window === 'undefined' ? undefined : import('./scatter');
+// The WebGL module, required in the browser alone (it touches the DOM when it loads): a require the
+// bundler resolves puts its chunks among the page's first scripts, fetched beside the framework's,
+// where an import() fetched them only once this module ran, during hydration.
+const scatterModule: typeof import('./scatter') | undefined =
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  typeof window === 'undefined' ? undefined : require('./scatter');
 // The points too (preloaded with the page): their body is read while the page hydrates.
 if (typeof window !== 'undefined') prefetch('/api/map/points');
 
