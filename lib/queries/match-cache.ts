@@ -2,35 +2,20 @@
 // arriving meanwhile wait for it instead of searching again (a page asks for rows, facets and
 // charts of one query at once). A finished entry stays `ttlMs` for paging and sorting, within
 // limits on entries and rows; one in use is never dropped. The tables themselves are the caller's.
-import type { Connection } from '../db/duckdb';
-import type { MatchBits } from '../search/match-bits';
-import type { BestMatches } from '../search/matches';
+import type { Matches } from '../search/matches';
 
-export interface Entry {
+/** A search's entry: its table's name, and what computing it returned (search/matches.ts). */
+export interface Entry extends Matches {
   readonly key: string;
   readonly table: string;
   ready: Promise<void>;
-  rows: number; // matches held, known once ready
-  convs?: Uint32Array; // their conversations' row numbers, when few (search/matches.ts)
-  masks?: Uint8Array; // beside convs: the positions of the messages holding the search's words
-  scores?: Float64Array; // beside convs: their relevance scores
-  make?: (c: Connection) => Promise<void>; // makes the table, left unmade until needed (search/matches.ts)
-  bits?: MatchBits; // when more than few: which, read from the table's bits
-  best?: BestMatches; // beside bits: the highest-scoring matches
   users: number;
   idleSince: number;
   done: boolean;
 }
 
-export interface Computed {
-  rows: number;
-  convs?: Uint32Array;
-  masks?: Uint8Array;
-  scores?: Float64Array;
-  make?: (c: Connection) => Promise<void>;
-  bits?: MatchBits;
-  best?: BestMatches;
-}
+/** What computing a search returns: how many matched, and what is kept of them. */
+export type Computed = Matches;
 
 export interface CacheLimits {
   ttlMs: number;
@@ -63,8 +48,8 @@ export class MatchCache {
       const table = `${prefix}${++this.counter}`;
       const entry: Entry = { key, table, ready: Promise.resolve(), rows: 0, users: 0, idleSince: this.now(), done: false };
       entry.ready = compute(table).then(
-        ({ rows, convs, masks, scores, make, bits, best }) => {
-          Object.assign(entry, { rows, convs, masks, scores, make, bits, best });
+        (computed) => {
+          Object.assign(entry, computed);
           entry.done = true;
         },
         (err) => {

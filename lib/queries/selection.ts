@@ -8,9 +8,8 @@ import type { Connection } from '../db/duckdb';
 import { Sql } from '../db/sql';
 import type { Filter } from '../filters/schema';
 import { buildWhere, isUnfiltered, type OmitField } from '../filters/where';
-import { computeMatches, type BestMatches } from '../search/matches';
+import { computeMatches, type BestMatches, type Matches } from '../search/matches';
 import { dropMatchesSql, inMatches, loadBitsSql, matchTable, resetBitsSql, setBitsSql, type MatchTable } from '../search/matches-sql';
-import type { MatchBits } from '../search/match-bits';
 import { planOf } from '../search/query';
 import { currentScope, session, textOf, type Scope, type SessionOptions } from '../server/index-db';
 import { cachedPerIndex } from './cache';
@@ -54,16 +53,10 @@ class SessionMatches {
 
 /**
  * A search's matches kept in JavaScript (search/matches.ts): a few's row numbers in order, and
- * beside them their message positions and scores; or the bits of many.
+ * beside them their message positions and scores; or the bits of many, beside them the
+ * highest-scoring.
  */
-export interface KeptInJs {
-  convs?: Uint32Array;
-  masks?: Uint8Array;
-  scores?: Float64Array;
-  bits?: MatchBits;
-  /** Beside bits: the highest-scoring matches, in conv order, with their scores (search/matches.ts bestMatches). */
-  best?: BestMatches;
-}
+export type KeptInJs = Pick<Matches, 'convs' | 'masks' | 'scores' | 'bits' | 'best'>;
 
 /**
  * The conversations a filter selects; with a search, `matches` names its computed matches
@@ -248,9 +241,8 @@ export async function withSelection<T>(
         // A few matches' bits are made from their table (search/matches.ts keeps no bits of them), more loaded.
         const load = entry.convs ? setBitsSql(table, await conversationCount(c)) : loadBitsSql(table);
         const state = new SessionMatches(c, entry.make ? () => tableOf(c, entry) : undefined, load, entry.convs !== undefined);
-        const kept = { convs: entry.convs, masks: entry.masks, scores: entry.scores, bits: entry.bits, best: entry.best };
         try {
-          return await fn(c, new Selection(filter, table, kept, state));
+          return await fn(c, new Selection(filter, table, entry, state));
         } finally {
           if (state.bitsLoaded) await c.run(resetBitsSql(table));
         }

@@ -228,11 +228,7 @@ export async function computeMatches(
 }
 
 /** Makes the table of matches that computeMatches left unmade, from what it kept of them. */
-export async function makeMatchTable(
-  c: Connection,
-  table: MatchTable,
-  m: Required<Pick<Matches, 'convs' | 'scores' | 'masks'>>,
-): Promise<void> {
+async function makeMatchTable(c: Connection, table: MatchTable, m: Required<Pick<Matches, 'convs' | 'scores' | 'masks'>>): Promise<void> {
   const dot = table.lastIndexOf('.');
   await c.run(`CREATE OR REPLACE TABLE ${table} (conv UINTEGER, score DOUBLE, msgs UTINYINT)`);
   const [name, catalog] = dot < 0 ? [table, undefined] : [table.slice(dot + 1), table.slice(0, dot)];
