@@ -99,10 +99,18 @@ export async function readCube(c: Connection, columns: unknown[][], max: number)
   return { values, codes, n: Uint32Array.from(n), flagged, broadOf: new Map(topics.map((t, i) => [t, broads[i]!])) };
 }
 
-/** A test of a cell (by its number) against every condition of the filter (which cubeAnswers). */
+/**
+ * A test of a cell (by its number) against every condition of the filter (which cubeAnswers),
+ * each cell tested once: callers ask it of every matching conversation's cell.
+ */
 export function cellTest(filter: Filter, cube: Cube): (cell: number) => boolean {
   const pass = passTables(filter, cube);
-  return (cell) => pass.every((p, k) => !p || p[cube.codes[k]![cell]!] === 1);
+  // -1 not yet tested, 0 fails, 1 passes.
+  const known = new Int8Array(cube.n.length).fill(-1);
+  return (cell) => {
+    if (known[cell] === -1) known[cell] = pass.every((p, k) => !p || p[cube.codes[k]![cell]!] === 1) ? 1 : 0;
+    return known[cell] === 1;
+  };
 }
 
 /**

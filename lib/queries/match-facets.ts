@@ -94,9 +94,7 @@ function topUsers(
   kept: KeptMatches,
   top: number,
 ): MatchCounts['users'] {
-  const test = cellTest(filter, cube);
-  const passes = new Int8Array(cube.n.length).fill(-1);
-  const passing = (cell: number) => (passes[cell] === -1 ? (passes[cell] = test(cell) ? 1 : 0) : passes[cell]) === 1;
+  const passing = cellTest(filter, cube);
   // Counted by number in a Map for a few matches, in an array of every user for many.
   const byUser = kept instanceof Uint32Array ? new Map<number, number>() : new Uint32Array(users + 1);
   const add: (u: number) => void =

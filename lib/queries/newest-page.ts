@@ -41,13 +41,7 @@ export async function newestPage(c: Connection, sel: Selection, listing: Listing
   if (!kept) return undefined;
   const { order, rank } = await newestOf(c);
   const test = cellTest({ ...filter, q: undefined }, kept.cube);
-  // Each cell tested once: -1 not yet, 0 fails, 1 passes.
-  const passes = new Int8Array(kept.cube.n.length).fill(-1);
-  const passing = (conv: number) => {
-    const cell = kept.cellOf[conv]!;
-    if (passes[cell] === -1) passes[cell] = test(cell) ? 1 : 0;
-    return passes[cell] === 1;
-  };
+  const passing = (conv: number) => test(kept.cellOf[conv]!);
   if (scored) {
     const { convs, scores, complete } = scored;
     const at = Uint32Array.from(convs.keys()).filter((i) => passing(convs[i]!));
