@@ -20,6 +20,17 @@ beforeAll(async () => {
   ({ newestPage } = await import('./newest-page'));
 });
 
+/** The page newestPage reads for `qs` (undefined: left to SQL), the one the SQL sort gives, and what the selection kept. */
+function pages(qs: string) {
+  const { filter, listing } = parseParams(new URLSearchParams(qs));
+  return withSelection(filter, async (c, sel) => {
+    const fast = await newestPage(c, sel, listing);
+    const s = pageSql(sel, listing);
+    const sql = (await c.all<{ idx: number }>(s.text, s.params)).map((r) => Number(r.idx));
+    return { fast, sql, scored: sel.scored !== undefined, bits: sel.kept instanceof MatchBits };
+  });
+}
+
 describe('newest pages from the kept order', () => {
   it('are the SQL sort of the selection, for facet values, exclusions, topics and offsets', async () => {
     const { rows } = await listConversations(parseParams(new URLSearchParams('limit=3')).filter, { sort: 'newest', limit: 3, offset: 0 });
@@ -38,11 +49,7 @@ describe('newest pages from the kept order', () => {
       `country=${b!.country}&offset=100000`,
     ];
     for (const qs of states) {
-      const { filter, listing } = parseParams(new URLSearchParams(qs));
-      const [fast, sql] = await withSelection(filter, async (c, sel) => {
-        const s = pageSql(sel, listing);
-        return [await newestPage(c, sel, listing), (await c.all<{ idx: number }>(s.text, s.params)).map((r) => Number(r.idx))];
-      });
+      const { fast, sql } = await pages(qs);
       expect(fast, qs).toEqual(sql);
     }
   });
@@ -62,12 +69,7 @@ describe('newest pages from the kept order', () => {
     ];
     let ranked = 0;
     for (const qs of states) {
-      const { filter, listing } = parseParams(new URLSearchParams(qs));
-      const [kept, fast, sql] = await withSelection(filter, async (c, sel) => {
-        const fast = await newestPage(c, sel, listing);
-        const s = pageSql(sel, listing);
-        return [sel.scored !== undefined, fast, (await c.all<{ idx: number }>(s.text, s.params)).map((r) => Number(r.idx))];
-      });
+      const { scored: kept, fast, sql } = await pages(qs);
       expect(kept, qs).toBe(true);
       expect(fast, qs).toEqual(sql);
       if (sql.length > 1) ranked++;
@@ -96,12 +98,7 @@ describe('newest pages from the kept order', () => {
     let toSql = 0;
     try {
       for (const qs of states) {
-        const { filter, listing } = parseParams(new URLSearchParams(qs));
-        const [bits, fast, sql] = await withSelection(filter, async (c, sel) => {
-          const fast = await newestPage(c, sel, listing);
-          const s = pageSql(sel, listing);
-          return [sel.kept instanceof MatchBits, fast, (await c.all<{ idx: number }>(s.text, s.params)).map((r) => Number(r.idx))];
-        });
+        const { bits, fast, sql } = await pages(qs);
         expect(bits, qs).toBe(true);
         // A relevance page past the highest-scoring is left to SQL.
         if (fast === undefined) toSql++;
