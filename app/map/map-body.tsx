@@ -69,9 +69,9 @@ export async function MapBody({ filter, color, links }: { filter: Filter; color:
         {/* By dataset only when there are several to tell apart. */}
         {COLORS.filter((c) => c !== 'dataset' || info.legends.dataset.length > 1).map((c) => (
           <Link
-            prefetch={false}
             key={c}
             href={links.set({ color: c === 'topic' ? null : c })}
+            prefetch={false}
             aria-current={c === color ? 'true' : undefined}
             className={`rounded border px-2 py-0.5 ${c === color ? 'border-indigo-600 bg-indigo-50 text-indigo-900' : 'border-slate-300 text-slate-700 hover:bg-slate-100'}`}
           >

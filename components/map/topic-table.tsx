@@ -18,7 +18,7 @@ export function TopicTable({ topics, perTopic, links }: { topics: MapTopic[]; pe
   const row = (t: MapTopic) => (
     <tr key={t.id} className={`border-t border-slate-100 ${t.level === 1 ? 'bg-slate-50 font-medium' : ''}`} data-topic={t.id}>
       <th scope="row" className={`py-1 pr-2 text-left font-normal ${t.level === 1 ? 'font-semibold' : 'pl-5'}`}>
-        <Link prefetch={false} href={links.toggle('topic', t.id)} className="text-indigo-700 underline">
+        <Link href={links.toggle('topic', t.id)} prefetch={false} className="text-indigo-700 underline">
           {t.label}
         </Link>
         {t.terms.length > 0 && <span className="ml-2 text-xs text-slate-500">{t.terms.slice(0, 6).join(', ')}</span>}
@@ -27,8 +27,8 @@ export function TopicTable({ topics, perTopic, links }: { topics: MapTopic[]; pe
       {perTopic && <td className="py-1 pr-2 text-right tabular-nums">{fmt(matching(t))}</td>}
       <td className="py-1 text-right">
         <Link
-          prefetch={false}
           href={links.narrowed('topic', [t.id])}
+          prefetch={false}
           className="text-indigo-700 underline"
           aria-label={`Results for ${t.label}`}
         >
